@@ -1,0 +1,33 @@
+export const ROLES = ['admin', 'generator', 'reviewer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  admin: 'Everything, including users and workspace settings',
+  generator: 'Generate conversations and export',
+  reviewer: 'Approve or reject conversations and export',
+  viewer: 'Read-only access',
+};
+
+/** What each role may do. Routes name a permission; this table is the single policy. */
+export const PERMISSIONS = {
+  'conversations:read': ['admin', 'generator', 'reviewer', 'viewer'],
+  'conversations:generate': ['admin', 'generator'],
+  'conversations:review': ['admin', 'reviewer'],
+  'conversations:delete': ['admin'],
+  'runs:read': ['admin', 'generator', 'reviewer', 'viewer'],
+  'runs:manage': ['admin', 'generator'],
+  'catalog:read': ['admin', 'generator', 'reviewer', 'viewer'],
+  'exports:create': ['admin', 'generator', 'reviewer'],
+  'settings:read': ['admin', 'generator', 'reviewer', 'viewer'],
+  'settings:write': ['admin'],
+  'users:manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: string, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly string[]).includes(role);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,79 @@
+import { Command } from 'commander';
+import { loadConfig } from '../config/env';
+import { openDatabase } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { isWorkspaceEmpty, seedDemoWorkspace } from '../db/seed/seed-demo';
+import { createUser } from '../accounts/users';
+import { ROLES, isRole } from '../accounts/roles';
+import { AppError } from '../core/errors';
+import { ensureWebBuilt } from './build-web';
+import { packageVersion, startServer } from '../server/start';
+
+const program = new Command();
+program.name('convgen').description('Turn source documents into reviewed, LoRA-ready training conversations.').version(packageVersion);
+
+program
+  .command('start')
+  .description('Build the web app if needed, migrate the database and serve convgen')
+  .action(async () => {
+    await ensureWebBuilt();
+    await startServer(loadConfig());
+  });
+
+program
+  .command('serve')
+  .description('Migrate the database and serve convgen (expects the web app to be built)')
+  .action(async () => {
+    await startServer(loadConfig());
+  });
+
+program
+  .command('migrate')
+  .description('Apply database migrations and exit')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    await migrateDatabase(database);
+    await database.close();
+    console.log('Migrations applied.');
+  });
+
+program
+  .command('seed')
+  .description('Seed the demo workspace into an empty database')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    await migrateDatabase(database);
+    if (!(await isWorkspaceEmpty(database.db))) console.log('The workspace already has content; nothing seeded.');
+    else console.log(await seedDemoWorkspace(database.db));
+    await database.close();
+  });
+
+program
+  .command('user')
+  .description('Create a user: convgen user create EMAIL --role ROLE --password PASSWORD')
+  .argument('<action>', 'create')
+  .argument('<email>')
+  .option('--name <name>', 'display name')
+  .option('--role <role>', `one of ${ROLES.join(', ')}`, 'viewer')
+  .requiredOption('--password <password>', 'at least 8 characters')
+  .action(async (action: string, email: string, options: { name?: string; role: string; password: string }) => {
+    if (action !== 'create') throw new AppError({ code: 'invalid_argument', message: `Unknown action "${action}".`, hint: 'Use: convgen user create EMAIL --role ROLE --password PASSWORD' });
+    if (!isRole(options.role)) throw new AppError({ code: 'invalid_argument', message: `Unknown role "${options.role}".`, hint: `Use one of: ${ROLES.join(', ')}.` });
+    const config = loadConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    await migrateDatabase(database);
+    const { id } = await createUser(database.db, { email, name: options.name ?? email, role: options.role, password: options.password });
+    await database.close();
+    console.log(`Created ${options.role} ${email} (${id}).`);
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  if (err instanceof AppError) {
+    console.error(`Error: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
+  } else {
+    console.error(err instanceof Error ? err.message : err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { CONVERSATION_STATUSES } from '../core/statuses';
+import { TIERS } from '../core/tiers';
+
+/** `a,b,c` in a query string → ['a','b','c'], each checked by `item`. */
+const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .max(2000)
+    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(item).max(100));
+
+const dimensionKey = z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be a value key such as anxious_investor');
+
+export const SORTABLE_COLUMNS = [
+  'conversationId',
+  'title',
+  'persona',
+  'emotion',
+  'topic',
+  'intent',
+  'tone',
+  'tier',
+  'status',
+  'qualityScore',
+  'turnCount',
+  'costUsd',
+  'generatedAt',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type SortableColumn = (typeof SORTABLE_COLUMNS)[number];
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+export const QUALITY_LEVELS = ['high', 'medium', 'low'] as const;
+
+const score = z.coerce.number().min(0).max(10);
+
+/** The list query of `GET /api/conversations`; the web app keeps the same keys in its URL. */
+export const conversationListQuery = z
+  .object({
+    persona: commaList(dimensionKey).optional(),
+    emotion: commaList(dimensionKey).optional(),
+    topic: commaList(dimensionKey).optional(),
+    intent: commaList(dimensionKey).optional(),
+    tone: commaList(dimensionKey).optional(),
+    status: commaList(z.enum(CONVERSATION_STATUSES)).optional(),
+    tier: commaList(z.enum(TIERS)).optional(),
+    quality: commaList(z.enum(QUALITY_LEVELS)).optional(),
+    qualityMin: score.optional(),
+    qualityMax: score.optional(),
+    q: z.string().max(200).optional(),
+    sort: z.enum(SORTABLE_COLUMNS).default('conversationId'),
+    dir: z.enum(['asc', 'desc']).default('asc'),
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.coerce
+      .number()
+      .int()
+      .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), 'must be 25, 50 or 100')
+      .default(25),
+  })
+  .strict()
+  .refine((q) => q.qualityMin === undefined || q.qualityMax === undefined || q.qualityMin <= q.qualityMax, {
+    message: 'must not be greater than qualityMax',
+    path: ['qualityMin'],
+  });
+export type ConversationListQuery = z.infer<typeof conversationListQuery>;
+/** The filter part of the list query: what a selector's `filter` holds too. */
+export type ConversationFilter = Omit<ConversationListQuery, 'sort' | 'dir' | 'page' | 'pageSize'>;
+
+export const conversationSummary = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  title: z.string(),
+  persona: z.string(),
+  emotion: z.string(),
+  topic: z.string(),
+  intent: z.string(),
+  tone: z.string(),
+  tier: z.enum(TIERS),
+  arcKey: z.string().nullable(),
+  status: z.enum(CONVERSATION_STATUSES),
+  qualityScore: z.number().nullable(),
+  turnCount: z.number(),
+  isSeed: z.boolean(),
+  model: z.string().nullable(),
+  costUsd: z.number().nullable(),
+  errorMessage: z.string().nullable(),
+  generatedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ConversationSummary = z.infer<typeof conversationSummary>;
+
+export const conversationListResponse = z.object({
+  items: z.array(conversationSummary),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type ConversationListResponse = z.infer<typeof conversationListResponse>;
+
+export const turn = z.object({ turnNumber: z.number(), role: z.enum(['user', 'assistant']), content: z.string() });
+
+export const qualityCriterion = z.object({
+  label: z.string(),
+  value: z.string(),
+  target: z.string(),
+  score: z.number(),
+  explanation: z.string(),
+});
+
+export const conversationDetail = conversationSummary.extend({
+  turns: z.array(turn),
+  metadata: z.record(z.string(), z.unknown()),
+  quality: z
+    .object({
+      score: z.number(),
+      level: z.enum(QUALITY_LEVELS),
+      flaggedForReview: z.boolean(),
+      breakdown: z.record(z.string(), qualityCriterion),
+      recommendation: z.string(),
+    })
+    .nullable(),
+  source: z
+    .object({
+      chunk: z.object({ id: z.string(), ordinal: z.number(), heading: z.string().nullable(), content: z.string(), dimensions: z.record(z.string(), z.unknown()) }).nullable(),
+      document: z.object({ id: z.string(), title: z.string(), category: z.string() }).nullable(),
+    }),
+  arc: z.object({ key: z.string(), label: z.string() }).nullable(),
+  scenario: z.object({ id: z.string(), title: z.string() }).nullable(),
+  edgeCase: z.object({ id: z.string(), title: z.string(), category: z.string() }).nullable(),
+  template: z.object({ id: z.string(), name: z.string(), version: z.number().nullable() }).nullable(),
+  review: z.object({ reviewedAt: z.string().nullable(), reviewedBy: z.string().nullable(), notes: z.string().nullable() }),
+  error: z.object({ message: z.string(), code: z.string().nullable(), details: z.record(z.string(), z.unknown()).nullable() }).nullable(),
+  inputTokens: z.number().nullable(),
+  outputTokens: z.number().nullable(),
+  provider: z.string().nullable(),
+});
+export type ConversationDetail = z.infer<typeof conversationDetail>;
+
+export const reviewRequest = z
+  .object({
+    action: z.enum(['approve', 'reject']),
+    notes: z.string().max(500, 'must be at most 500 characters').optional(),
+  })
+  .strict();
+export type ReviewRequest = z.infer<typeof reviewRequest>;

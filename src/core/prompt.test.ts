@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from './errors';
+import { renderTemplate, templateParameters } from './prompt';
+
+describe('renderTemplate', () => {
+  it('fills placeholders from the parameters', () => {
+    expect(renderTemplate('A {persona} feeling {emotion} asks about {topic}.', { persona: 'Anxious Investor', emotion: 'Fear', topic: 'Portfolio Setup' })).toBe(
+      'A Anxious Investor feeling Fear asks about Portfolio Setup.',
+    );
+  });
+
+  it('includes conditional text only when the parameter has a value', () => {
+    const body = 'Start.{persona? The user has a persona.} End.';
+    expect(renderTemplate(body, { persona: 'X' })).toBe('Start. The user has a persona. End.');
+    expect(renderTemplate(body, {})).toBe('Start. End.');
+  });
+
+  it('names every missing required parameter before any call', () => {
+    try {
+      renderTemplate('{persona} {topic} {tone}', { persona: 'X' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).details).toEqual({ missing: ['topic', 'tone'] });
+      expect((err as AppError).message).toContain('{topic}, {tone}');
+    }
+  });
+
+  it('never re-interprets braces inside values and strips control characters', () => {
+    expect(renderTemplate('Q: {chunk_content}', { chunk_content: 'use {persona} \u0007here' })).toBe('Q: use {persona} here');
+  });
+
+  it('lists required and optional parameters', () => {
+    expect(templateParameters('{a} {b?x} {c?y} {c}')).toEqual({ required: ['a', 'c'], optional: ['b'] });
+  });
+});

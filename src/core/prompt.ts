@@ -1,0 +1,66 @@
+import { AppError } from './errors';
+
+/**
+ * Prompt templates use `{name}` placeholders and conditional `{name?text}` blocks, which
+ * render `text` only when `name` has a value. Rendering is a single pass, so a value that
+ * itself contains braces is never re-interpreted as a placeholder.
+ */
+const PLACEHOLDER = /\{([a-z_][a-z0-9_]*)(\?([^{}]*))?\}/gi;
+
+export const STANDARD_PARAMETERS = [
+  'persona',
+  'emotion',
+  'topic',
+  'intent',
+  'tone',
+  'chunk_content',
+  'chunk_summary',
+  'key_terms',
+  'audience_level',
+] as const;
+
+export type PromptParameters = Record<string, string | undefined | null>;
+
+export interface TemplateParameterUse {
+  required: string[];
+  optional: string[];
+}
+
+/** Which parameters a template uses: unconditional ones are required, `{x?…}` ones optional. */
+export function templateParameters(body: string): TemplateParameterUse {
+  const required = new Set<string>();
+  const optional = new Set<string>();
+  for (const match of body.matchAll(PLACEHOLDER)) {
+    (match[2] !== undefined ? optional : required).add(match[1]);
+  }
+  for (const name of required) optional.delete(name);
+  return { required: [...required], optional: [...optional] };
+}
+
+/** Control characters other than newline and tab would corrupt a prompt; curly quotes are fine. */
+export function escapeParameterValue(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+}
+
+const hasValue = (v: string | null | undefined): v is string => typeof v === 'string' && v.trim() !== '';
+
+/** Renders a template, or throws one error naming every missing required parameter. */
+export function renderTemplate(body: string, params: PromptParameters): string {
+  const { required } = templateParameters(body);
+  const missing = required.filter((name) => !hasValue(params[name]));
+  if (missing.length) {
+    throw new AppError({
+      code: 'template_missing_parameters',
+      status: 422,
+      message: `The prompt template needs ${missing.map((m) => `{${m}}`).join(', ')}, but this conversation has no value for ${missing.length === 1 ? 'it' : 'them'}.`,
+      hint: 'Fill in the missing fields of the conversation (or its source chunk), or edit the template so the parameter is optional with {name?text}.',
+      details: { missing },
+    });
+  }
+  return body.replace(PLACEHOLDER, (_whole, name: string, conditional: string | undefined, text: string | undefined) => {
+    const value = params[name];
+    if (conditional !== undefined) return hasValue(value) ? (text ?? '') : '';
+    return escapeParameterValue(value as string);
+  });
+}

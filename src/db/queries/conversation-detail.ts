@@ -1,0 +1,76 @@
+import { asc, eq } from 'drizzle-orm';
+import type { ConversationDetail } from '../../contract/conversations';
+import { notFound } from '../../core/errors';
+import type { QualityResult } from '../../core/quality';
+import type { Db } from '../client';
+import { chunks, conversations, conversationTurns, documents, edgeCases, emotionalArcs, scenarios, templates, user } from '../schema';
+import { presentSummary, summaryColumns } from './conversation-list';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const matchId = (idOrConversationId: string) =>
+  UUID.test(idOrConversationId) ? eq(conversations.id, idOrConversationId) : eq(conversations.conversationId, idOrConversationId);
+
+/** The row id for a row id or a human id (conv-00042), so links and scripts can use either. */
+export async function resolveConversationId(db: Db, idOrConversationId: string): Promise<string> {
+  const [row] = await db.select({ id: conversations.id }).from(conversations).where(matchId(idOrConversationId));
+  if (!row) throw notFound('The conversation');
+  return row.id;
+}
+
+/** A conversation with its turns, quality breakdown, source chunk and document (the preview). */
+export async function getConversationDetail(db: Db, idOrConversationId: string): Promise<ConversationDetail> {
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      metadata: conversations.metadata,
+      qualityBreakdown: conversations.qualityBreakdown,
+      errorCode: conversations.errorCode,
+      errorDetails: conversations.errorDetails,
+      reviewedAt: conversations.reviewedAt,
+      reviewNotes: conversations.reviewNotes,
+      reviewerName: user.name,
+      inputTokens: conversations.inputTokens,
+      outputTokens: conversations.outputTokens,
+      provider: conversations.provider,
+      templateVersion: conversations.templateVersion,
+      chunk: { id: chunks.id, ordinal: chunks.ordinal, heading: chunks.heading, content: chunks.content, dimensions: chunks.dimensions },
+      document: { id: documents.id, title: documents.title, category: documents.category },
+      arc: { key: emotionalArcs.key, label: emotionalArcs.label },
+      scenario: { id: scenarios.id, title: scenarios.title },
+      edgeCase: { id: edgeCases.id, title: edgeCases.title, category: edgeCases.category },
+      template: { id: templates.id, name: templates.name },
+    })
+    .from(conversations)
+    .leftJoin(chunks, eq(chunks.id, conversations.chunkId))
+    .leftJoin(documents, eq(documents.id, conversations.documentId))
+    .leftJoin(emotionalArcs, eq(emotionalArcs.key, conversations.arcKey))
+    .leftJoin(scenarios, eq(scenarios.id, conversations.scenarioId))
+    .leftJoin(edgeCases, eq(edgeCases.id, conversations.edgeCaseId))
+    .leftJoin(templates, eq(templates.id, conversations.templateId))
+    .leftJoin(user, eq(user.id, conversations.reviewedBy))
+    .where(matchId(idOrConversationId));
+  if (!row) throw notFound('The conversation');
+  const turns = await db
+    .select({ turnNumber: conversationTurns.turnNumber, role: conversationTurns.role, content: conversationTurns.content })
+    .from(conversationTurns)
+    .where(eq(conversationTurns.conversationId, row.id))
+    .orderBy(asc(conversationTurns.turnNumber));
+  const quality = row.qualityBreakdown as unknown as QualityResult | null;
+  return {
+    ...presentSummary(row),
+    turns: turns.map((t) => ({ ...t, role: t.role as 'user' | 'assistant' })),
+    metadata: row.metadata,
+    quality: quality && quality.breakdown ? { score: quality.score, level: quality.level, flaggedForReview: quality.flaggedForReview, breakdown: { ...quality.breakdown }, recommendation: quality.recommendation } : null,
+    source: { chunk: row.chunk?.id ? row.chunk : null, document: row.document?.id ? row.document : null },
+    arc: row.arc?.key ? row.arc : null,
+    scenario: row.scenario?.id ? row.scenario : null,
+    edgeCase: row.edgeCase?.id ? row.edgeCase : null,
+    template: row.template?.id ? { ...row.template, version: row.templateVersion } : null,
+    review: { reviewedAt: row.reviewedAt?.toISOString() ?? null, reviewedBy: row.reviewerName ?? null, notes: row.reviewNotes },
+    error: row.errorMessage ? { message: row.errorMessage, code: row.errorCode, details: row.errorDetails } : null,
+    inputTokens: row.inputTokens,
+    outputTokens: row.outputTokens,
+    provider: row.provider,
+  };
+}

@@ -1,0 +1,80 @@
+import { asc, count, desc, sql, type AnyColumn } from 'drizzle-orm';
+import type { ConversationListQuery, ConversationListResponse, SortableColumn } from '../../contract/conversations';
+import type { Db } from '../client';
+import { conversations } from '../schema';
+import { conversationWhere } from './conversation-filter';
+
+const SORT_COLUMNS: Record<SortableColumn, AnyColumn> = {
+  conversationId: conversations.conversationId,
+  title: conversations.title,
+  persona: conversations.persona,
+  emotion: conversations.emotion,
+  topic: conversations.topic,
+  intent: conversations.intent,
+  tone: conversations.tone,
+  tier: conversations.tier,
+  status: conversations.status,
+  qualityScore: conversations.qualityScore,
+  turnCount: conversations.turnCount,
+  costUsd: conversations.costUsd,
+  generatedAt: conversations.generatedAt,
+  createdAt: conversations.createdAt,
+  updatedAt: conversations.updatedAt,
+};
+
+/** The columns the table shows; turns are fetched only when a preview opens. */
+export const summaryColumns = {
+  id: conversations.id,
+  conversationId: conversations.conversationId,
+  title: conversations.title,
+  persona: conversations.persona,
+  emotion: conversations.emotion,
+  topic: conversations.topic,
+  intent: conversations.intent,
+  tone: conversations.tone,
+  tier: conversations.tier,
+  arcKey: conversations.arcKey,
+  status: conversations.status,
+  qualityScore: conversations.qualityScore,
+  turnCount: conversations.turnCount,
+  isSeed: conversations.isSeed,
+  model: conversations.model,
+  costUsd: conversations.costUsd,
+  errorMessage: conversations.errorMessage,
+  generatedAt: conversations.generatedAt,
+  createdAt: conversations.createdAt,
+  updatedAt: conversations.updatedAt,
+};
+
+type SummaryRow = Pick<typeof conversations.$inferSelect, keyof typeof summaryColumns>;
+
+export function presentSummary(row: SummaryRow): ConversationListResponse['items'][number] {
+  return {
+    ...row,
+    tier: row.tier as ConversationListResponse['items'][number]['tier'],
+    status: row.status as ConversationListResponse['items'][number]['status'],
+    generatedAt: row.generatedAt ? row.generatedAt.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** One page of conversations plus the total matching the filter (server-side everything). */
+export async function listConversations(db: Db, query: ConversationListQuery): Promise<ConversationListResponse> {
+  const where = conversationWhere(query);
+  const column = SORT_COLUMNS[query.sort];
+  const order = query.dir === 'desc' ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
+  // conversation_id breaks ties so paging through equal values is stable.
+  const tieBreak = query.sort === 'conversationId' ? [] : [query.dir === 'desc' ? desc(conversations.conversationId) : asc(conversations.conversationId)];
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select(summaryColumns)
+      .from(conversations)
+      .where(where)
+      .orderBy(order, ...tieBreak)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(conversations).where(where),
+  ]);
+  return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
+}

@@ -1,0 +1,61 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { RunProgress, RunStatus } from '../../contract/runs';
+import { notFound } from '../../core/errors';
+import { queryRows, type Db } from '../client';
+import { conversations, generationRuns, runItems } from '../schema';
+
+type RunRow = typeof generationRuns.$inferSelect;
+
+async function present(db: Db, run: RunRow): Promise<RunProgress> {
+  const [counts] = await queryRows<{ succeeded: number; failed: number; pending: number; in_progress: number }>(
+    db,
+    sql`select count(*) filter (where status = 'succeeded')::int as succeeded,
+               count(*) filter (where status = 'failed')::int as failed,
+               count(*) filter (where status = 'pending')::int as pending,
+               count(*) filter (where status = 'in_progress')::int as in_progress
+        from run_items where run_id = ${run.id}`,
+  );
+  const current = await db
+    .select({ id: conversations.id, conversationId: conversations.conversationId, persona: conversations.persona, emotion: conversations.emotion, topic: conversations.topic })
+    .from(runItems)
+    .innerJoin(conversations, eq(conversations.id, runItems.conversationId))
+    .where(and(eq(runItems.runId, run.id), eq(runItems.status, 'in_progress')))
+    .limit(5);
+  const done = counts.succeeded + counts.failed;
+  const remaining = counts.pending + counts.in_progress;
+  // ETA from the observed rate, once something has finished.
+  const elapsed = run.startedAt ? (Date.now() - run.startedAt.getTime()) / 1000 : 0;
+  const etaSeconds = done > 0 && remaining > 0 && elapsed > 0 ? Math.round((elapsed / done) * remaining) : remaining === 0 ? 0 : null;
+  return {
+    id: run.id,
+    kind: run.kind,
+    status: run.status as RunStatus,
+    total: run.total,
+    succeeded: counts.succeeded,
+    failed: counts.failed,
+    pending: counts.pending,
+    inProgress: counts.in_progress,
+    current: current.map((c) => ({ id: c.id, conversationId: c.conversationId, label: [c.persona, c.emotion, c.topic].join(' + ') })),
+    etaSeconds,
+    spentUsd: run.spentUsd,
+    estimatedCostUsd: run.estimatedCostUsd,
+    spendingLimitUsd: run.spendingLimitUsd,
+    throttledUntil: run.throttledUntil && run.throttledUntil > new Date() ? run.throttledUntil.toISOString() : null,
+    provider: run.provider,
+    model: run.model,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export async function getRunProgress(db: Db, runId: string): Promise<RunProgress> {
+  const [run] = await db.select().from(generationRuns).where(eq(generationRuns.id, runId));
+  if (!run) throw notFound('The run');
+  return present(db, run);
+}
+
+export async function listRecentRuns(db: Db, limit = 20): Promise<RunProgress[]> {
+  const runs = await db.select().from(generationRuns).orderBy(desc(generationRuns.createdAt)).limit(limit);
+  return Promise.all(runs.map((r) => present(db, r)));
+}

@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, tstz, updatedAt } from './columns';
+import { user } from './auth';
+import { chunks, documents } from './documents';
+import { edgeCases, scenarios } from './scenarios';
+import { templates } from './templates';
+
+/**
+ * One row per planned or generated conversation. A row exists before generation (status
+ * `not_generated`): the planner creates the slot, a run fills in its turns.
+ */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: id(),
+    /** Human-readable id shown in the table, e.g. "conv-00042". */
+    conversationId: text('conversation_id').notNull(),
+    title: text('title').notNull().default(''),
+    documentId: uuid('document_id').references(() => documents.id, { onDelete: 'set null' }),
+    chunkId: uuid('chunk_id').references(() => chunks.id, { onDelete: 'set null' }),
+    persona: text('persona').notNull(),
+    emotion: text('emotion').notNull(),
+    topic: text('topic').notNull(),
+    intent: text('intent').notNull(),
+    tone: text('tone').notNull(),
+    tier: text('tier').notNull(),
+    arcKey: text('arc_key'),
+    templateId: uuid('template_id').references(() => templates.id, { onDelete: 'set null' }),
+    templateVersion: integer('template_version'),
+    scenarioId: uuid('scenario_id').references(() => scenarios.id, { onDelete: 'set null' }),
+    edgeCaseId: uuid('edge_case_id').references(() => edgeCases.id, { onDelete: 'set null' }),
+    status: text('status').notNull().default('not_generated'),
+    qualityScore: real('quality_score'),
+    qualityBreakdown: jsonb('quality_breakdown').$type<Record<string, unknown>>(),
+    turnCount: integer('turn_count').notNull().default(0),
+    isSeed: boolean('is_seed').notNull().default(false),
+    /** Extensible metadata (US9.2.1); structured dimensions stay in their own columns. */
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    provider: text('provider'),
+    model: text('model'),
+    costUsd: doublePrecision('cost_usd'),
+    inputTokens: integer('input_tokens'),
+    outputTokens: integer('output_tokens'),
+    errorMessage: text('error_message'),
+    errorCode: text('error_code'),
+    errorDetails: jsonb('error_details').$type<Record<string, unknown>>(),
+    generatedAt: tstz('generated_at'),
+    reviewedAt: tstz('reviewed_at'),
+    reviewedBy: text('reviewed_by').references(() => user.id, { onDelete: 'set null' }),
+    reviewNotes: text('review_notes'),
+    /** Lower-cased id, title and dimension labels: what the table's search box matches. */
+    searchText: text('search_text').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('conversations_conversation_id_unique').on(t.conversationId),
+    index('conversations_status_idx').on(t.status),
+    index('conversations_quality_idx').on(t.qualityScore),
+    index('conversations_persona_idx').on(t.persona),
+    index('conversations_emotion_idx').on(t.emotion),
+    index('conversations_topic_idx').on(t.topic),
+    index('conversations_tier_idx').on(t.tier),
+    index('conversations_created_idx').on(t.createdAt),
+    index('conversations_status_quality_idx').on(t.status, t.qualityScore),
+    index('conversations_persona_emotion_idx').on(t.persona, t.emotion),
+    index('conversations_tier_status_idx').on(t.tier, t.status),
+    index('conversations_chunk_idx').on(t.chunkId),
+    index('conversations_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+export const conversationTurns = pgTable(
+  'conversation_turns',
+  {
+    id: id(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    turnNumber: integer('turn_number').notNull(),
+    role: text('role').notNull(),
+    content: text('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('conversation_turns_conversation_turn').on(t.conversationId, t.turnNumber)],
+);

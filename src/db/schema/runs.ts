@@ -1,0 +1,67 @@
+import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, tstz, updatedAt } from './columns';
+import { user } from './auth';
+import { conversations } from './conversations';
+
+/** A durable generation job: one conversation, a selection, a tier or everything. */
+export const generationRuns = pgTable(
+  'generation_runs',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    selector: jsonb('selector').$type<Record<string, unknown>>().notNull(),
+    status: text('status').notNull().default('queued'),
+    total: integer('total').notNull().default(0),
+    concurrency: integer('concurrency').notNull().default(3),
+    provider: text('provider').notNull(),
+    model: text('model').notNull(),
+    spendingLimitUsd: doublePrecision('spending_limit_usd'),
+    spentUsd: doublePrecision('spent_usd').notNull().default(0),
+    reservedUsd: doublePrecision('reserved_usd').notNull().default(0),
+    estimatedCostUsd: doublePrecision('estimated_cost_usd'),
+    estimatedSeconds: integer('estimated_seconds'),
+    notifyEmail: boolean('notify_email').notNull().default(false),
+    retryPolicy: jsonb('retry_policy').$type<Record<string, unknown>>(),
+    /** Whether an interrupted run continues by itself at start-up or waits for Resume. */
+    resumeOnStart: boolean('resume_on_start').notNull().default(true),
+    useBatchApi: boolean('use_batch_api').notNull().default(false),
+    throttledUntil: tstz('throttled_until'),
+    error: text('error'),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    startedAt: tstz('started_at'),
+    finishedAt: tstz('finished_at'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('generation_runs_status_idx').on(t.status), index('generation_runs_created_idx').on(t.createdAt)],
+);
+
+export const runItems = pgTable(
+  'run_items',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => generationRuns.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: tstz('lease_expires_at'),
+    nextAttemptAt: tstz('next_attempt_at'),
+    lastError: text('last_error'),
+    errorCode: text('error_code'),
+    costUsd: doublePrecision('cost_usd'),
+    startedAt: tstz('started_at'),
+    finishedAt: tstz('finished_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('run_items_run_conversation').on(t.runId, t.conversationId),
+    index('run_items_run_status_idx').on(t.runId, t.status),
+    index('run_items_status_next_idx').on(t.status, t.nextAttemptAt),
+    index('run_items_conversation_idx').on(t.conversationId),
+  ],
+);

@@ -1,0 +1,176 @@
+import { count, sql } from 'drizzle-orm';
+import { planConversations } from '../../core/planner';
+import { scoreConversation } from '../../core/quality';
+import { seededRandom } from '../../core/random';
+import { buildSearchText } from '../../core/search-text';
+import { DEFAULT_TIER_COUNTS, DIMENSIONS } from '../../core/tiers';
+import type { Db } from '../client';
+import {
+  chunks,
+  conversations,
+  conversationTurns,
+  dimensionValues,
+  documents,
+  edgeCases,
+  emotionalArcs,
+  scenarios,
+  templates,
+  templateVersions,
+} from '../schema';
+import { loadDemoData, type DemoData } from './demo-data';
+
+const CATALOG_KEYS = { persona: 'personas', emotion: 'emotions', topic: 'topics', intent: 'intents', tone: 'tones' } as const;
+
+/** True when the workspace has no content yet: the demo is only ever seeded into that. */
+export async function isWorkspaceEmpty(db: Db): Promise<boolean> {
+  const [{ n }] = await db.select({ n: count() }).from(dimensionValues);
+  return n === 0;
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+async function insertCatalog(tx: Tx, data: DemoData) {
+  for (const dimension of DIMENSIONS) {
+    const items = data.catalog[CATALOG_KEYS[dimension]];
+    await tx.insert(dimensionValues).values(
+      items.map(({ key, label, description, ...attributes }, i) => ({ dimension, key, label, description, attributes, sortOrder: i })),
+    );
+  }
+  // Arcs share the template tier equally (5 arcs × 20 %).
+  const weight = Math.floor(100 / data.arcs.length);
+  await tx.insert(emotionalArcs).values(
+    data.arcs.map((a, i) => ({
+      key: a.key,
+      label: a.label,
+      description: a.description,
+      startEmotion: a.startEmotion,
+      endEmotion: a.endEmotion,
+      stages: a.stages,
+      minTurns: a.suggestedTurns[0],
+      maxTurns: a.suggestedTurns[1],
+      weight: i === 0 ? 100 - weight * (data.arcs.length - 1) : weight,
+    })),
+  );
+}
+
+async function insertSources(tx: Tx, data: DemoData) {
+  const chunkIds = new Map<string, { id: string; documentId: string }>();
+  for (const doc of data.documents) {
+    const [row] = await tx
+      .insert(documents)
+      .values({
+        title: doc.title,
+        category: doc.category,
+        author: doc.author,
+        summary: doc.summary,
+        sourceFilename: `${doc.key}.md`,
+        content: doc.chunks.map((c) => `## ${c.heading}\n\n${c.content}`).join('\n\n'),
+      })
+      .returning({ id: documents.id });
+    const inserted = await tx
+      .insert(chunks)
+      .values(doc.chunks.map((c) => ({ documentId: row.id, ordinal: c.ordinal, heading: c.heading, content: c.content, dimensions: c.dimensions })))
+      .returning({ id: chunks.id, ordinal: chunks.ordinal });
+    for (const c of inserted) chunkIds.set(`${doc.key}#${c.ordinal}`, { id: c.id, documentId: row.id });
+  }
+  const templateRows = [];
+  for (const t of data.templates) {
+    const [row] = await tx
+      .insert(templates)
+      .values({ key: t.key, name: t.name, description: t.description, tier: t.tier, arcKey: t.arcKey })
+      .returning({ id: templates.id, tier: templates.tier, arcKey: templates.arcKey, active: templates.active });
+    await tx.insert(templateVersions).values({ templateId: row.id, version: 1, body: t.body, notes: 'Initial version' });
+    templateRows.push(row);
+  }
+  const scenarioRows = await tx
+    .insert(scenarios)
+    .values(
+      data.scenarios.map((s) => {
+        const chunk = chunkIds.get(`${s.documentKey}#${s.chunkOrdinal}`);
+        return { key: s.key, title: s.title, description: s.description, category: s.category, problem: s.problem, solution: s.solution, outcome: s.outcome, documentId: chunk?.documentId, chunkId: chunk?.id, persona: s.persona, emotion: s.emotion, topic: s.topic };
+      }),
+    )
+    .returning({ id: scenarios.id, persona: scenarios.persona, emotion: scenarios.emotion, topic: scenarios.topic, chunkId: scenarios.chunkId });
+  const edgeRows = await tx
+    .insert(edgeCases)
+    .values(data.edgeCases.map(({ key, title, category, description, adversarialPrompt, expectedBehavior, persona, emotion, topic }) => ({ key, title, category, description, adversarialPrompt, expectedBehavior, persona, emotion, topic })))
+    .returning({ id: edgeCases.id, persona: edgeCases.persona, emotion: edgeCases.emotion, topic: edgeCases.topic });
+  return { chunkIds, templateRows, scenarioRows, edgeRows };
+}
+
+/** Labels for the search text, so "anxious" finds Anxious Investor rows. */
+function labelLookup(data: DemoData) {
+  const labels = new Map<string, string>();
+  for (const dimension of DIMENSIONS) for (const v of data.catalog[CATALOG_KEYS[dimension]]) labels.set(`${dimension}:${v.key}`, v.label);
+  return (slot: { persona: string; emotion: string; topic: string; intent: string; tone: string; tier: string }) =>
+    DIMENSIONS.map((d) => labels.get(`${d}:${slot[d]}`) ?? slot[d]).concat(slot.tier.replace('_', ' '));
+}
+
+/**
+ * Seeds the demo workspace: catalog, arcs, documents and chunks, templates, scenarios, edge
+ * cases, hand-written seed conversations, and 90 planned conversations (40/35/15).
+ */
+export async function seedDemoWorkspace(db: Db, data: DemoData = loadDemoData()): Promise<{ planned: number; seeds: number }> {
+  const labelsOf = labelLookup(data);
+  return db.transaction(async (tx) => {
+    await insertCatalog(tx, data);
+    const { chunkIds, templateRows, scenarioRows, edgeRows } = await insertSources(tx, data);
+
+    for (const seed of data.seedConversations) {
+      const quality = scoreConversation(seed.turns, 9);
+      const [row] = await tx
+        .insert(conversations)
+        .values({
+          conversationId: seed.conversationId,
+          title: seed.title,
+          persona: seed.persona,
+          emotion: seed.emotion,
+          topic: seed.topic,
+          intent: seed.intent,
+          tone: seed.tone,
+          tier: seed.tier,
+          arcKey: seed.arcKey,
+          status: 'approved',
+          isSeed: true,
+          qualityScore: quality.score,
+          qualityBreakdown: quality as unknown as Record<string, unknown>,
+          turnCount: seed.turns.length,
+          model: 'human',
+          provider: 'seed',
+          generatedAt: new Date(),
+          metadata: { source: 'seed' },
+          searchText: buildSearchText(seed.conversationId, seed.title, ...labelsOf(seed), 'seed'),
+        })
+        .returning({ id: conversations.id });
+      await tx.insert(conversationTurns).values(seed.turns.map((t, i) => ({ conversationId: row.id, turnNumber: i + 1, role: t.role, content: t.content })));
+    }
+
+    const arcRows = await tx.select().from(emotionalArcs);
+    const slots = planConversations(
+      {
+        personas: data.catalog.personas.map((v) => v.key),
+        emotions: data.catalog.emotions.map((v) => v.key),
+        topics: data.catalog.topics.map((v) => v.key),
+        intents: data.catalog.intents.map((v) => v.key),
+        tones: data.catalog.tones.map((v) => v.key),
+        arcs: arcRows.map((a) => ({ key: a.key, startEmotion: a.startEmotion, weight: a.weight, enabled: a.enabled })),
+        templates: templateRows.map((t) => ({ id: t.id, tier: t.tier as 'template', arcKey: t.arcKey, active: t.active })),
+        scenarios: scenarioRows,
+        edgeCases: edgeRows,
+        chunks: [...chunkIds.values()],
+        counts: DEFAULT_TIER_COUNTS,
+        firstNumber: 1,
+      },
+      seededRandom(20251026),
+    );
+    await tx.insert(conversations).values(
+      slots.map((slot) => ({
+        ...slot,
+        templateVersion: slot.templateId ? 1 : null,
+        searchText: buildSearchText(slot.conversationId, ...labelsOf(slot)),
+      })),
+    );
+    await tx.execute(sql`analyze`);
+    return { planned: slots.length, seeds: data.seedConversations.length };
+  });
+}

@@ -1,0 +1,70 @@
+import type { OfflineSlot } from '../../core/offline/compose';
+import type { GeneratedConversation } from '../../core/output';
+
+export type ProviderName = 'offline' | 'anthropic' | 'openai';
+
+export interface ProviderInfo {
+  name: ProviderName;
+  model: string;
+  /** Why this provider was chosen, shown in the UI banner (e.g. "no API key configured"). */
+  reason: string;
+  /** How long one conversation usually takes, for "~30 seconds" hints. */
+  typicalSeconds: number;
+}
+
+export interface GenerationRequest {
+  system: string;
+  prompt: string;
+  /** The slot's resolved metadata: the offline provider composes from it directly. */
+  slot: OfflineSlot;
+  seed: number;
+  maxTokens: number;
+  temperature: number;
+  signal?: AbortSignal;
+}
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+}
+
+export interface GenerationResult {
+  output: GeneratedConversation;
+  usage: Usage;
+  model: string;
+  /** The provider's raw response body, kept in the generation log. */
+  raw: unknown;
+}
+
+export type ProviderErrorKind =
+  | 'rate_limited'
+  | 'overloaded'
+  | 'timeout'
+  | 'server'
+  | 'invalid_request'
+  | 'auth'
+  | 'malformed_output';
+
+/** Transient kinds are worth retrying; the others fail the same way every time. */
+export const RETRYABLE_KINDS: ReadonlySet<ProviderErrorKind> = new Set(['rate_limited', 'overloaded', 'timeout', 'server', 'malformed_output']);
+
+export class ProviderError extends Error {
+  constructor(
+    readonly kind: ProviderErrorKind,
+    message: string,
+    readonly opts: { httpStatus?: number; retryAfterMs?: number; raw?: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+  get retryable() {
+    return RETRYABLE_KINDS.has(this.kind);
+  }
+}
+
+export interface Provider {
+  info: ProviderInfo;
+  generate(request: GenerationRequest): Promise<GenerationResult>;
+}

@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm';
+import type { ReviewRequest } from '../contract/conversations';
+import { notFound } from '../core/errors';
+import { assertTransition, type ConversationStatus } from '../core/statuses';
+import type { Db } from '../db/client';
+import { conversations, reviewLogs } from '../db/schema';
+
+/** Approves or rejects a conversation and writes the audit entry in the same transaction (US4.2.1). */
+export async function reviewConversation(db: Db, conversationId: string, reviewerId: string, request: ReviewRequest) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: conversations.id, status: conversations.status })
+      .from(conversations)
+      .where(eq(conversations.id, conversationId))
+      .for('update');
+    if (!row) throw notFound('The conversation');
+    const to: ConversationStatus = request.action === 'approve' ? 'approved' : 'rejected';
+    assertTransition(row.status as ConversationStatus, to);
+    const now = new Date();
+    const notes = request.notes?.trim() || null;
+    await tx.update(conversations).set({ status: to, reviewedAt: now, reviewedBy: reviewerId, reviewNotes: notes, updatedAt: now }).where(eq(conversations.id, row.id));
+    await tx.insert(reviewLogs).values({ conversationId: row.id, action: request.action, reviewerId, reviewerNotes: notes, fromStatus: row.status, toStatus: to, createdAt: now });
+    return { id: row.id, status: to, reviewedAt: now.toISOString() };
+  });
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from './context';
+import { registerErrorHandling, routeNotFound } from './errors';
+import { authRoutes } from './routes/auth';
+import { catalogRoutes } from './routes/catalog';
+import { conversationRoutes } from './routes/conversations';
+import { healthRoutes } from './routes/health';
+import { runRoutes } from './routes/runs';
+import { userRoutes } from './routes/users';
+
+export const webDistFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface BuildAppOptions {
+  logger?: boolean | { level: string };
+  /** Serve the built SPA from dist/web (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the HTTP app around an already-open context; tests call this with `app.inject`. */
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 25 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('user', null);
+  registerErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'convgen API', version: ctx.version, description: 'Plan, generate, review and export LoRA training conversations.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of [healthRoutes, authRoutes, conversationRoutes, runRoutes, catalogRoutes, userRoutes]) routes(app, ctx);
+
+  const serveWeb = opts.serveWeb && fs.existsSync(path.join(webDistFolder, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDistFolder, wildcard: false, maxAge: '1h' });
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes (/conversations, /sign-in…) all load the SPA; unknown API routes get JSON.
+    if (serveWeb && !request.url.startsWith('/api/')) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.status(404).send(routeNotFound(request.method, request.url));
+  });
+  return app;
+}

@@ -1,0 +1,83 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../core/errors';
+
+type ValidationIssue = { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[]; message?: string; keys?: string[] } } };
+
+/** "The query parameter 'pageSize' must be 25, 50 or 100" — names the field the user got wrong. */
+function describeValidation(context: string | undefined, issues: ValidationIssue[]) {
+  const first = issues[0];
+  const unknownKeys = first.params?.issue?.keys;
+  const where = context === 'querystring' ? 'query parameter' : context === 'params' ? 'path parameter' : context === 'headers' ? 'header' : 'field';
+  if (unknownKeys?.length) return { field: unknownKeys[0], where, message: `is not one this request accepts` };
+  const path = first.params?.issue?.path?.map(String) ?? first.instancePath?.replace(/^\//, '').split('/').filter(Boolean) ?? [];
+  // Query lists are split on commas; name the parameter, then which item was wrong.
+  const field = context === 'querystring' ? (path[0] ?? '') : path.join('.');
+  const item = context === 'querystring' && path.length > 1 ? ` (item ${Number(path[1]) + 1} of the list)` : '';
+  const raw = first.params?.issue?.message ?? first.message ?? 'is invalid';
+  const message = raw
+    .replace(/^Invalid option: expected one of (.*)$/, (_m, list: string) => `must be one of ${list.split('|').join(', ')}`)
+    .replace(/^Invalid input: expected (\w+), received (\w+)/, 'must be a $1, not $2')
+    .replace(/^Unrecognized key: /, 'is not a known parameter: ')
+    .replace(/^Too big: expected (.+) to have <=(\d+) characters/, 'must be at most $2 characters')
+    .replace(/^Too small: expected (.+) to have >=(\d+) characters/, 'must be at least $2 characters')
+    .replace(/^Too big: expected number to be <=(\S+)/, 'must be at most $1')
+    .replace(/^Too small: expected number to be >=(\S+)/, 'must be at least $1');
+  return { field, where, message: `${message}${item}` };
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({ error: error.toJSON() });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const { field, where, message } = describeValidation(error.validationContext, error.validation as ValidationIssue[]);
+      return reply.status(400).send({
+        error: {
+          code: 'invalid_request',
+          message: field ? `The ${where} '${field}' ${message}.` : `The request ${message}.`,
+          hint: 'Correct that value and send the request again.',
+          retryable: false,
+          details: { field, location: error.validationContext ?? 'body', issues: error.validation },
+        },
+      });
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large…
+      const code = (error as FastifyError).code;
+      return reply.status(status).send({
+        error: {
+          code: code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'invalid_json' : (code?.toLowerCase() ?? 'bad_request'),
+          message: code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'The request body is not valid JSON.' : error.message,
+          hint: 'Check the request body and headers, then send it again.',
+          retryable: false,
+          details: {},
+        },
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({
+      error: {
+        code: 'internal_error',
+        message: 'Something went wrong on our side.',
+        hint: 'Try again in a moment. If it keeps happening, copy these details into a bug report.',
+        retryable: true,
+        details: { requestId: request.id },
+      },
+    });
+  });
+}
+
+export function routeNotFound(method: string, url: string) {
+  return {
+    error: {
+      code: 'not_found',
+      message: `There is no ${method} ${url.split('?')[0]} in this API.`,
+      hint: 'See /api/openapi.json for the list of routes.',
+      retryable: false,
+      details: {},
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { conversationDetail, conversationListQuery, conversationListResponse, reviewRequest } from '../../contract/conversations';
+import { generateResponse } from '../../contract/runs';
+import { getConversationDetail, resolveConversationId } from '../../db/queries/conversation-detail';
+import { listConversations } from '../../db/queries/conversation-list';
+import { createSingleRun } from '../../generation/run-commands';
+import { reviewConversation } from '../../review/review-conversation';
+import { currentUser, requirePermission } from '../authenticate';
+import type { AppContext } from '../context';
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+
+export function conversationRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = ctx.database;
+
+  r.get(
+    '/api/conversations',
+    {
+      schema: { tags: ['conversations'], summary: 'List conversations: filter, sort, search and page on the server', querystring: conversationListQuery, response: { 200: conversationListResponse } },
+      preHandler: requirePermission(ctx, 'conversations:read'),
+    },
+    async (request) => listConversations(db, request.query),
+  );
+
+  r.get(
+    '/api/conversations/:id',
+    {
+      schema: { tags: ['conversations'], summary: 'One conversation with its turns, quality breakdown and source', params: idParams, response: { 200: conversationDetail } },
+      preHandler: requirePermission(ctx, 'conversations:read'),
+    },
+    async (request) => getConversationDetail(db, request.params.id),
+  );
+
+  r.post(
+    '/api/conversations/:id/generate',
+    {
+      schema: { tags: ['conversations'], summary: 'Queue one conversation for generation', params: idParams, response: { 202: generateResponse } },
+      preHandler: requirePermission(ctx, 'conversations:generate'),
+    },
+    async (request, reply) => {
+      const id = await resolveConversationId(db, request.params.id);
+      const run = await createSingleRun(db, { conversationId: id, userId: currentUser(request).id, provider: ctx.provider });
+      ctx.wakeWorker();
+      return reply.status(202).send(run);
+    },
+  );
+
+  r.post(
+    '/api/conversations/:id/review',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Approve or reject a generated conversation, with optional notes',
+        params: idParams,
+        body: reviewRequest,
+        response: { 200: z.object({ id: z.string(), status: z.enum(['approved', 'rejected']), reviewedAt: z.string() }) },
+      },
+      preHandler: requirePermission(ctx, 'conversations:review'),
+    },
+    async (request) => {
+      const id = await resolveConversationId(db, request.params.id);
+      return reviewConversation(db, id, currentUser(request).id, request.body);
+    },
+  );
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requirePermission } from '../authenticate';
+import type { AppContext } from '../context';
+
+export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and configuration summary (no sign-in needed)',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), provider: z.enum(['offline', 'anthropic', 'openai']), version: z.string() }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, database: ctx.database.kind, provider: ctx.provider.name, version: ctx.version }),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/provider',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Which provider generates, why, and how long one conversation usually takes',
+        response: { 200: z.object({ name: z.enum(['offline', 'anthropic', 'openai']), model: z.string(), reason: z.string(), typicalSeconds: z.number() }) },
+      },
+      preHandler: requirePermission(ctx, 'settings:read'),
+    },
+    async () => ({ ...ctx.provider }),
+  );
+}

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { registerApiToken, upsertAdmin } from '../accounts/users';
+import type { AppConfig } from '../config/env';
+import { openDatabase, type Database } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { isWorkspaceEmpty, seedDemoWorkspace } from '../db/seed/seed-demo';
+import { chooseProvider } from '../generation/choose-provider';
+import { releaseOrphanedItems } from '../generation/recovery';
+import { startWorker, type Worker } from '../generation/worker';
+import { ensureAuthSecret } from '../settings/workspace-settings';
+import { buildApp } from './app';
+import { createAuth } from './auth';
+import type { AppContext } from './context';
+
+export const packageVersion: string = JSON.parse(
+  fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8'),
+).version;
+
+export interface Services {
+  ctx: AppContext;
+  worker: Worker | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens and migrates the database, seeds the demo into an empty workspace, applies the admin
+ * and token from the environment, and starts the in-process worker. Shared by `convgen start`
+ * and the tests.
+ */
+export async function startServices(config: AppConfig, log: (msg: string) => void = () => {}, database?: Database): Promise<Services> {
+  const db = database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await migrateDatabase(db);
+  if (config.demo && (await isWorkspaceEmpty(db.db))) {
+    const seeded = await seedDemoWorkspace(db.db);
+    log(`Seeded the demo workspace: ${seeded.planned} planned and ${seeded.seeds} seed conversations.`);
+  }
+  if (config.adminEmail && config.adminPassword) {
+    const adminId = await upsertAdmin(db.db, config.adminEmail, config.adminPassword);
+    if (config.apiToken) await registerApiToken(db.db, adminId, config.apiToken, 'CONVGEN_API_TOKEN');
+  } else if (config.apiToken) {
+    log('CONVGEN_API_TOKEN is set but CONVGEN_ADMIN_EMAIL/CONVGEN_ADMIN_PASSWORD are not, so the token was not registered.');
+  }
+  const provider = chooseProvider(config);
+  const secret = await ensureAuthSecret(db.db, config.secret);
+  const baseURL = config.publicUrl ?? `http://localhost:${config.port}`;
+  let worker: Worker | null = null;
+  const ctx: AppContext = {
+    database: db,
+    config,
+    auth: createAuth({ db: db.db, secret, baseURL }),
+    provider: provider.info,
+    version: packageVersion,
+    wakeWorker: () => worker?.wake(),
+  };
+  if (config.runWorker) {
+    // With PGlite this process is the only one on the database, so anything left in progress
+    // was interrupted by a restart and can go straight back to the queue.
+    if (db.kind === 'pglite') await releaseOrphanedItems(db.db);
+    worker = startWorker({ db: db.db, provider, log: (msg, err) => log(`${msg}${err ? `: ${String(err)}` : ''}`) });
+  }
+  return {
+    ctx,
+    worker,
+    async close() {
+      await worker?.stop();
+      await db.close();
+    },
+  };
+}
+
+export async function startServer(config: AppConfig) {
+  const log = (msg: string) => console.log(`[convgen] ${msg}`);
+  const services = await startServices(config, log);
+  const app = await buildApp(services.ctx, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, serveWeb: true });
+  await app.listen({ port: config.port, host: config.host });
+  const where = services.ctx.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  log(`convgen ${packageVersion} is running at http://localhost:${config.port} (${where}, provider: ${services.ctx.provider.name}).`);
+  const shutdown = async () => {
+    log('Shutting down…');
+    await app.close();
+    await services.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return { app, services };
+}

@@ -1,0 +1,68 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import type { ConversationSummary, SortableColumn } from '../../../contract/conversations';
+import { TIER_LABELS } from '../../../core/tiers';
+import { Tooltip } from '../../components/ui/tooltip';
+import { formatDate } from '../../lib/format';
+import type { Catalog } from '../../lib/queries';
+import { GenerateButton } from './generate-button';
+import { QualityBadge } from './quality-badge';
+import { StatusBadge, statusTooltip } from './status-badge';
+
+type Dim = keyof Omit<Catalog, 'arcs'>;
+
+/** Column ids equal the API's sort keys, so a header click is a `sort=` in the URL. */
+export function buildColumns(catalog: Catalog | undefined): ColumnDef<ConversationSummary>[] {
+  const label = (dim: Dim, key: string) => catalog?.[dim].find((v) => v.key === key);
+  const dimension = (dim: Dim, header: string): ColumnDef<ConversationSummary> => ({
+    id: dim,
+    header,
+    accessorKey: dim,
+    cell: ({ row }) => {
+      const value = label(dim, row.original[dim]);
+      return (
+        <Tooltip content={value?.description}>
+          <span className="block max-w-[11rem] truncate">{value?.label ?? row.original[dim]}</span>
+        </Tooltip>
+      );
+    },
+  });
+  return [
+    {
+      id: 'conversationId',
+      header: 'Conversation ID',
+      accessorKey: 'conversationId',
+      enableHiding: false,
+      cell: ({ row }) => <span className="font-mono text-xs text-text">{row.original.conversationId}</span>,
+    },
+    dimension('persona', 'Persona'),
+    dimension('emotion', 'Emotion'),
+    dimension('topic', 'Topic'),
+    dimension('intent', 'Intent'),
+    dimension('tone', 'Tone'),
+    { id: 'tier', header: 'Tier', accessorKey: 'tier', cell: ({ row }) => TIER_LABELS[row.original.tier] },
+    {
+      id: 'status',
+      header: 'Status',
+      accessorKey: 'status',
+      cell: ({ row }) => <StatusBadge status={row.original.status} seed={row.original.isSeed} tooltip={statusTooltip(row.original.status, row.original)} />,
+    },
+    { id: 'qualityScore', header: 'Quality', accessorKey: 'qualityScore', cell: ({ row }) => <QualityBadge score={row.original.qualityScore} /> },
+    {
+      id: 'generatedAt',
+      header: 'Generated',
+      accessorKey: 'generatedAt',
+      cell: ({ row }) => <span className="whitespace-nowrap text-muted">{formatDate(row.original.generatedAt)}</span>,
+    },
+    {
+      id: 'actions',
+      header: '',
+      enableSorting: false,
+      enableHiding: false,
+      cell: ({ row }) => (
+        <GenerateButton id={row.original.id} label={row.original.conversationId} status={row.original.status} isSeed={row.original.isSeed} />
+      ),
+    },
+  ];
+}
+
+export const SORTABLE_IDS = new Set<string>(['conversationId', 'persona', 'emotion', 'topic', 'intent', 'tone', 'tier', 'status', 'qualityScore', 'generatedAt'] satisfies SortableColumn[]);

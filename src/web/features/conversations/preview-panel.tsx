@@ -1,0 +1,177 @@
+import { useEffect, useRef } from 'react';
+import { AlertTriangle, FileText, X } from 'lucide-react';
+import type { ConversationDetail } from '../../../contract/conversations';
+import { TIER_LABELS } from '../../../core/tiers';
+import { Button } from '../../components/ui/button';
+import { Skeleton } from '../../components/ui/skeleton';
+import { cn } from '../../lib/cn';
+import { formatDate, formatUsd } from '../../lib/format';
+import { useLabels } from '../../lib/queries';
+import { GenerateButton } from './generate-button';
+import { QualityBadge } from './quality-badge';
+import { StatusBadge, statusTooltip } from './status-badge';
+import { useConversationDetail } from './use-conversations';
+
+function Meta({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-[11px] font-semibold tracking-wide text-muted uppercase">{label}</dt>
+      <dd className="mt-0.5 truncate text-sm text-text">{value}</dd>
+    </div>
+  );
+}
+
+function Turns({ detail }: { detail: ConversationDetail }) {
+  if (detail.turns.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted">
+        {detail.status === 'generating' ? 'Generating… the turns appear here when it finishes.' : 'Not generated yet. Click Generate to write this conversation.'}
+      </div>
+    );
+  }
+  return (
+    <ol className="space-y-3" aria-label="Conversation turns">
+      {detail.turns.map((t) => (
+        <li key={t.turnNumber} className={cn('rounded-lg border p-3.5', t.role === 'user' ? 'border-border bg-surface-muted' : 'border-primary/20 bg-primary-soft/50')}>
+          <div className={cn('mb-1.5 text-[11px] font-bold tracking-wider', t.role === 'user' ? 'text-muted' : 'text-primary')}>
+            {t.role === 'user' ? 'USER' : 'ASSISTANT'} <span className="font-normal text-muted">· turn {t.turnNumber}</span>
+          </div>
+          <p className="text-[14px] leading-relaxed whitespace-pre-wrap text-text">{t.content}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function QualityDetails({ detail }: { detail: ConversationDetail }) {
+  if (!detail.quality) return null;
+  return (
+    <section className="rounded-lg border border-border p-3">
+      <div className="mb-2 flex items-center justify-between">
+        <h3 className="text-xs font-semibold tracking-wide text-muted uppercase">Quality</h3>
+        <QualityBadge score={detail.quality.score} />
+      </div>
+      <ul className="space-y-1.5">
+        {Object.values(detail.quality.breakdown).map((c) => (
+          <li key={c.label} className="text-xs">
+            <div className="flex items-center justify-between gap-2">
+              <span className="text-text">{c.label}</span>
+              <span className="tabular-nums text-muted">{c.score}/10</span>
+            </div>
+            <div className="mt-0.5 h-1.5 rounded-full bg-surface-muted">
+              <div className={cn('h-1.5 rounded-full', c.score >= 8 ? 'bg-success' : c.score >= 6 ? 'bg-warning' : 'bg-danger')} style={{ width: `${c.score * 10}%` }} />
+            </div>
+            <p className="mt-0.5 text-muted">
+              {c.value} · target {c.target}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2 text-xs text-muted">{detail.quality.recommendation}</p>
+    </section>
+  );
+}
+
+/** The preview beside the table (US4.1.1): metadata, quality, source and the turns. */
+export function PreviewPanel({ id, onClose }: { id: string; onClose: () => void }) {
+  const { data: detail, isLoading, error } = useConversationDetail(id);
+  const label = useLabels();
+  const panel = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !document.querySelector('[role="menu"], [role="dialog"]')) onClose();
+    };
+    // A click on empty page space closes the panel; clicks on rows, controls and menus do not.
+    const onPointer = (e: PointerEvent) => {
+      const target = e.target as HTMLElement;
+      if (panel.current?.contains(target)) return;
+      if (target.closest('button, a, input, select, textarea, tr, [role="menu"], [data-radix-popper-content-wrapper], [data-sonner-toaster]')) return;
+      onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [onClose]);
+
+  return (
+    <aside ref={panel} className="flex h-full min-h-0 flex-col border-l border-border bg-surface" aria-label="Conversation preview">
+      <header className="flex items-start justify-between gap-3 border-b border-border px-5 py-4">
+        <div className="min-w-0">
+          <div className="flex items-center gap-2">
+            <span className="font-mono text-xs text-muted">{detail?.conversationId ?? '…'}</span>
+            {detail && <StatusBadge status={detail.status} seed={detail.isSeed} tooltip={statusTooltip(detail.status, detail)} />}
+          </div>
+          <h2 className="mt-1 truncate text-base font-semibold text-text">{detail ? detail.title || `${label('persona', detail.persona)} · ${label('topic', detail.topic)}` : 'Loading…'}</h2>
+        </div>
+        <Button size="icon" variant="ghost" onClick={onClose} aria-label="Close preview (Esc)">
+          <X className="h-4 w-4" />
+        </Button>
+      </header>
+
+      <div className="min-h-0 flex-1 space-y-4 overflow-y-auto px-5 py-4">
+        {error && <p className="rounded-md bg-danger-soft p-3 text-sm text-danger">{error.message}</p>}
+        {isLoading && (
+          <div className="space-y-3">
+            <Skeleton className="h-16 w-full" />
+            <Skeleton className="h-24 w-full" />
+            <Skeleton className="h-24 w-full" />
+          </div>
+        )}
+        {detail && (
+          <>
+            <dl className="grid grid-cols-3 gap-x-4 gap-y-3 rounded-lg border border-border p-3">
+              <Meta label="Persona" value={label('persona', detail.persona)} />
+              <Meta label="Emotion" value={label('emotion', detail.emotion)} />
+              <Meta label="Topic" value={label('topic', detail.topic)} />
+              <Meta label="Intent" value={label('intent', detail.intent)} />
+              <Meta label="Tone" value={label('tone', detail.tone)} />
+              <Meta label="Tier" value={TIER_LABELS[detail.tier]} />
+              <Meta label="Quality" value={<QualityBadge score={detail.qualityScore} />} />
+              <Meta label="Generated" value={formatDate(detail.generatedAt)} />
+              <Meta label="Model" value={detail.model ?? '—'} />
+              {detail.arc && <Meta label="Arc" value={detail.arc.label} />}
+              {detail.scenario && <Meta label="Scenario" value={detail.scenario.title} />}
+              {detail.edgeCase && <Meta label="Edge case" value={detail.edgeCase.title} />}
+              {detail.costUsd !== null && <Meta label="Cost" value={formatUsd(detail.costUsd)} />}
+            </dl>
+
+            {detail.error && (
+              <div className="flex gap-2 rounded-lg border border-danger/30 bg-danger-soft p-3 text-sm text-danger" role="alert">
+                <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
+                <div>
+                  <p className="font-medium">The last generation failed.</p>
+                  <p>{detail.error.message}</p>
+                </div>
+              </div>
+            )}
+
+            <Turns detail={detail} />
+            <QualityDetails detail={detail} />
+
+            {detail.source.chunk && (
+              <details className="rounded-lg border border-border p-3 text-sm">
+                <summary className="flex cursor-pointer items-center gap-2 font-medium text-text">
+                  <FileText className="h-4 w-4 text-muted" aria-hidden />
+                  Source: {detail.source.document?.title} — chunk {detail.source.chunk.ordinal}
+                  {detail.source.document && <span className="text-xs font-normal text-muted">({detail.source.document.category})</span>}
+                </summary>
+                <p className="mt-2 leading-relaxed text-muted">{detail.source.chunk.content}</p>
+              </details>
+            )}
+          </>
+        )}
+      </div>
+
+      {detail && !detail.isSeed && (
+        <footer className="flex items-center justify-between gap-2 border-t border-border px-5 py-3">
+          <span className="text-xs text-muted">{detail.turns.length ? `${detail.turns.length} turns` : 'No turns yet'}</span>
+          <GenerateButton id={detail.id} label={detail.conversationId} status={detail.status} isSeed={detail.isSeed} size="md" />
+        </footer>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,24 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ConversationDetail, ConversationListResponse } from '../../../contract/conversations';
+import { api, toQueryString } from '../../lib/api';
+import { listQueryOf, type ViewState } from './view-state';
+
+/** The current page; polls while any visible row is generating so badges update live. */
+export function useConversationList(view: ViewState, extraPolling: boolean) {
+  const query = listQueryOf(view);
+  return useQuery({
+    queryKey: ['conversations', query],
+    queryFn: () => api.get<ConversationListResponse>(`/api/conversations${toQueryString(query)}`),
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => (extraPolling || q.state.data?.items.some((c) => c.status === 'generating') ? 1500 : false),
+  });
+}
+
+export function useConversationDetail(id: string | undefined) {
+  return useQuery({
+    queryKey: ['conversation', id],
+    queryFn: () => api.get<ConversationDetail>(`/api/conversations/${encodeURIComponent(id!)}`),
+    enabled: Boolean(id),
+    refetchInterval: (q) => (q.state.data?.status === 'generating' ? 1500 : false),
+  });
+}

@@ -1,0 +1,26 @@
+/** "2 hours ago", "just now": for badges' tooltips. */
+export function timeAgo(iso: string | null, now = Date.now()): string {
+  if (!iso) return '';
+  const seconds = Math.round((now - new Date(iso).getTime()) / 1000);
+  if (seconds < 45) return 'just now';
+  const units: [number, string][] = [
+    [60, 'minute'],
+    [3600, 'hour'],
+    [86400, 'day'],
+    [2592000, 'month'],
+  ];
+  let unit = units[0];
+  for (const u of units) if (seconds >= u[0]) unit = u;
+  const n = Math.max(1, Math.round(seconds / unit[0]));
+  return `${n} ${unit[1]}${n === 1 ? '' : 's'} ago`;
+}
+
+export function formatDate(iso: string | null): string {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+export function formatUsd(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '—';
+  return n < 0.01 && n > 0 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`;
+}
