@@ -13,7 +13,6 @@ const envSchema = z.object({
   CONVGEN_API_TOKEN: z.string().min(16).optional(),
   CONVGEN_SECRET: z.string().min(16).optional(),
   CONVGEN_PUBLIC_URL: z.string().url().optional(),
-  CONVGEN_PROVIDER: z.enum(['offline', 'anthropic', 'openai']).optional(),
   CONVGEN_OFFLINE_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   CONVGEN_WORKER: z.enum(['0', '1']).default('1'),
   ANTHROPIC_API_KEY: z.string().optional(),
@@ -34,7 +33,6 @@ export interface AppConfig {
   apiToken: string | undefined;
   secret: string | undefined;
   publicUrl: string | undefined;
-  provider: 'offline' | 'anthropic' | 'openai' | undefined;
   offlineLatencyMs: number | undefined;
   runWorker: boolean;
   anthropicApiKey: string | undefined;
@@ -60,7 +58,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     apiToken: env.CONVGEN_API_TOKEN,
     secret: env.CONVGEN_SECRET,
     publicUrl: env.CONVGEN_PUBLIC_URL,
-    provider: env.CONVGEN_PROVIDER,
     offlineLatencyMs: env.CONVGEN_OFFLINE_LATENCY_MS,
     runWorker: env.CONVGEN_WORKER === '1',
     anthropicApiKey: env.ANTHROPIC_API_KEY,

@@ -71,7 +71,7 @@ export const EMPATHY: Record<EmotionFamily | 'transition', PhraseBank> = {
     'It makes complete sense to feel uneasy when real money is on the line.',
     'That worry is really common, and it usually means you care about getting it right.',
     (c) => `Feeling anxious about ${c.topic} doesn't mean you're bad with money; it means you're paying attention.`,
-    (c) => `Let's take some pressure off: very few decisions in ${c.topic} are permanent.`,
+    'Let\'s take some pressure off: you don\'t need to get everything right at once.',
     'You don\'t have to solve everything today, and nothing we discuss requires you to act immediately.',
     'Fear is a reasonable response to uncertainty, so let\'s shrink the uncertainty.',
     'Money worries get louder when they stay vague, so let\'s make this one concrete.',
@@ -84,7 +84,7 @@ export const EMPATHY: Record<EmotionFamily | 'transition', PhraseBank> = {
     (c) => `Plenty of smart people find ${c.topic} confusing at first, so you're in good company.`,
     'We\'ll stick to the parts that matter and skip the noise.',
     'Let\'s slow down and take it one idea at a time.',
-    (c) => `${cap(c.topic)} is full of terms that sound more complicated than they are.`,
+    (c) => `The world of ${c.topic} is full of terms that sound more complicated than they are.`,
     'No question is too basic here; this is exactly how it starts to make sense.',
   ],
   frustration: [
@@ -103,7 +103,7 @@ export const EMPATHY: Record<EmotionFamily | 'transition', PhraseBank> = {
     (c) => `Wanting to understand ${c.topic} before acting is exactly the right instinct.`,
     'Good instinct to dig in before making any moves.',
     'That\'s the kind of question that leads somewhere useful.',
-    (c) => `${cap(c.topic)} rewards exactly this kind of digging.`,
+    (c) => `This kind of digging pays off with ${c.topic}.`,
     'Asking how things work is the fastest way to stop feeling at the mercy of them.',
     'There\'s a satisfying logic to this once the pieces line up.',
   ],
@@ -197,7 +197,7 @@ export const EXAMPLES: PhraseBank = [
   (c) => `Picture two people with ${c.amount} each. One builds a plan around ${c.term} and automates it; the other waits for the "right time." A few years later, the first usually has more to show for it and a lot less stress.`,
   (c) => `Let's use round numbers: ${c.amount} today, ${c.monthly} added each month, a ${c.years}-year timeline. Those three inputs tell you more about ${c.topic} than any headline will, and ${c.term} is how you decide what that money is actually doing.`,
   (c) => `Imagine a typical ${c.persona} who starts with ${c.monthly} a month, looks at ${c.term} twice a year, and adjusts only when their life changes, not when the news does. That's a genuinely good plan.`,
-  (c) => `Imagine the market falls 20% the year after you start. If you set up ${c.term} with your timeline in mind, that's uncomfortable but survivable, because you weren't counting on that money next month.`,
+  (c) => `Imagine the market falls 20% the year after you start. If you planned for ${c.term} with your timeline in mind, that's uncomfortable but survivable, because you weren't counting on that money next month.`,
   (c) => `Take a hypothetical ${c.amount} split into two buckets. Money you need soon stays boring and safe; long-term money can take more risk. Thinking about ${c.term} is what guides that split.`,
 ];
 
@@ -211,8 +211,8 @@ export const COMPARISONS: PhraseBank = [
 
 /** When there is no chunk, a topic-level point the explanations can build on. */
 export const TOPIC_GISTS: PhraseBank = [
-  (c) => `Most of ${c.topic} comes down to matching your money to your timeline and to how much ups and downs you can live with.`,
-  (c) => `Good ${c.topic} is less about clever moves and more about a few sensible defaults you keep following.`,
+  (c) => `Most of what matters in ${c.topic} comes down to matching your money to your timeline and to how many ups and downs you can live with.`,
+  (c) => `Doing well at ${c.topic} is less about clever moves and more about a few sensible defaults you keep following.`,
   (c) => `The biggest wins in ${c.topic} usually come from the basics: knowing your numbers, keeping costs low, and not reacting to every headline.`,
   (c) => `With ${c.topic}, the right answer depends on when you need the money and what it needs to do for you.`,
   (c) => `Progress on ${c.topic} tends to come from small, repeatable habits rather than one big perfect decision.`,
@@ -224,7 +224,7 @@ export const ELABORATIONS: PhraseBank = [
   (c) => `This matters because ${c.term} shapes how your plan behaves when things go wrong, not just when they go right.`,
   (c) => `It's also one of the few parts of ${c.topic} that's fully within your control.`,
   'The payoff is mostly peace of mind: when you know why your money is where it is, headlines lose their grip.',
-  (c) => `Most expensive mistakes in ${c.topic} come from skipping this step, not from picking the wrong product.`,
+  (c) => `Most expensive mistakes in ${c.topic} come from skipping the basics, not from picking the wrong product.`,
   (c) => `Once ${c.term} is settled, a lot of the other decisions get simpler.`,
   'Getting this right doesn\'t require precision, only a clear reason for each choice.',
   (c) => `People who understand ${c.term} tend to make calmer decisions under pressure, which is where plans usually succeed or fail.`,
@@ -253,7 +253,7 @@ export const CHECK_INS: Record<ToneFamily, PhraseBank> = {
   warm: ['How does that sit with you?', 'Does that feel manageable?', 'Is that helpful so far?', 'How are you feeling about it now?', 'Does that ease things a little?'],
   direct: ['Make sense?', 'Want the next step?', 'Clear so far?', 'Any part of that you disagree with?', 'Good to move on?'],
   educational: ['Does that make sense so far?', 'Want me to go deeper on any part of that?', 'Which part would you like to explore next?', 'Could you put that in your own words?', 'Shall we build on that?'],
-  encouraging: ['Does that feel doable?', 'How does that sound as a next step?', 'Ready to keep going?', 'Can you see yourself doing that?', 'Which part are you most excited to try?'],
+  encouraging: ['Does that feel doable?', 'How does that sound so far?', 'Ready to keep going?', 'Does that give you something to work with?', 'How are you feeling about it now?'],
   professional: ['Does that address your question?', 'Shall I elaborate on any point?', 'Is that consistent with your situation?', 'Would further detail be useful?', 'Does that align with your objectives?'],
   analytical: ['Do those assumptions match your situation?', 'Want me to walk through the numbers in more detail?', 'Which variable feels least certain to you?', 'Does that model fit your data?', 'Which input would you like to stress-test?'],
   casual: ['Make sense?', 'Sound okay?', 'With me so far?', 'How\'s that landing?', 'Cool so far?'],

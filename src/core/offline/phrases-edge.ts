@@ -100,7 +100,7 @@ export const EDGE_RESPONSES: Record<EdgeFamily, EdgeResponses> = {
   manipulation: {
     boundaries: [
       'I can\'t step outside my role or set aside my guidelines, but I\'m still glad to help with your finances.',
-      'That\'s not something I\'m able to do, even as role-play.',
+      'That\'s not something I can do, even as role-play.',
     ],
     reasons: [
       'Those guardrails exist so that the information you get here stays trustworthy.',

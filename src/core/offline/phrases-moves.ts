@@ -74,19 +74,20 @@ export const PLAN_RATIONALES: PhraseBank = [
   'The order matters: each step makes the next one easier and safer.',
   'None of these steps is irreversible, so you can adjust as you learn.',
   'Start with whichever step you can finish this week; momentum counts for more than sequence.',
-  (c) => `Each step is small on purpose, because ${c.topic} goes better as a habit than as a project.`,
+  (c) => `Each step is small on purpose, because progress on ${c.topic} comes easier as a habit than as a project.`,
   'If a step feels unclear, that\'s a good question to bring back here or to a professional.',
   'You can do all of this in an afternoon or spread it over a month; either works.',
 ];
 
+/** General reassurance; specific worries are answered by their paired replies instead. */
 export const REASSURANCES: PhraseBank = [
-  (c) => `Short-term drops feel personal, but over a ${c.years}-year horizon they're part of the normal ride, not a sign you did something wrong.`,
-  (c) => `Very few decisions around ${c.topic} are permanent. Most can be adjusted as you learn, which takes a lot of pressure off getting it perfect.`,
-  (c) => `You don't need to get ${c.term} exactly right. Roughly right and consistent beats perfect and delayed.`,
-  'If you miss a month, the plan doesn\'t break. Consistency over years matters far more than any single contribution.',
-  'Feeling behind is incredibly common, and the best time to start is simply the next available one.',
-  'The goal isn\'t to avoid every bad outcome; it\'s to set things up so a bad outcome is survivable.',
-  'You can\'t control markets, but you do control your savings rate, your costs, and how you react, and those carry a lot of weight.',
+  'Plenty of people start later or smaller than they\'d like and still end up in a good place.',
+  (c) => `The fact that you're asking about ${c.topic} now is itself a sign you're on a good path.`,
+  'Most of what drives a good outcome is dull and repeatable, which is good news: it\'s learnable.',
+  'Mistakes here are usually fixable, especially when you catch them early like this.',
+  (c) => `A plan for ${c.topic} doesn't have to be perfect to work; it has to be one you'll keep.`,
+  'Bad years happen in every long-term plan; the plans that work simply expect them.',
+  'You\'re allowed to go slowly. Steady beats fast in almost every part of personal finance.',
 ];
 
 /** Gentle caveats: one of these appears in every conversation. */
@@ -184,6 +185,6 @@ export const ASSISTANT_PADS: PhraseBank = [
   (c) => `We can always revisit ${c.topic} once you've tried the first step.`,
   'You\'re already doing the hardest part, which is paying attention.',
   'Progress here is usually quiet, and that\'s a good sign.',
-  (c) => `Keep the bigger goal in view; ${c.topic} is a means, not the end.`,
+  (c) => `Keep the bigger goal in view; treat ${c.topic} as a means, not the end.`,
   'Small, boring, repeatable: that\'s the part most people overlook.',
 ];

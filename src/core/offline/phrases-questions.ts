@@ -144,7 +144,7 @@ export const PUSHBACKS: readonly Pushback[] = [
     reply: 'Real life always gets in the way, which is why a good plan has slack built in: a cash buffer, a contribution you can pause, and a review date rather than a rigid rulebook.',
   },
   {
-    challenge: 'Okay, but everyone says that. Why would it work for someone like me?',
+    challenge: 'But everyone says that. Why would it work for someone like me?',
     reply: 'You\'re right that it\'s a common line. What makes it work for a specific person is tailoring the numbers, not the slogan, and we can do that with your actual figures.',
   },
   {

@@ -1,6 +1,6 @@
 /** What the user says about how they feel: openers, mid-conversation reactions, last words. */
 import type { EmotionFamily, Expertise, IntentFamily } from './classify.js';
-import { cap, type PhraseBank } from './phrases.js';
+import type { PhraseBank } from './phrases.js';
 
 /** First user turn, by the emotion the conversation starts in. */
 export const OPENERS: Record<EmotionFamily, PhraseBank> = {
@@ -9,7 +9,7 @@ export const OPENERS: Record<EmotionFamily, PhraseBank> = {
     (c) => `Okay, this might sound silly, but I'm losing sleep over ${c.topic}. Every time I look at it I get a knot in my stomach.`,
     (c) => `I need some help with ${c.topic} because I'm worried I've already messed it up.`,
     (c) => `Can we talk about ${c.topic}? I'm anxious that I'm way behind where I should be, and I don't know how bad it is.`,
-    (c) => `Every market headline makes me panic a little, and ${c.topic} is the thing I'm most stressed about right now.`,
+    (c) => `Every market headline makes me panic a little, and right now nothing stresses me out more than ${c.topic}.`,
     (c) => `I've been putting off ${c.topic} for months because it honestly makes me anxious. I think I'm finally ready to look at it.`,
     (c) => `My biggest fear with ${c.topic} is losing money I actually need. How do people deal with that without freaking out?`,
     (c) => `I'm afraid of getting ${c.topic} wrong. It feels like one bad decision could set me back for years.`,
@@ -21,13 +21,13 @@ export const OPENERS: Record<EmotionFamily, PhraseBank> = {
   confusion: [
     (c) => `I'm completely lost when it comes to ${c.topic}. Every article I read uses words I don't understand.`,
     (c) => `Can you help me make sense of ${c.topic}? I've read three guides and I'm more confused than when I started.`,
-    (c) => `Honestly, ${c.topic} feels overwhelming. There are so many options and I have no idea which ones matter.`,
+    (c) => `Honestly, everything about ${c.topic} feels overwhelming. There are so many options and I have no idea which ones matter.`,
     (c) => `Someone mentioned ${c.termName} while we were talking about ${c.topic}, and I nodded along, but I don't really get it.`,
     (c) => `My head starts spinning whenever I try to figure out ${c.topic}. Could you walk me through it from the beginning?`,
     (c) => `I'm confused about ${c.topic}. Half the advice I find says one thing and the other half says the opposite.`,
     (c) => `What's unclear to me is how all the pieces of ${c.topic} fit together. I understand bits, but not the whole picture.`,
     (c) => `I keep getting tangled up in ${c.topic}, especially the part about ${c.term}. None of it makes sense to me yet.`,
-    (c) => `I'm a bit overwhelmed. I know ${c.topic} matters, but I have no idea what I'm supposed to do first.`,
+    (c) => `I'm a bit overwhelmed. I know I need to deal with ${c.topic}, but I have no idea what I'm supposed to do first.`,
     (c) => `I'm puzzled by ${c.topic}. Why does something that sounds simple feel so complicated once you actually try it?`,
     (c) => `I feel lost with ${c.topic}, and I'm a little embarrassed to admit how little of it I follow.`,
   ],
@@ -39,21 +39,21 @@ export const OPENERS: Record<EmotionFamily, PhraseBank> = {
     (c) => `I'm fed up with the jargon around ${c.topic}. Why does everything have to be so complicated?`,
     (c) => `Honestly, I'm annoyed. I keep being told ${c.term} is the answer to everything, and I doubt it's that simple.`,
     (c) => `Look, I've read the blog posts on ${c.topic} and I'm not buying the "set it and forget it" line.`,
-    (c) => `I'm sick of feeling like ${c.topic} is rigged against regular people. Convince me otherwise.`,
+    (c) => `I'm sick of feeling like the whole ${c.topic} game is rigged against regular people. Convince me otherwise.`,
     (c) => `Every bank I talk to about ${c.topic} pushes its own products. I'm suspicious of all of it at this point.`,
     (c) => `I'm frustrated that nobody explained ${c.topic} to me earlier. Now I feel like I'm playing catch-up.`,
     (c) => `I doubt there's a simple answer on ${c.topic}, but I'd settle for an honest one.`,
   ],
   curiosity: [
     (c) => `I've been curious about ${c.topic} for a while, and I'd love to actually understand it.`,
-    (c) => `I keep wondering how ${c.topic} really works behind the scenes. Could you explain it?`,
+    (c) => `I keep wondering what really goes on behind the scenes with ${c.topic}. Could you explain it?`,
     (c) => `I'm interested in getting smarter about ${c.topic}. Where would you suggest I start?`,
     (c) => `Something I've been wondering: how much does ${c.term} actually matter when it comes to ${c.topic}?`,
     (c) => `I'm hoping you can help me get a handle on ${c.topic}. I have some time to learn and I want to do it right.`,
     (c) => `A conversation with a friend got me intrigued by ${c.topic}. What's the big picture?`,
     (c) => `I'm keen to learn about ${c.topic} before I make any decisions. What should I understand first?`,
     (c) => `I'm curious whether I'm thinking about ${c.topic} the right way. Can I run my understanding by you?`,
-    (c) => `${cap(c.topic)} has always fascinated me, but I've never sat down and learned it properly. Can we change that?`,
+    (c) => `I've always been fascinated by ${c.topic}, but I've never sat down and learned it properly. Can we change that?`,
     (c) => `I'm hopeful I can finally make progress on ${c.topic} this year. What would you focus on?`,
     (c) => `I read a little about ${c.term} and got curious. How does it connect to ${c.topic}?`,
   ],
@@ -64,7 +64,7 @@ export const OPENERS: Record<EmotionFamily, PhraseBank> = {
     (c) => `I'm motivated to get ${c.topic} right this year. I've done some reading and I want to move from theory to action.`,
     (c) => `Feeling pumped! I just got a raise and I'm ready to make ${c.topic} a real priority.`,
     (c) => `I'm pretty sure I'm on track with ${c.topic}, but I want to make sure I'm not missing something obvious about ${c.term}.`,
-    (c) => `I've built some momentum with my finances, and ${c.topic} is next on my list. Where should I push?`,
+    (c) => `I've built some momentum with my finances, and next on my list is ${c.topic}. Where should I push?`,
     (c) => `I feel confident I understand the basics of ${c.topic}. Now I want to be more deliberate about it.`,
     (c) => `I'm ready to stop procrastinating on ${c.topic}. Give me the real version; I can handle the details.`,
     (c) => `For the first time I feel in control of my money, and I want to use that on ${c.topic}.`,
@@ -77,7 +77,7 @@ export const OPENERS: Record<EmotionFamily, PhraseBank> = {
     (c) => `I feel calmer about money than I have in years, so this seems like a good time to tackle ${c.topic}.`,
     (c) => `Things have settled down after a rough stretch, and I'm relieved to finally have room to think about ${c.topic}.`,
     (c) => `I'm at ease with where things are right now, and I'd like to keep it that way. What should I know about ${c.topic}?`,
-    (c) => `A friend reassured me that ${c.topic} isn't as scary as I thought, so I'm finally asking the questions I've been holding back.`,
+    (c) => `A friend reassured me that dealing with ${c.topic} isn't as scary as I thought, so I'm finally asking the questions I've been holding back.`,
     (c) => `I feel lighter now that my debt is under control. Next up is ${c.topic}, and I want to do it calmly this time.`,
     (c) => `Honestly, it's a relief just to be asking about ${c.topic} instead of avoiding it.`,
     (c) => `My finances finally feel settled, and I'd like to understand ${c.topic} while I have some peace of mind.`,
@@ -149,10 +149,10 @@ export const REACTIONS: Record<EmotionFamily | 'transition', PhraseBank> = {
 /** The last user turn, by the emotion the conversation ends in. */
 export const FINALS: Record<EmotionFamily, PhraseBank> = {
   relief: [
-    (c) => `This was exactly what I needed. I feel so relieved; ${c.topic} finally seems manageable.`,
+    (c) => `This was exactly what I needed. I feel so relieved; I can finally manage ${c.topic}.`,
     (c) => `Honestly, I can breathe again. I came in dreading ${c.topic} and now I have a plan.`,
     (c) => `Thank you. It's a real weight off my shoulders to understand ${c.term} and know what to do next.`,
-    (c) => `I feel so much calmer about all of this. ${cap(c.topic)} doesn't feel like a monster anymore.`,
+    (c) => `I feel so much calmer about all of this. Dealing with ${c.topic} doesn't feel like a monster anymore.`,
     'That\'s really reassuring. I think I was making it much harder in my head than it is.',
     'Okay, I\'m genuinely relieved. I know my next step and I don\'t feel like I\'m guessing anymore.',
     'Thank you for being patient with me. I feel lighter just having talked it through.',
@@ -167,7 +167,7 @@ export const FINALS: Record<EmotionFamily, PhraseBank> = {
     'I\'m excited to get started. It finally feels like I\'m on track.',
     'That was really helpful. I\'m motivated to actually follow through this time.',
     'I feel like I can do this. I\'m writing the plan down tonight and starting Monday.',
-    (c) => `Honestly, I'm pumped. ${cap(c.topic)} went from a mystery to a clear plan in one conversation.`,
+    (c) => `Honestly, I'm pumped. I went from dreading ${c.topic} to having a clear plan in one conversation.`,
   ],
   curiosity: [
     (c) => `This has me really curious to dig deeper. What's a good way to keep learning about ${c.term}?`,

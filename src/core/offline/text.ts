@@ -122,6 +122,8 @@ export function clipToWords(text: string, maxWords: number): string {
 export interface Part {
   text: string;
   optional?: boolean;
+  /** A sign-off or check-in that must stay last; padding goes in before it. */
+  trailing?: boolean;
 }
 
 export interface WordRange {
@@ -131,7 +133,7 @@ export interface WordRange {
 
 /**
  * Assembles a turn inside its word budget: drops optional parts from the end until it fits,
- * then pads with filler before any closing question until it is long enough.
+ * then pads with filler, before any sign-off or closing question, until it is long enough.
  */
 export function fitToWordRange(parts: readonly Part[], range: WordRange, nextPad: () => string): string {
   const kept = parts.filter((part) => part.text.trim().length > 0).map((part) => ({ ...part, text: part.text.trim() }));
@@ -142,8 +144,8 @@ export function fitToWordRange(parts: readonly Part[], range: WordRange, nextPad
   for (let guard = 0; total() < range.min && guard < 12; guard++) {
     const pad = nextPad().trim();
     if (!pad || total() + countWords(pad) > range.max) break;
-    const last = kept[kept.length - 1];
-    const insertAt = last && last.text.endsWith('?') && kept.length > 1 ? kept.length - 1 : kept.length;
+    let insertAt = kept.length;
+    while (insertAt > 1 && (kept[insertAt - 1].trailing || kept[insertAt - 1].text.endsWith('?'))) insertAt--;
     kept.splice(insertAt, 0, { text: pad, optional: true });
   }
   const text = kept.map((part) => part.text).join(' ');

@@ -5,7 +5,6 @@ import type { Picker } from './picker.js';
 import type { Exchange } from './plan.js';
 import { render, type Phrase, type PhraseBank } from './phrases.js';
 import type { UserTurn } from './turns-user.js';
-import { lowerFirst } from './text.js';
 import {
   CHECK_INS,
   COMPARISONS,
@@ -16,7 +15,7 @@ import {
   EXPLANATIONS,
   TONE_OPENINGS,
 } from './phrases-assistant.js';
-import { BOUNDARY_MARKER, EDGE_CLOSINGS, EDGE_RESPONSES, HOLDS, SAFETY_REMINDER } from './phrases-edge.js';
+import { EDGE_CLOSINGS, EDGE_RESPONSES, HOLDS, SAFETY_REMINDER } from './phrases-edge.js';
 import {
   CLOSINGS,
   DISCLAIMERS,
@@ -35,7 +34,7 @@ import {
   VALIDATIONS,
   WATCH_OUTS,
 } from './phrases-moves.js';
-import type { Part } from './text.js';
+import { lowerFirst, type Part } from './text.js';
 
 /** What earlier turns already covered, so later turns neither omit nor repeat it. */
 export interface DraftState {
@@ -58,7 +57,9 @@ const EMPATHY_RATE: Record<ToneFamily, number> = {
 
 function disclaimer(settings: ConversationSettings, picker: Picker, state: DraftState): Part {
   state.disclaimed = true;
-  const bank = settings.taxOrLegal && picker.rng.chance(0.75) ? DISCLAIMERS.taxLegal : DISCLAIMERS.general;
+  // Requests to hide income or move someone else's money have legal consequences, not market risk.
+  const legalMatter = settings.edgeFamily === 'ethics' || (settings.taxOrLegal && picker.rng.chance(0.75));
+  const bank = legalMatter ? DISCLAIMERS.taxLegal : DISCLAIMERS.general;
   return { text: picker.say(bank) };
 }
 
@@ -102,10 +103,11 @@ function closeParts(exchange: Exchange, settings: ConversationSettings, picker: 
   } else {
     parts.push({ text: picker.say(RECAPS), optional: true });
   }
-  if (!state.disclaimed) parts.push(disclaimer(settings, picker, state));
+  // After a crisis, a caveat about returns would read as tone-deaf; the safety reminder stands in for it.
+  if (!state.disclaimed && settings.edgeFamily !== 'distress') parts.push(disclaimer(settings, picker, state));
   // After distress, a breezy sign-off ("Go get that first step done!") would jar; stay gentle.
   const signOffTone = settings.edgeFamily === 'distress' ? 'warm' : settings.tone;
-  parts.push({ text: picker.say(SIGN_OFFS[signOffTone]), optional: true });
+  parts.push({ text: picker.say(SIGN_OFFS[signOffTone]), optional: true, trailing: true });
   return parts;
 }
 
@@ -163,7 +165,7 @@ function bodyParts(exchange: Exchange, settings: ConversationSettings, picker: P
   }
 }
 
-const isNotAboutAQuestion = (phrase: Phrase) => typeof phrase !== 'string' || !/question|\bask/i.test(phrase);
+const isNotAboutAQuestion = (phrase: Phrase) => typeof phrase !== 'string' || !/question|\bask|answer/i.test(phrase);
 
 /** Drafts an assistant turn as parts; the caller fits it to length once the whole draft is known. */
 export function draftAssistantTurn(
@@ -187,11 +189,6 @@ export function draftAssistantTurn(
   parts.push(...bodyParts(exchange, settings, picker, state, user));
   const endsWithQuestion = parts[parts.length - 1].text.trim().endsWith('?');
   const checkIn = !endsWithQuestion && !isBoundary && picker.rng.chance(0.45) ? picker.sayIfFresh(CHECK_INS[settings.tone]) : null;
-  if (checkIn) parts.push({ text: checkIn, optional: true });
+  if (checkIn) parts.push({ text: checkIn, optional: true, trailing: true });
   return parts;
-}
-
-/** True when the drafted turn states a limit plainly; used to double-check edge cases. */
-export function statesBoundary(parts: readonly Part[]): boolean {
-  return parts.some((part) => BOUNDARY_MARKER.test(part.text));
 }

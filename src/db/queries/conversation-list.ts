@@ -1,4 +1,4 @@
-import { asc, count, desc, sql, type AnyColumn } from 'drizzle-orm';
+import { count, sql, type AnyColumn } from 'drizzle-orm';
 import type { ConversationListQuery, ConversationListResponse, SortableColumn } from '../../contract/conversations';
 import type { Db } from '../client';
 import { conversations } from '../schema';
@@ -63,15 +63,16 @@ export function presentSummary(row: SummaryRow): ConversationListResponse['items
 export async function listConversations(db: Db, query: ConversationListQuery): Promise<ConversationListResponse> {
   const where = conversationWhere(query);
   const column = SORT_COLUMNS[query.sort];
-  const order = query.dir === 'desc' ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
-  // conversation_id breaks ties so paging through equal values is stable.
-  const tieBreak = query.sort === 'conversationId' ? [] : [query.dir === 'desc' ? desc(conversations.conversationId) : asc(conversations.conversationId)];
+  // NULLS LAST in both directions (unscored rows sink) and conversation_id as the tie-break, so
+  // paging is stable and matches the (column, conversation_id) indexes.
+  const direction = query.dir === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
+  const order = [sql`${column} ${direction}`, ...(query.sort === 'conversationId' ? [] : [sql`${conversations.conversationId} ${direction}`])];
   const [rows, [{ total }]] = await Promise.all([
     db
       .select(summaryColumns)
       .from(conversations)
       .where(where)
-      .orderBy(order, ...tieBreak)
+      .orderBy(...order)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(conversations).where(where),

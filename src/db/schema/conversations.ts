@@ -68,7 +68,10 @@ export const conversations = pgTable(
   (t) => [
     unique('conversations_conversation_id_unique').on(t.conversationId),
     index('conversations_status_idx').on(t.status),
-    index('conversations_quality_idx').on(t.qualityScore),
+    // Leading quality_score, with conversation_id as the tie-break the list query sorts by, so a
+    // sort by score reads the first page straight from an index in either direction.
+    index('conversations_quality_idx').on(t.qualityScore, t.conversationId),
+    index('conversations_quality_desc_idx').on(t.qualityScore.desc().nullsLast(), t.conversationId.desc()),
     index('conversations_persona_idx').on(t.persona),
     index('conversations_emotion_idx').on(t.emotion),
     index('conversations_topic_idx').on(t.topic),

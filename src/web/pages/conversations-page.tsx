@@ -65,12 +65,12 @@ function ConversationsView() {
               {list.data ? (filtered && all.data ? `Showing ${list.data.total.toLocaleString()} of ${all.data.total.toLocaleString()} conversations` : `${list.data.total.toLocaleString()} conversations`) : 'Loading…'}
             </p>
           </div>
-          <StatusLegend />
+          <div className="flex flex-wrap items-center gap-3">
+            <StatusLegend />
+            <ColumnMenu visibility={visibility} onChange={setVisibility} />
+          </div>
         </div>
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <FilterBar view={view} onChange={update} />
-          <ColumnMenu visibility={visibility} onChange={setVisibility} />
-        </div>
+        <FilterBar view={view} onChange={update} />
         <ActiveFilters view={view} onChange={update} onClear={clearFilters} />
         {list.error && <p className="rounded-md bg-danger-soft p-3 text-sm text-danger">{list.error.message}</p>}
         <div className="rounded-lg border border-border bg-surface shadow-sm">

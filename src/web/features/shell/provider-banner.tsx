@@ -11,8 +11,8 @@ export function ProviderBanner() {
     <div className="flex items-start gap-3 border-b border-warning/30 bg-warning-soft px-5 py-2.5 text-sm text-text" role="status" data-testid="provider-banner">
       <Info className="mt-0.5 h-4 w-4 shrink-0 text-warning" aria-hidden />
       <p className="flex-1">
-        <strong>Offline generator.</strong> {data.reason} Conversations made this way are labelled <code className="rounded bg-surface px-1">offline</code>. To generate with
-        Claude, set <code className="rounded bg-surface px-1">ANTHROPIC_API_KEY</code> in the server's environment and restart convgen (see the README's Configuration section).
+        <strong>Offline generator.</strong> {data.reason} To generate with Claude, set <code className="rounded bg-surface px-1">ANTHROPIC_API_KEY</code> where convgen runs and
+        restart it (README → Configuration).
       </p>
       <button type="button" className="text-muted hover:text-text" aria-label="Hide this notice" onClick={() => (sessionStorage.setItem('convgen.hideProviderBanner', '1'), setHidden(true))}>
         <X className="h-4 w-4" />
