@@ -2,19 +2,20 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../core/errors';
 
-type ValidationIssue = { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[]; message?: string; keys?: string[] } } };
+/** fastify-type-provider-zod's shape of a zod issue: the path in `instancePath`, the rest in `params`. */
+type ValidationIssue = { instancePath?: string; message?: string; params?: { keys?: string[] } };
 
 /** "The query parameter 'pageSize' must be 25, 50 or 100" — names the field the user got wrong. */
 function describeValidation(context: string | undefined, issues: ValidationIssue[]) {
   const first = issues[0];
-  const unknownKeys = first.params?.issue?.keys;
+  const unknownKeys = first.params?.keys;
   const where = context === 'querystring' ? 'query parameter' : context === 'params' ? 'path parameter' : context === 'headers' ? 'header' : 'field';
   if (unknownKeys?.length) return { field: unknownKeys[0], where, message: `is not one this request accepts` };
-  const path = first.params?.issue?.path?.map(String) ?? first.instancePath?.replace(/^\//, '').split('/').filter(Boolean) ?? [];
+  const path = first.instancePath?.split('/').filter(Boolean) ?? [];
   // Query lists are split on commas; name the parameter, then which item was wrong.
   const field = context === 'querystring' ? (path[0] ?? '') : path.join('.');
   const item = context === 'querystring' && path.length > 1 ? ` (item ${Number(path[1]) + 1} of the list)` : '';
-  const raw = first.params?.issue?.message ?? first.message ?? 'is invalid';
+  const raw = first.message ?? 'is invalid';
   const message = raw
     .replace(/^Invalid option: expected one of (.*)$/, (_m, list: string) => `must be one of ${list.split('|').join(', ')}`)
     .replace(/^Invalid input: expected (\w+), received (\w+)/, 'must be a $1, not $2')
