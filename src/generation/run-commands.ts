@@ -10,7 +10,7 @@ const ACTIVE_ITEM = ['pending', 'in_progress'];
  * Queues one conversation for generation as a one-item run (US1.1.1). A conversation already
  * queued or generating is refused, so a double click never generates twice.
  */
-export async function createSingleRun(db: Db, opts: { conversationId: string; userId: string; provider: ProviderInfo }): Promise<{ runId: string }> {
+export async function createSingleRun(db: Db, opts: { conversationId: string; userId: string | null; provider: ProviderInfo }): Promise<{ runId: string }> {
   return db.transaction(async (tx) => {
     const [conversation] = await tx
       .select({ id: conversations.id, status: conversations.status, isSeed: conversations.isSeed, label: conversations.conversationId })

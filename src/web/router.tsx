@@ -7,6 +7,7 @@ import type { Me } from './lib/queries';
 import { parseSearch, stringifySearch } from './lib/search-params';
 import { ConversationsPage } from './pages/conversations-page';
 import { DocumentsPage } from './pages/documents-page';
+import { InvitePage } from './pages/invite-page';
 import { RunsPage } from './pages/runs-page';
 import { SetupPage } from './pages/setup-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -33,8 +34,14 @@ export function buildRouter(queryClient: QueryClient) {
   const documentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/documents', component: DocumentsPage });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
   const setupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/setup', component: SetupPage });
+  const inviteRoute = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/invite',
+    validateSearch: (raw: Record<string, unknown>): { token: string } => ({ token: typeof raw.token === 'string' ? raw.token : '' }),
+    component: InvitePage,
+  });
 
-  const routeTree = rootRoute.addChildren([appRoute.addChildren([indexRoute, conversationsRoute, runsRoute, documentsRoute]), signInRoute, setupRoute]);
+  const routeTree = rootRoute.addChildren([appRoute.addChildren([indexRoute, conversationsRoute, runsRoute, documentsRoute]), signInRoute, setupRoute, inviteRoute]);
   return createRouter({ routeTree, parseSearch, stringifySearch, defaultPreload: 'intent' });
 }
 

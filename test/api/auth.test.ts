@@ -83,3 +83,27 @@ describe('first run and sign-in', () => {
     expect(me.json().role).toBe('reviewer');
   });
 });
+
+describe('invitations', () => {
+  it('gives a one-time link for a user created without a password', async () => {
+    const a = await start({ CONVGEN_ADMIN_EMAIL: 'ops@example.test', CONVGEN_ADMIN_PASSWORD: 'env-password', CONVGEN_API_TOKEN: 'ci-token-0123456789' });
+    const created = await a.inject({ method: 'POST', url: '/api/users', headers: { authorization: 'Bearer ci-token-0123456789', host: 'convgen.example.test' }, payload: { email: 'new@example.test', name: 'Newcomer', role: 'viewer' } });
+    expect(created.statusCode).toBe(201);
+    const inviteUrl: string = created.json().inviteUrl;
+    expect(inviteUrl).toMatch(/^http:\/\/convgen\.example\.test\/invite\?token=/);
+    const token = new URL(inviteUrl).searchParams.get('token')!;
+
+    expect((await a.inject({ method: 'GET', url: `/api/invitations/${token}` })).json()).toEqual({ email: 'new@example.test', name: 'Newcomer' });
+    const short = await a.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'short' } });
+    expect(short.statusCode).toBe(400);
+
+    const accepted = await a.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'my-new-password' } });
+    expect(accepted.json()).toEqual({ email: 'new@example.test' });
+    const signIn = await a.inject({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email: 'new@example.test', password: 'my-new-password' } });
+    expect(signIn.statusCode).toBe(200);
+
+    const reused = await a.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'another-password' } });
+    expect(reused.statusCode).toBe(404);
+    expect(reused.json().error.hint).toMatch(/new one/);
+  });
+});

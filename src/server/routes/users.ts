@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../accounts/roles';
+import { acceptInvitation, createInvitation, describeInvitation } from '../../accounts/invitations';
 import { createUser, listUsers } from '../../accounts/users';
 import { requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
@@ -15,6 +16,8 @@ const newUser = z
   })
   .strict();
 
+const invitationParams = z.object({ token: z.string().min(10).max(200) });
+
 export function userRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
@@ -25,7 +28,43 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/api/users',
-    { schema: { tags: ['users'], summary: 'Create a user with a role (admin)', body: newUser, response: { 201: z.object({ id: z.string() }) } }, preHandler: requirePermission(ctx, 'users:manage') },
-    async (request, reply) => reply.status(201).send(await createUser(db, request.body)),
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user with a role (admin). Without a password the answer holds a one-time invitation link.',
+        body: newUser,
+        response: { 201: z.object({ id: z.string(), inviteUrl: z.string().optional() }) },
+      },
+      preHandler: requirePermission(ctx, 'users:manage'),
+    },
+    async (request, reply) => {
+      const created = await createUser(db, request.body);
+      if (request.body.password) return reply.status(201).send(created);
+      // No password: the admin passes on a one-time link where the user chooses one.
+      const token = await createInvitation(db, created.id);
+      const base = ctx.config.publicUrl ?? `${request.protocol}://${request.headers.host ?? `localhost:${ctx.config.port}`}`;
+      return reply.status(201).send({ ...created, inviteUrl: `${base}/invite?token=${token}` });
+    },
+  );
+
+  r.get(
+    '/api/invitations/:token',
+    {
+      schema: { tags: ['users'], summary: 'Who an invitation link is for (no sign-in needed)', params: invitationParams, response: { 200: z.object({ email: z.string(), name: z.string() }) } },
+    },
+    async (request) => describeInvitation(db, request.params.token),
+  );
+
+  r.post(
+    '/api/invitations/accept',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Choose a password with an invitation link; the link then stops working',
+        body: z.object({ token: z.string().min(10).max(200), password: z.string().min(8, 'must be at least 8 characters').max(200) }).strict(),
+        response: { 200: z.object({ email: z.string() }) },
+      },
+    },
+    async (request) => acceptInvitation(db, request.body.token, request.body.password),
   );
 }

@@ -1,0 +1,114 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client';
+import { conversations, conversationTurns, generationLogs, generationRuns, runItems } from '../../src/db/schema';
+import { processItem, type RetryRule } from '../../src/generation/process-item';
+import { ProviderError, type Provider } from '../../src/generation/providers/types';
+import { createSingleRun, finishRunIfDone } from '../../src/generation/run-commands';
+import { startWorker } from '../../src/generation/worker';
+import { ENGINES, openTestDatabase } from '../support/databases';
+import { waitFor } from '../support/wait';
+
+/** A provider that fails with the given errors, in order, then succeeds. */
+function scriptedProvider(failures: ProviderError[]): Provider & { calls: number } {
+  const provider = {
+    calls: 0,
+    info: { name: 'offline' as const, model: 'scripted', reason: 'test', typicalSeconds: 0 },
+    async generate() {
+      provider.calls++;
+      const failure = failures.shift();
+      if (failure) throw failure;
+      return {
+        model: 'scripted',
+        usage: { inputTokens: 100, outputTokens: 200, cacheReadTokens: 0, cacheWriteTokens: 0 },
+        raw: {},
+        output: {
+          title: 'Scripted',
+          confidence: 9,
+          turns: Array.from({ length: 8 }, (_, i) => ({ role: i % 2 ? ('assistant' as const) : ('user' as const), content: `Turn ${i + 1} with enough words to read naturally in a test conversation.` })),
+        },
+      };
+    },
+  };
+  return provider;
+}
+
+const noWait: RetryRule = { maxAttempts: 3, backoffMs: () => 0 };
+
+describe.each(ENGINES)('generation worker on %s', (engine) => {
+  let database: Database;
+  beforeEach(async () => {
+    database = await openTestDatabase(engine, { demo: true });
+  });
+  afterEach(() => database.close());
+
+  const conversation = async (human: string) => (await database.db.select().from(conversations).where(eq(conversations.conversationId, human)))[0];
+  const claim = async (runId: string) => {
+    const [item] = await database.db.update(runItems).set({ status: 'in_progress', attempts: 1 }).where(eq(runItems.runId, runId)).returning();
+    return { id: item.id, runId, conversationId: item.conversationId, attempts: item.attempts };
+  };
+
+  it('marks a conversation failed, keeping the error, after a permanent error — and logs the call', async () => {
+    const target = await conversation('conv-00003');
+    const provider = scriptedProvider([new ProviderError('invalid_request', 'The prompt is too long for this model.', { httpStatus: 400 })]);
+    const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
+    const outcome = await processItem(database.db, provider, await claim(runId), noWait);
+    expect(outcome).toBe('failed');
+    const after = await conversation('conv-00003');
+    expect(after.status).toBe('failed');
+    expect(after.errorMessage).toBe('The prompt is too long for this model.');
+    expect(after.errorCode).toBe('invalid_request');
+    expect(after.errorDetails).toMatchObject({ httpStatus: 400, retryable: false });
+    const logs = await database.db.select().from(generationLogs).where(eq(generationLogs.conversationId, target.id));
+    expect(logs).toMatchObject([{ status: 'error', errorKind: 'invalid_request', httpStatus: 400 }]);
+    expect(await finishRunIfDone(database.db, runId)).toBe(true);
+    const [run] = await database.db.select().from(generationRuns).where(eq(generationRuns.id, runId));
+    expect(run.status).toBe('completed');
+  });
+
+  it('puts a retryable failure back in the queue, then succeeds through the worker', async () => {
+    const target = await conversation('conv-00004');
+    const provider = scriptedProvider([new ProviderError('overloaded', 'Overloaded', { httpStatus: 529 })]);
+    const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
+    const worker = startWorker({ db: database.db, provider, pollMs: 20 });
+    try {
+      await waitFor(async () => ((await conversation('conv-00004')).status === 'generated' ? true : null));
+    } finally {
+      await worker.stop();
+    }
+    expect(provider.calls).toBe(2);
+    const turns = await database.db.select().from(conversationTurns).where(eq(conversationTurns.conversationId, target.id));
+    expect(turns).toHaveLength(8);
+    const logs = await database.db.select().from(generationLogs).where(eq(generationLogs.conversationId, target.id));
+    expect(logs.map((l) => l.status).sort()).toEqual(['error', 'success']);
+    const [item] = await database.db.select().from(runItems).where(eq(runItems.runId, runId));
+    expect(item).toMatchObject({ status: 'succeeded', attempts: 2 });
+  });
+
+  it('gives up after the last attempt of a retryable error', async () => {
+    const target = await conversation('conv-00005');
+    const provider = scriptedProvider([1, 2, 3].map(() => new ProviderError('timeout', 'The model did not answer within 90 seconds.')));
+    await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
+    const worker = startWorker({ db: database.db, provider, pollMs: 20 });
+    // The default backoff (1 s, 2 s) applies here: the worker owns the retry timing.
+    try {
+      await waitFor(async () => ((await conversation('conv-00005')).status === 'failed' ? true : null), { timeoutMs: 20_000 });
+    } finally {
+      await worker.stop();
+    }
+    expect(provider.calls).toBe(3);
+    expect((await conversation('conv-00005')).errorDetails).toMatchObject({ retryable: true, attempts: 3 });
+  });
+
+  it('rejects malformed provider output as a malformed_output failure', async () => {
+    const target = await conversation('conv-00006');
+    const provider: Provider = {
+      info: { name: 'offline', model: 'scripted', reason: 'test', typicalSeconds: 0 },
+      generate: async () => ({ model: 'scripted', usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0 }, raw: {}, output: { title: 'x', turns: [{ role: 'assistant', content: 'hi' }] } as never }),
+    };
+    const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
+    const outcome = await processItem(database.db, provider, await claim(runId), { maxAttempts: 1, backoffMs: () => 0 });
+    expect(outcome).toBe('failed');
+    expect((await conversation('conv-00006')).errorCode).toBe('malformed_output');
+  });
+});
