@@ -10,6 +10,7 @@ import { useLabels } from '../../lib/queries';
 import { GenerateButton } from './generate-button';
 import { QualityBadge } from './quality-badge';
 import { StatusBadge, statusTooltip } from './status-badge';
+import { TurnText } from './turn-text';
 import { useConversationDetail } from './use-conversations';
 
 function Meta({ label, value }: { label: string; value: React.ReactNode }) {
@@ -36,7 +37,7 @@ function Turns({ detail }: { detail: ConversationDetail }) {
           <div className={cn('mb-1.5 text-[11px] font-bold tracking-wider', t.role === 'user' ? 'text-muted' : 'text-primary')}>
             {t.role === 'user' ? 'USER' : 'ASSISTANT'} <span className="font-normal text-muted">· turn {t.turnNumber}</span>
           </div>
-          <p className="text-[14px] leading-relaxed whitespace-pre-wrap text-text">{t.content}</p>
+          <TurnText content={t.content} />
         </li>
       ))}
     </ol>
