@@ -7,6 +7,8 @@ import { createUser } from '../accounts/users';
 import { ROLES, isRole } from '../accounts/roles';
 import { AppError } from '../core/errors';
 import { ensureWebBuilt } from './build-web';
+import { chooseProvider } from '../generation/choose-provider';
+import { startWorker } from '../generation/worker';
 import { packageVersion, startServer } from '../server/start';
 
 const program = new Command();
@@ -25,6 +27,31 @@ program
   .description('Migrate the database and serve convgen (expects the web app to be built)')
   .action(async () => {
     await startServer(loadConfig());
+  });
+
+program
+  .command('worker')
+  .description('Run an extra generation worker against the PostgreSQL database in DATABASE_URL')
+  .action(async () => {
+    const config = loadConfig();
+    if (!config.databaseUrl) {
+      throw new AppError({
+        code: 'worker_needs_postgres',
+        message: 'An extra worker needs a shared PostgreSQL database, but DATABASE_URL is not set.',
+        hint: 'The embedded database belongs to the `convgen start` process, which already runs a worker. Set DATABASE_URL=postgres://… to add workers.',
+      });
+    }
+    const database = await openDatabase({ databaseUrl: config.databaseUrl });
+    await migrateDatabase(database);
+    const worker = startWorker({ db: database.db, provider: chooseProvider(config), log: (msg, err) => console.error(`[worker] ${msg}`, err ?? '') });
+    console.log(`[convgen] Worker ${worker.id} is generating from ${new URL(config.databaseUrl).host}. Stop it with Ctrl+C.`);
+    const stop = async () => {
+      await worker.stop();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
   });
 
 program
