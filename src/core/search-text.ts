@@ -1,11 +1,11 @@
 /**
  * The text the table's search box matches: id, title and the labels of every dimension,
- * lower-cased once at write time so the query can use a trigram index.
+ * lower-cased once at write time so the query can use a trigram index. Always rebuilt from
+ * the current values, so an old title stops matching once it is replaced.
  */
 export function buildSearchText(...parts: (string | null | undefined)[]): string {
-  const words = new Set<string>();
-  for (const part of parts) {
-    for (const word of (part ?? '').toLowerCase().split(/\s+/)) if (word) words.add(word);
-  }
-  return [...words].join(' ');
+  return parts
+    .map((p) => (p ?? '').trim().toLowerCase())
+    .filter(Boolean)
+    .join(' · ');
 }

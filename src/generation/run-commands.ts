@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { conflict, notFound } from '../core/errors';
+import { assertTransition, type ConversationStatus } from '../core/statuses';
 import { queryRows, type Db } from '../db/client';
 import { conversations, generationRuns, runItems } from '../db/schema';
 import type { ProviderInfo } from './providers/types';
@@ -26,11 +27,15 @@ export async function createSingleRun(db: Db, opts: { conversationId: string; us
     if (active.length || conversation.status === 'generating') {
       throw conflict(`${conversation.label} is already being generated.`, 'Wait for it to finish; its row updates by itself.');
     }
+    const previous = conversation.status as ConversationStatus;
+    assertTransition(previous, 'generating');
     const [run] = await tx
       .insert(generationRuns)
       .values({ kind: 'single', selector: { conversationIds: [conversation.id] }, total: 1, concurrency: 1, provider: opts.provider.name, model: opts.provider.model, createdBy: opts.userId })
       .returning({ id: generationRuns.id });
-    await tx.insert(runItems).values({ runId: run.id, conversationId: conversation.id });
+    await tx.insert(runItems).values({ runId: run.id, conversationId: conversation.id, previousStatus: previous });
+    // "Generating" from the click on, so a review cannot slip in before the worker starts.
+    await tx.update(conversations).set({ status: 'generating', updatedAt: new Date() }).where(eq(conversations.id, conversation.id));
     return { runId: run.id };
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { conversations, generationRuns } from '../db/schema';
+import { conversations, generationRuns, runItems } from '../db/schema';
 import { queryRows, type Db } from '../db/client';
 import { processItem, type ClaimedItem } from './process-item';
 import { finishRunIfDone } from './run-commands';
@@ -11,7 +11,7 @@ export interface WorkerOptions {
   provider: Provider;
   /** Most items in flight at once across all runs. */
   concurrency?: number;
-  /** How long a claim lasts; an item whose worker died is reclaimed after this. */
+  /** How long a claim lasts without renewal; an item whose worker died is reclaimed after this. */
   leaseMs?: number;
   pollMs?: number;
   onItemDone?: (item: ClaimedItem, outcome: string) => void;
@@ -24,43 +24,55 @@ export interface Worker {
   readonly id: string;
 }
 
+/** `{1,2,3}`: a bigint[] literal for `= any(…)` / `<> all(…)`. */
+const idArray = (ids: number[]) => `{${ids.join(',')}}`;
+
 /**
  * Claims pending items (or items whose lease lapsed) with FOR UPDATE SKIP LOCKED, so several
- * workers on one PostgreSQL never take the same item.
+ * workers on one PostgreSQL never take the same item; the claim, the conversations' status and
+ * the runs' status change together.
  */
-async function claimItems(db: Db, workerId: string, limit: number, leaseMs: number): Promise<ClaimedItem[]> {
-  const rows = await queryRows<{ id: number | string; run_id: string; conversation_id: string; attempts: number }>(db, sql`
-    with picked as (
-      select ri.id from run_items ri
-      join generation_runs r on r.id = ri.run_id
-      where r.status in ('queued', 'running')
-        and ((ri.status = 'pending' and (ri.next_attempt_at is null or ri.next_attempt_at <= now()))
-          or (ri.status = 'in_progress' and ri.lease_expires_at < now()))
-      order by ri.id
-      limit ${limit}
-      for update of ri skip locked
-    )
-    update run_items ri set status = 'in_progress', lease_owner = ${workerId},
-      lease_expires_at = now() + (${leaseMs} * interval '1 millisecond'),
-      attempts = ri.attempts + 1, started_at = coalesce(ri.started_at, now())
-    from picked where ri.id = picked.id
-    returning ri.id, ri.run_id, ri.conversation_id, ri.attempts`);
-  const items = rows.map((r) => ({
-    id: Number(r.id),
-    runId: r.run_id,
-    conversationId: r.conversation_id,
-    attempts: r.attempts,
-  }));
-  if (items.length) {
-    const conversationIds = items.map((i) => i.conversationId);
-    const runIds = [...new Set(items.map((i) => i.runId))];
-    await db.update(conversations).set({ status: 'generating', updatedAt: new Date() }).where(inArray(conversations.id, conversationIds));
-    await db
-      .update(generationRuns)
-      .set({ status: 'running', startedAt: sql`coalesce(${generationRuns.startedAt}, now())`, updatedAt: new Date() })
-      .where(and(inArray(generationRuns.id, runIds), eq(generationRuns.status, 'queued')));
-  }
-  return items;
+async function claimItems(db: Db, workerId: string, limit: number, leaseMs: number, exclude: number[]): Promise<ClaimedItem[]> {
+  return db.transaction(async (tx) => {
+    const rows = await queryRows<{ id: number | string; run_id: string; conversation_id: string; attempts: number }>(
+      tx as unknown as Db,
+      sql`
+      with picked as (
+        select ri.id from run_items ri
+        join generation_runs r on r.id = ri.run_id
+        where r.status in ('queued', 'running')
+          and ((ri.status = 'pending' and (ri.next_attempt_at is null or ri.next_attempt_at <= now()))
+            or (ri.status = 'in_progress' and ri.lease_expires_at < now()))
+          and ri.id <> all(${idArray(exclude)}::bigint[])
+        order by ri.id
+        limit ${limit}
+        for update of ri skip locked
+      )
+      update run_items ri set status = 'in_progress', lease_owner = ${workerId},
+        lease_expires_at = now() + (${leaseMs} * interval '1 millisecond'),
+        attempts = ri.attempts + 1, started_at = coalesce(ri.started_at, now())
+      from picked where ri.id = picked.id
+      returning ri.id, ri.run_id, ri.conversation_id, ri.attempts`,
+    );
+    const items = rows.map((r) => ({ id: Number(r.id), runId: r.run_id, conversationId: r.conversation_id, attempts: r.attempts, leaseOwner: workerId }));
+    if (items.length) {
+      await tx.update(conversations).set({ status: 'generating', updatedAt: new Date() }).where(inArray(conversations.id, items.map((i) => i.conversationId)));
+      await tx
+        .update(generationRuns)
+        .set({ status: 'running', startedAt: sql`coalesce(${generationRuns.startedAt}, now())`, updatedAt: new Date() })
+        .where(and(inArray(generationRuns.id, [...new Set(items.map((i) => i.runId))]), eq(generationRuns.status, 'queued')));
+    }
+    return items;
+  });
+}
+
+/** Gives claimed items back untouched (used when the worker stops between claim and work). */
+async function releaseItems(db: Db, items: ClaimedItem[]) {
+  if (!items.length) return;
+  await db
+    .update(runItems)
+    .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, attempts: sql`${runItems.attempts} - 1` })
+    .where(inArray(runItems.id, items.map((i) => i.id)));
 }
 
 export function startWorker(opts: WorkerOptions): Worker {
@@ -69,50 +81,61 @@ export function startWorker(opts: WorkerOptions): Worker {
   const leaseMs = opts.leaseMs ?? 120_000;
   const pollMs = opts.pollMs ?? 1000;
   const log = opts.log ?? (() => {});
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Map<number, Promise<void>>();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let ticking = false;
+  let currentTick: Promise<void> | null = null;
   let again = false;
+
+  // Renews the leases of items still being worked on, so a slow call is never taken over.
+  const heartbeat = setInterval(() => {
+    if (!inFlight.size) return;
+    opts.db
+      .execute(sql`update run_items set lease_expires_at = now() + (${leaseMs} * interval '1 millisecond')
+        where lease_owner = ${id} and status = 'in_progress' and id = any(${idArray([...inFlight.keys()])}::bigint[])`)
+      .catch((err) => log('lease renewal failed', err));
+  }, Math.max(50, Math.floor(leaseMs / 3)));
 
   const schedule = (ms: number) => {
     if (stopped) return;
     clearTimeout(timer);
-    timer = setTimeout(tick, ms);
+    timer = setTimeout(() => void tick(), ms);
   };
+
+  async function claimAndStart() {
+    const free = concurrency - inFlight.size;
+    if (free <= 0) return;
+    const items = await claimItems(opts.db, id, free, leaseMs, [...inFlight.keys()]);
+    if (stopped) return releaseItems(opts.db, items);
+    for (const item of items) {
+      const work = processItem(opts.db, opts.provider, item)
+        .then(async (outcome) => {
+          await finishRunIfDone(opts.db, item.runId);
+          opts.onItemDone?.(item, outcome);
+        })
+        .catch((err) => log(`item ${item.id} crashed`, err))
+        .finally(() => {
+          inFlight.delete(item.id);
+          schedule(0);
+        });
+      inFlight.set(item.id, work);
+    }
+  }
 
   async function tick() {
     if (stopped) return;
-    if (ticking) {
+    if (currentTick) {
       again = true;
       return;
     }
-    ticking = true;
-    try {
-      const free = concurrency - inFlight.size;
-      if (free > 0) {
-        const items = await claimItems(opts.db, id, free, leaseMs);
-        for (const item of items) {
-          const work = processItem(opts.db, opts.provider, item)
-            .then(async (outcome) => {
-              await finishRunIfDone(opts.db, item.runId);
-              opts.onItemDone?.(item, outcome);
-            })
-            .catch((err) => log(`item ${item.id} crashed`, err))
-            .finally(() => {
-              inFlight.delete(work);
-              schedule(0);
-            });
-          inFlight.add(work);
-        }
-      }
-    } catch (err) {
-      log('worker tick failed', err);
-    } finally {
-      ticking = false;
-      schedule(again ? 0 : pollMs);
-      again = false;
-    }
+    currentTick = claimAndStart()
+      .catch((err) => log('worker tick failed', err))
+      .finally(() => {
+        currentTick = null;
+        schedule(again ? 0 : pollMs);
+        again = false;
+      });
+    await currentTick;
   }
 
   schedule(0);
@@ -122,7 +145,9 @@ export function startWorker(opts: WorkerOptions): Worker {
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await Promise.allSettled([...inFlight]);
+      clearInterval(heartbeat);
+      await currentTick;
+      await Promise.allSettled([...inFlight.values()]);
     },
   };
 }

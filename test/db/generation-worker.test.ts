@@ -10,12 +10,13 @@ import { ENGINES, openTestDatabase } from '../support/databases';
 import { waitFor } from '../support/wait';
 
 /** A provider that fails with the given errors, in order, then succeeds. */
-function scriptedProvider(failures: ProviderError[]): Provider & { calls: number } {
+function scriptedProvider(failures: ProviderError[], latencyMs = 0): Provider & { calls: number } {
   const provider = {
     calls: 0,
     info: { name: 'offline' as const, model: 'scripted', reason: 'test', typicalSeconds: 0 },
     async generate() {
       provider.calls++;
+      if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
       const failure = failures.shift();
       if (failure) throw failure;
       return {
@@ -44,8 +45,8 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
 
   const conversation = async (human: string) => (await database.db.select().from(conversations).where(eq(conversations.conversationId, human)))[0];
   const claim = async (runId: string) => {
-    const [item] = await database.db.update(runItems).set({ status: 'in_progress', attempts: 1 }).where(eq(runItems.runId, runId)).returning();
-    return { id: item.id, runId, conversationId: item.conversationId, attempts: item.attempts };
+    const [item] = await database.db.update(runItems).set({ status: 'in_progress', attempts: 1, leaseOwner: 'test-worker' }).where(eq(runItems.runId, runId)).returning();
+    return { id: item.id, runId, conversationId: item.conversationId, attempts: item.attempts, leaseOwner: 'test-worker' };
   };
 
   it('marks a conversation failed, keeping the error, after a permanent error — and logs the call', async () => {
@@ -110,5 +111,68 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
     const outcome = await processItem(database.db, provider, await claim(runId), { maxAttempts: 1, backoffMs: () => 0 });
     expect(outcome).toBe('failed');
     expect((await conversation('conv-00006')).errorCode).toBe('malformed_output');
+  });
+
+  it('renews the lease of a slow call, so the item is generated exactly once', async () => {
+    const target = await conversation('conv-00010');
+    // The call takes 3.5 lease lengths: without renewal the item would be reclaimed and redone.
+    const provider = scriptedProvider([], 700);
+    await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
+    // A second worker polls all along, ready to take over a lapsed lease.
+    const workers = [startWorker({ db: database.db, provider, pollMs: 20, leaseMs: 200 }), startWorker({ db: database.db, provider, pollMs: 20, leaseMs: 200 })];
+    try {
+      await waitFor(async () => ((await conversation('conv-00010')).status === 'generated' ? true : null));
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+    expect(provider.calls).toBe(1);
+    const logs = await database.db.select().from(generationLogs).where(eq(generationLogs.conversationId, target.id));
+    expect(logs).toHaveLength(1);
+  });
+
+  it('never lets two workers generate the same item', async () => {
+    const ids = ['conv-00011', 'conv-00012', 'conv-00013', 'conv-00014', 'conv-00015', 'conv-00016'];
+    const provider = scriptedProvider([], 30);
+    for (const human of ids) await createSingleRun(database.db, { conversationId: (await conversation(human)).id, userId: null, provider: provider.info });
+    const workers = [startWorker({ db: database.db, provider, pollMs: 10 }), startWorker({ db: database.db, provider, pollMs: 10 })];
+    try {
+      await waitFor(async () => {
+        const rows = await Promise.all(ids.map(conversation));
+        return rows.every((r) => r.status === 'generated') ? true : null;
+      });
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+    expect(provider.calls).toBe(ids.length);
+  });
+
+  it('keeps the last good version when a regeneration fails for good', async () => {
+    const target = await conversation('conv-00017');
+    const good = scriptedProvider([]);
+    await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: good.info });
+    const first = startWorker({ db: database.db, provider: good, pollMs: 20 });
+    await waitFor(async () => ((await conversation('conv-00017')).status === 'generated' ? true : null)).finally(() => first.stop());
+
+    const bad = scriptedProvider([new ProviderError('auth', 'The API key was refused.', { httpStatus: 401 })]);
+    const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: bad.info });
+    expect((await conversation('conv-00017')).status).toBe('generating');
+    expect(await processItem(database.db, bad, await claim(runId), noWait)).toBe('failed');
+    const after = await conversation('conv-00017');
+    expect(after.status).toBe('generated');
+    expect(after.errorMessage).toBe('The API key was refused.');
+    const turns = await database.db.select().from(conversationTurns).where(eq(conversationTurns.conversationId, target.id));
+    expect(turns).toHaveLength(8);
+  });
+
+  it('drops the result of an item another worker has taken over', async () => {
+    const target = await conversation('conv-00018');
+    const provider = scriptedProvider([]);
+    const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
+    const item = await claim(runId);
+    await database.db.update(runItems).set({ leaseOwner: 'another-worker' }).where(eq(runItems.id, item.id));
+    expect(await processItem(database.db, provider, item, noWait)).toBe('lease_lost');
+    const turns = await database.db.select().from(conversationTurns).where(eq(conversationTurns.conversationId, target.id));
+    expect(turns).toHaveLength(0);
+    expect(await database.db.select().from(generationLogs).where(eq(generationLogs.conversationId, target.id))).toHaveLength(0);
   });
 });

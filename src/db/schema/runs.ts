@@ -47,6 +47,8 @@ export const runItems = pgTable(
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
     status: text('status').notNull().default('pending'),
+    /** The conversation's status when it was queued: a failed regeneration returns to it. */
+    previousStatus: text('previous_status'),
     attempts: integer('attempts').notNull().default(0),
     leaseOwner: text('lease_owner'),
     leaseExpiresAt: tstz('lease_expires_at'),
