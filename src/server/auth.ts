@@ -3,6 +3,9 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Db } from '../db/client';
 import { account, session, user, verification } from '../db/schema';
 
+/** The header carrying the client's address from Fastify to better-auth (overwritten on every request). */
+export const CLIENT_IP_HEADER = 'x-convgen-client-ip';
+
 export interface AuthOptions {
   db: Db;
   secret: string;
@@ -25,7 +28,14 @@ export function createAuth({ db, secret, baseURL }: AuthOptions) {
     session: { expiresIn: 60 * 60 * 24 * 30 },
     // The app is served from one origin; any host name the user reaches it by is accepted.
     trustedOrigins: (request) => (request ? [new URL(request.url).origin] : []),
-    advanced: { useSecureCookies: baseURL.startsWith('https://') },
+    // Sign-in attempts are limited per client address: 10 a minute, then 429 until the window ends.
+    rateLimit: { enabled: true, storage: 'memory', window: 60, max: 100, customRules: { '/sign-in/email': { window: 60, max: 10 } } },
+    advanced: {
+      useSecureCookies: baseURL.startsWith('https://'),
+      // Set by our own proxy route from the connection, never taken from the client.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    telemetry: { enabled: false },
     logger: { disabled: true },
   });
 }

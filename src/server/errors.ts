@@ -27,11 +27,25 @@ function describeValidation(context: string | undefined, issues: ValidationIssue
   return { field, where, message: `${message}${item}` };
 }
 
+/** PostgreSQL error codes caused by what the client sent, mapped to errors it can act on. */
+function fromDatabaseError(error: unknown): AppError | null {
+  const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  switch (code) {
+    case '22021': // character not in repertoire (e.g. a NUL byte)
+    case '22P05':
+    case '22P02': // invalid text representation
+      return new AppError({ code: 'invalid_characters', status: 400, message: 'The request contains characters that cannot be stored (such as a NUL byte).', hint: 'Remove control characters from the text and send it again.' });
+    case '23505':
+      return new AppError({ code: 'conflict', status: 409, message: 'Something with the same unique value already exists.', hint: 'Reload to see the current data, then try again with a different value.' });
+    default:
+      return null;
+  }
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    if (error instanceof AppError) {
-      return reply.status(error.status).send({ error: error.toJSON() });
-    }
+    const known = error instanceof AppError ? error : fromDatabaseError(error);
+    if (known) return reply.status(known.status).send({ error: known.toJSON() });
     if (hasZodFastifySchemaValidationErrors(error)) {
       const { field, where, message } = describeValidation(error.validationContext, error.validation as ValidationIssue[]);
       return reply.status(400).send({

@@ -107,3 +107,38 @@ describe('invitations', () => {
     expect(reused.json().error.hint).toMatch(/new one/);
   });
 });
+
+describe('sign-in protection', () => {
+  it('limits repeated sign-in attempts from one address and says how long to wait', async () => {
+    const a = await start({ CONVGEN_ADMIN_EMAIL: 'ops@example.test', CONVGEN_ADMIN_PASSWORD: 'env-password' });
+    // Each test uses its own client address: better-auth keeps its counters per process.
+    const attempt = () => a.inject({ method: 'POST', url: '/api/auth/sign-in/email', remoteAddress: '10.0.0.1', payload: { email: 'ops@example.test', password: 'guess-guess' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await attempt()).statusCode);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    const limited = await attempt();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error).toMatchObject({ code: 'too_many_attempts', retryable: true });
+    expect(limited.json().error.hint).toMatch(/Wait \d+ seconds/);
+    // Another address is not affected.
+    const other = await a.inject({ method: 'POST', url: '/api/auth/sign-in/email', remoteAddress: '10.0.0.3', payload: { email: 'ops@example.test', password: 'env-password' } });
+    expect(other.statusCode).toBe(200);
+  });
+
+  it('ignores a client-supplied address header', async () => {
+    const a = await start({ CONVGEN_ADMIN_EMAIL: 'ops@example.test', CONVGEN_ADMIN_PASSWORD: 'env-password' });
+    for (let i = 0; i < 10; i++) {
+      const res = await a.inject({ method: 'POST', url: '/api/auth/sign-in/email', remoteAddress: '10.0.0.2', payload: { email: 'ops@example.test', password: 'guess-guess' } });
+      expect(res.statusCode).toBe(401);
+    }
+    const spoofed = await a.inject({ method: 'POST', url: '/api/auth/sign-in/email', remoteAddress: '10.0.0.2', headers: { 'x-convgen-client-ip': '10.9.9.9', 'x-forwarded-for': '10.9.9.9' }, payload: { email: 'ops@example.test', password: 'guess-guess' } });
+    expect(spoofed.statusCode).toBe(429);
+  });
+
+  it('answers other auth errors in the standard shape', async () => {
+    const a = await start();
+    const res = await a.inject({ method: 'GET', url: '/api/auth/no-such-thing' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+});

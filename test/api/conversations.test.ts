@@ -111,6 +111,33 @@ describe('GET /api/conversations', () => {
   });
 });
 
+describe('garbage input', () => {
+  it.each([
+    ['GET', '/api/conversations?q=%00'],
+    ['GET', '/api/conversations/%00'],
+    ['GET', '/api/conversations/%ff'],
+    ['POST', '/api/conversations/ab%00/generate'],
+  ])('%s %s answers 4xx in the standard shape, never 500', async (method, url) => {
+    const res = await t.as('admin', { method: method as 'GET', url });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    expect(res.json().error).toMatchObject({ code: expect.any(String), message: expect.any(String), hint: expect.any(String) });
+  });
+
+  it('refuses a NUL byte in review notes and changes nothing', async () => {
+    const res = await t.as('reviewer', { method: 'POST', url: '/api/conversations/seed-005/review', payload: { action: 'reject', notes: 'bad\u0000' } });
+    expect(res.statusCode).toBe(400);
+    const after = (await t.as('viewer', { method: 'GET', url: '/api/conversations/seed-005' })).json<ConversationDetail>();
+    expect(after.status).toBe('approved');
+  });
+
+  it('answers two simultaneous creations of the same user with one 201 and one 409', async () => {
+    const create = () => t.as('admin', { method: 'POST', url: '/api/users', payload: { email: 'twin@example.test', name: 'Twin', role: 'viewer', password: 'twin-password' } });
+    const codes = (await Promise.all([create(), create()])).map((r) => r.statusCode).sort();
+    expect(codes).toEqual([201, 409]);
+  });
+});
+
 describe('GET /api/conversations/:id', () => {
   it('returns a seed conversation with turns, quality and metadata, by row id or human id', async () => {
     const { items } = await list('?q=seed-001');

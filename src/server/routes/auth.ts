@@ -4,6 +4,7 @@ import { fromNodeHeaders } from 'better-auth/node';
 import { z } from 'zod';
 import { countUsers, createUser } from '../../accounts/users';
 import { AppError } from '../../core/errors';
+import { CLIENT_IP_HEADER } from '../auth';
 import { resolveUser } from '../authenticate';
 import type { AppContext } from '../context';
 
@@ -14,6 +15,26 @@ const setupBody = z
     password: z.string().min(8, 'must be at least 8 characters').max(200),
   })
   .strict();
+
+/** better-auth's errors in our shape, worded for people. */
+function describeAuthError(path: string, status: number, body: string, retryAfter: string | null) {
+  let parsed: { message?: string; code?: string } = {};
+  try {
+    parsed = body ? JSON.parse(body) : {};
+  } catch {
+    // Not JSON: keep the status-based wording below.
+  }
+  if (status === 429) {
+    const seconds = Number(retryAfter) || 60;
+    return { code: 'too_many_attempts', message: 'Too many sign-in attempts from this address.', hint: `Wait ${seconds} seconds, then try again.`, retryable: true, details: { retryAfterSeconds: seconds } };
+  }
+  if (path.endsWith('/sign-in/email') && (status === 401 || parsed.code === 'INVALID_EMAIL_OR_PASSWORD')) {
+    return { code: 'invalid_credentials', message: 'That email and password do not match an account.', hint: 'Check the email address and password. An admin can reset your password.', retryable: false, details: {} };
+  }
+  if (status === 401) return { code: 'unauthenticated', message: 'You are not signed in.', hint: 'Sign in and try again.', retryable: false, details: {} };
+  if (status === 404) return { code: 'not_found', message: `There is no ${path} in this API.`, hint: 'See /api/openapi.json for the list of routes.', retryable: false, details: {} };
+  return { code: (parsed.code ?? 'auth_error').toLowerCase(), message: parsed.message ?? 'The request could not be completed.', hint: 'Check what you entered and try again.', retryable: status >= 500, details: {} };
+}
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,12 +47,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { hide: true },
     async handler(request, reply) {
       const url = new URL(request.url, `${request.protocol}://${request.headers.host ?? 'localhost'}`);
+      const headers = fromNodeHeaders(request.headers);
+      headers.set(CLIENT_IP_HEADER, request.ip);
       const response = await ctx.auth.handler(
-        new Request(url, {
-          method: request.method,
-          headers: fromNodeHeaders(request.headers),
-          body: request.method === 'POST' && request.body !== undefined ? JSON.stringify(request.body) : undefined,
-        }),
+        new Request(url, { method: request.method, headers, body: request.method === 'POST' && request.body !== undefined ? JSON.stringify(request.body) : undefined }),
       );
       reply.status(response.status);
       response.headers.forEach((value, key) => {
@@ -40,20 +59,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       const cookies = response.headers.getSetCookie();
       if (cookies.length) reply.header('set-cookie', cookies);
       const text = await response.text();
-      if (response.status >= 400) {
-        const body = text ? (JSON.parse(text) as { message?: string; code?: string }) : {};
-        const invalid = response.status === 401 || body.code === 'INVALID_EMAIL_OR_PASSWORD';
-        return reply.type('application/json').send({
-          error: {
-            code: invalid ? 'invalid_credentials' : (body.code ?? 'auth_error').toLowerCase(),
-            message: invalid ? 'That email and password do not match an account.' : (body.message ?? 'Sign-in failed.'),
-            hint: invalid ? 'Check the email address and password. An admin can reset your password.' : 'Try again.',
-            retryable: false,
-            details: {},
-          },
-        });
-      }
-      return reply.send(text);
+      if (response.status < 400) return reply.send(text);
+      return reply.type('application/json').send({ error: describeAuthError(url.pathname, response.status, text, response.headers.get('x-retry-after')) });
     },
   });
 
