@@ -4,7 +4,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/client';
 import { account, user, verification } from '../db/schema';
-import { hashToken } from './users';
+import { createUser, hashToken, type NewUser } from './users';
 
 const INVITE_DAYS = 7;
 const PREFIX = 'invite:';
@@ -16,6 +16,14 @@ const invalid = () =>
     message: 'This invitation link is not valid any more.',
     hint: 'Invitations work once and expire after 7 days. Ask your workspace admin for a new one.',
   });
+
+/** Creates a user without a password together with their invitation: both or neither. */
+export async function createInvitedUser(db: Db, input: Omit<NewUser, 'password'>): Promise<{ id: string; token: string }> {
+  return db.transaction(async (tx) => {
+    const { id } = await createUser(tx as unknown as Db, input);
+    return { id, token: await createInvitation(tx as unknown as Db, id) };
+  });
+}
 
 /**
  * An invitation lets a user created without a password choose one. Only a hash of the token
@@ -55,8 +63,10 @@ export async function acceptInvitation(db: Db, token: string, password: string):
   const { verificationId, user: invited } = await findInvitation(db, token);
   const hashed = await hashPassword(password);
   await db.transaction(async (tx) => {
+    // Using up the invitation first means two simultaneous accepts cannot both succeed.
+    const used = await tx.delete(verification).where(eq(verification.id, verificationId)).returning({ id: verification.id });
+    if (!used.length) throw invalid();
     await tx.update(account).set({ password: hashed, updatedAt: new Date() }).where(and(eq(account.userId, invited.id), eq(account.providerId, 'credential')));
-    await tx.delete(verification).where(eq(verification.id, verificationId));
   });
   return { email: invited.email };
 }

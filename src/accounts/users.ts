@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, ne } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/client';
@@ -52,13 +52,20 @@ export async function upsertAdmin(db: Db, email: string, password: string): Prom
   return found.id;
 }
 
-/** Registers (or re-registers) a known token for a user; only its hash is stored. */
-export async function registerApiToken(db: Db, userId: string, token: string, name: string): Promise<void> {
+/**
+ * Registers (or re-registers) a known token for a user; only its hash is stored. With
+ * `replaceSameName`, other tokens of that name are revoked: changing CONVGEN_API_TOKEN and
+ * restarting retires the old value.
+ */
+export async function registerApiToken(db: Db, userId: string, token: string, name: string, opts: { replaceSameName?: boolean } = {}): Promise<void> {
   const tokenHash = hashToken(token);
-  await db
-    .insert(apiTokens)
-    .values({ id: randomUUID(), userId, name, tokenHash })
-    .onConflictDoUpdate({ target: apiTokens.tokenHash, set: { userId, name } });
+  await db.transaction(async (tx) => {
+    if (opts.replaceSameName) await tx.delete(apiTokens).where(and(eq(apiTokens.name, name), ne(apiTokens.tokenHash, tokenHash)));
+    await tx
+      .insert(apiTokens)
+      .values({ id: randomUUID(), userId, name, tokenHash })
+      .onConflictDoUpdate({ target: apiTokens.tokenHash, set: { userId, name } });
+  });
 }
 
 export interface AuthenticatedUser {

@@ -27,10 +27,19 @@ export interface ScorableTurn {
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 
-/** High 8–10, medium 6–<8, low below 6 (US3.1.2, US4.3.1). */
+/** High 8–10, medium 6–<8, low below 6 (US3.1.2, US4.3.1): the one place these numbers live. */
+export const QUALITY_THRESHOLDS = { high: 8, medium: 6 } as const;
+
+/** The score range of each level: [min, max) with open ends as undefined. */
+export const QUALITY_RANGES = {
+  high: { min: QUALITY_THRESHOLDS.high, max: undefined },
+  medium: { min: QUALITY_THRESHOLDS.medium, max: QUALITY_THRESHOLDS.high },
+  low: { min: undefined, max: QUALITY_THRESHOLDS.medium },
+} as const;
+
 export function qualityLevel(score: number): 'high' | 'medium' | 'low' {
-  if (score >= 8) return 'high';
-  if (score >= 6) return 'medium';
+  if (score >= QUALITY_THRESHOLDS.high) return 'high';
+  if (score >= QUALITY_THRESHOLDS.medium) return 'medium';
   return 'low';
 }
 
@@ -118,9 +127,9 @@ export function scoreConversation(turns: ScorableTurn[], confidence?: number): Q
   return {
     score,
     level: qualityLevel(score),
-    flaggedForReview: score < 6,
+    flaggedForReview: score < QUALITY_THRESHOLDS.medium,
     breakdown,
     recommendation:
-      score >= 8 ? 'Ready for review.' : `Weakest criterion: ${weakest.label.toLowerCase()}. Consider regenerating with an adjusted prompt.`,
+      score >= QUALITY_THRESHOLDS.high ? 'Ready for review.' : `Weakest criterion: ${weakest.label.toLowerCase()}. Consider regenerating with an adjusted prompt.`,
   };
 }

@@ -38,7 +38,7 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
   }
   if (config.adminEmail && config.adminPassword) {
     const adminId = await upsertAdmin(db.db, config.adminEmail, config.adminPassword);
-    if (config.apiToken) await registerApiToken(db.db, adminId, config.apiToken, 'CONVGEN_API_TOKEN');
+    if (config.apiToken) await registerApiToken(db.db, adminId, config.apiToken, 'CONVGEN_API_TOKEN', { replaceSameName: true });
   } else if (config.apiToken) {
     log('CONVGEN_API_TOKEN is set but CONVGEN_ADMIN_EMAIL/CONVGEN_ADMIN_PASSWORD are not, so the token was not registered.');
   }

@@ -50,15 +50,6 @@ describe('single generation with the offline provider', () => {
     expect(logs[0].outputTokens).toBeGreaterThan(0);
   });
 
-  it('refuses a second generation of the same conversation while one is queued', async () => {
-    const first = await t.as('admin', { method: 'POST', url: '/api/conversations/conv-00008/generate' });
-    const second = await t.as('admin', { method: 'POST', url: '/api/conversations/conv-00008/generate' });
-    expect(first.statusCode).toBe(202);
-    expect(second.statusCode).toBe(409);
-    expect(second.json().error.message).toMatch(/already being generated/);
-    await waitFor(async () => ((await detail('conv-00008')).status === 'generated' ? true : null));
-  });
-
   it('refuses to regenerate a hand-written seed conversation', async () => {
     const res = await t.as('admin', { method: 'POST', url: '/api/conversations/seed-001/generate' });
     expect(res.statusCode).toBe(409);
@@ -73,5 +64,26 @@ describe('single generation with the offline provider', () => {
     const res = await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00007/review', payload: { action: 'approve', notes: 'Reads well' } });
     expect(res.statusCode).toBe(200);
     expect((await detail('conv-00007')).status).toBe('approved');
+  });
+});
+
+describe('queueing without a worker', () => {
+  let queued: TestApp;
+  beforeAll(async () => {
+    // No worker: the first request's run stays queued, so the second one meets it for sure.
+    queued = await createTestApp({ worker: false });
+  });
+  afterAll(() => queued.close());
+
+  it('refuses a second generation of the same conversation while one is queued, and any review of it', async () => {
+    const first = await queued.as('admin', { method: 'POST', url: '/api/conversations/conv-00008/generate' });
+    expect(first.statusCode).toBe(202);
+    const detail = (await queued.as('viewer', { method: 'GET', url: '/api/conversations/conv-00008' })).json<ConversationDetail>();
+    expect(detail.status).toBe('generating');
+    const second = await queued.as('admin', { method: 'POST', url: '/api/conversations/conv-00008/generate' });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.message).toMatch(/already being generated/);
+    const review = await queued.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00008/review', payload: { action: 'approve' } });
+    expect(review.statusCode).toBe(409);
   });
 });

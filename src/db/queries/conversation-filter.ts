@@ -1,12 +1,8 @@
 import { and, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ConversationFilter } from '../../contract/conversations';
+import { QUALITY_RANGES } from '../../core/quality';
 import { conversations } from '../schema';
 
-const QUALITY_BOUNDS = {
-  high: { min: 8, max: undefined },
-  medium: { min: 6, max: 8 },
-  low: { min: undefined, max: 6 },
-} as const;
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
 export function likePattern(text: string): string {
@@ -29,7 +25,7 @@ export function conversationWhere(filter: ConversationFilter): SQL | undefined {
   if (filter.tier?.length) parts.push(inArray(c.tier, filter.tier));
   if (filter.quality?.length) {
     const ranges = filter.quality.map((level) => {
-      const { min, max } = QUALITY_BOUNDS[level];
+      const { min, max } = QUALITY_RANGES[level];
       return and(isNotNull(c.qualityScore), min === undefined ? undefined : gte(c.qualityScore, min), max === undefined ? undefined : lt(c.qualityScore, max));
     });
     parts.push(or(...ranges));

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../accounts/roles';
-import { acceptInvitation, createInvitation, describeInvitation } from '../../accounts/invitations';
+import { acceptInvitation, createInvitedUser, describeInvitation } from '../../accounts/invitations';
 import { createUser, listUsers } from '../../accounts/users';
 import { requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
@@ -38,12 +38,11 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
       preHandler: requirePermission(ctx, 'users:manage'),
     },
     async (request, reply) => {
-      const created = await createUser(db, request.body);
-      if (request.body.password) return reply.status(201).send(created);
+      if (request.body.password) return reply.status(201).send(await createUser(db, request.body));
       // No password: the admin passes on a one-time link where the user chooses one.
-      const token = await createInvitation(db, created.id);
+      const { id, token } = await createInvitedUser(db, request.body);
       const base = ctx.config.publicUrl ?? `${request.protocol}://${request.headers.host ?? `localhost:${ctx.config.port}`}`;
-      return reply.status(201).send({ ...created, inviteUrl: `${base}/invite?token=${token}` });
+      return reply.status(201).send({ id, inviteUrl: `${base}/invite?token=${token}` });
     },
   );
 
