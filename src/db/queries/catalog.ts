@@ -1,16 +1,11 @@
 import { asc } from 'drizzle-orm';
+import type { Catalog, CatalogValue } from '../../contract/catalog';
 import type { Db } from '../client';
 import { dimensionValues, emotionalArcs } from '../schema';
 
-export interface CatalogValue {
-  key: string;
-  label: string;
-  description: string;
-  attributes: Record<string, unknown>;
-}
 
 /** The dimension values and arcs, for labels, filters and tooltips. */
-export async function getCatalog(db: Db) {
+export async function getCatalog(db: Db): Promise<Catalog> {
   const values = await db.select().from(dimensionValues).orderBy(asc(dimensionValues.dimension), asc(dimensionValues.sortOrder));
   const arcs = await db.select().from(emotionalArcs).orderBy(asc(emotionalArcs.id));
   const group = (dimension: string): CatalogValue[] =>

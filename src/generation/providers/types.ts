@@ -1,16 +1,9 @@
 import type { OfflineSlot } from '../../core/offline/compose';
 import type { GeneratedConversation } from '../../core/output';
 
-export type ProviderName = 'offline' | 'anthropic' | 'openai';
-
-export interface ProviderInfo {
-  name: ProviderName;
-  model: string;
-  /** Why this provider was chosen, shown in the UI banner (e.g. "no API key configured"). */
-  reason: string;
-  /** How long one conversation usually takes, for "~30 seconds" hints. */
-  typicalSeconds: number;
-}
+/** name, model, why it was chosen (shown in the UI banner) and typical seconds per conversation. */
+export type { ProviderInfo } from '../../contract/system';
+import type { ProviderInfo } from '../../contract/system';
 
 export interface GenerationRequest {
   system: string;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fromNodeHeaders } from 'better-auth/node';
 import { z } from 'zod';
+import { me } from '../../contract/system';
 import { countUsers, createUser } from '../../accounts/users';
 import { AppError } from '../../core/errors';
 import { CLIENT_IP_HEADER } from '../auth';
@@ -88,7 +89,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user',
-        response: { 200: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string() }) },
+        response: { 200: me },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { health, providerInfo } from '../../contract/system';
 import { requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
 
@@ -11,7 +11,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['system'],
         summary: 'Liveness and configuration summary (no sign-in needed)',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), provider: z.enum(['offline', 'anthropic', 'openai']), version: z.string() }) },
+        response: { 200: health },
       },
     },
     async () => ({ status: 'ok' as const, database: ctx.database.kind, provider: ctx.provider.name, version: ctx.version }),
@@ -23,7 +23,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['system'],
         summary: 'Which provider generates, why, and how long one conversation usually takes',
-        response: { 200: z.object({ name: z.enum(['offline', 'anthropic', 'openai']), model: z.string(), reason: z.string(), typicalSeconds: z.number() }) },
+        response: { 200: providerInfo },
       },
       preHandler: requirePermission(ctx, 'settings:read'),
     },

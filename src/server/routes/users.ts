@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../accounts/roles';
+import { userSummary } from '../../contract/system';
 import { acceptInvitation, createInvitedUser, describeInvitation } from '../../accounts/invitations';
 import { createUser, listUsers } from '../../accounts/users';
 import { requirePermission } from '../authenticate';
@@ -22,7 +23,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
 
-  r.get('/api/users', { schema: { tags: ['users'], summary: 'All users and their roles (admin)' }, preHandler: requirePermission(ctx, 'users:manage') }, async () => ({
+  r.get('/api/users', { schema: { tags: ['users'], summary: 'All users and their roles (admin)', response: { 200: z.object({ items: z.array(userSummary) }) } }, preHandler: requirePermission(ctx, 'users:manage') }, async () => ({
     items: await listUsers(db),
   }));
 

@@ -1,33 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Catalog } from '../../contract/catalog';
 import type { RunProgress } from '../../contract/runs';
+import type { Health, Me, ProviderInfo } from '../../contract/system';
 import { api } from './api';
 
-export interface CatalogValue {
-  key: string;
-  label: string;
-  description: string;
-  attributes: Record<string, unknown>;
-}
-export interface Catalog {
-  persona: CatalogValue[];
-  emotion: CatalogValue[];
-  topic: CatalogValue[];
-  intent: CatalogValue[];
-  tone: CatalogValue[];
-  arcs: { key: string; label: string; description: string }[];
-}
-export interface Health {
-  status: 'ok';
-  database: 'pglite' | 'postgres';
-  provider: 'offline' | 'anthropic' | 'openai';
-  version: string;
-}
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-}
+export type { Catalog, Me };
 
 export const useCatalog = () => useQuery({ queryKey: ['catalog'], queryFn: () => api.get<Catalog>('/api/catalog'), staleTime: 5 * 60_000 });
 export const useHealth = () => useQuery({ queryKey: ['health'], queryFn: () => api.get<Health>('/api/health'), staleTime: 60_000 });
@@ -41,10 +18,4 @@ export function useLabels() {
   return (dimension: keyof Omit<Catalog, 'arcs'>, key: string) => data?.[dimension].find((v) => v.key === key)?.label ?? key;
 }
 
-export interface ProviderInfo {
-  name: 'offline' | 'anthropic' | 'openai';
-  model: string;
-  reason: string;
-  typicalSeconds: number;
-}
 export const useProvider = () => useQuery({ queryKey: ['provider'], queryFn: () => api.get<ProviderInfo>('/api/provider'), staleTime: 60_000 });

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Inbox, SearchX } from 'lucide-react';
@@ -50,6 +50,12 @@ function ConversationsView() {
   const filtered = activeFilterCount(view) > 0;
   // The unfiltered total, for "Showing 23 of 96".
   const all = useQuery({ queryKey: ['conversations', 'total'], queryFn: () => api.get<ConversationListResponse>('/api/conversations?pageSize=25'), enabled: filtered, staleTime: 10_000 });
+
+  // A page past the end (an old link, or rows deleted meanwhile) moves to the last page.
+  const lastPage = list.data ? Math.max(1, Math.ceil(list.data.total / view.pageSize)) : 1;
+  useEffect(() => {
+    if (list.data && view.page > lastPage) update({ page: lastPage });
+  }, [list.data, view.page, lastPage, update]);
 
   const onSort = (column: SortableColumn) => update({ sort: column, dir: view.sort === column && view.dir === 'asc' ? 'desc' : 'asc', page: 1 });
   const open = useCallback((id: string) => update({ open: id }), [update]);

@@ -2,27 +2,12 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ChevronRight, FileText } from 'lucide-react';
 import { Skeleton } from '../components/ui/skeleton';
+import type { Chunk, DocumentSummary } from '../../contract/catalog';
 import { api } from '../lib/api';
 import { cn } from '../lib/cn';
 
-interface DocumentRow {
-  id: string;
-  title: string;
-  category: string;
-  author: string | null;
-  summary: string;
-  chunkCount: number;
-}
-interface ChunkRow {
-  id: string;
-  ordinal: number;
-  heading: string | null;
-  content: string;
-  dimensions: { expertise_level?: string; emotional_valence?: string; confidence?: number; key_terms?: string[]; summary?: string };
-}
-
 function Chunks({ documentId }: { documentId: string }) {
-  const { data, isLoading } = useQuery({ queryKey: ['chunks', documentId], queryFn: () => api.get<{ items: ChunkRow[] }>(`/api/documents/${documentId}/chunks`) });
+  const { data, isLoading } = useQuery({ queryKey: ['chunks', documentId], queryFn: () => api.get<{ items: Chunk[] }>(`/api/documents/${documentId}/chunks`) });
   if (isLoading) return <Skeleton className="m-4 h-20" />;
   return (
     <ol className="divide-y divide-border border-t border-border">
@@ -50,7 +35,7 @@ function Chunks({ documentId }: { documentId: string }) {
 
 /** Source documents and their chunks: what scenarios and prompts draw from. */
 export function DocumentsPage() {
-  const { data, isLoading } = useQuery({ queryKey: ['documents'], queryFn: () => api.get<{ items: DocumentRow[] }>('/api/documents') });
+  const { data, isLoading } = useQuery({ queryKey: ['documents'], queryFn: () => api.get<{ items: DocumentSummary[] }>('/api/documents') });
   const [openId, setOpenId] = useState<string | null>(null);
   return (
     <section className="h-full overflow-y-auto p-5">

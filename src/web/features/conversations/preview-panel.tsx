@@ -12,6 +12,7 @@ import { QualityBadge } from './quality-badge';
 import { StatusBadge, statusTooltip } from './status-badge';
 import { TurnText } from './turn-text';
 import { useConversationDetail } from './use-conversations';
+import { useGeneration } from './use-generate';
 
 function Meta({ label, value }: { label: string; value: React.ReactNode }) {
   return (
@@ -22,11 +23,11 @@ function Meta({ label, value }: { label: string; value: React.ReactNode }) {
   );
 }
 
-function Turns({ detail }: { detail: ConversationDetail }) {
+function Turns({ detail, generating }: { detail: ConversationDetail; generating: boolean }) {
   if (detail.turns.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted">
-        {detail.status === 'generating' ? 'Generating… the turns appear here when it finishes.' : 'Not generated yet. Click Generate to write this conversation.'}
+        {generating ? 'Generating… the turns appear here when it finishes.' : 'Not generated yet. Click Generate to write this conversation.'}
       </div>
     );
   }
@@ -75,7 +76,9 @@ function QualityDetails({ detail }: { detail: ConversationDetail }) {
 
 /** The preview beside the table (US4.1.1): metadata, quality, source and the turns. */
 export function PreviewPanel({ id, onClose }: { id: string; onClose: () => void }) {
-  const { data: detail, isLoading, error } = useConversationDetail(id);
+  const tracker = useGeneration();
+  const { data: detail, isLoading, error } = useConversationDetail(id, tracker.isPending);
+  const generating = Boolean(detail && (detail.status === 'generating' || tracker.isPending(detail.id)));
   const label = useLabels();
   const panel = useRef<HTMLElement>(null);
 
@@ -104,7 +107,7 @@ export function PreviewPanel({ id, onClose }: { id: string; onClose: () => void 
         <div className="min-w-0">
           <div className="flex items-center gap-2">
             <span className="font-mono text-xs text-muted">{detail?.conversationId ?? '…'}</span>
-            {detail && <StatusBadge status={detail.status} seed={detail.isSeed} tooltip={statusTooltip(detail.status, detail)} />}
+            {detail && <StatusBadge status={generating ? 'generating' : detail.status} seed={detail.isSeed} tooltip={statusTooltip(generating ? 'generating' : detail.status, detail)} />}
           </div>
           <h2 className="mt-1 truncate text-base font-semibold text-text">{detail ? detail.title || `${label('persona', detail.persona)} · ${label('topic', detail.topic)}` : 'Loading…'}</h2>
         </div>
@@ -140,17 +143,17 @@ export function PreviewPanel({ id, onClose }: { id: string; onClose: () => void 
               {detail.costUsd !== null && <Meta label="Cost" value={formatUsd(detail.costUsd)} />}
             </dl>
 
-            {detail.error && (
+            {detail.error && !generating && (
               <div className="flex gap-2 rounded-lg border border-danger/30 bg-danger-soft p-3 text-sm text-danger" role="alert">
                 <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
                 <div>
-                  <p className="font-medium">The last generation failed.</p>
+                  <p className="font-medium">The last generation failed{detail.status !== 'failed' ? '; the previous version is shown' : ''}.</p>
                   <p>{detail.error.message}</p>
                 </div>
               </div>
             )}
 
-            <Turns detail={detail} />
+            <Turns detail={detail} generating={generating} />
             <QualityDetails detail={detail} />
 
             {detail.source.chunk && (

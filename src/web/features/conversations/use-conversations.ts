@@ -14,11 +14,12 @@ export function useConversationList(view: ViewState, extraPolling: boolean) {
   });
 }
 
-export function useConversationDetail(id: string | undefined) {
+/** One conversation for the preview; polls while it is generating (or was just queued here). */
+export function useConversationDetail(id: string | undefined, pendingHere: (rowId: string) => boolean) {
   return useQuery({
     queryKey: ['conversation', id],
     queryFn: () => api.get<ConversationDetail>(`/api/conversations/${encodeURIComponent(id!)}`),
     enabled: Boolean(id),
-    refetchInterval: (q) => (q.state.data?.status === 'generating' ? 1500 : false),
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'generating' || pendingHere(q.state.data.id)) ? 1500 : false),
   });
 }

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { ConversationDetail } from '../../../contract/conversations';
@@ -18,30 +18,43 @@ interface GenerationTracker {
 }
 
 const TrackerContext = createContext<GenerationTracker | null>(null);
+const ACTIVE_RUN = new Set(['queued', 'running']);
 
-/** Watches one run until it ends, then reports the outcome as a toast. */
-function RunWatcher({ pending, onDone }: { pending: PendingGeneration & { runId: string }; onDone: (id: string) => void }) {
+/**
+ * Watches one run until it stops being active (or can no longer be read), then reports the
+ * outcome once and lets go, so a spinner can never outlive its run.
+ */
+function RunWatcher({ id, label, runId, onDone, retry }: { id: string; label: string; runId: string; onDone: (id: string) => void; retry: (id: string, label: string) => void }) {
   const client = useQueryClient();
-  const { data } = useQuery({ queryKey: ['run', pending.runId], queryFn: () => api.get<RunProgress>(`/api/runs/${pending.runId}`), refetchInterval: 1000 });
-  const finished = data && (data.status === 'completed' || data.status === 'cancelled');
-  const generate = useContext(TrackerContext)?.generate;
+  const handled = useRef(false);
+  const run = useQuery({ queryKey: ['run', runId], queryFn: () => api.get<RunProgress>(`/api/runs/${runId}`), refetchInterval: 1000 });
+  const ended = (run.data && !ACTIVE_RUN.has(run.data.status)) || run.isError;
+
   useEffect(() => {
-    if (!finished) return;
+    if (!ended || handled.current) return;
+    handled.current = true;
     void (async () => {
-      const detail = await api.get<ConversationDetail>(`/api/conversations/${pending.id}`);
-      await Promise.all([client.invalidateQueries({ queryKey: ['conversations'] }), client.invalidateQueries({ queryKey: ['conversation'] })]);
-      if (detail.status === 'generated') {
-        toast.success(`${pending.label} generated`, { description: `Quality score ${detail.qualityScore?.toFixed(1) ?? '—'} · ${detail.turnCount} turns` });
-      } else if (detail.status === 'failed') {
-        toast.error(`${pending.label} failed`, {
-          description: detail.error?.message ?? 'The generation did not succeed.',
-          action: generate ? { label: 'Retry', onClick: () => generate(pending.id, pending.label) } : undefined,
-          duration: 10_000,
-        });
+      try {
+        await Promise.all([client.invalidateQueries({ queryKey: ['conversations'] }), client.invalidateQueries({ queryKey: ['conversation'] })]);
+        const detail = await api.get<ConversationDetail>(`/api/conversations/${id}`);
+        if (detail.status === 'generated' && !detail.error) {
+          toast.success(`${label} generated`, { description: `Quality score ${detail.qualityScore?.toFixed(1) ?? '—'} · ${detail.turnCount} turns` });
+        } else if (detail.error) {
+          toast.error(`${label} failed`, {
+            description: detail.status === 'failed' ? detail.error.message : `${detail.error.message} The previous version is kept.`,
+            action: { label: 'Retry', onClick: () => retry(id, label) },
+            duration: 10_000,
+          });
+        } else if (run.data && !ACTIVE_RUN.has(run.data.status)) {
+          toast.info(`Generation of ${label} ${run.data.status}.`);
+        }
+      } catch (err) {
+        toast.error(`Could not check on ${label}`, { description: err instanceof ApiError ? `${err.message} ${err.hint}` : 'Reload the page to see its current state.' });
+      } finally {
+        onDone(id);
       }
-      onDone(pending.id);
     })();
-  }, [finished, client, pending, onDone, generate]);
+  }, [ended, client, id, label, run.data, onDone, retry]);
   return null;
 }
 
@@ -50,7 +63,7 @@ export function GenerationProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const [pending, setPending] = useState<PendingGeneration[]>([]);
   const done = useCallback((id: string) => setPending((list) => list.filter((p) => p.id !== id)), []);
-  const mutation = useMutation({
+  const { mutate } = useMutation({
     mutationFn: ({ id }: { id: string; label: string }) => api.post<{ runId: string }>(`/api/conversations/${id}/generate`),
     onSuccess: ({ runId }, { id }) => {
       setPending((list) => list.map((p) => (p.id === id ? { ...p, runId } : p)));
@@ -63,21 +76,21 @@ export function GenerationProvider({ children }: { children: ReactNode }) {
       toast.error(`Could not start generating ${label}`, { description: e ? `${e.message} ${e.hint}` : String(err) });
     },
   });
+  const generate = useCallback(
+    (id: string, label: string) => {
+      setPending((list) => (list.some((p) => p.id === id) ? list : [...list, { id, label, runId: null }]));
+      mutate({ id, label });
+    },
+    [mutate],
+  );
   const tracker = useMemo<GenerationTracker>(
-    () => ({
-      isPending: (id) => pending.some((p) => p.id === id),
-      anyPending: pending.length > 0,
-      generate: (id, label) => {
-        setPending((list) => (list.some((p) => p.id === id) ? list : [...list, { id, label, runId: null }]));
-        mutation.mutate({ id, label });
-      },
-    }),
-    [pending, mutation],
+    () => ({ isPending: (id) => pending.some((p) => p.id === id), anyPending: pending.length > 0, generate }),
+    [pending, generate],
   );
   return (
     <TrackerContext.Provider value={tracker}>
       {children}
-      {pending.map((p) => (p.runId ? <RunWatcher key={p.id} pending={{ ...p, runId: p.runId }} onDone={done} /> : null))}
+      {pending.map((p) => (p.runId ? <RunWatcher key={p.runId} id={p.id} label={p.label} runId={p.runId} onDone={done} retry={generate} /> : null))}
     </TrackerContext.Provider>
   );
 }
