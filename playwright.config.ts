@@ -3,8 +3,11 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = 3917;
-// A fresh data folder per run: the browser tests start from the demo workspace.
+/** A second, empty workspace with no admin yet, for the first-run flow. */
+export const FIRST_RUN_PORT = 3918;
+// Fresh data folders per run: the browser tests start from the demo workspace (and an empty one).
 const dataDir = path.join(os.tmpdir(), `convgen-e2e-${process.pid}`);
+const firstRunDataDir = path.join(os.tmpdir(), `convgen-e2e-first-run-${process.pid}`);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -22,18 +25,28 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    command: 'node bin/convgen.js start',
-    url: `http://localhost:${PORT}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    env: {
-      PORT: String(PORT),
-      CONVGEN_DATA_DIR: dataDir,
-      CONVGEN_ADMIN_EMAIL: 'admin@example.test',
-      CONVGEN_ADMIN_PASSWORD: 'admin-password',
-      CONVGEN_OFFLINE_LATENCY_MS: '800',
-      LOG_LEVEL: 'warn',
+  // Playwright starts these one after the other: the first builds the web app if needed.
+  webServer: [
+    {
+      command: 'node bin/convgen.js start',
+      url: `http://localhost:${PORT}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: {
+        PORT: String(PORT),
+        CONVGEN_DATA_DIR: dataDir,
+        CONVGEN_ADMIN_EMAIL: 'admin@example.test',
+        CONVGEN_ADMIN_PASSWORD: 'admin-password',
+        CONVGEN_OFFLINE_LATENCY_MS: '800',
+        LOG_LEVEL: 'warn',
+      },
     },
-  },
+    {
+      command: 'node bin/convgen.js start',
+      url: `http://localhost:${FIRST_RUN_PORT}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: { PORT: String(FIRST_RUN_PORT), CONVGEN_DATA_DIR: firstRunDataDir, CONVGEN_DEMO: '0', LOG_LEVEL: 'warn' },
+    },
+  ],
 });

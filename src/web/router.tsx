@@ -33,7 +33,16 @@ export function buildRouter(queryClient: QueryClient) {
   const runsRoute = createRoute({ getParentRoute: () => appRoute, path: '/runs', component: RunsPage });
   const documentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/documents', component: DocumentsPage });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
-  const setupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/setup', component: SetupPage });
+  // Once the admin exists, the first-run page is no longer offered.
+  const setupRoute = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/setup',
+    component: SetupPage,
+    beforeLoad: async () => {
+      const { needsSetup } = await queryClient.fetchQuery({ queryKey: ['setup'], queryFn: () => api.get<{ needsSetup: boolean }>('/api/setup'), staleTime: 0 });
+      if (!needsSetup) throw redirect({ to: '/sign-in' });
+    },
+  });
   const inviteRoute = createRoute({
     getParentRoute: () => rootRoute,
     path: '/invite',
