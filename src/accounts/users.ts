@@ -84,6 +84,12 @@ export async function findUserByApiToken(db: Db, token: string): Promise<Authent
   return row ?? null;
 }
 
+/** The earliest admin: who CONVGEN_API_TOKEN belongs to when no admin email is configured. */
+export async function firstAdminId(db: Db): Promise<string | null> {
+  const [row] = await db.select({ id: user.id }).from(user).where(eq(user.role, 'admin')).orderBy(user.createdAt).limit(1);
+  return row?.id ?? null;
+}
+
 export async function listUsers(db: Db) {
   const rows = await db.select({ id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt }).from(user).orderBy(user.createdAt);
   return rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { registerApiToken, upsertAdmin } from '../accounts/users';
+import { firstAdminId, registerApiToken, upsertAdmin } from '../accounts/users';
 import type { AppConfig } from '../config/env';
 import { openDatabase, type Database } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
@@ -36,11 +36,10 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
     const seeded = await seedDemoWorkspace(db.db);
     log(`Seeded the demo workspace: ${seeded.planned} planned and ${seeded.seeds} seed conversations.`);
   }
-  if (config.adminEmail && config.adminPassword) {
-    const adminId = await upsertAdmin(db.db, config.adminEmail, config.adminPassword);
-    if (config.apiToken) await registerApiToken(db.db, adminId, config.apiToken, 'CONVGEN_API_TOKEN', { replaceSameName: true });
-  } else if (config.apiToken) {
-    log('CONVGEN_API_TOKEN is set but CONVGEN_ADMIN_EMAIL/CONVGEN_ADMIN_PASSWORD are not, so the token was not registered.');
+  const adminId = config.adminEmail && config.adminPassword ? await upsertAdmin(db.db, config.adminEmail, config.adminPassword) : await firstAdminId(db.db);
+  if (config.apiToken) {
+    if (adminId) await registerApiToken(db.db, adminId, config.apiToken, 'CONVGEN_API_TOKEN', { replaceSameName: true });
+    else log('CONVGEN_API_TOKEN is set, but there is no admin yet: create one on the first-run page (or with CONVGEN_ADMIN_EMAIL/PASSWORD) and restart.');
   }
   const provider = chooseProvider(config);
   const secret = await ensureAuthSecret(db.db, config.secret);
