@@ -7,7 +7,9 @@ import { createUser } from '../accounts/users';
 import { ROLES, isRole } from '../accounts/roles';
 import { AppError } from '../core/errors';
 import { ensureWebBuilt } from './build-web';
-import { chooseProvider } from '../generation/choose-provider';
+import { createProviderSource } from '../generation/choose-provider';
+import { createMailer } from '../notify/mailer';
+import { ensureAuthSecret } from '../settings/workspace-settings';
 import { startWorker } from '../generation/worker';
 import { packageVersion, startServer } from '../server/start';
 
@@ -43,7 +45,14 @@ program
     }
     const database = await openDatabase({ databaseUrl: config.databaseUrl });
     await migrateDatabase(database);
-    const worker = startWorker({ db: database.db, provider: chooseProvider(config), log: (msg, err) => console.error(`[worker] ${msg}`, err ?? '') });
+    const secret = await ensureAuthSecret(database.db, config.secret);
+    const worker = startWorker({
+      db: database.db,
+      providers: createProviderSource(database.db, config, secret),
+      mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+      appUrl: config.publicUrl,
+      log: (msg, err) => console.error(`[worker] ${msg}`, err ?? ''),
+    });
     console.log(`[convgen] Worker ${worker.id} is generating from ${new URL(config.databaseUrl).host}. Stop it with Ctrl+C.`);
     const stop = async () => {
       await worker.stop();

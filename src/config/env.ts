@@ -15,8 +15,14 @@ const envSchema = z.object({
   CONVGEN_PUBLIC_URL: z.string().url().optional(),
   CONVGEN_OFFLINE_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   CONVGEN_WORKER: z.enum(['0', '1']).default('1'),
+  CONVGEN_PROVIDER: z.enum(['auto', 'offline', 'anthropic', 'openai']).optional(),
+  CONVGEN_MODEL: z.string().min(1).max(100).optional(),
   ANTHROPIC_API_KEY: z.string().optional(),
+  ANTHROPIC_BASE_URL: z.string().url().optional(),
   OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  SMTP_URL: z.string().url().optional(),
+  CONVGEN_MAIL_FROM: z.string().min(3).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -35,8 +41,15 @@ export interface AppConfig {
   publicUrl: string | undefined;
   offlineLatencyMs: number | undefined;
   runWorker: boolean;
+  /** Overrides the workspace setting for the provider / model. */
+  provider: 'auto' | 'offline' | 'anthropic' | 'openai' | undefined;
+  model: string | undefined;
   anthropicApiKey: string | undefined;
+  anthropicBaseUrl: string | undefined;
   openaiApiKey: string | undefined;
+  openaiBaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -60,8 +73,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.CONVGEN_PUBLIC_URL,
     offlineLatencyMs: env.CONVGEN_OFFLINE_LATENCY_MS,
     runWorker: env.CONVGEN_WORKER === '1',
+    provider: env.CONVGEN_PROVIDER,
+    model: env.CONVGEN_MODEL,
     anthropicApiKey: env.ANTHROPIC_API_KEY,
+    anthropicBaseUrl: env.ANTHROPIC_BASE_URL,
     openaiApiKey: env.OPENAI_API_KEY,
+    openaiBaseUrl: env.OPENAI_BASE_URL,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.CONVGEN_MAIL_FROM,
     logLevel: env.LOG_LEVEL,
   };
 }

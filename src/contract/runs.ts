@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { CONVERSATION_STATUSES } from '../core/statuses';
+import { TIERS } from '../core/tiers';
+import { retryPolicyOverrideSchema } from '../core/retry-policy';
+import { QUALITY_LEVELS } from './conversations';
 
 export const RUN_STATUSES = ['queued', 'running', 'paused', 'cancelled', 'completed', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -17,6 +21,8 @@ export const runProgress = z.object({
   spentUsd: z.number(),
   estimatedCostUsd: z.number().nullable(),
   spendingLimitUsd: z.number().nullable(),
+  reservedUsd: z.number(),
+  error: z.string().nullable(),
   throttledUntil: z.string().nullable(),
   provider: z.string(),
   model: z.string(),
@@ -27,3 +33,74 @@ export const runProgress = z.object({
 export type RunProgress = z.infer<typeof runProgress>;
 
 export const generateResponse = z.object({ runId: z.string() });
+
+const dimensionKeys = z.array(z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be a value key such as anxious_investor')).max(100);
+
+/** The filter part of a selector: the list query's filters, as JSON arrays. */
+export const selectorFilter = z
+  .object({
+    persona: dimensionKeys.optional(),
+    emotion: dimensionKeys.optional(),
+    topic: dimensionKeys.optional(),
+    intent: dimensionKeys.optional(),
+    tone: dimensionKeys.optional(),
+    status: z.array(z.enum(CONVERSATION_STATUSES)).max(10).optional(),
+    tier: z.array(z.enum(TIERS)).max(3).optional(),
+    quality: z.array(z.enum(QUALITY_LEVELS)).max(3).optional(),
+    qualityMin: z.number().min(0).max(10).optional(),
+    qualityMax: z.number().min(0).max(10).optional(),
+    q: z.string().max(200).optional(),
+  })
+  .strict();
+
+const SELECTOR_KEYS = ['conversationIds', 'filter', 'tier', 'all'] as const;
+
+const selectorFields = {
+  conversationIds: z.array(z.string().min(1).max(64)).min(1).max(100_000).optional(),
+  filter: selectorFilter.optional(),
+  tier: z.enum(TIERS).optional(),
+  all: z.literal(true).optional(),
+  /** Also regenerate conversations that already have text (otherwise only not generated / failed ones). */
+  regenerate: z.boolean().optional(),
+};
+
+const exactlyOneSelector = (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  const given = SELECTOR_KEYS.filter((k) => value[k] !== undefined);
+  if (given.length !== 1) {
+    ctx.addIssue({ code: 'custom', path: [given[1] ?? 'conversationIds'], message: `must be the only selector: give exactly one of ${SELECTOR_KEYS.join(', ')}` });
+  }
+};
+
+/** Which conversations a run or an estimate covers: exactly one of ids, filter, tier or all. */
+export const selectorSchema = z.object(selectorFields).strict().superRefine(exactlyOneSelector);
+export type Selector = z.infer<typeof selectorSchema>;
+
+export const runOptions = {
+  spendingLimitUsd: z.number().positive().max(1_000_000).optional(),
+  concurrency: z.number().int().min(1).max(20).optional(),
+  notifyEmail: z.boolean().optional(),
+  retryPolicy: retryPolicyOverrideSchema.optional(),
+  /** Continue by itself after a server restart (default), or wait for Resume. */
+  resumeOnStart: z.boolean().optional(),
+};
+
+export const createRunBody = z
+  .object({ ...selectorFields, ...runOptions })
+  .strict()
+  .superRefine(exactlyOneSelector);
+export type CreateRunBody = z.infer<typeof createRunBody>;
+
+export const tierEstimate = z.object({ count: z.number(), costUsd: z.number(), seconds: z.number() });
+export const runEstimate = z.object({
+  count: z.number(),
+  estimatedCostUsd: z.number(),
+  estimatedSeconds: z.number(),
+  perConversationUsd: z.number(),
+  byTier: z.object({ template: tierEstimate, scenario: tierEstimate, edge_case: tierEstimate }),
+  basis: z.enum(['history', 'token_estimate']),
+  provider: z.string(),
+  model: z.string(),
+  skipped: z.number(),
+  warnings: z.array(z.string()),
+});
+export type RunEstimate = z.infer<typeof runEstimate>;

@@ -2,16 +2,19 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { AppError } from '../core/errors';
 import { parseGeneratedConversation } from '../core/output';
-import { costOf } from '../core/pricing';
+import { costOf, estimateTokens } from '../core/pricing';
 import { renderTemplate } from '../core/prompt';
 import { scoreConversation } from '../core/quality';
 import { buildSearchText } from '../core/search-text';
 import { isConversationStatus } from '../core/statuses';
 import { TIER_LABELS } from '../core/tiers';
 import { FALLBACK_TEMPLATE, SYSTEM_PROMPT } from '../core/system-prompt';
+import { decideRetry } from '../core/retry-policy';
 import type { Db } from '../db/client';
-import { conversations, conversationTurns, generationLogs, runItems } from '../db/schema';
-import { ProviderError, type Provider } from './providers/types';
+import { conversations, conversationTurns, generationLogs, generationRuns, runItems } from '../db/schema';
+import { pauseForBudget, reserveBudget, settleBudget, warnIfNearLimit } from './budget';
+import { ProviderError } from './providers/types';
+import type { RunRuntime } from './run-runtime';
 import { loadSlotContext, type SlotContext } from './slot-context';
 
 export interface ClaimedItem {
@@ -23,15 +26,7 @@ export interface ClaimedItem {
   leaseOwner: string;
 }
 
-export interface RetryRule {
-  maxAttempts: number;
-  backoffMs: (attempt: number) => number;
-}
-
-/** The defaults of US12.1.1: 3 attempts, exponential backoff from 1 s. */
-export const DEFAULT_RETRY: RetryRule = { maxAttempts: 3, backoffMs: (attempt) => 1000 * 2 ** (attempt - 1) };
-
-export type ItemOutcome = 'succeeded' | 'retrying' | 'failed' | 'lease_lost';
+export type ItemOutcome = 'succeeded' | 'retrying' | 'failed' | 'lease_lost' | 'budget_paused' | 'run_stopped';
 
 /** Thrown inside a transaction when another worker took the item over: everything rolls back. */
 class LeaseLost extends Error {}
@@ -43,10 +38,25 @@ function seedFor(id: string, attempt: number): number {
   return (h >>> 0) + attempt - 1;
 }
 
-function describe(err: unknown): { kind: string; message: string; retryable: boolean; httpStatus?: number; retryAfterMs?: number } {
-  if (err instanceof ProviderError) return { kind: err.kind, message: err.message, retryable: err.retryable, httpStatus: err.opts.httpStatus, retryAfterMs: err.opts.retryAfterMs };
-  if (err instanceof AppError) return { kind: err.code, message: err.message, retryable: err.retryable };
-  return { kind: 'internal', message: err instanceof Error ? err.message : String(err), retryable: false };
+type Failure = { kind: string; message: string; httpStatus?: number; retryAfterMs?: number; providerError: ProviderError | null };
+
+function describe(err: unknown): Failure {
+  if (err instanceof ProviderError) return { kind: err.kind, message: err.message, httpStatus: err.opts.httpStatus, retryAfterMs: err.opts.retryAfterMs, providerError: err };
+  if (err instanceof AppError) return { kind: err.code, message: err.message, providerError: null };
+  return { kind: 'internal', message: err instanceof Error ? err.message : String(err), providerError: null };
+}
+
+/** Hands a claimed item back to the queue untouched (the attempt did not happen). */
+async function giveBack(db: Db, item: ClaimedItem) {
+  await db
+    .update(runItems)
+    .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, attempts: sql`greatest(0, ${runItems.attempts} - 1)` })
+    .where(and(eq(runItems.id, item.id), eq(runItems.leaseOwner, item.leaseOwner)));
+}
+
+async function runIsActive(db: Db, runId: string) {
+  const [run] = await db.select({ status: generationRuns.status }).from(generationRuns).where(eq(generationRuns.id, runId));
+  return run?.status === 'queued' || run?.status === 'running';
 }
 
 function searchTextOf(context: SlotContext, title: string) {
@@ -72,15 +82,39 @@ async function settleItem(tx: Tx, item: ClaimedItem, values: PgUpdateSetSource<t
  * output, then store turns, log, cost and status in one transaction. Failures are logged too;
  * retryable ones go back to the queue with a backoff until attempts run out.
  */
-export async function processItem(db: Db, provider: Provider, item: ClaimedItem, retry: RetryRule = DEFAULT_RETRY): Promise<ItemOutcome> {
+export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem): Promise<ItemOutcome> {
+  const { provider } = runtime;
   const started = Date.now();
   let request: { system: string; prompt: string } | null = null;
   let context: SlotContext | null = null;
+  let reservedUsd = 0;
+  let release: ((actual?: { inputTokens: number; outputTokens: number }) => void) | null = null;
   try {
     context = await loadSlotContext(db, item.conversationId);
     const prompt = renderTemplate(context.template?.body ?? FALLBACK_TEMPLATE, context.parameters);
     request = { system: SYSTEM_PROMPT, prompt };
-    const result = await provider.generate({ ...request, slot: context.slot, seed: seedFor(item.conversationId, item.attempts), maxTokens: 4096, temperature: 0.8 });
+    const estimate = { inputTokens: estimateTokens(SYSTEM_PROMPT) + estimateTokens(prompt), outputTokens: runtime.maxTokens };
+    // The worst case is reserved before the call, so a spending limit can never be overshot.
+    const worstCase = costOf(provider.info.model, estimate);
+    if (!(await reserveBudget(db, item.runId, worstCase))) {
+      await giveBack(db, item);
+      await pauseForBudget(db, item.runId);
+      return 'budget_paused';
+    }
+    reservedUsd = worstCase;
+    release = await runtime.limiter.acquire(estimate);
+    // The run may have been paused or cancelled while this item waited for the rate limiter.
+    if (!(await runIsActive(db, item.runId))) {
+      release();
+      release = null;
+      await db.transaction((tx) => settleBudget(tx, item.runId, reservedUsd, 0));
+      await giveBack(db, item);
+      return 'run_stopped';
+    }
+    const result = await provider.generate({ ...request, slot: context.slot, seed: seedFor(item.conversationId, item.attempts), maxTokens: runtime.maxTokens, temperature: runtime.temperature });
+    runtime.limiter.onSuccess();
+    release({ inputTokens: result.usage.inputTokens + result.usage.cacheReadTokens + result.usage.cacheWriteTokens, outputTokens: result.usage.outputTokens });
+    release = null;
     const parsed = parseGeneratedConversation(result.output);
     if (!parsed.ok) throw new ProviderError('malformed_output', `The model's answer was not a valid conversation (${parsed.problem}).`, { raw: result.raw });
     const output = parsed.value;
@@ -90,6 +124,7 @@ export async function processItem(db: Db, provider: Provider, item: ClaimedItem,
     const conv = ctx.conversation;
     await db.transaction(async (tx) => {
       await settleItem(tx, item, { status: 'succeeded', costUsd: cost, finishedAt: new Date() });
+      await settleBudget(tx, item.runId, reservedUsd, cost);
       await tx.delete(conversationTurns).where(eq(conversationTurns.conversationId, conv.id));
       await tx.insert(conversationTurns).values(output.turns.map((t, i) => ({ conversationId: conv.id, turnNumber: i + 1, role: t.role, content: t.content })));
       await tx
@@ -138,12 +173,23 @@ export async function processItem(db: Db, provider: Provider, item: ClaimedItem,
         status: 'success',
         attempt: item.attempts,
       });
-      await tx.execute(sql`update generation_runs set spent_usd = spent_usd + ${cost}, updated_at = now() where id = ${item.runId}`);
     });
+    await warnIfNearLimit(db, item.runId, runtime.warnAtPercent);
     return 'succeeded';
   } catch (err) {
-    if (err instanceof LeaseLost) return 'lease_lost';
-    return recordFailure(db, provider, item, retry, err, { started, request, context }).catch((inner) => {
+    release?.();
+    if (err instanceof LeaseLost) {
+      await db.transaction((tx) => settleBudget(tx, item.runId, reservedUsd, 0));
+      return 'lease_lost';
+    }
+    const failure = describe(err);
+    if (failure.kind === 'rate_limited') {
+      // Everyone on this provider waits, and the run says until when.
+      runtime.limiter.onRateLimited(failure.retryAfterMs);
+      const until = runtime.limiter.throttledUntil();
+      if (until) await db.update(generationRuns).set({ throttledUntil: until }).where(eq(generationRuns.id, item.runId));
+    }
+    return recordFailure(db, runtime, item, failure, { started, request, context, reservedUsd }).catch((inner) => {
       if (inner instanceof LeaseLost) return 'lease_lost' as const;
       throw inner;
     });
@@ -153,17 +199,20 @@ export async function processItem(db: Db, provider: Provider, item: ClaimedItem,
 /** Logs the failed call, then queues a retry or settles the item and conversation as failed. */
 async function recordFailure(
   db: Db,
-  provider: Provider,
+  runtime: RunRuntime,
   item: ClaimedItem,
-  retry: RetryRule,
-  err: unknown,
-  call: { started: number; request: { system: string; prompt: string } | null; context: SlotContext | null },
+  failure: Failure,
+  call: { started: number; request: { system: string; prompt: string } | null; context: SlotContext | null; reservedUsd: number },
 ): Promise<ItemOutcome> {
-  const failure = describe(err);
-  const willRetry = failure.retryable && item.attempts < retry.maxAttempts;
-  // Honour a provider's requested wait when it is longer than our own backoff.
-  const waitMs = Math.max(retry.backoffMs(item.attempts), failure.retryAfterMs ?? 0);
+  const { provider } = runtime;
+  // Template and data problems are permanent: the same request would fail the same way.
+  const decision = failure.providerError
+    ? decideRetry(runtime.retryPolicy, { kind: failure.providerError.kind, attempt: item.attempts, retryAfterMs: failure.retryAfterMs })
+    : ({ retry: false, reason: 'This is not a provider error, so retrying would not help.' } as const);
+  const willRetry = decision.retry;
+  const waitMs = decision.retry ? decision.delayMs : 0;
   return db.transaction(async (tx) => {
+    await settleBudget(tx, item.runId, call.reservedUsd, 0);
     if (willRetry) {
       await settleItem(tx, item, { status: 'pending', lastError: failure.message, errorCode: failure.kind, nextAttemptAt: sql`now() + (${waitMs} * interval '1 millisecond')` });
     } else {
@@ -176,7 +225,14 @@ async function recordFailure(
           status: keepPrevious ? previousStatus : 'failed',
           errorMessage: failure.message,
           errorCode: failure.kind,
-          errorDetails: { httpStatus: failure.httpStatus ?? null, retryable: failure.retryable, attempts: item.attempts, at: new Date().toISOString(), runId: item.runId },
+          errorDetails: {
+            httpStatus: failure.httpStatus ?? null,
+            retryable: failure.providerError?.retryable ?? false,
+            attempts: item.attempts,
+            why: decision.retry ? null : decision.reason,
+            at: new Date().toISOString(),
+            runId: item.runId,
+          },
           updatedAt: new Date(),
         })
         .where(eq(conversations.id, item.conversationId));

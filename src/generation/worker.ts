@@ -2,19 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { conversations, generationRuns, runItems } from '../db/schema';
 import { queryRows, type Db } from '../db/client';
+import { notifyRunFinished } from '../notify/run-finished';
+import type { Mailer } from '../notify/mailer';
+import { getSettings } from '../settings/workspace-settings';
+import type { ProviderSource } from './choose-provider';
 import { processItem, type ClaimedItem } from './process-item';
 import { finishRunIfDone } from './run-commands';
-import type { Provider } from './providers/types';
+import { runtimeFor, type RunSettingsRow } from './run-runtime';
 
 export interface WorkerOptions {
   db: Db;
-  provider: Provider;
+  providers: ProviderSource;
+  /** Sends the run-finished email to creators who asked for it. */
+  mailer?: Mailer;
+  appUrl?: string;
   /** Most items in flight at once across all runs. */
   concurrency?: number;
   /** How long a claim lasts without renewal; an item whose worker died is reclaimed after this. */
   leaseMs?: number;
   pollMs?: number;
   onItemDone?: (item: ClaimedItem, outcome: string) => void;
+  onRunFinished?: (runId: string) => void;
   log?: (msg: string, err?: unknown) => void;
 }
 
@@ -32,7 +40,19 @@ const idArray = (ids: number[]) => `{${ids.join(',')}}`;
  * workers on one PostgreSQL never take the same item; the claim, the conversations' status and
  * the runs' status change together.
  */
-async function claimItems(db: Db, workerId: string, limit: number, leaseMs: number, exclude: number[]): Promise<ClaimedItem[]> {
+type ClaimedWithRun = ClaimedItem & { run: RunSettingsRow };
+
+/** Active runs with room under their own concurrency, oldest first. */
+async function runsWithRoom(db: Db) {
+  return queryRows<{ id: string; provider: string; model: string; retry_policy: Record<string, unknown> | null; free: number }>(
+    db,
+    sql`select r.id, r.provider, r.model, r.retry_policy,
+          r.concurrency - (select count(*) from run_items x where x.run_id = r.id and x.status = 'in_progress')::int as free
+        from generation_runs r where r.status in ('queued', 'running') order by r.created_at`,
+  );
+}
+
+async function claimItems(db: Db, workerId: string, runId: string, limit: number, leaseMs: number, exclude: number[]): Promise<ClaimedItem[]> {
   return db.transaction(async (tx) => {
     const rows = await queryRows<{ id: number | string; run_id: string; conversation_id: string; attempts: number }>(
       tx as unknown as Db,
@@ -40,7 +60,7 @@ async function claimItems(db: Db, workerId: string, limit: number, leaseMs: numb
       with picked as (
         select ri.id from run_items ri
         join generation_runs r on r.id = ri.run_id
-        where r.status in ('queued', 'running')
+        where r.status in ('queued', 'running') and ri.run_id = ${runId}
           and ((ri.status = 'pending' and (ri.next_attempt_at is null or ri.next_attempt_at <= now()))
             or (ri.status = 'in_progress' and ri.lease_expires_at < now()))
           and ri.id <> all(${idArray(exclude)}::bigint[])
@@ -103,23 +123,35 @@ export function startWorker(opts: WorkerOptions): Worker {
   };
 
   async function claimAndStart() {
-    const free = concurrency - inFlight.size;
+    let free = concurrency - inFlight.size;
     if (free <= 0) return;
-    const items = await claimItems(opts.db, id, free, leaseMs, [...inFlight.keys()]);
-    if (stopped) return releaseItems(opts.db, items);
-    for (const item of items) {
-      const work = processItem(opts.db, opts.provider, item)
-        .then(async (outcome) => {
-          await finishRunIfDone(opts.db, item.runId);
-          opts.onItemDone?.(item, outcome);
-        })
-        .catch((err) => log(`item ${item.id} crashed`, err))
-        .finally(() => {
-          inFlight.delete(item.id);
-          schedule(0);
-        });
-      inFlight.set(item.id, work);
+    const settings = await getSettings(opts.db);
+    for (const run of await runsWithRoom(opts.db)) {
+      if (free <= 0 || stopped) break;
+      if (run.free <= 0) continue;
+      const items = await claimItems(opts.db, id, run.id, Math.min(free, run.free), leaseMs, [...inFlight.keys()]);
+      if (stopped) return releaseItems(opts.db, items);
+      free -= items.length;
+      const runtime = items.length ? await runtimeFor(opts.providers, settings, { provider: run.provider, model: run.model, retryPolicy: run.retry_policy }) : null;
+      for (const item of items) start({ ...item, run: { provider: run.provider, model: run.model, retryPolicy: run.retry_policy } }, runtime!);
     }
+  }
+
+  function start(item: ClaimedWithRun, runtime: Awaited<ReturnType<typeof runtimeFor>>) {
+    const work = processItem(opts.db, runtime, item)
+      .then(async (outcome) => {
+        if (await finishRunIfDone(opts.db, item.runId)) {
+          opts.onRunFinished?.(item.runId);
+          if (opts.mailer) await notifyRunFinished(opts.db, opts.mailer, item.runId, { appUrl: opts.appUrl ?? 'http://localhost:3000' }).catch((err) => log('run notification failed', err));
+        }
+        opts.onItemDone?.(item, outcome);
+      })
+      .catch((err) => log(`item ${item.id} crashed`, err))
+      .finally(() => {
+        inFlight.delete(item.id);
+        schedule(0);
+      });
+    inFlight.set(item.id, work);
   }
 
   async function tick() {

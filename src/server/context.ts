@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config/env';
 import type { Database } from '../db/client';
-import type { ProviderInfo } from '../generation/providers/types';
+import type { ProviderSource } from '../generation/choose-provider';
 import type { Auth } from './auth';
 
 /** What every route can reach: one object built at start-up and passed to each route module. */
@@ -8,7 +8,10 @@ export interface AppContext {
   database: Database;
   config: AppConfig;
   auth: Auth;
-  provider: ProviderInfo;
+  /** Resolves the provider from settings and environment at the moment it is needed. */
+  providers: ProviderSource;
+  /** Signs sessions and encrypts stored API keys. */
+  secret: string;
   version: string;
   /** Tells the in-process worker there is new work, so it need not wait for its next poll. */
   wakeWorker: () => void;

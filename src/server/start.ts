@@ -6,8 +6,9 @@ import type { AppConfig } from '../config/env';
 import { openDatabase, type Database } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { isWorkspaceEmpty, seedDemoWorkspace } from '../db/seed/seed-demo';
-import { chooseProvider } from '../generation/choose-provider';
-import { releaseOrphanedItems } from '../generation/recovery';
+import { createProviderSource } from '../generation/choose-provider';
+import { recoverRuns } from '../generation/run-control';
+import { createMailer } from '../notify/mailer';
 import { startWorker, type Worker } from '../generation/worker';
 import { ensureAuthSecret } from '../settings/workspace-settings';
 import { buildApp } from './app';
@@ -41,23 +42,27 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
     if (adminId) await registerApiToken(db.db, adminId, config.apiToken, 'CONVGEN_API_TOKEN', { replaceSameName: true });
     else log('CONVGEN_API_TOKEN is set, but there is no admin yet: create one on the first-run page (or with CONVGEN_ADMIN_EMAIL/PASSWORD) and restart.');
   }
-  const provider = chooseProvider(config);
   const secret = await ensureAuthSecret(db.db, config.secret);
+  const providers = createProviderSource(db.db, config, secret);
   const baseURL = config.publicUrl ?? `http://localhost:${config.port}`;
   let worker: Worker | null = null;
   const ctx: AppContext = {
     database: db,
     config,
     auth: createAuth({ db: db.db, secret, baseURL }),
-    provider: provider.info,
+    providers,
+    secret,
     version: packageVersion,
     wakeWorker: () => worker?.wake(),
   };
   if (config.runWorker) {
     // With PGlite this process is the only one on the database, so anything left in progress
     // was interrupted by a restart and can go straight back to the queue.
-    if (db.kind === 'pglite') await releaseOrphanedItems(db.db);
-    worker = startWorker({ db: db.db, provider, log: (msg, err) => log(`${msg}${err ? `: ${String(err)}` : ''}`) });
+    const recovered = await recoverRuns(db.db, { releaseInProgress: db.kind === 'pglite' });
+    if (recovered.resumed) log(`Resuming ${recovered.resumed} generation run(s) that were going when convgen stopped.`);
+    if (recovered.interrupted) log(`${recovered.interrupted} interrupted run(s) wait for Resume.`);
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (msg) => log(msg) });
+    worker = startWorker({ db: db.db, providers, mailer, appUrl: baseURL, log: (msg, err) => log(`${msg}${err ? `: ${String(err)}` : ''}`) });
   }
   return {
     ctx,
@@ -75,7 +80,7 @@ export async function startServer(config: AppConfig) {
   const app = await buildApp(services.ctx, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, serveWeb: true });
   await app.listen({ port: config.port, host: config.host });
   const where = services.ctx.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
-  log(`convgen ${packageVersion} is running at http://localhost:${config.port} (${where}, provider: ${services.ctx.provider.name}).`);
+  log(`convgen ${packageVersion} is running at http://localhost:${config.port} (${where}, provider: ${(await services.ctx.providers.current()).info.name}).`);
   const shutdown = async () => {
     log('Shutting down…');
     await app.close();

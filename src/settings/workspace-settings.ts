@@ -1,23 +1,86 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { SECRET_SETTINGS, workspaceSettingsSchema, type SecretSetting, type SettingsPatch, type SettingsResponse, type WorkspaceSettings } from '../contract/settings';
 import type { Db } from '../db/client';
-import { workspaceSettings } from '../db/schema';
+import { settingsHistory, workspaceSettings } from '../db/schema';
+import { decryptSecret, encryptSecret } from './secrets';
 
-/** Internal values kept with the settings but never sent to a client. */
-const SECRET_KEYS = new Set(['authSecret']);
+/** Stored beside the settings but never sent to a client. */
+const INTERNAL_KEYS = new Set(['authSecret', 'secrets']);
 
-export async function readSettings(db: Db): Promise<Record<string, unknown>> {
+type Stored = Record<string, unknown> & { secrets?: Partial<Record<SecretSetting, string>> };
+
+async function readStored(db: Db): Promise<Stored> {
   const [row] = await db.select({ values: workspaceSettings.values }).from(workspaceSettings).where(eq(workspaceSettings.id, 1));
-  return row?.values ?? {};
+  return (row?.values ?? {}) as Stored;
 }
 
-export function publicSettings(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_KEYS.has(key)));
+/** The settings with defaults filled in; a section that no longer validates falls back to defaults. */
+export async function getSettings(db: Db): Promise<WorkspaceSettings> {
+  const stored = await readStored(db);
+  const visible = Object.fromEntries(Object.entries(stored).filter(([k]) => !INTERNAL_KEYS.has(k)));
+  const parsed = workspaceSettingsSchema.safeParse(visible);
+  return parsed.success ? parsed.data : workspaceSettingsSchema.parse({});
+}
+
+export async function getSecret(db: Db, name: SecretSetting, authSecret: string): Promise<string | undefined> {
+  const stored = (await readStored(db)).secrets?.[name];
+  return stored ? decryptSecret(stored, authSecret) : undefined;
+}
+
+const last4 = (value: string | undefined) => (value ? value.slice(-4) : null);
+
+/** Settings for the API: secrets only as "configured, ends in …, from where". */
+export async function presentSettings(db: Db, authSecret: string, env: Partial<Record<SecretSetting, string | undefined>>): Promise<SettingsResponse> {
+  const settings = await getSettings(db);
+  const status = async (name: SecretSetting) => {
+    if (env[name]) return { configured: true, last4: last4(env[name]), source: 'environment' as const };
+    const value = await getSecret(db, name, authSecret);
+    return value ? { configured: true, last4: last4(value), source: 'settings' as const } : { configured: false, last4: null, source: 'none' as const };
+  };
+  return { ...settings, secrets: { anthropicApiKey: await status('anthropicApiKey'), openaiApiKey: await status('openaiApiKey') } };
+}
+
+function changedLeaves(before: unknown, after: unknown, prefix = ''): { key: string; from: unknown; to: unknown }[] {
+  if (before && after && typeof before === 'object' && typeof after === 'object' && !Array.isArray(before) && !Array.isArray(after)) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...keys].flatMap((k) => changedLeaves((before as Record<string, unknown>)[k], (after as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k));
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ key: prefix, from: before ?? null, to: after ?? null }];
+}
+
+/** Applies a patch in one transaction and records every changed value in the history (US14.1.2). */
+export async function updateSettings(db: Db, patch: SettingsPatch, userId: string | null, authSecret: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const stored = await readStored(tx as unknown as Db);
+    const before = await getSettings(tx as unknown as Db);
+    const merged: Record<string, unknown> = { ...before };
+    for (const section of ['generation', 'budget', 'quality', 'retention', 'privacy'] as const) {
+      if (patch[section]) merged[section] = { ...before[section], ...patch[section] };
+    }
+    const after = workspaceSettingsSchema.parse(merged);
+    const secrets = { ...(stored.secrets ?? {}) };
+    const history = changedLeaves(before, after);
+    for (const name of SECRET_SETTINGS) {
+      const value = patch[name];
+      if (value === undefined) continue;
+      if (value === null) delete secrets[name];
+      else secrets[name] = encryptSecret(value, authSecret);
+      history.push({ key: name, from: null, to: value === null ? 'removed' : `set (…${last4(value)})` });
+    }
+    const values = { ...stored, ...after, secrets };
+    await tx
+      .insert(workspaceSettings)
+      .values({ id: 1, values, updatedBy: userId })
+      .onConflictDoUpdate({ target: workspaceSettings.id, set: { values, updatedBy: userId, updatedAt: new Date() } });
+    if (history.length) await tx.insert(settingsHistory).values(history.map((h) => ({ key: h.key, oldValue: h.from, newValue: h.to, changedBy: userId })));
+  });
 }
 
 /**
- * The secret that signs session cookies: CONVGEN_SECRET when set, otherwise one generated on
- * first start and kept in the database, so every process on the same database shares it.
+ * The secret that signs session cookies and encrypts stored keys: CONVGEN_SECRET when set,
+ * otherwise one generated on first start and kept in the database, so every process on the
+ * same database shares it.
  */
 export async function ensureAuthSecret(db: Db, fromEnv: string | undefined): Promise<string> {
   if (fromEnv) return fromEnv;
@@ -29,6 +92,5 @@ export async function ensureAuthSecret(db: Db, fromEnv: string | undefined): Pro
       target: workspaceSettings.id,
       set: { values: sql`case when ${workspaceSettings.values} ? 'authSecret' then ${workspaceSettings.values} else ${workspaceSettings.values} || ${JSON.stringify({ authSecret: generated })}::jsonb end` },
     });
-  const values = await readSettings(db);
-  return String(values.authSecret);
+  return String((await readStored(db)).authSecret);
 }

@@ -2,11 +2,12 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client';
 import { conversations, conversationTurns, generationLogs, generationRuns, runItems } from '../../src/db/schema';
-import { processItem, type RetryRule } from '../../src/generation/process-item';
+import { processItem } from '../../src/generation/process-item';
 import { ProviderError, type Provider } from '../../src/generation/providers/types';
 import { createSingleRun, finishRunIfDone } from '../../src/generation/run-commands';
 import { startWorker } from '../../src/generation/worker';
 import { ENGINES, openTestDatabase } from '../support/databases';
+import { runtimeOf, sourceOf } from '../support/runtime';
 import { waitFor } from '../support/wait';
 
 /** A provider that fails with the given errors, in order, then succeeds. */
@@ -34,7 +35,7 @@ function scriptedProvider(failures: ProviderError[], latencyMs = 0): Provider & 
   return provider;
 }
 
-const noWait: RetryRule = { maxAttempts: 3, backoffMs: () => 0 };
+const noWait = { baseDelayMs: 0 };
 
 describe.each(ENGINES)('generation worker on %s', (engine) => {
   let database: Database;
@@ -53,7 +54,7 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
     const target = await conversation('conv-00003');
     const provider = scriptedProvider([new ProviderError('invalid_request', 'The prompt is too long for this model.', { httpStatus: 400 })]);
     const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
-    const outcome = await processItem(database.db, provider, await claim(runId), noWait);
+    const outcome = await processItem(database.db, runtimeOf(provider, noWait), await claim(runId));
     expect(outcome).toBe('failed');
     const after = await conversation('conv-00003');
     expect(after.status).toBe('failed');
@@ -71,7 +72,7 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
     const target = await conversation('conv-00004');
     const provider = scriptedProvider([new ProviderError('overloaded', 'Overloaded', { httpStatus: 529 })]);
     const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
-    const worker = startWorker({ db: database.db, provider, pollMs: 20 });
+    const worker = startWorker({ db: database.db, providers: sourceOf(provider), pollMs: 20 });
     try {
       await waitFor(async () => ((await conversation('conv-00004')).status === 'generated' ? true : null));
     } finally {
@@ -90,7 +91,7 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
     const target = await conversation('conv-00005');
     const provider = scriptedProvider([1, 2, 3].map(() => new ProviderError('timeout', 'The model did not answer within 90 seconds.')));
     await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
-    const worker = startWorker({ db: database.db, provider, pollMs: 20 });
+    const worker = startWorker({ db: database.db, providers: sourceOf(provider), pollMs: 20 });
     // The default backoff (1 s, 2 s) applies here: the worker owns the retry timing.
     try {
       await waitFor(async () => ((await conversation('conv-00005')).status === 'failed' ? true : null), { timeoutMs: 20_000 });
@@ -108,7 +109,7 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
       generate: async () => ({ model: 'scripted', usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0 }, raw: {}, output: { title: 'x', turns: [{ role: 'assistant', content: 'hi' }] } as never }),
     };
     const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
-    const outcome = await processItem(database.db, provider, await claim(runId), { maxAttempts: 1, backoffMs: () => 0 });
+    const outcome = await processItem(database.db, runtimeOf(provider, { maxAttempts: 1 }), await claim(runId));
     expect(outcome).toBe('failed');
     expect((await conversation('conv-00006')).errorCode).toBe('malformed_output');
   });
@@ -119,7 +120,7 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
     const provider = scriptedProvider([], 700);
     await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
     // A second worker polls all along, ready to take over a lapsed lease.
-    const workers = [startWorker({ db: database.db, provider, pollMs: 20, leaseMs: 200 }), startWorker({ db: database.db, provider, pollMs: 20, leaseMs: 200 })];
+    const workers = [startWorker({ db: database.db, providers: sourceOf(provider), pollMs: 20, leaseMs: 200 }), startWorker({ db: database.db, providers: sourceOf(provider), pollMs: 20, leaseMs: 200 })];
     try {
       await waitFor(async () => ((await conversation('conv-00010')).status === 'generated' ? true : null));
     } finally {
@@ -134,7 +135,7 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
     const ids = ['conv-00011', 'conv-00012', 'conv-00013', 'conv-00014', 'conv-00015', 'conv-00016'];
     const provider = scriptedProvider([], 30);
     for (const human of ids) await createSingleRun(database.db, { conversationId: (await conversation(human)).id, userId: null, provider: provider.info });
-    const workers = [startWorker({ db: database.db, provider, pollMs: 10 }), startWorker({ db: database.db, provider, pollMs: 10 })];
+    const workers = [startWorker({ db: database.db, providers: sourceOf(provider), pollMs: 10 }), startWorker({ db: database.db, providers: sourceOf(provider), pollMs: 10 })];
     try {
       await waitFor(async () => {
         const rows = await Promise.all(ids.map(conversation));
@@ -150,13 +151,13 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
     const target = await conversation('conv-00017');
     const good = scriptedProvider([]);
     await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: good.info });
-    const first = startWorker({ db: database.db, provider: good, pollMs: 20 });
+    const first = startWorker({ db: database.db, providers: sourceOf(good), pollMs: 20 });
     await waitFor(async () => ((await conversation('conv-00017')).status === 'generated' ? true : null)).finally(() => first.stop());
 
     const bad = scriptedProvider([new ProviderError('auth', 'The API key was refused.', { httpStatus: 401 })]);
     const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: bad.info });
     expect((await conversation('conv-00017')).status).toBe('generating');
-    expect(await processItem(database.db, bad, await claim(runId), noWait)).toBe('failed');
+    expect(await processItem(database.db, runtimeOf(bad, noWait), await claim(runId))).toBe('failed');
     const after = await conversation('conv-00017');
     expect(after.status).toBe('generated');
     expect(after.errorMessage).toBe('The API key was refused.');
@@ -170,7 +171,7 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
     const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
     const item = await claim(runId);
     await database.db.update(runItems).set({ leaseOwner: 'another-worker' }).where(eq(runItems.id, item.id));
-    expect(await processItem(database.db, provider, item, noWait)).toBe('lease_lost');
+    expect(await processItem(database.db, runtimeOf(provider, noWait), item)).toBe('lease_lost');
     const turns = await database.db.select().from(conversationTurns).where(eq(conversationTurns.conversationId, target.id));
     expect(turns).toHaveLength(0);
     expect(await database.db.select().from(generationLogs).where(eq(generationLogs.conversationId, target.id))).toHaveLength(0);

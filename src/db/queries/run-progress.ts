@@ -40,6 +40,8 @@ async function present(db: Db, run: RunRow): Promise<RunProgress> {
     spentUsd: run.spentUsd,
     estimatedCostUsd: run.estimatedCostUsd,
     spendingLimitUsd: run.spendingLimitUsd,
+    reservedUsd: run.reservedUsd,
+    error: run.error,
     throttledUntil: run.throttledUntil && run.throttledUntil > new Date() ? run.throttledUntil.toISOString() : null,
     provider: run.provider,
     model: run.model,

@@ -26,6 +26,8 @@ export const generationRuns = pgTable(
     resumeOnStart: boolean('resume_on_start').notNull().default(true),
     useBatchApi: boolean('use_batch_api').notNull().default(false),
     throttledUntil: tstz('throttled_until'),
+    /** When the 80 % spending warning was sent, so it is sent once. */
+    budgetWarnedAt: tstz('budget_warned_at'),
     error: text('error'),
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: createdAt(),

@@ -42,7 +42,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const id = await resolveConversationId(db, request.params.id);
-      const run = await createSingleRun(db, { conversationId: id, userId: currentUser(request).id, provider: ctx.provider });
+      const run = await createSingleRun(db, { conversationId: id, userId: currentUser(request).id, provider: (await ctx.providers.current()).info });
       ctx.wakeWorker();
       return reply.status(202).send(run);
     },

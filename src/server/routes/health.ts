@@ -14,7 +14,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: health },
       },
     },
-    async () => ({ status: 'ok' as const, database: ctx.database.kind, provider: ctx.provider.name, version: ctx.version }),
+    async () => ({ status: 'ok' as const, database: ctx.database.kind, provider: (await ctx.providers.current()).info.name, version: ctx.version }),
   );
 
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -27,6 +27,6 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
       },
       preHandler: requirePermission(ctx, 'settings:read'),
     },
-    async () => ({ ...ctx.provider }),
+    async () => ({ ...(await ctx.providers.current()).info }),
   );
 }

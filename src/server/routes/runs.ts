@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { runProgress } from '../../contract/runs';
+import { createRunBody, runEstimate, runProgress, selectorSchema } from '../../contract/runs';
 import { getRunProgress, listRecentRuns } from '../../db/queries/run-progress';
-import { requirePermission } from '../authenticate';
+import { createRun, estimateSelection } from '../../generation/create-run';
+import { controlRun } from '../../generation/run-control';
+import { getSettings } from '../../settings/workspace-settings';
+import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
+
+const runParams = z.object({ id: z.uuid('must be a run id') });
 
 export function runRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -21,10 +26,50 @@ export function runRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/runs/:id',
-    {
-      schema: { tags: ['runs'], summary: 'Progress of one run', params: z.object({ id: z.uuid('must be a run id') }), response: { 200: runProgress } },
-      preHandler: requirePermission(ctx, 'runs:read'),
-    },
+    { schema: { tags: ['runs'], summary: 'Progress of one run', params: runParams, response: { 200: runProgress } }, preHandler: requirePermission(ctx, 'runs:read') },
     async (request) => getRunProgress(db, request.params.id),
   );
+
+  r.post(
+    '/api/runs/estimate',
+    {
+      schema: { tags: ['runs'], summary: 'Count, cost and time of what a selector would generate, by tier', body: selectorSchema, response: { 200: runEstimate } },
+      preHandler: requirePermission(ctx, 'runs:manage'),
+    },
+    async (request) => estimateSelection(db, request.body, (await ctx.providers.current()).info, await getSettings(db)),
+  );
+
+  r.post(
+    '/api/runs',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'Start a durable generation run for a selector, with an optional spending limit, concurrency, email and retry policy',
+        body: createRunBody,
+        response: { 201: z.object({ runId: z.string(), total: z.number(), estimate: runEstimate }) },
+      },
+      preHandler: requirePermission(ctx, 'runs:manage'),
+    },
+    async (request, reply) => {
+      const provider = await ctx.providers.current();
+      const run = await createRun(db, request.body, { userId: currentUser(request).id, provider: provider.info, settings: await getSettings(db) });
+      ctx.wakeWorker();
+      return reply.status(201).send(run);
+    },
+  );
+
+  for (const action of ['cancel', 'pause', 'resume'] as const) {
+    r.post(
+      `/api/runs/:id/${action}`,
+      {
+        schema: { tags: ['runs'], summary: `${action[0].toUpperCase()}${action.slice(1)} a run`, params: runParams, response: { 200: runProgress } },
+        preHandler: requirePermission(ctx, 'runs:manage'),
+      },
+      async (request) => {
+        await controlRun(db, request.params.id, action);
+        if (action === 'resume') ctx.wakeWorker();
+        return getRunProgress(db, request.params.id);
+      },
+    );
+  }
 }

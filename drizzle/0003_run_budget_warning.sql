@@ -1,0 +1,1 @@
+ALTER TABLE "generation_runs" ADD COLUMN "budget_warned_at" timestamp with time zone;

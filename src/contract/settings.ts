@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { retryPolicySchema } from '../core/retry-policy';
+
+/** Workspace settings (US14.1.2). Every field has a default, so an empty document is valid. */
+export const workspaceSettingsSchema = z.object({
+  generation: z
+    .object({
+      /** `auto`: Claude when an Anthropic key is set, else an OpenAI-compatible server when configured, else offline. */
+      provider: z.enum(['auto', 'offline', 'anthropic', 'openai']).default('auto'),
+      anthropicModel: z.string().trim().min(1).max(100).default('claude-sonnet-4-5'),
+      openaiModel: z.string().trim().min(1).max(100).default('gpt-4o-mini'),
+      openaiBaseUrl: z.url().max(500).nullable().default(null),
+      temperature: z.number().min(0).max(2).default(0.8),
+      maxTokens: z.number().int().min(256).max(64_000).default(4096),
+      concurrency: z.number().int().min(1).max(20).default(3),
+      rateLimitPreset: z.string().max(50).default('anthropic-tier-1'),
+      retryPolicy: retryPolicySchema.prefault({}),
+    })
+    .prefault({}),
+  budget: z
+    .object({
+      defaultSpendingLimitUsd: z.number().positive().max(1_000_000).nullable().default(null),
+      warnAtPercent: z.number().int().min(1).max(99).default(80),
+    })
+    .prefault({}),
+  quality: z.object({ minApprovalScore: z.number().min(0).max(10).default(6) }).prefault({}),
+  retention: z.object({ logsDays: z.number().int().min(1).max(3650).default(90), exportsDays: z.number().int().min(1).max(3650).default(365) }).prefault({}),
+  privacy: z.object({ redactPiiInLogs: z.boolean().default(false) }).prefault({}),
+});
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+
+export const SECRET_SETTINGS = ['anthropicApiKey', 'openaiApiKey'] as const;
+export type SecretSetting = (typeof SECRET_SETTINGS)[number];
+
+/** What the API shows of a stored key: never the key itself. */
+export const secretStatus = z.object({ configured: z.boolean(), last4: z.string().nullable(), source: z.enum(['settings', 'environment', 'none']) });
+
+export const settingsResponse = workspaceSettingsSchema.extend({
+  secrets: z.object({ anthropicApiKey: secretStatus, openaiApiKey: secretStatus }),
+});
+export type SettingsResponse = z.infer<typeof settingsResponse>;
+
+/** PATCH /api/settings: any subset; a key set to null is removed. */
+export const settingsPatch = z
+  .object({
+    generation: workspaceSettingsSchema.shape.generation.unwrap().partial().strict().optional(),
+    budget: workspaceSettingsSchema.shape.budget.unwrap().partial().strict().optional(),
+    quality: workspaceSettingsSchema.shape.quality.unwrap().partial().strict().optional(),
+    retention: workspaceSettingsSchema.shape.retention.unwrap().partial().strict().optional(),
+    privacy: workspaceSettingsSchema.shape.privacy.unwrap().partial().strict().optional(),
+    anthropicApiKey: z.string().trim().min(10, 'looks too short to be an API key').max(500).nullable().optional(),
+    openaiApiKey: z.string().trim().min(1).max(500).nullable().optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatch>;

@@ -1,0 +1,69 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client';
+import { generationRuns } from '../db/schema';
+import { notify } from '../notify/in-app';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Reserves a call's worst-case cost before it is dispatched. The check and the reservation are
+ * one UPDATE, so concurrent calls can never together spend past the run's limit.
+ */
+export async function reserveBudget(db: Db, runId: string, worstCaseUsd: number): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`update generation_runs set reserved_usd = reserved_usd + ${worstCaseUsd}, updated_at = now()
+        where id = ${runId} and (spending_limit_usd is null or spent_usd + reserved_usd + ${worstCaseUsd} <= spending_limit_usd + 1e-9)
+        returning id`,
+  );
+  return rows.length > 0;
+}
+
+/** Turns a reservation into the actual cost (0 for a failed call), inside the caller's transaction. */
+export async function settleBudget(tx: Tx, runId: string, reservedUsd: number, actualUsd: number) {
+  await tx.execute(sql`update generation_runs set reserved_usd = greatest(0, reserved_usd - ${reservedUsd}), spent_usd = spent_usd + ${actualUsd}, updated_at = now() where id = ${runId}`);
+}
+
+/** When the next call could overshoot the limit, the run pauses itself and says why. */
+export async function pauseForBudget(db: Db, runId: string) {
+  const paused = await db
+    .update(generationRuns)
+    .set({ status: 'paused', error: 'Paused: the spending limit is reached. Raise the limit and resume to continue.', updatedAt: new Date() })
+    .where(and(eq(generationRuns.id, runId), sql`${generationRuns.status} in ('queued', 'running')`))
+    .returning({ id: generationRuns.id, createdBy: generationRuns.createdBy, limit: generationRuns.spendingLimitUsd, spent: generationRuns.spentUsd });
+  if (paused.length) {
+    const run = paused[0];
+    await notify(db, {
+      userId: run.createdBy,
+      kind: 'budget_reached',
+      title: 'A run paused at its spending limit',
+      body: `It has spent $${run.spent.toFixed(2)} of its $${(run.limit ?? 0).toFixed(2)} limit. Raise the limit and resume it to continue.`,
+      link: `/runs?run=${run.id}`,
+    });
+  }
+}
+
+/** Sends the one-time warning when a run has spent `percent` % of its limit (US13.1.2). */
+export async function warnIfNearLimit(db: Db, runId: string, percent: number) {
+  const warned = await db
+    .update(generationRuns)
+    .set({ budgetWarnedAt: new Date() })
+    .where(
+      and(
+        eq(generationRuns.id, runId),
+        isNull(generationRuns.budgetWarnedAt),
+        sql`${generationRuns.spendingLimitUsd} is not null and ${generationRuns.spentUsd} >= ${generationRuns.spendingLimitUsd} * ${percent / 100}`,
+      ),
+    )
+    .returning({ id: generationRuns.id, createdBy: generationRuns.createdBy, limit: generationRuns.spendingLimitUsd, spent: generationRuns.spentUsd });
+  if (warned.length) {
+    const run = warned[0];
+    await notify(db, {
+      userId: run.createdBy,
+      kind: 'budget_warning',
+      title: `A run has used ${percent}% of its spending limit`,
+      body: `Spent $${run.spent.toFixed(2)} of $${(run.limit ?? 0).toFixed(2)}. It pauses itself before going over.`,
+      link: `/runs?run=${run.id}`,
+    });
+  }
+}

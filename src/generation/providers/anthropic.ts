@@ -1,0 +1,73 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { z } from 'zod';
+import { generatedConversationSchema } from '../../core/output';
+import { providerErrorFromStatus } from './http-errors';
+import { ProviderError, type GenerationRequest, type GenerationResult, type Provider } from './types';
+
+export const CONVERSATION_TOOL = 'record_conversation';
+export const PROVIDER_TIMEOUT_MS = 90_000;
+
+/** The forced tool's input schema, generated from the same zod schema that validates output. */
+export const conversationToolSchema = z.toJSONSchema(generatedConversationSchema, { io: 'input', unrepresentable: 'any' }) as Anthropic.Tool.InputSchema;
+
+/** Maps SDK errors to our kinds; anything unexpected is a server error worth one retry. */
+export function mapSdkError(err: unknown): ProviderError {
+  if (err instanceof ProviderError) return err;
+  if (err instanceof Anthropic.APIConnectionTimeoutError) return new ProviderError('timeout', `The provider did not answer within ${PROVIDER_TIMEOUT_MS / 1000} seconds.`);
+  if (err instanceof Anthropic.APIUserAbortError) return new ProviderError('timeout', 'The call was stopped before it finished.');
+  if (err instanceof Anthropic.APIConnectionError) return new ProviderError('server', `Could not reach the provider (${err.message}).`);
+  if (err instanceof Anthropic.APIError && typeof err.status === 'number') return providerErrorFromStatus(err.status, err.message, err.headers, err.error);
+  return new ProviderError('server', err instanceof Error ? err.message : String(err));
+}
+
+export interface AnthropicOptions {
+  apiKey: string;
+  model: string;
+  baseURL?: string;
+  timeoutMs?: number;
+  reason: string;
+}
+
+/**
+ * Claude through the official SDK. Structured output comes from a forced tool; the shared
+ * system prompt carries cache_control so repeated calls read it from the cache. The SDK's own
+ * retries are off: our retry policy and rate limiter decide.
+ */
+export function createAnthropicProvider(opts: AnthropicOptions): Provider {
+  const client = new Anthropic({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: opts.timeoutMs ?? PROVIDER_TIMEOUT_MS });
+  return {
+    info: { name: 'anthropic', model: opts.model, reason: opts.reason, typicalSeconds: 30 },
+    async generate(request: GenerationRequest): Promise<GenerationResult> {
+      let message: Anthropic.Message;
+      try {
+        message = await client.messages.create(
+          {
+            model: opts.model,
+            max_tokens: request.maxTokens,
+            // The Messages API of this SDK generation takes no temperature: the model samples itself.
+            system: [{ type: 'text', text: request.system, cache_control: { type: 'ephemeral' } }],
+            messages: [{ role: 'user', content: request.prompt }],
+            tools: [{ name: CONVERSATION_TOOL, description: 'Record the finished conversation.', input_schema: conversationToolSchema }],
+            tool_choice: { type: 'tool', name: CONVERSATION_TOOL },
+          },
+          { signal: request.signal },
+        );
+      } catch (err) {
+        throw mapSdkError(err);
+      }
+      const toolUse = message.content.find((block): block is Anthropic.ToolUseBlock => block.type === 'tool_use' && block.name === CONVERSATION_TOOL);
+      if (!toolUse) throw new ProviderError('malformed_output', `The model did not use the ${CONVERSATION_TOOL} tool (stop reason: ${message.stop_reason}).`, { raw: message });
+      return {
+        output: toolUse.input as GenerationResult['output'],
+        model: message.model || opts.model,
+        usage: {
+          inputTokens: message.usage.input_tokens,
+          outputTokens: message.usage.output_tokens,
+          cacheReadTokens: message.usage.cache_read_input_tokens ?? 0,
+          cacheWriteTokens: message.usage.cache_creation_input_tokens ?? 0,
+        },
+        raw: message,
+      };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { ProviderError, type ProviderErrorKind } from './types';
+
+/** Seconds (or an HTTP date) in `retry-after`, as milliseconds. */
+export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
+  const value = headers?.get('retry-after-ms') ?? null;
+  if (value && Number.isFinite(Number(value))) return Number(value);
+  const raw = headers?.get('retry-after');
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The provider's own rate-limit headers, kept in the log for diagnosis. */
+export function rateLimitHeaders(headers: Headers | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers?.forEach((value, key) => {
+    if (key.startsWith('anthropic-ratelimit-') || key.startsWith('x-ratelimit-') || key === 'retry-after' || key === 'request-id' || key === 'x-request-id') out[key] = value;
+  });
+  return out;
+}
+
+const PLAIN: Record<ProviderErrorKind, string> = {
+  rate_limited: 'The provider is rate limiting us.',
+  overloaded: 'The provider is overloaded right now.',
+  timeout: 'The provider did not answer in time.',
+  server: 'The provider had an internal error.',
+  invalid_request: 'The provider refused the request as invalid.',
+  auth: 'The provider refused the API key.',
+  malformed_output: 'The model answered with something that is not a valid conversation.',
+};
+
+/** Maps an HTTP status from any provider to our error kinds (529 is Anthropic's "overloaded"). */
+export function providerErrorFromStatus(status: number, message: string, headers: Headers | undefined, raw?: unknown): ProviderError {
+  const kind: ProviderErrorKind =
+    status === 429 ? 'rate_limited' : status === 529 || status === 503 ? 'overloaded' : status === 408 ? 'timeout' : status >= 500 ? 'server' : status === 401 || status === 403 ? 'auth' : 'invalid_request';
+  return new ProviderError(kind, `${PLAIN[kind]} (${status}: ${message})`, {
+    httpStatus: status,
+    retryAfterMs: retryAfterMs(headers),
+    raw: { ...(raw && typeof raw === 'object' ? raw : {}), headers: rateLimitHeaders(headers) },
+  });
+}

@@ -1,0 +1,71 @@
+import OpenAI from 'openai';
+import { conversationToolSchema, PROVIDER_TIMEOUT_MS } from './anthropic';
+import { providerErrorFromStatus } from './http-errors';
+import { ProviderError, type GenerationRequest, type GenerationResult, type Provider } from './types';
+
+function mapSdkError(err: unknown): ProviderError {
+  if (err instanceof ProviderError) return err;
+  if (err instanceof OpenAI.APIConnectionTimeoutError) return new ProviderError('timeout', `The provider did not answer within ${PROVIDER_TIMEOUT_MS / 1000} seconds.`);
+  if (err instanceof OpenAI.APIUserAbortError) return new ProviderError('timeout', 'The call was stopped before it finished.');
+  if (err instanceof OpenAI.APIConnectionError) return new ProviderError('server', `Could not reach the provider (${err.message}).`);
+  if (err instanceof OpenAI.APIError && typeof err.status === 'number') return providerErrorFromStatus(err.status, err.message, err.headers, err.error);
+  return new ProviderError('server', err instanceof Error ? err.message : String(err));
+}
+
+export interface OpenAIOptions {
+  apiKey: string;
+  model: string;
+  baseURL?: string;
+  timeoutMs?: number;
+  reason: string;
+}
+
+/**
+ * Any OpenAI-compatible chat-completions server (OpenAI, Ollama, vLLM, LM Studio, llama.cpp),
+ * asked for JSON that matches the conversation schema.
+ */
+export function createOpenAIProvider(opts: OpenAIOptions): Provider {
+  const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: opts.timeoutMs ?? PROVIDER_TIMEOUT_MS });
+  return {
+    info: { name: 'openai', model: opts.model, reason: opts.reason, typicalSeconds: 30 },
+    async generate(request: GenerationRequest): Promise<GenerationResult> {
+      let completion: OpenAI.Chat.Completions.ChatCompletion;
+      try {
+        completion = await client.chat.completions.create(
+          {
+            model: opts.model,
+            max_tokens: request.maxTokens,
+            temperature: request.temperature,
+            messages: [
+              { role: 'system', content: request.system },
+              { role: 'user', content: request.prompt },
+            ],
+            response_format: { type: 'json_schema', json_schema: { name: 'conversation', schema: conversationToolSchema as Record<string, unknown>, strict: false } },
+          },
+          { signal: request.signal },
+        );
+      } catch (err) {
+        throw mapSdkError(err);
+      }
+      const content = completion.choices[0]?.message?.content;
+      let output: unknown;
+      try {
+        output = content ? JSON.parse(content) : undefined;
+      } catch {
+        throw new ProviderError('malformed_output', 'The model answered with text that is not JSON.', { raw: completion });
+      }
+      if (output === undefined) throw new ProviderError('malformed_output', `The model returned no content (finish reason: ${completion.choices[0]?.finish_reason ?? 'none'}).`, { raw: completion });
+      return {
+        output: output as GenerationResult['output'],
+        model: completion.model || opts.model,
+        usage: {
+          inputTokens: completion.usage?.prompt_tokens ?? 0,
+          outputTokens: completion.usage?.completion_tokens ?? 0,
+          cacheReadTokens: completion.usage?.prompt_tokens_details?.cached_tokens ?? 0,
+          cacheWriteTokens: 0,
+        },
+        raw: completion,
+      };
+    },
+  };
+}

@@ -1,0 +1,206 @@
+import { RateLimitState, type RateLimitConfig, type RateLimitSnapshot, type RateLimitTicket, type TokenCounts } from '../core/rate-limit';
+
+/**
+ * The waiting side of rate limiting, used by generation workers: `acquire` resolves once the
+ * provider's limits allow another call and hands back the function that ends it. The arithmetic
+ * lives in core/rate-limit; this file only queues callers and sleeps.
+ */
+
+export type ReleaseFn = (actual?: TokenCounts) => void;
+
+export interface RateLimiterSnapshot extends RateLimitSnapshot {
+  /** Callers queued in `acquire`, for the run page's queue view. */
+  waiting: number;
+}
+
+export interface RateLimiter {
+  /**
+   * Waits until a call may start, first come first served, and resolves with its release.
+   * Rejects with the signal's reason if `signal` aborts first; an aborted caller takes no slot.
+   */
+  acquire(estimate?: TokenCounts, signal?: AbortSignal): Promise<ReleaseFn>;
+  /** The provider answered 429: pause everyone and lower concurrency. */
+  onRateLimited(retryAfterMs?: number): void;
+  /** A call succeeded: lets concurrency recover after a 429. */
+  onSuccess(): void;
+  throttledUntil(): Date | null;
+  snapshot(): RateLimiterSnapshot;
+  /** Applies new limits (a different API tier) without forgetting calls already made. */
+  reconfigure(config: RateLimitConfig): void;
+}
+
+export interface RateLimiterOptions {
+  now?: () => number;
+  /** Resolves after `ms`. May ignore `signal`: the limiter copes with sleeps it cannot cancel. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+interface Waiter {
+  estimate: TokenCounts;
+  resolve: (release: ReleaseFn) => void;
+  reject: (reason: unknown) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+}
+
+const NO_TOKENS: TokenCounts = { inputTokens: 0, outputTokens: 0 };
+
+export function createRateLimiter(config: RateLimitConfig, opts: RateLimiterOptions = {}): RateLimiter {
+  const now = opts.now ?? Date.now;
+  const sleep = opts.sleep ?? defaultSleep;
+  const state = new RateLimitState(config);
+  const queue: Waiter[] = [];
+  let pumping = false;
+  /** Wakes the pump early: something changed that may let the head of the queue through. */
+  let wake: (() => void) | null = null;
+
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  const releaseFor = (ticket: RateLimitTicket): ReleaseFn => {
+    let released = false;
+    return (actual) => {
+      if (released) return;
+      released = true;
+      state.release(ticket, now(), actual);
+      notify();
+    };
+  };
+
+  /** Serves the queue strictly in order: a later caller never overtakes one still waiting. */
+  const pump = async () => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (queue.length > 0) {
+        const head = queue[0];
+        const result = state.tryAcquire(now(), head.estimate);
+        if (result.ok) {
+          queue.shift();
+          if (head.onAbort) head.signal?.removeEventListener('abort', head.onAbort);
+          head.resolve(releaseFor(result.ticket));
+          continue;
+        }
+        await waitForChange(result.waitMs);
+      }
+    } finally {
+      pumping = false;
+    }
+  };
+
+  /** Sleeps until `ms` passes (if time alone can help) or `notify` fires, whichever is first. */
+  const waitForChange = (ms: number | null) =>
+    new Promise<void>((resolve) => {
+      const timer = new AbortController();
+      wake = () => {
+        timer.abort();
+        resolve();
+      };
+      if (ms === null) return;
+      sleep(ms, timer.signal).then(
+        () => resolve(),
+        () => resolve(),
+      );
+    });
+
+  return {
+    acquire(estimate = NO_TOKENS, signal) {
+      if (signal?.aborted) return Promise.reject(abortReason(signal));
+      // Nobody waiting: try at once, so an idle limiter adds no delay at all.
+      if (queue.length === 0) {
+        const result = state.tryAcquire(now(), estimate);
+        if (result.ok) return Promise.resolve(releaseFor(result.ticket));
+      }
+      return new Promise<ReleaseFn>((resolve, reject) => {
+        const waiter: Waiter = { estimate, resolve, reject, signal };
+        if (signal) {
+          waiter.onAbort = () => {
+            const index = queue.indexOf(waiter);
+            if (index === -1) return;
+            queue.splice(index, 1);
+            reject(abortReason(signal));
+            // The head may have been the one blocking the rest (e.g. on its token estimate).
+            if (index === 0) notify();
+          };
+          signal.addEventListener('abort', waiter.onAbort, { once: true });
+        }
+        queue.push(waiter);
+        void pump();
+      });
+    },
+    onRateLimited(retryAfterMs) {
+      state.onRateLimited(now(), retryAfterMs);
+      notify();
+    },
+    onSuccess() {
+      state.onSuccess(now());
+      notify();
+    },
+    throttledUntil() {
+      const until = state.throttledUntil(now());
+      return until === null ? null : new Date(until);
+    },
+    snapshot() {
+      return { ...state.snapshot(now()), waiting: queue.length };
+    },
+    reconfigure(next) {
+      state.reconfigure(next);
+      notify();
+    },
+  };
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The wait for a rate-limit slot was aborted.', 'AbortError');
+}
+
+/** A real timer that is cleared when the limiter no longer needs it, so none outlive their use. */
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+const limiters = new Map<string, RateLimiter>();
+
+/** `anthropic:claude-sonnet-4-5`: providers limit each model class separately. */
+export function limiterKey(provider: string, model: string): string {
+  return `${provider}:${model}`;
+}
+
+/** The one limiter for this provider+model, so all workers share its budget; new limits apply in place. */
+export function limiterFor(key: string, config: RateLimitConfig): RateLimiter {
+  const existing = limiters.get(key);
+  if (!existing) {
+    const created = createRateLimiter(config);
+    limiters.set(key, created);
+    return created;
+  }
+  if (!sameConfig(existing.snapshot().limits, config)) existing.reconfigure(config);
+  return existing;
+}
+
+/** Forgets every limiter; for tests. */
+export function resetLimiters(): void {
+  limiters.clear();
+}
+
+function sameConfig(a: RateLimitConfig, b: RateLimitConfig): boolean {
+  return (
+    a.requestsPerMinute === b.requestsPerMinute &&
+    a.inputTokensPerMinute === b.inputTokensPerMinute &&
+    a.outputTokensPerMinute === b.outputTokensPerMinute &&
+    a.maxConcurrency === b.maxConcurrency
+  );
+}
