@@ -265,7 +265,7 @@ export class RateLimitState {
   private waitForRequests(t: number): number {
     const limit = this.limits.requestsPerMinute;
     if (limit === null || this.window.length < limit) return 0;
-    return this.window[0].at + WINDOW_MS - t + 1;
+    return this.window[this.window.length - limit].at + WINDOW_MS - t;
   }
 
   /**

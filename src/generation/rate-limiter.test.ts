@@ -174,6 +174,24 @@ describe('createRateLimiter', () => {
     expect(c.served.map((s) => s.index)).toEqual([0, 2]);
   });
 
+  it('serves the next caller at once when the aborted head was what held it up', async () => {
+    const time = fakeTime();
+    const limiter = createRateLimiter(limits({ inputTokensPerMinute: 10_000 }), time);
+    const c = crowd(limiter, time.now);
+    void c.start(0, { inputTokens: 8000, outputTokens: 0 });
+    const controller = new AbortController();
+    const big = c.start(1, { inputTokens: 5000, outputTokens: 0 }, controller.signal);
+    void c.start(2, { inputTokens: 1000, outputTokens: 0 });
+    await time.advance(2000);
+    controller.abort();
+    await expect(big).rejects.toMatchObject({ name: 'AbortError' });
+    await flush();
+    expect(c.served).toEqual([
+      { index: 0, at: 0 },
+      { index: 2, at: 2000 },
+    ]);
+  });
+
   it('rejects with the abort reason, and at once when already aborted', async () => {
     const time = fakeTime();
     const limiter = createRateLimiter(limits({ requestsPerMinute: 1 }), time);

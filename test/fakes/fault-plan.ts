@@ -19,11 +19,15 @@ export type Fault =
 export interface FaultPlanOptions {
   /** Added to every admitted answer (rate-limit 429s stay instant, like a gateway rejection). */
   latencyMs?: number;
-  /** Enforced; when unset the fakes still advertise a nominal limit (4000) in headers, like the real APIs do. */
+  /**
+   * Enforced over a sliding window of accepted requests, checked before auth and validation so
+   * every non-429 request counts. When unset a nominal 4000 is advertised (and enforced), since
+   * the real APIs always send rate-limit headers.
+   */
   requestsPerMinute?: number;
   inputTokensPerMinute?: number;
   outputTokensPerMinute?: number;
-  /** Fixed `retry-after` for rate-limit 429s instead of the computed one. */
+  /** Fixed `retry-after` for limiter 429s instead of the computed one; also the default for injected 429s (else 1). */
   retryAfterSeconds?: number;
   /** Length of the sliding window, 60 s by default; shorten it to see the window slide in a fast test. */
   rateLimitWindowMs?: number;
@@ -91,7 +95,10 @@ export class FaultPlan {
     return this.options.rateLimitWindowMs ?? 60_000;
   }
 
-  /** Queues one-shot faults; each is consumed by the next admitted request, in order. */
+  /**
+   * Queues one-shot faults, consumed in order by the next requests that get past the rate limiter
+   * and the fake's auth/validation (a limiter 429 or a 400 leaves the queue untouched).
+   */
   fail(...faults: Fault[]): void {
     this.queue.push(...faults);
   }
