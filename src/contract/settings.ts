@@ -7,7 +7,7 @@ export const workspaceSettingsSchema = z.object({
     .object({
       /** `auto`: Claude when an Anthropic key is set, else an OpenAI-compatible server when configured, else offline. */
       provider: z.enum(['auto', 'offline', 'anthropic', 'openai']).default('auto'),
-      anthropicModel: z.string().trim().min(1).max(100).default('claude-sonnet-4-5'),
+      anthropicModel: z.string().trim().min(1).max(100).default('claude-sonnet-4-6'),
       openaiModel: z.string().trim().min(1).max(100).default('gpt-4o-mini'),
       openaiBaseUrl: z.url().max(500).nullable().default(null),
       temperature: z.number().min(0).max(2).default(0.8),

@@ -9,14 +9,17 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * Reserves a call's worst-case cost before it is dispatched. The check and the reservation are
  * one UPDATE, so concurrent calls can never together spend past the run's limit.
  */
-export async function reserveBudget(db: Db, runId: string, worstCaseUsd: number): Promise<boolean> {
+export async function reserveBudget(db: Db, runId: string, worstCaseUsd: number): Promise<'reserved' | 'wait' | 'exhausted'> {
   const rows = await queryRows<{ id: string }>(
     db,
     sql`update generation_runs set reserved_usd = reserved_usd + ${worstCaseUsd}, updated_at = now()
         where id = ${runId} and (spending_limit_usd is null or spent_usd + reserved_usd + ${worstCaseUsd} <= spending_limit_usd + 1e-9)
         returning id`,
   );
-  return rows.length > 0;
+  if (rows.length) return 'reserved';
+  // Calls in flight usually cost less than reserved: wait for them before deciding the limit is reached.
+  const [run] = await db.select({ reserved: generationRuns.reservedUsd }).from(generationRuns).where(eq(generationRuns.id, runId));
+  return run && run.reserved > 1e-9 ? 'wait' : 'exhausted';
 }
 
 /** Turns a reservation into the actual cost (0 for a failed call), inside the caller's transaction. */

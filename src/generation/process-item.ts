@@ -9,6 +9,7 @@ import { buildSearchText } from '../core/search-text';
 import { isConversationStatus } from '../core/statuses';
 import { TIER_LABELS } from '../core/tiers';
 import { FALLBACK_TEMPLATE, SYSTEM_PROMPT } from '../core/system-prompt';
+import { redactValue } from '../core/redact';
 import { decideRetry } from '../core/retry-policy';
 import type { Db } from '../db/client';
 import { conversations, conversationTurns, generationLogs, generationRuns, runItems } from '../db/schema';
@@ -26,7 +27,10 @@ export interface ClaimedItem {
   leaseOwner: string;
 }
 
-export type ItemOutcome = 'succeeded' | 'retrying' | 'failed' | 'lease_lost' | 'budget_paused' | 'run_stopped';
+export type ItemOutcome = 'succeeded' | 'retrying' | 'failed' | 'lease_lost' | 'budget_paused' | 'budget_wait' | 'run_stopped';
+
+/** A 10–14 turn conversation is about this many output tokens. */
+const TYPICAL_OUTPUT_TOKENS = 1600;
 
 /** Thrown inside a transaction when another worker took the item over: everything rolls back. */
 class LeaseLost extends Error {}
@@ -84,6 +88,7 @@ async function settleItem(tx: Tx, item: ClaimedItem, values: PgUpdateSetSource<t
  */
 export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem): Promise<ItemOutcome> {
   const { provider } = runtime;
+  const forLog = <T,>(value: T): T => (runtime.redactPii ? redactValue(value) : value);
   const started = Date.now();
   let request: { system: string; prompt: string } | null = null;
   let context: SlotContext | null = null;
@@ -93,13 +98,16 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     context = await loadSlotContext(db, item.conversationId);
     const prompt = renderTemplate(context.template?.body ?? FALLBACK_TEMPLATE, context.parameters);
     request = { system: SYSTEM_PROMPT, prompt };
-    const estimate = { inputTokens: estimateTokens(SYSTEM_PROMPT) + estimateTokens(prompt), outputTokens: runtime.maxTokens };
-    // The worst case is reserved before the call, so a spending limit can never be overshot.
-    const worstCase = costOf(provider.info.model, estimate);
-    if (!(await reserveBudget(db, item.runId, worstCase))) {
+    const inputTokens = estimateTokens(SYSTEM_PROMPT) + estimateTokens(prompt);
+    // The budget reserves the worst case (every allowed output token), so a limit is never overshot;
+    // the rate limiter reserves a typical answer and is corrected to the actual count afterwards.
+    const worstCase = costOf(provider.info.model, { inputTokens, outputTokens: runtime.maxTokens });
+    const estimate = { inputTokens, outputTokens: Math.min(runtime.maxTokens, TYPICAL_OUTPUT_TOKENS) };
+    const reservation = await reserveBudget(db, item.runId, worstCase);
+    if (reservation !== 'reserved') {
       await giveBack(db, item);
-      await pauseForBudget(db, item.runId);
-      return 'budget_paused';
+      if (reservation === 'exhausted') await pauseForBudget(db, item.runId);
+      return reservation === 'exhausted' ? 'budget_paused' : 'budget_wait';
     }
     reservedUsd = worstCase;
     release = await runtime.limiter.acquire(estimate);
@@ -161,9 +169,9 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
         templateVersion: ctx.template?.version ?? null,
         provider: provider.info.name,
         model: result.model,
-        requestPayload: request!,
-        responsePayload: { raw: result.raw, output } as Record<string, unknown>,
-        parameters: ctx.parameters as Record<string, unknown>,
+        requestPayload: forLog(request!),
+        responsePayload: forLog({ raw: result.raw, output } as Record<string, unknown>),
+        parameters: forLog(ctx.parameters as Record<string, unknown>),
         costUsd: cost,
         inputTokens: result.usage.inputTokens,
         outputTokens: result.usage.outputTokens,
@@ -245,8 +253,8 @@ async function recordFailure(
       templateVersion: call.context?.template?.version ?? null,
       provider: provider.info.name,
       model: provider.info.model,
-      requestPayload: call.request,
-      parameters: (call.context?.parameters ?? {}) as Record<string, unknown>,
+      requestPayload: call.request && (runtime.redactPii ? redactValue(call.request) : call.request),
+      parameters: (runtime.redactPii ? redactValue(call.context?.parameters ?? {}) : (call.context?.parameters ?? {})) as Record<string, unknown>,
       durationMs: Date.now() - call.started,
       status: 'error',
       errorKind: failure.kind,

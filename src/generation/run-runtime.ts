@@ -14,6 +14,8 @@ export interface RunRuntime {
   temperature: number;
   /** Percent of the spending limit at which the run warns once. */
   warnAtPercent: number;
+  /** Strip personal data from payloads before they are logged. */
+  redactPii: boolean;
 }
 
 export interface RunSettingsRow {
@@ -37,5 +39,6 @@ export async function runtimeFor(providers: ProviderSource, settings: WorkspaceS
     maxTokens: settings.generation.maxTokens,
     temperature: settings.generation.temperature,
     warnAtPercent: settings.budget.warnAtPercent,
+    redactPii: settings.privacy.redactPiiInLogs,
   };
 }

@@ -10,6 +10,7 @@ import { registerErrorHandling, routeNotFound } from './errors';
 import { authRoutes } from './routes/auth';
 import { catalogRoutes } from './routes/catalog';
 import { conversationRoutes } from './routes/conversations';
+import { generationLogRoutes } from './routes/generation-logs';
 import { healthRoutes } from './routes/health';
 import { runRoutes } from './routes/runs';
 import { settingsRoutes } from './routes/settings';
@@ -51,7 +52,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, conversationRoutes, runRoutes, catalogRoutes, userRoutes, settingsRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, conversationRoutes, runRoutes, catalogRoutes, userRoutes, settingsRoutes, generationLogRoutes]) routes(app, ctx);
 
   const serveWeb = opts.serveWeb && fs.existsSync(path.join(webDistFolder, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDistFolder, wildcard: false, maxAge: '1h' });

@@ -34,7 +34,7 @@ describe('workspace settings', () => {
     const stored = JSON.stringify(await t.services.ctx.database.db.select().from((await import('../../src/db/schema')).workspaceSettings));
     expect(stored).not.toContain(key);
     const provider = (await t.as('viewer', { method: 'GET', url: '/api/provider' })).json();
-    expect(provider).toMatchObject({ name: 'anthropic', model: 'claude-sonnet-4-5' });
+    expect(provider).toMatchObject({ name: 'anthropic', model: 'claude-sonnet-4-6' });
     const history = await t.services.ctx.database.db.select().from(settingsHistory);
     expect(history.map((h) => h.key)).toEqual(expect.arrayContaining(['generation.concurrency', 'anthropicApiKey']));
     expect(JSON.stringify(history)).not.toContain(key);

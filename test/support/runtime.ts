@@ -17,5 +17,6 @@ export function runtimeOf(provider: Provider, policy: Partial<RetryPolicy> = {})
     maxTokens: 4096,
     temperature: 0.8,
     warnAtPercent: 80,
+    redactPii: false,
   };
 }

@@ -53,7 +53,12 @@ export function createAnthropicProvider(opts: AnthropicOptions): Provider {
           { signal: request.signal },
         );
       } catch (err) {
+        // A 200 whose body is not JSON surfaces from the SDK as a bare SyntaxError.
+        if (err instanceof SyntaxError) throw new ProviderError('malformed_output', 'The provider answered with something that is not JSON.');
         throw mapSdkError(err);
+      }
+      if (!message || typeof message !== 'object' || !Array.isArray(message.content)) {
+        throw new ProviderError('malformed_output', 'The provider answered with something that is not a message.', { raw: message });
       }
       const toolUse = message.content.find((block): block is Anthropic.ToolUseBlock => block.type === 'tool_use' && block.name === CONVERSATION_TOOL);
       if (!toolUse) throw new ProviderError('malformed_output', `The model did not use the ${CONVERSATION_TOOL} tool (stop reason: ${message.stop_reason}).`, { raw: message });

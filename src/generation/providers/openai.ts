@@ -45,16 +45,17 @@ export function createOpenAIProvider(opts: OpenAIOptions): Provider {
           { signal: request.signal },
         );
       } catch (err) {
+        if (err instanceof SyntaxError) throw new ProviderError('malformed_output', 'The provider answered with something that is not JSON.');
         throw mapSdkError(err);
       }
-      const content = completion.choices[0]?.message?.content;
+      const content = typeof completion === 'object' ? completion?.choices?.[0]?.message?.content : undefined;
       let output: unknown;
       try {
         output = content ? JSON.parse(content) : undefined;
       } catch {
         throw new ProviderError('malformed_output', 'The model answered with text that is not JSON.', { raw: completion });
       }
-      if (output === undefined) throw new ProviderError('malformed_output', `The model returned no content (finish reason: ${completion.choices[0]?.finish_reason ?? 'none'}).`, { raw: completion });
+      if (output === undefined) throw new ProviderError('malformed_output', `The model returned no content (finish reason: ${completion?.choices?.[0]?.finish_reason ?? 'none'}).`, { raw: completion });
       return {
         output: output as GenerationResult['output'],
         model: completion.model || opts.model,

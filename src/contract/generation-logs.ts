@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export const generationLogQuery = z
+  .object({
+    conversationId: z.string().min(1).max(64).optional(),
+    runId: z.uuid('must be a run id').optional(),
+    templateId: z.uuid('must be a template id').optional(),
+    userId: z.string().min(1).max(64).optional(),
+    status: z.enum(['success', 'error']).optional(),
+    from: z.iso.datetime({ offset: true, message: 'must be an ISO date-time such as 2026-01-31T00:00:00Z' }).optional(),
+    to: z.iso.datetime({ offset: true, message: 'must be an ISO date-time such as 2026-01-31T23:59:59Z' }).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type GenerationLogQuery = z.infer<typeof generationLogQuery>;
+
+export const generationLogSummary = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  conversationId: z.string().nullable(),
+  conversationLabel: z.string().nullable(),
+  runId: z.string().nullable(),
+  templateId: z.string().nullable(),
+  templateVersion: z.number().nullable(),
+  provider: z.string(),
+  model: z.string(),
+  status: z.enum(['success', 'error']),
+  attempt: z.number(),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  cacheReadTokens: z.number(),
+  cacheWriteTokens: z.number(),
+  costUsd: z.number(),
+  durationMs: z.number(),
+  errorKind: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  httpStatus: z.number().nullable(),
+});
+export type GenerationLogSummary = z.infer<typeof generationLogSummary>;
+
+export const generationLogDetail = generationLogSummary.extend({
+  requestPayload: z.unknown(),
+  responsePayload: z.unknown(),
+  parameters: z.record(z.string(), z.unknown()),
+});
