@@ -20,7 +20,7 @@ export interface TestApp {
  * The real app on a fresh test database with one user per role. The worker is off unless
  * asked for, so tests control when generation happens.
  */
-export async function createTestApp(opts: { engine?: Engine; demo?: boolean; worker?: boolean; offlineLatencyMs?: number } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { engine?: Engine; demo?: boolean; worker?: boolean; offlineLatencyMs?: number; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await openTestDatabase(opts.engine ?? 'pglite', { demo: opts.demo ?? true });
   const config = loadConfig({
     CONVGEN_DEMO: '0',
@@ -28,6 +28,7 @@ export async function createTestApp(opts: { engine?: Engine; demo?: boolean; wor
     CONVGEN_OFFLINE_LATENCY_MS: String(opts.offlineLatencyMs ?? 0),
     CONVGEN_SECRET: 'test-secret-test-secret-test-secret',
     LOG_LEVEL: 'silent',
+    ...opts.env,
   });
   const services = await startServices(config, () => {}, database);
   const tokens = {} as Record<Role, string>;

@@ -1,0 +1,92 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunProgress } from '../../src/contract/runs';
+import { generationLogs, notifications } from '../../src/db/schema';
+import { resetLimiters } from '../../src/generation/rate-limiter';
+import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-fake';
+import { createTestApp, type TestApp } from '../support/app';
+import { waitFor } from '../support/wait';
+
+let fake: FakeAnthropic;
+let t: TestApp;
+beforeAll(async () => {
+  fake = await startFakeAnthropic({ latencyMs: 60, requestsPerMinute: 1000 });
+  t = await createTestApp({ worker: true, env: { ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: fake.url, CONVGEN_MODEL: 'claude-haiku-4-5' } });
+  // Tier 1's token limits allow only a few calls a minute; these tests are about other things.
+  await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { generation: { rateLimitPreset: 'anthropic-tier-4' } } });
+});
+afterAll(async () => {
+  await t.close();
+  await fake.close();
+});
+beforeEach(() => {
+  fake.reset();
+  resetLimiters();
+});
+
+const progress = async (runId: string) => (await t.as('viewer', { method: 'GET', url: `/api/runs/${runId}` })).json<RunProgress>();
+const startRun = async (payload: Record<string, unknown>) => {
+  const res = await t.as('admin', { method: 'POST', url: '/api/runs', payload });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ runId: string; total: number }>();
+};
+const settle = (runId: string, statuses = ['completed', 'cancelled', 'paused']) =>
+  waitFor(async () => {
+    const p = await progress(runId);
+    return statuses.includes(p.status) && p.inProgress === 0 ? p : null;
+  }, { timeoutMs: 30_000 });
+
+describe('runs with Claude (fake Messages API)', () => {
+  it('reports Claude as the provider and prices the estimate', async () => {
+    expect((await t.as('viewer', { method: 'GET', url: '/api/provider' })).json()).toMatchObject({ name: 'anthropic', model: 'claude-haiku-4-5' });
+    const estimate = (await t.as('admin', { method: 'POST', url: '/api/runs/estimate', payload: { tier: 'edge_case' } })).json();
+    expect(estimate.estimatedCostUsd).toBeGreaterThan(0);
+    expect(estimate.byTier.edge_case.costUsd).toBeCloseTo(estimate.estimatedCostUsd, 6);
+  });
+
+  it('never runs more calls at once than the concurrency, and costs reconcile', async () => {
+    const { runId, total } = await startRun({ filter: { persona: ['confident_planner'] }, concurrency: 2 });
+    const done = await settle(runId);
+    expect(done).toMatchObject({ status: 'completed', succeeded: total, failed: 0 });
+    expect(fake.stats().maxConcurrent).toBeLessThanOrEqual(2);
+    expect(fake.stats().maxConcurrent).toBeGreaterThanOrEqual(1);
+    const logs = await t.services.ctx.database.db.select().from(generationLogs).where(eq(generationLogs.runId, runId));
+    const logged = logs.reduce((sum, l) => sum + l.costUsd, 0);
+    expect(logged).toBeCloseTo(done.spentUsd, 9);
+    expect(done.spentUsd).toBeGreaterThan(0);
+  });
+
+  it('waits out a 429, says it is throttled, and still generates everything', async () => {
+    fake.fail({ kind: 'status', status: 429, retryAfterSeconds: 1 });
+    const { runId, total } = await startRun({ filter: { persona: ['skeptical_analyst'], tier: ['template'] } });
+    const throttled = await waitFor(async () => {
+      const p = await progress(runId);
+      return p.throttledUntil || p.status === 'completed' ? p : null;
+    });
+    expect(throttled.throttledUntil).not.toBeNull();
+    const done = await settle(runId);
+    expect(done).toMatchObject({ status: 'completed', succeeded: total, failed: 0 });
+    const errors = await t.services.ctx.database.db.select().from(generationLogs).where(eq(generationLogs.runId, runId));
+    expect(errors.filter((l) => l.status === 'error').map((l) => l.errorKind)).toEqual(['rate_limited']);
+  });
+
+  it('fails an item for good on a 400 without retrying, and the run still completes', async () => {
+    fake.fail({ kind: 'status', status: 400 });
+    const { runId, total } = await startRun({ filter: { persona: ['expert_consultant'], tier: ['template'] }, concurrency: 1 });
+    const done = await settle(runId);
+    expect(done.status).toBe('completed');
+    expect(done.failed).toBe(1);
+    expect(done.succeeded).toBe(total - 1);
+  });
+
+  it('never spends past a spending limit, warns at 80 % and pauses itself', async () => {
+    const { runId } = await startRun({ tier: 'scenario', spendingLimitUsd: 0.05 });
+    const paused = await settle(runId, ['paused', 'completed']);
+    expect(paused.status).toBe('paused');
+    expect(paused.spentUsd).toBeGreaterThan(0);
+    expect(paused.spentUsd).toBeLessThanOrEqual(0.05);
+    expect(paused.error).toMatch(/spending limit/);
+    const kinds = (await t.services.ctx.database.db.select().from(notifications)).map((n) => n.kind);
+    expect(kinds).toContain('budget_reached');
+  });
+});
