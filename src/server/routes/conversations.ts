@@ -6,6 +6,7 @@ import { generateResponse } from '../../contract/runs';
 import { getConversationDetail, resolveConversationId } from '../../db/queries/conversation-detail';
 import { listConversations } from '../../db/queries/conversation-list';
 import { createSingleRun } from '../../generation/run-commands';
+import { resolvePrompt } from '../../generation/resolve-prompt';
 import { reviewConversation } from '../../review/review-conversation';
 import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
@@ -46,6 +47,20 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext) {
       ctx.wakeWorker();
       return reply.status(202).send(run);
     },
+  );
+
+  r.get(
+    '/api/conversations/:id/prompt',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'The prompt this conversation is generated from, resolved with its parameters (US7.2.1)',
+        params: idParams,
+        response: { 200: z.object({ system: z.string(), prompt: z.string(), template: z.object({ id: z.string(), version: z.number() }).nullable(), parameters: z.record(z.string(), z.string().nullable()), missing: z.array(z.string()) }) },
+      },
+      preHandler: requirePermission(ctx, 'conversations:read'),
+    },
+    async (request) => resolvePrompt(db, await resolveConversationId(db, request.params.id)),
   );
 
   r.post(
