@@ -7,6 +7,8 @@ import { createUser } from '../accounts/users';
 import { ROLES, isRole } from '../accounts/roles';
 import { AppError } from '../core/errors';
 import { ensureWebBuilt } from './build-web';
+import { generateCommand } from './generate-command';
+import { runsCommand } from './runs-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
 import { ensureAuthSecret } from '../settings/workspace-settings';
@@ -104,6 +106,9 @@ program
     await database.close();
     console.log(`Created ${options.role} ${email} (${id}).`);
   });
+
+program.addCommand(generateCommand());
+program.addCommand(runsCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

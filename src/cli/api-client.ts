@@ -1,0 +1,34 @@
+import { AppError } from '../core/errors';
+
+/**
+ * The CLI talks to a running convgen over its REST API (the embedded database belongs to the
+ * server process): CONVGEN_URL and CONVGEN_API_TOKEN say where and as whom.
+ */
+export function apiClient(env: NodeJS.ProcessEnv = process.env) {
+  const base = (env.CONVGEN_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, '');
+  const token = env.CONVGEN_API_TOKEN;
+  if (!token) {
+    throw new AppError({
+      code: 'missing_token',
+      message: 'CONVGEN_API_TOKEN is not set, so the command cannot sign in to convgen.',
+      hint: 'Start the server with CONVGEN_API_TOKEN=<16+ characters> (see the README) and run this command with the same value.',
+    });
+  }
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(base + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new AppError({ code: 'unreachable', message: `convgen is not reachable at ${base}.`, hint: 'Start it with `npm start`, or set CONVGEN_URL to where it runs.' });
+    }
+    const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; hint: string } };
+    if (!response.ok) throw new AppError({ code: data.error?.code ?? 'http_error', message: data.error?.message ?? `The server answered ${response.status}.`, hint: data.error?.hint ?? '' });
+    return data as T;
+  }
+  return { base, get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}) };
+}
+export type ApiClient = ReturnType<typeof apiClient>;

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFilter } from '../../src/cli/generate-command';
+import { progressLine } from '../../src/cli/progress-line';
+import { createTestApp, type TestApp } from '../support/app';
+
+const run = promisify(execFile);
+let t: TestApp;
+let env: NodeJS.ProcessEnv;
+beforeAll(async () => {
+  t = await createTestApp({ worker: true });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  env = { ...process.env, CONVGEN_URL: `http://127.0.0.1:${port}`, CONVGEN_API_TOKEN: t.tokens.generator };
+});
+afterAll(() => t.close());
+
+const cli = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/convgen.js', ...args], { env, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+
+describe('convgen generate and runs', () => {
+  it('generates a tier with --wait, printing progress and the outcome', async () => {
+    const result = await cli('generate', '--tier', 'edge_case', '--wait');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^15 conversations · about \$0\.00/m);
+    expect(result.stdout).toMatch(/\[█+\] 15\/15 100%/);
+    expect(result.stdout).toMatch(/Run completed: 15 succeeded, 0 failed/);
+    expect(result.code).toBe(0);
+  });
+
+  it('lists runs and refuses to resume a finished one with the reason', async () => {
+    const list = await cli('runs');
+    const id = list.stdout.trim().split('\n')[0].split(/\s+/)[0];
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const resume = await cli('runs', 'resume', id);
+    expect(resume.code).toBe(1);
+    expect(resume.stderr).toMatch(/cannot be resumed/);
+  });
+
+  it('explains bad arguments and a missing token', async () => {
+    const both = await cli('generate', '--all', '--tier', 'template');
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/exactly one of --all, --tier, --ids or --filter/);
+    const badFilter = await cli('generate', '--filter', 'persona=Not A Key');
+    expect(badFilter.stderr).toMatch(/persona/);
+    const saved = env.CONVGEN_API_TOKEN;
+    delete env.CONVGEN_API_TOKEN;
+    const noToken = await cli('runs');
+    env.CONVGEN_API_TOKEN = saved;
+    expect(noToken.stderr).toMatch(/CONVGEN_API_TOKEN is not set/);
+  });
+
+  it('only estimates with --estimate', async () => {
+    const result = await cli('generate', '--filter', 'persona=anxious_investor&tier=template', '--estimate');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/conversations · about/);
+    expect(result.stdout).not.toMatch(/started/);
+  });
+});
+
+describe('CLI helpers', () => {
+  it('reads a filter written like the table URL', () => {
+    expect(parseFilter('persona=a,b&tier=template&q=fees&qualityMin=6')).toEqual({ persona: ['a', 'b'], tier: ['template'], q: 'fees', qualityMin: 6 });
+  });
+
+  it('draws a progress line with counts, ETA, cost and throttling', () => {
+    const line = progressLine(
+      { id: 'x', kind: 'all', status: 'running', total: 100, succeeded: 40, failed: 2, pending: 55, inProgress: 3, current: [], etaSeconds: 190, spentUsd: 0.84, estimatedCostUsd: 2, spendingLimitUsd: 5, reservedUsd: 0, error: null, throttledUntil: new Date(30_000).toISOString(), provider: 'anthropic', model: 'm', createdAt: '', startedAt: null, finishedAt: null },
+      10,
+      0,
+    );
+    expect(line).toBe('[████░░░░░░]  42/100  42% · 40 ok, 2 failed · ~3m 10s left · $0.84 of $5.00 · rate limit: pausing 30s');
+  });
+});
