@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RATE_LIMIT_PRESET_IDS, rateLimitConfigSchema } from '../core/rate-limit';
 import { retryPolicySchema } from '../core/retry-policy';
 
 /** Workspace settings (US14.1.2). Every field has a default, so an empty document is valid. */
@@ -13,7 +14,9 @@ export const workspaceSettingsSchema = z.object({
       temperature: z.number().min(0).max(2).default(0.8),
       maxTokens: z.number().int().min(256).max(64_000).default(4096),
       concurrency: z.number().int().min(1).max(20).default(3),
-      rateLimitPreset: z.string().max(50).default('anthropic-tier-1'),
+      /** A named API tier, or `custom` to use `customRateLimits`. */
+      rateLimitPreset: z.enum([...RATE_LIMIT_PRESET_IDS, 'custom']).default('anthropic-tier-1'),
+      customRateLimits: rateLimitConfigSchema.nullable().default(null),
       retryPolicy: retryPolicySchema.prefault({}),
     })
     .prefault({}),

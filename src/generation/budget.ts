@@ -22,9 +22,17 @@ export async function reserveBudget(db: Db, runId: string, worstCaseUsd: number)
   return run && run.reserved > 1e-9 ? 'wait' : 'exhausted';
 }
 
-/** Turns a reservation into the actual cost (0 for a failed call), inside the caller's transaction. */
-export async function settleBudget(tx: Tx, runId: string, reservedUsd: number, actualUsd: number) {
-  await tx.execute(sql`update generation_runs set reserved_usd = greatest(0, reserved_usd - ${reservedUsd}), spent_usd = spent_usd + ${actualUsd}, updated_at = now() where id = ${runId}`);
+/**
+ * Turns a reservation into the actual cost (0 for a failed call), inside the caller's
+ * transaction; says whether the run has just crossed its warning threshold.
+ */
+export async function settleBudget(tx: Tx, runId: string, reservedUsd: number, actualUsd: number, warnAtPercent = 80): Promise<{ shouldWarn: boolean }> {
+  const [row] = await queryRows<{ spent: number; limit: number | null; warned: boolean }>(
+    tx as unknown as Db,
+    sql`update generation_runs set reserved_usd = greatest(0, reserved_usd - ${reservedUsd}), spent_usd = spent_usd + ${actualUsd}, updated_at = now()
+        where id = ${runId} returning spent_usd as spent, spending_limit_usd as "limit", budget_warned_at is not null as warned`,
+  );
+  return { shouldWarn: Boolean(row && row.limit !== null && !row.warned && row.spent >= (row.limit * warnAtPercent) / 100) };
 }
 
 /** When the next call could overshoot the limit, the run pauses itself and says why. */

@@ -3,11 +3,11 @@ import type { CreateRunBody, RunEstimate, Selector } from '../contract/runs';
 import type { WorkspaceSettings } from '../contract/settings';
 import { AppError } from '../core/errors';
 import { estimateRun } from '../core/estimate';
-import { RATE_LIMIT_PRESETS } from '../core/rate-limit';
 import type { Db } from '../db/client';
 import { tierHistory } from '../db/queries/generation-history';
 import { generationRuns } from '../db/schema';
 import type { ProviderInfo } from './providers/types';
+import { rateLimitsFor } from './run-runtime';
 import { countSelection, generatableWhere } from './selection';
 
 /** Typical size of one conversation when nothing has been generated with the model yet. */
@@ -24,8 +24,7 @@ function kindOf(selector: Selector) {
 }
 
 export function requestsPerMinute(settings: WorkspaceSettings, provider: ProviderInfo): number | null {
-  if (provider.name === 'offline') return null;
-  return RATE_LIMIT_PRESETS[settings.generation.rateLimitPreset as keyof typeof RATE_LIMIT_PRESETS]?.limits.requestsPerMinute ?? null;
+  return rateLimitsFor(settings, provider.name).requestsPerMinute;
 }
 
 /** Count, cost and time of what a selector would generate, with a per-tier breakdown. */

@@ -110,9 +110,10 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
       return reservation === 'exhausted' ? 'budget_paused' : 'budget_wait';
     }
     reservedUsd = worstCase;
+    const waitStarted = Date.now();
     release = await runtime.limiter.acquire(estimate);
     // The run may have been paused or cancelled while this item waited for the rate limiter.
-    if (!(await runIsActive(db, item.runId))) {
+    if (Date.now() - waitStarted > 100 && !(await runIsActive(db, item.runId))) {
       release();
       release = null;
       await db.transaction((tx) => settleBudget(tx, item.runId, reservedUsd, 0));
@@ -130,9 +131,9 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     const cost = costOf(result.model, result.usage);
     const ctx = context;
     const conv = ctx.conversation;
-    await db.transaction(async (tx) => {
+    const { shouldWarn } = await db.transaction(async (tx) => {
       await settleItem(tx, item, { status: 'succeeded', costUsd: cost, finishedAt: new Date() });
-      await settleBudget(tx, item.runId, reservedUsd, cost);
+      const budget = await settleBudget(tx, item.runId, reservedUsd, cost, runtime.warnAtPercent);
       await tx.delete(conversationTurns).where(eq(conversationTurns.conversationId, conv.id));
       await tx.insert(conversationTurns).values(output.turns.map((t, i) => ({ conversationId: conv.id, turnNumber: i + 1, role: t.role, content: t.content })));
       await tx
@@ -181,8 +182,9 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
         status: 'success',
         attempt: item.attempts,
       });
+      return budget;
     });
-    await warnIfNearLimit(db, item.runId, runtime.warnAtPercent);
+    if (shouldWarn) await warnIfNearLimit(db, item.runId, runtime.warnAtPercent);
     return 'succeeded';
   } catch (err) {
     release?.();

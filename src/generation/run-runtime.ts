@@ -26,8 +26,14 @@ export interface RunSettingsRow {
 
 /** The workspace's rate limits for a provider; the offline generator is never rate limited. */
 export function rateLimitsFor(settings: WorkspaceSettings, providerName: string): RateLimitConfig {
-  const preset = providerName === 'offline' ? RATE_LIMIT_PRESETS.unlimited : (RATE_LIMIT_PRESETS[settings.generation.rateLimitPreset as RateLimitPresetId] ?? RATE_LIMIT_PRESETS['anthropic-tier-1']);
-  return { ...preset.limits, maxConcurrency: Math.min(preset.limits.maxConcurrency, settings.generation.concurrency) };
+  const { rateLimitPreset, customRateLimits, concurrency } = settings.generation;
+  const limits =
+    providerName === 'offline'
+      ? RATE_LIMIT_PRESETS.unlimited.limits
+      : rateLimitPreset === 'custom' && customRateLimits
+        ? customRateLimits
+        : (RATE_LIMIT_PRESETS[rateLimitPreset as RateLimitPresetId] ?? RATE_LIMIT_PRESETS['anthropic-tier-1']).limits;
+  return { ...limits, maxConcurrency: Math.min(limits.maxConcurrency, concurrency) };
 }
 
 export async function runtimeFor(providers: ProviderSource, settings: WorkspaceSettings, run: RunSettingsRow): Promise<RunRuntime> {

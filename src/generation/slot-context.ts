@@ -13,26 +13,51 @@ export interface SlotContext {
   template: { id: string; version: number; body: string } | null;
 }
 
-/** Everything the prompt and the offline composer need to know about one conversation slot. */
+type DimensionRow = typeof dimensionValues.$inferSelect;
+
+/**
+ * Dimension labels change rarely but are needed for every item: a worker reads them at most
+ * once a few seconds instead of once per conversation.
+ */
+const CATALOG_TTL_MS = 5000;
+const catalogCache = new WeakMap<Db, { at: number; values: Map<string, DimensionRow> }>();
+
+async function dimensionLookup(db: Db): Promise<Map<string, DimensionRow>> {
+  const cached = catalogCache.get(db);
+  if (cached && Date.now() - cached.at < CATALOG_TTL_MS) return cached.values;
+  const rows = await db.select().from(dimensionValues);
+  const values = new Map(rows.map((v) => [`${v.dimension}:${v.key}`, v]));
+  catalogCache.set(db, { at: Date.now(), values });
+  return values;
+}
+
+/** Everything the prompt and the offline composer need to know about one conversation slot (one query plus cached labels). */
 export async function loadSlotContext(db: Db, conversationId: string): Promise<SlotContext> {
-  const [conversation] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
-  if (!conversation) throw notFound('The conversation');
-  const values = await db.select().from(dimensionValues);
+  const [row] = await db
+    .select({
+      conversation: conversations,
+      arc: emotionalArcs,
+      scenario: scenarios,
+      edgeCase: edgeCases,
+      chunk: chunks,
+      template: { id: templates.id, version: templateVersions.version, body: templateVersions.body },
+    })
+    .from(conversations)
+    .leftJoin(emotionalArcs, eq(emotionalArcs.key, conversations.arcKey))
+    .leftJoin(scenarios, eq(scenarios.id, conversations.scenarioId))
+    .leftJoin(edgeCases, eq(edgeCases.id, conversations.edgeCaseId))
+    .leftJoin(chunks, eq(chunks.id, conversations.chunkId))
+    .leftJoin(templates, eq(templates.id, conversations.templateId))
+    .leftJoin(templateVersions, and(eq(templateVersions.templateId, templates.id), eq(templateVersions.version, templates.currentVersion)))
+    .where(eq(conversations.id, conversationId));
+  if (!row) throw notFound('The conversation');
+  const { conversation, arc, scenario, edgeCase, chunk } = row;
+  const template = row.template?.id && row.template.body ? row.template : null;
+  const values = await dimensionLookup(db);
   const value = (dimension: string, key: string) => {
-    const found = values.find((v) => v.dimension === dimension && v.key === key);
+    const found = values.get(`${dimension}:${key}`);
     return { key, label: found?.label ?? key, description: found?.description, attributes: found?.attributes ?? {} };
   };
-  const [arc] = conversation.arcKey ? await db.select().from(emotionalArcs).where(eq(emotionalArcs.key, conversation.arcKey)) : [];
-  const [scenario] = conversation.scenarioId ? await db.select().from(scenarios).where(eq(scenarios.id, conversation.scenarioId)) : [];
-  const [edgeCase] = conversation.edgeCaseId ? await db.select().from(edgeCases).where(eq(edgeCases.id, conversation.edgeCaseId)) : [];
-  const [chunk] = conversation.chunkId ? await db.select().from(chunks).where(eq(chunks.id, conversation.chunkId)) : [];
-  const [template] = conversation.templateId
-    ? await db
-        .select({ id: templates.id, version: templateVersions.version, body: templateVersions.body })
-        .from(templates)
-        .innerJoin(templateVersions, and(eq(templateVersions.templateId, templates.id), eq(templateVersions.version, templates.currentVersion)))
-        .where(eq(templates.id, conversation.templateId))
-    : [];
 
   const persona = value('persona', conversation.persona);
   const expertise = persona.attributes.expertise as 'beginner' | 'intermediate' | 'advanced' | undefined;
@@ -72,5 +97,5 @@ export async function loadSlotContext(db: Db, conversationId: string): Promise<S
     edge_case_description: edgeCase?.description,
     edge_case_category: edgeCase?.category,
   };
-  return { conversation, slot, parameters, template: template ?? null };
+  return { conversation, slot, parameters, template: template as SlotContext['template'] };
 }
