@@ -134,7 +134,7 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     const { shouldWarn } = await db.transaction(async (tx) => {
       await settleItem(tx, item, { status: 'succeeded', costUsd: cost, finishedAt: new Date() });
       const budget = await settleBudget(tx, item.runId, reservedUsd, cost, runtime.warnAtPercent);
-      await tx.delete(conversationTurns).where(eq(conversationTurns.conversationId, conv.id));
+      if (conv.turnCount > 0) await tx.delete(conversationTurns).where(eq(conversationTurns.conversationId, conv.id));
       await tx.insert(conversationTurns).values(output.turns.map((t, i) => ({ conversationId: conv.id, turnNumber: i + 1, role: t.role, content: t.content })));
       await tx
         .update(conversations)
@@ -171,7 +171,8 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
         provider: provider.info.name,
         model: result.model,
         requestPayload: forLog(request!),
-        responsePayload: forLog({ raw: result.raw, output } as Record<string, unknown>),
+        // The provider's own answer (it contains the conversation); not stored twice.
+        responsePayload: forLog(result.raw as Record<string, unknown>),
         parameters: forLog(ctx.parameters as Record<string, unknown>),
         costUsd: cost,
         inputTokens: result.usage.inputTokens,

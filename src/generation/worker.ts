@@ -4,7 +4,8 @@ import { conversations, generationRuns, runItems } from '../db/schema';
 import { queryRows, type Db } from '../db/client';
 import { notifyRunFinished } from '../notify/run-finished';
 import type { Mailer } from '../notify/mailer';
-import { getSettings } from '../settings/workspace-settings';
+import type { WorkspaceSettings } from '../contract/settings';
+import { getSettings, settingsVersion } from '../settings/workspace-settings';
 import type { ProviderSource } from './choose-provider';
 import { processItem, type ClaimedItem } from './process-item';
 import { finishRunIfDone } from './run-commands';
@@ -16,7 +17,7 @@ export interface WorkerOptions {
   /** Sends the run-finished email to creators who asked for it. */
   mailer?: Mailer;
   appUrl?: string;
-  /** Most items in flight at once across all runs. */
+  /** Most items in flight at once across all runs (default: the workspace's concurrency setting). */
   concurrency?: number;
   /** How long a claim lasts without renewal; an item whose worker died is reclaimed after this. */
   leaseMs?: number;
@@ -97,7 +98,6 @@ async function releaseItems(db: Db, items: ClaimedItem[]) {
 
 export function startWorker(opts: WorkerOptions): Worker {
   const id = `worker-${randomUUID().slice(0, 8)}`;
-  const concurrency = opts.concurrency ?? 3;
   const leaseMs = opts.leaseMs ?? 120_000;
   const pollMs = opts.pollMs ?? 1000;
   const log = opts.log ?? (() => {});
@@ -122,17 +122,27 @@ export function startWorker(opts: WorkerOptions): Worker {
     timer = setTimeout(() => void tick(), ms);
   };
 
+  // Settings are read at most every few seconds (a tick runs after every finished item), and at
+  // once after a change made through this process.
+  let settingsCache: { at: number; version: number; value: WorkspaceSettings } | null = null;
+  async function settings() {
+    if (!settingsCache || settingsCache.version !== settingsVersion() || Date.now() - settingsCache.at > 3000) {
+      settingsCache = { at: Date.now(), version: settingsVersion(), value: await getSettings(opts.db) };
+    }
+    return settingsCache.value;
+  }
+
   async function claimAndStart() {
-    let free = concurrency - inFlight.size;
+    const current = await settings();
+    let free = (opts.concurrency ?? current.generation.concurrency) - inFlight.size;
     if (free <= 0) return;
-    const settings = await getSettings(opts.db);
     for (const run of await runsWithRoom(opts.db)) {
       if (free <= 0 || stopped) break;
       if (run.free <= 0) continue;
       const items = await claimItems(opts.db, id, run.id, Math.min(free, run.free), leaseMs, [...inFlight.keys()]);
       if (stopped) return releaseItems(opts.db, items);
       free -= items.length;
-      const runtime = items.length ? await runtimeFor(opts.providers, settings, { provider: run.provider, model: run.model, retryPolicy: run.retry_policy }) : null;
+      const runtime = items.length ? await runtimeFor(opts.providers, current, { provider: run.provider, model: run.model, retryPolicy: run.retry_policy }) : null;
       for (const item of items) start({ ...item, run: { provider: run.provider, model: run.model, retryPolicy: run.retry_policy } }, runtime!);
     }
   }

@@ -49,6 +49,10 @@ function changedLeaves(before: unknown, after: unknown, prefix = ''): { key: str
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ key: prefix, from: before ?? null, to: after ?? null }];
 }
 
+/** Bumped on every change made by this process, so in-process caches notice at once. */
+let localVersion = 0;
+export const settingsVersion = () => localVersion;
+
 /** Applies a patch in one transaction and records every changed value in the history (US14.1.2). */
 export async function updateSettings(db: Db, patch: SettingsPatch, userId: string | null, authSecret: string): Promise<void> {
   await db.transaction(async (tx) => {
@@ -75,6 +79,7 @@ export async function updateSettings(db: Db, patch: SettingsPatch, userId: strin
       .onConflictDoUpdate({ target: workspaceSettings.id, set: { values, updatedBy: userId, updatedAt: new Date() } });
     if (history.length) await tx.insert(settingsHistory).values(history.map((h) => ({ key: h.key, oldValue: h.from, newValue: h.to, changedBy: userId })));
   });
+  localVersion++;
 }
 
 /**

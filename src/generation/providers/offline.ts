@@ -37,7 +37,7 @@ export function createOfflineProvider(opts: { latencyMs: number; reason: string 
           cacheReadTokens: 0,
           cacheWriteTokens: 0,
         },
-        raw: { provider: 'offline', seed: request.seed },
+        raw: { provider: 'offline', seed: request.seed, output },
       };
     },
   };
