@@ -15,6 +15,7 @@ const envSchema = z.object({
   CONVGEN_PUBLIC_URL: z.string().url().optional(),
   CONVGEN_OFFLINE_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   CONVGEN_WORKER: z.enum(['0', '1']).default('1'),
+  CONVGEN_BATCH_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(10_000),
   CONVGEN_PROVIDER: z.enum(['auto', 'offline', 'anthropic', 'openai']).optional(),
   CONVGEN_MODEL: z.string().min(1).max(100).optional(),
   ANTHROPIC_API_KEY: z.string().optional(),
@@ -41,6 +42,8 @@ export interface AppConfig {
   publicUrl: string | undefined;
   offlineLatencyMs: number | undefined;
   runWorker: boolean;
+  /** How often Message Batches runs are checked. */
+  batchPollMs: number;
   /** Overrides the workspace setting for the provider / model. */
   provider: 'auto' | 'offline' | 'anthropic' | 'openai' | undefined;
   model: string | undefined;
@@ -73,6 +76,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.CONVGEN_PUBLIC_URL,
     offlineLatencyMs: env.CONVGEN_OFFLINE_LATENCY_MS,
     runWorker: env.CONVGEN_WORKER === '1',
+    batchPollMs: env.CONVGEN_BATCH_POLL_MS,
     provider: env.CONVGEN_PROVIDER,
     model: env.CONVGEN_MODEL,
     anthropicApiKey: env.ANTHROPIC_API_KEY,

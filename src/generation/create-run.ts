@@ -62,6 +62,14 @@ export async function createRun(db: Db, body: CreateRunBody, opts: { userId: str
       hint: 'They already have text, are seeds, or are being generated. Select not-generated or failed conversations, or ask to regenerate.',
     });
   }
+  if (body.useBatchApi && opts.provider.name !== 'anthropic') {
+    throw new AppError({
+      code: 'batches_need_anthropic',
+      status: 422,
+      message: 'Message Batches are an Anthropic feature, but this workspace generates with ' + (opts.provider.name === 'offline' ? 'the offline generator.' : 'an OpenAI-compatible server.'),
+      hint: 'Configure an Anthropic API key, or start the run without the batch option.',
+    });
+  }
   const spendingLimitUsd = body.spendingLimitUsd ?? opts.settings.budget.defaultSpendingLimitUsd ?? null;
   return db.transaction(async (tx) => {
     const [run] = await tx
@@ -78,6 +86,7 @@ export async function createRun(db: Db, body: CreateRunBody, opts: { userId: str
         notifyEmail: body.notifyEmail ?? false,
         retryPolicy: body.retryPolicy ?? null,
         resumeOnStart: body.resumeOnStart ?? true,
+        useBatchApi: body.useBatchApi ?? false,
         createdBy: opts.userId,
       })
       .returning({ id: generationRuns.id });

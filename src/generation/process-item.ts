@@ -14,7 +14,7 @@ import { decideRetry } from '../core/retry-policy';
 import type { Db } from '../db/client';
 import { conversations, conversationTurns, generationLogs, generationRuns, runItems } from '../db/schema';
 import { pauseForBudget, reserveBudget, settleBudget, warnIfNearLimit } from './budget';
-import { ProviderError } from './providers/types';
+import { ProviderError, type GenerationResult } from './providers/types';
 import type { RunRuntime } from './run-runtime';
 import { loadSlotContext, type SlotContext } from './slot-context';
 
@@ -33,7 +33,7 @@ export type ItemOutcome = 'succeeded' | 'retrying' | 'failed' | 'lease_lost' | '
 const TYPICAL_OUTPUT_TOKENS = 1600;
 
 /** Thrown inside a transaction when another worker took the item over: everything rolls back. */
-class LeaseLost extends Error {}
+export class LeaseLost extends Error {}
 
 /** A stable per-conversation seed, so the offline provider gives the same text on a retry. */
 function seedFor(id: string, attempt: number): number {
@@ -42,9 +42,9 @@ function seedFor(id: string, attempt: number): number {
   return (h >>> 0) + attempt - 1;
 }
 
-type Failure = { kind: string; message: string; httpStatus?: number; retryAfterMs?: number; providerError: ProviderError | null };
+export type Failure = { kind: string; message: string; httpStatus?: number; retryAfterMs?: number; providerError: ProviderError | null };
 
-function describe(err: unknown): Failure {
+export function describeFailure(err: unknown): Failure {
   if (err instanceof ProviderError) return { kind: err.kind, message: err.message, httpStatus: err.opts.httpStatus, retryAfterMs: err.opts.retryAfterMs, providerError: err };
   if (err instanceof AppError) return { kind: err.code, message: err.message, providerError: null };
   return { kind: 'internal', message: err instanceof Error ? err.message : String(err), providerError: null };
@@ -88,7 +88,6 @@ async function settleItem(tx: Tx, item: ClaimedItem, values: PgUpdateSetSource<t
  */
 export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem): Promise<ItemOutcome> {
   const { provider } = runtime;
-  const forLog = <T,>(value: T): T => (runtime.redactPii ? redactValue(value) : value);
   const started = Date.now();
   let request: { system: string; prompt: string } | null = null;
   let context: SlotContext | null = null;
@@ -124,16 +123,51 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     runtime.limiter.onSuccess();
     release({ inputTokens: result.usage.inputTokens + result.usage.cacheReadTokens + result.usage.cacheWriteTokens, outputTokens: result.usage.outputTokens });
     release = null;
+    return await storeResult(db, runtime, item, { context, request, reservedUsd, started }, result);
+  } catch (err) {
+    release?.();
+    if (err instanceof LeaseLost) {
+      await db.transaction((tx) => settleBudget(tx, item.runId, reservedUsd, 0));
+      return 'lease_lost';
+    }
+    const failure = describeFailure(err);
+    if (failure.kind === 'rate_limited') {
+      // Everyone on this provider waits, and the run says until when.
+      runtime.limiter.onRateLimited(failure.retryAfterMs);
+      const until = runtime.limiter.throttledUntil();
+      if (until) await db.update(generationRuns).set({ throttledUntil: until }).where(eq(generationRuns.id, item.runId));
+    }
+    return recordFailure(db, runtime, item, failure, { started, request, context, reservedUsd }).catch((inner) => {
+      if (inner instanceof LeaseLost) return 'lease_lost' as const;
+      throw inner;
+    });
+  }
+}
+
+/**
+ * Validates, scores and stores one provider answer: turns, conversation, log, cost and the
+ * item's status in one transaction. `costFactor` is 0.5 for Message Batches (half price).
+ */
+export async function storeResult(
+  db: Db,
+  runtime: RunRuntime,
+  item: ClaimedItem,
+  call: { context: SlotContext; request: { system: string; prompt: string }; reservedUsd: number; started: number },
+  result: GenerationResult,
+  costFactor = 1,
+): Promise<ItemOutcome> {
+  const { provider } = runtime;
+  const forLog = <T,>(value: T): T => (runtime.redactPii ? redactValue(value) : value);
     const parsed = parseGeneratedConversation(result.output);
     if (!parsed.ok) throw new ProviderError('malformed_output', `The model's answer was not a valid conversation (${parsed.problem}).`, { raw: result.raw });
     const output = parsed.value;
     const quality = scoreConversation(output.turns, output.confidence);
-    const cost = costOf(result.model, result.usage);
-    const ctx = context;
+    const cost = costOf(result.model, result.usage) * costFactor;
+    const ctx = call.context;
     const conv = ctx.conversation;
     const { shouldWarn } = await db.transaction(async (tx) => {
       await settleItem(tx, item, { status: 'succeeded', costUsd: cost, finishedAt: new Date() });
-      const budget = await settleBudget(tx, item.runId, reservedUsd, cost, runtime.warnAtPercent);
+      const budget = await settleBudget(tx, item.runId, call.reservedUsd, cost, runtime.warnAtPercent);
       if (conv.turnCount > 0) await tx.delete(conversationTurns).where(eq(conversationTurns.conversationId, conv.id));
       await tx.insert(conversationTurns).values(output.turns.map((t, i) => ({ conversationId: conv.id, turnNumber: i + 1, role: t.role, content: t.content })));
       await tx
@@ -170,7 +204,7 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
         templateVersion: ctx.template?.version ?? null,
         provider: provider.info.name,
         model: result.model,
-        requestPayload: forLog(request!),
+        requestPayload: forLog(call.request),
         // The provider's own answer (it contains the conversation); not stored twice.
         responsePayload: forLog(result.raw as Record<string, unknown>),
         parameters: forLog(ctx.parameters as Record<string, unknown>),
@@ -179,7 +213,7 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
         outputTokens: result.usage.outputTokens,
         cacheReadTokens: result.usage.cacheReadTokens,
         cacheWriteTokens: result.usage.cacheWriteTokens,
-        durationMs: Date.now() - started,
+        durationMs: Date.now() - call.started,
         status: 'success',
         attempt: item.attempts,
       });
@@ -187,28 +221,11 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     });
     if (shouldWarn) await warnIfNearLimit(db, item.runId, runtime.warnAtPercent);
     return 'succeeded';
-  } catch (err) {
-    release?.();
-    if (err instanceof LeaseLost) {
-      await db.transaction((tx) => settleBudget(tx, item.runId, reservedUsd, 0));
-      return 'lease_lost';
-    }
-    const failure = describe(err);
-    if (failure.kind === 'rate_limited') {
-      // Everyone on this provider waits, and the run says until when.
-      runtime.limiter.onRateLimited(failure.retryAfterMs);
-      const until = runtime.limiter.throttledUntil();
-      if (until) await db.update(generationRuns).set({ throttledUntil: until }).where(eq(generationRuns.id, item.runId));
-    }
-    return recordFailure(db, runtime, item, failure, { started, request, context, reservedUsd }).catch((inner) => {
-      if (inner instanceof LeaseLost) return 'lease_lost' as const;
-      throw inner;
-    });
-  }
+  return 'succeeded';
 }
 
 /** Logs the failed call, then queues a retry or settles the item and conversation as failed. */
-async function recordFailure(
+export async function recordFailure(
   db: Db,
   runtime: RunRuntime,
   item: ClaimedItem,

@@ -7,6 +7,7 @@ import type { Mailer } from '../notify/mailer';
 import type { WorkspaceSettings } from '../contract/settings';
 import { getSettings, settingsVersion } from '../settings/workspace-settings';
 import type { ProviderSource } from './choose-provider';
+import { advanceBatchRuns } from './batch-runner';
 import { processItem, type ClaimedItem } from './process-item';
 import { finishRunIfDone } from './run-commands';
 import { runtimeFor, type RunSettingsRow } from './run-runtime';
@@ -22,6 +23,8 @@ export interface WorkerOptions {
   /** How long a claim lasts without renewal; an item whose worker died is reclaimed after this. */
   leaseMs?: number;
   pollMs?: number;
+  /** How often runs on Message Batches are checked (they take minutes to hours). */
+  batchPollMs?: number;
   onItemDone?: (item: ClaimedItem, outcome: string) => void;
   onRunFinished?: (runId: string) => void;
   log?: (msg: string, err?: unknown) => void;
@@ -49,7 +52,7 @@ async function runsWithRoom(db: Db) {
     db,
     sql`select r.id, r.provider, r.model, r.retry_policy,
           r.concurrency - (select count(*) from run_items x where x.run_id = r.id and x.status = 'in_progress')::int as free
-        from generation_runs r where r.status in ('queued', 'running') order by r.created_at`,
+        from generation_runs r where r.status in ('queued', 'running') and not r.use_batch_api order by r.created_at`,
   );
 }
 
@@ -180,6 +183,24 @@ export function startWorker(opts: WorkerOptions): Worker {
     await currentTick;
   }
 
+  // Runs on Message Batches advance on their own slower clock.
+  let batchPass: Promise<void> | null = null;
+  const batchTimer = setInterval(() => {
+    if (batchPass || stopped) return;
+    batchPass = settings()
+      .then((current) => advanceBatchRuns(opts.db, opts.providers, current, log))
+      .then(async (finished) => {
+        for (const runId of finished) {
+          opts.onRunFinished?.(runId);
+          if (opts.mailer) await notifyRunFinished(opts.db, opts.mailer, runId, { appUrl: opts.appUrl ?? 'http://localhost:3000' }).catch((err) => log('run notification failed', err));
+        }
+      })
+      .catch((err) => log('batch pass failed', err))
+      .finally(() => {
+        batchPass = null;
+      });
+  }, opts.batchPollMs ?? 10_000);
+
   schedule(0);
   return {
     id,
@@ -188,7 +209,9 @@ export function startWorker(opts: WorkerOptions): Worker {
       stopped = true;
       clearTimeout(timer);
       clearInterval(heartbeat);
+      clearInterval(batchTimer);
       await currentTick;
+      await batchPass;
       await Promise.allSettled([...inFlight.values()]);
     },
   };

@@ -62,7 +62,7 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
     if (recovered.resumed) log(`Resuming ${recovered.resumed} generation run(s) that were going when convgen stopped.`);
     if (recovered.interrupted) log(`${recovered.interrupted} interrupted run(s) wait for Resume.`);
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (msg) => log(msg) });
-    worker = startWorker({ db: db.db, providers, mailer, appUrl: baseURL, log: (msg, err) => log(`${msg}${err ? `: ${String(err)}` : ''}`) });
+    worker = startWorker({ db: db.db, providers, mailer, appUrl: baseURL, batchPollMs: config.batchPollMs, log: (msg, err) => log(`${msg}${err ? `: ${String(err)}` : ''}`) });
   }
   return {
     ctx,

@@ -90,3 +90,48 @@ describe('runs with Claude (fake Messages API)', () => {
     expect(kinds).toContain('budget_reached');
   });
 });
+
+describe('Message Batches', () => {
+  let batchFake: FakeAnthropic;
+  let b: TestApp;
+  beforeAll(async () => {
+    batchFake = await startFakeAnthropic({ batchProcessingMs: 150, requestsPerMinute: 1000 });
+    b = await createTestApp({ worker: true, env: { ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: batchFake.url, CONVGEN_MODEL: 'claude-haiku-4-5', CONVGEN_BATCH_POLL_MS: '100' } });
+  });
+  afterAll(async () => {
+    await b.close();
+    await batchFake.close();
+  });
+
+  it('sends a run as one batch, stores every result at half price and completes', async () => {
+    const res = await b.as('admin', { method: 'POST', url: '/api/runs', payload: { tier: 'edge_case', useBatchApi: true } });
+    expect(res.statusCode, res.body).toBe(201);
+    const { runId, total } = res.json();
+    const done = await waitFor(async () => {
+      const p = (await b.as('viewer', { method: 'GET', url: `/api/runs/${runId}` })).json<RunProgress>();
+      return p.status === 'completed' ? p : null;
+    }, { timeoutMs: 20_000 });
+    expect(done).toMatchObject({ succeeded: total, failed: 0 });
+    expect(batchFake.requests.filter((r) => r.path === '/v1/messages/batches')).toHaveLength(1);
+    expect(batchFake.requests.some((r) => r.path === '/v1/messages')).toBe(false);
+    const logs = await b.services.ctx.database.db.select().from(generationLogs).where(eq(generationLogs.runId, runId));
+    expect(logs).toHaveLength(total);
+    const { costOf } = await import('../../src/core/pricing');
+    for (const log of logs) {
+      const full = costOf('claude-haiku-4-5', { inputTokens: log.inputTokens, outputTokens: log.outputTokens, cacheReadTokens: log.cacheReadTokens, cacheWriteTokens: log.cacheWriteTokens });
+      expect(log.costUsd).toBeCloseTo(full / 2, 9);
+    }
+    expect(done.spentUsd).toBeCloseTo(logs.reduce((n, l) => n + l.costUsd, 0), 9);
+  });
+
+  it('refuses batches without Claude', async () => {
+    const offline = await createTestApp();
+    try {
+      const res = await offline.as('admin', { method: 'POST', url: '/api/runs', payload: { tier: 'edge_case', useBatchApi: true } });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.code).toBe('batches_need_anthropic');
+    } finally {
+      await offline.close();
+    }
+  });
+});

@@ -58,6 +58,9 @@ export const runItems = pgTable(
     lastError: text('last_error'),
     errorCode: text('error_code'),
     costUsd: doublePrecision('cost_usd'),
+    /** Message Batches: the provider's batch this item was sent in, and the budget it reserved. */
+    batchId: text('batch_id'),
+    reservedUsd: doublePrecision('reserved_usd').notNull().default(0),
     startedAt: tstz('started_at'),
     finishedAt: tstz('finished_at'),
     createdAt: createdAt(),

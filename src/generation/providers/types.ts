@@ -57,7 +57,18 @@ export class ProviderError extends Error {
   }
 }
 
+export type BatchOutcome = { customId: string; result: GenerationResult } | { customId: string; error: ProviderError };
+
+/** Anthropic's Message Batches: half price, results within 24 hours. */
+export interface BatchCapability {
+  submit(requests: { customId: string; request: GenerationRequest }[]): Promise<string>;
+  /** Whether the batch has ended (its results can be read). */
+  ended(batchId: string): Promise<boolean>;
+  results(batchId: string): AsyncIterable<BatchOutcome>;
+}
+
 export interface Provider {
   info: ProviderInfo;
   generate(request: GenerationRequest): Promise<GenerationResult>;
+  batch?: BatchCapability;
 }

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { WorkspaceSettings } from '../contract/settings';
+import { costOf, estimateTokens } from '../core/pricing';
+import { renderTemplate } from '../core/prompt';
+import { FALLBACK_TEMPLATE, SYSTEM_PROMPT } from '../core/system-prompt';
+import { queryRows, type Db } from '../db/client';
+import { conversations, generationRuns, runItems } from '../db/schema';
+import { pauseForBudget, reserveBudget, settleBudget } from './budget';
+import type { ProviderSource } from './choose-provider';
+import { describeFailure, LeaseLost, recordFailure, storeResult, type ClaimedItem } from './process-item';
+import type { GenerationRequest } from './providers/types';
+import { runtimeFor, type RunRuntime } from './run-runtime';
+import { finishRunIfDone } from './run-commands';
+import { loadSlotContext } from './slot-context';
+
+/** Message Batches cost half the normal price. */
+const BATCH_PRICE_FACTOR = 0.5;
+/** Items sent in one batch (the API accepts far more; smaller batches report progress sooner). */
+const BATCH_SIZE = 500;
+/** A batch holds its items for up to 24 hours; the lease outlives that. */
+const BATCH_LEASE = sql`now() + interval '25 hours'`;
+
+type BatchRun = { id: string; provider: string; model: string; retry_policy: Record<string, unknown> | null };
+
+async function requestFor(db: Db, runtime: RunRuntime, conversationId: string) {
+  const context = await loadSlotContext(db, conversationId);
+  const prompt = renderTemplate(context.template?.body ?? FALLBACK_TEMPLATE, context.parameters);
+  const request: GenerationRequest = { system: SYSTEM_PROMPT, prompt, slot: context.slot, seed: 0, maxTokens: runtime.maxTokens, temperature: runtime.temperature };
+  return { context, request };
+}
+
+/** Sends the run's pending items as one batch, each with its half-price worst case reserved. */
+async function submitPending(db: Db, runtime: RunRuntime, run: BatchRun, log: (msg: string, err?: unknown) => void) {
+  const owner = `batch-submitting:${randomUUID()}`;
+  const claimed = await queryRows<{ id: number | string; conversation_id: string; attempts: number }>(
+    db,
+    sql`update run_items set status = 'in_progress', lease_owner = ${owner}, lease_expires_at = now() + interval '10 minutes', attempts = attempts + 1, started_at = coalesce(started_at, now())
+        where id in (select id from run_items where run_id = ${run.id} and status = 'pending' and (next_attempt_at is null or next_attempt_at <= now()) order by id limit ${BATCH_SIZE} for update skip locked)
+        returning id, conversation_id, attempts`,
+  );
+  if (!claimed.length) return;
+  const prepared: { item: ClaimedItem; request: GenerationRequest; reserved: number }[] = [];
+  let stopReason: 'wait' | 'exhausted' | null = null;
+  for (const row of claimed) {
+    const item: ClaimedItem = { id: Number(row.id), runId: run.id, conversationId: row.conversation_id, attempts: row.attempts, leaseOwner: owner };
+    if (stopReason) break;
+    try {
+      const { request } = await requestFor(db, runtime, item.conversationId);
+      const worstCase = costOf(runtime.provider.info.model, { inputTokens: estimateTokens(request.system) + estimateTokens(request.prompt), outputTokens: runtime.maxTokens }) * BATCH_PRICE_FACTOR;
+      const reservation = await reserveBudget(db, run.id, worstCase);
+      if (reservation !== 'reserved') {
+        stopReason = reservation;
+        break;
+      }
+      prepared.push({ item, request, reserved: worstCase });
+    } catch (err) {
+      // A template problem fails this item for good, like in a normal run.
+      await recordFailure(db, runtime, item, describeFailure(err), { started: Date.now(), request: null, context: null, reservedUsd: 0 });
+    }
+  }
+  // Whatever was claimed but not prepared goes back to the queue untouched.
+  const preparedIds = new Set(prepared.map((p) => p.item.id));
+  const unused = claimed.map((r) => Number(r.id)).filter((id) => !preparedIds.has(id));
+  if (unused.length) {
+    await db
+      .update(runItems)
+      .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, attempts: sql`greatest(0, ${runItems.attempts} - 1)` })
+      .where(and(inArray(runItems.id, unused), eq(runItems.leaseOwner, owner), eq(runItems.status, 'in_progress')));
+  }
+  if (stopReason === 'exhausted' && !prepared.length) await pauseForBudget(db, run.id);
+  if (!prepared.length) return;
+  let batchId: string;
+  try {
+    batchId = await runtime.provider.batch!.submit(prepared.map((p) => ({ customId: String(p.item.id), request: p.request })));
+  } catch (err) {
+    log('batch submission failed', err);
+    await db.transaction(async (tx) => {
+      for (const p of prepared) await settleBudget(tx, run.id, p.reserved, 0);
+      await tx
+        .update(runItems)
+        .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, attempts: sql`greatest(0, ${runItems.attempts} - 1)`, nextAttemptAt: sql`now() + interval '30 seconds'`, lastError: describeFailure(err).message })
+        .where(inArray(runItems.id, [...preparedIds]));
+    });
+    return;
+  }
+  await db.transaction(async (tx) => {
+    for (const p of prepared) {
+      await tx.update(runItems).set({ batchId, leaseOwner: `batch:${batchId}`, leaseExpiresAt: BATCH_LEASE, reservedUsd: p.reserved }).where(eq(runItems.id, p.item.id));
+    }
+    await tx.update(conversations).set({ status: 'generating', updatedAt: new Date() }).where(inArray(conversations.id, prepared.map((p) => p.item.conversationId)));
+    await tx.update(generationRuns).set({ status: 'running', startedAt: sql`coalesce(${generationRuns.startedAt}, now())`, updatedAt: new Date() }).where(eq(generationRuns.id, run.id));
+  });
+}
+
+/** Reads the results of every ended batch of the run and stores them like any other call. */
+async function collectEnded(db: Db, runtime: RunRuntime, run: BatchRun) {
+  const open = await db
+    .selectDistinct({ batchId: runItems.batchId })
+    .from(runItems)
+    .where(and(eq(runItems.runId, run.id), eq(runItems.status, 'in_progress'), isNotNull(runItems.batchId)));
+  for (const { batchId } of open) {
+    if (!batchId || !(await runtime.provider.batch!.ended(batchId))) continue;
+    const items = await db
+      .select()
+      .from(runItems)
+      .where(and(eq(runItems.batchId, batchId), eq(runItems.status, 'in_progress')));
+    const byId = new Map(items.map((i) => [String(i.id), i]));
+    for await (const outcome of runtime.provider.batch!.results(batchId)) {
+      const row = byId.get(outcome.customId);
+      if (!row) continue;
+      const item: ClaimedItem = { id: row.id, runId: run.id, conversationId: row.conversationId, attempts: row.attempts, leaseOwner: `batch:${batchId}` };
+      const { context, request } = await requestFor(db, runtime, row.conversationId);
+      const call = { context, request: { system: request.system, prompt: request.prompt }, reservedUsd: row.reservedUsd, started: row.startedAt?.getTime() ?? Date.now() };
+      try {
+        if ('result' in outcome) await storeResult(db, runtime, item, call, outcome.result, BATCH_PRICE_FACTOR);
+        else await recordFailure(db, runtime, item, describeFailure(outcome.error), call);
+      } catch (err) {
+        if (err instanceof LeaseLost) continue;
+        await recordFailure(db, runtime, item, describeFailure(err), call).catch((inner) => {
+          if (!(inner instanceof LeaseLost)) throw inner;
+        });
+      }
+    }
+  }
+}
+
+/**
+ * One pass over the runs that use Message Batches: collect what has ended, then send what is
+ * pending. Everything lives in the database (batch ids on the items), so a restart picks up
+ * exactly where it stopped.
+ */
+export async function advanceBatchRuns(db: Db, providers: ProviderSource, settings: WorkspaceSettings, log: (msg: string, err?: unknown) => void): Promise<string[]> {
+  const runs = await queryRows<BatchRun>(db, sql`select id, provider, model, retry_policy from generation_runs where use_batch_api and status in ('queued', 'running') order by created_at`);
+  const finished: string[] = [];
+  for (const run of runs) {
+    const runtime = await runtimeFor(providers, settings, { provider: run.provider, model: run.model, retryPolicy: run.retry_policy });
+    if (!runtime.provider.batch) {
+      await db.update(generationRuns).set({ status: 'paused', error: 'Message Batches need Claude: configure an Anthropic API key, then resume.' }).where(eq(generationRuns.id, run.id));
+      continue;
+    }
+    await collectEnded(db, runtime, run);
+    await submitPending(db, runtime, run, log);
+    if (await finishRunIfDone(db, run.id)) finished.push(run.id);
+  }
+  return finished;
+}
