@@ -15,7 +15,7 @@ import { openDatabase } from '../src/db/client';
 import type { Db } from '../src/db/client';
 import { buildApp } from '../src/server/app';
 import { startServices } from '../src/server/start';
-import { startFakeAnthropic } from '../test/fakes/anthropic-fake';
+import { fork } from 'node:child_process';
 
 const TOKEN = 'bench-runs-token-0123456789';
 
@@ -28,8 +28,29 @@ async function addPlanned(db: Db, count: number) {
     join lateral (select * from conversations where tier = 'template' and not is_seed order by conversation_id offset (n % 40) limit 1) c on true`);
 }
 
+type FakeStats = { requests: number; rejected429: number; maxConcurrent: number; maxRequestsInAnyWindow: number };
+
+/** The fake provider in a child process, like a real one: it does not compete for our event loop. */
+async function startFakeProcess(latencyMs: number, requestsPerMinute: number | null) {
+  const child = fork(new URL('./fake-anthropic-process.ts', import.meta.url).pathname, [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, FAKE_LATENCY_MS: String(latencyMs), ...(requestsPerMinute ? { FAKE_RPM: String(requestsPerMinute) } : {}) },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())));
+  return {
+    url,
+    stats: () =>
+      new Promise<FakeStats>((resolve) => {
+        child.once('message', (m) => resolve(m as FakeStats));
+        child.send('stats');
+      }),
+    close: () => new Promise<void>((resolve) => child.once('exit', () => resolve()).kill('SIGTERM')),
+  };
+}
+
 async function scenario(name: string, opts: { count: number; latencyMs: number; requestsPerMinute: number | null; concurrency: number }) {
-  const fake = await startFakeAnthropic({ latencyMs: opts.latencyMs, requestsPerMinute: opts.requestsPerMinute ?? 1_000_000 });
+  const fake = await startFakeProcess(opts.latencyMs, opts.requestsPerMinute);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-runs-'));
   const database = await openDatabase({ dataDir });
   const config = loadConfig({
@@ -63,12 +84,12 @@ async function scenario(name: string, opts: { count: number; latencyMs: number; 
       await new Promise((r) => setTimeout(r, 100));
     }
     const seconds = (performance.now() - started) / 1000;
-    const stats = fake.stats();
+    const stats = await fake.stats();
     const bound = Math.max(opts.requestsPerMinute ? (total / opts.requestsPerMinute) * 60 : 0, (total * opts.latencyMs) / 1000 / opts.concurrency);
     console.log(`\n${name}`);
     console.log(`  ${total} conversations: ${run.succeeded} succeeded, ${run.failed} failed, status ${run.status}`);
     console.log(`  wall time ${seconds.toFixed(1)} s${bound ? `; bound ${bound.toFixed(1)} s; ratio ${(seconds / bound).toFixed(3)}` : ''}`);
-    console.log(`  ${(total / seconds).toFixed(1)} conversations/s; provider saw ${stats.requests} requests, ${stats.rejected429} answered 429, at most ${stats.maxConcurrent} at once, at most ${stats.maxRequestsInAnyWindow()} in any 60 s window`);
+    console.log(`  ${(total / seconds).toFixed(1)} conversations/s; provider saw ${stats.requests} requests, ${stats.rejected429} answered 429, at most ${stats.maxConcurrent} at once, at most ${stats.maxRequestsInAnyWindow} in any 60 s window`);
   } finally {
     await app.close();
     await services.close();

@@ -21,7 +21,7 @@ const BATCH_SIZE = 500;
 /** A batch holds its items for up to 24 hours; the lease outlives that. */
 const BATCH_LEASE = sql`now() + interval '25 hours'`;
 
-type BatchRun = { id: string; provider: string; model: string; retry_policy: Record<string, unknown> | null };
+type BatchRun = { id: string; provider: string; model: string; retry_policy: Record<string, unknown> | null; spending_limit_usd: number | null };
 
 async function requestFor(db: Db, runtime: RunRuntime, conversationId: string) {
   const context = await loadSlotContext(db, conversationId);
@@ -131,10 +131,10 @@ async function collectEnded(db: Db, runtime: RunRuntime, run: BatchRun) {
  * exactly where it stopped.
  */
 export async function advanceBatchRuns(db: Db, providers: ProviderSource, settings: WorkspaceSettings, log: (msg: string, err?: unknown) => void): Promise<string[]> {
-  const runs = await queryRows<BatchRun>(db, sql`select id, provider, model, retry_policy from generation_runs where use_batch_api and status in ('queued', 'running') order by created_at`);
+  const runs = await queryRows<BatchRun>(db, sql`select id, provider, model, retry_policy, spending_limit_usd from generation_runs where use_batch_api and status in ('queued', 'running') order by created_at`);
   const finished: string[] = [];
   for (const run of runs) {
-    const runtime = await runtimeFor(providers, settings, { provider: run.provider, model: run.model, retryPolicy: run.retry_policy });
+    const runtime = await runtimeFor(providers, settings, { provider: run.provider, model: run.model, retryPolicy: run.retry_policy, spendingLimitUsd: run.spending_limit_usd });
     if (!runtime.provider.batch) {
       await db.update(generationRuns).set({ status: 'paused', error: 'Message Batches need Claude: configure an Anthropic API key, then resume.' }).where(eq(generationRuns.id, run.id));
       continue;

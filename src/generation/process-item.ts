@@ -102,13 +102,14 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     // the rate limiter reserves a typical answer and is corrected to the actual count afterwards.
     const worstCase = costOf(provider.info.model, { inputTokens, outputTokens: runtime.maxTokens });
     const estimate = { inputTokens, outputTokens: Math.min(runtime.maxTokens, TYPICAL_OUTPUT_TOKENS) };
-    const reservation = await reserveBudget(db, item.runId, worstCase);
+    // Without a spending limit there is nothing to reserve against.
+    const reservation = runtime.hasSpendingLimit ? await reserveBudget(db, item.runId, worstCase) : 'reserved';
     if (reservation !== 'reserved') {
       await giveBack(db, item);
       if (reservation === 'exhausted') await pauseForBudget(db, item.runId);
       return reservation === 'exhausted' ? 'budget_paused' : 'budget_wait';
     }
-    reservedUsd = worstCase;
+    reservedUsd = runtime.hasSpendingLimit ? worstCase : 0;
     const waitStarted = Date.now();
     release = await runtime.limiter.acquire(estimate);
     // The run may have been paused or cancelled while this item waited for the rate limiter.

@@ -16,12 +16,15 @@ export interface RunRuntime {
   warnAtPercent: number;
   /** Strip personal data from payloads before they are logged. */
   redactPii: boolean;
+  /** Whether the run has a spending limit (reservations are needed only then). */
+  hasSpendingLimit: boolean;
 }
 
 export interface RunSettingsRow {
   provider: string;
   model: string;
   retryPolicy: Record<string, unknown> | null;
+  spendingLimitUsd: number | null;
 }
 
 /** The workspace's rate limits for a provider; the offline generator is never rate limited. */
@@ -46,5 +49,6 @@ export async function runtimeFor(providers: ProviderSource, settings: WorkspaceS
     temperature: settings.generation.temperature,
     warnAtPercent: settings.budget.warnAtPercent,
     redactPii: settings.privacy.redactPiiInLogs,
+    hasSpendingLimit: run.spendingLimitUsd !== null,
   };
 }

@@ -48,9 +48,9 @@ type ClaimedWithRun = ClaimedItem & { run: RunSettingsRow };
 
 /** Active runs with room under their own concurrency, oldest first. */
 async function runsWithRoom(db: Db) {
-  return queryRows<{ id: string; provider: string; model: string; retry_policy: Record<string, unknown> | null; free: number }>(
+  return queryRows<{ id: string; provider: string; model: string; retry_policy: Record<string, unknown> | null; spending_limit_usd: number | null; free: number }>(
     db,
-    sql`select r.id, r.provider, r.model, r.retry_policy,
+    sql`select r.id, r.provider, r.model, r.retry_policy, r.spending_limit_usd,
           r.concurrency - (select count(*) from run_items x where x.run_id = r.id and x.status = 'in_progress')::int as free
         from generation_runs r where r.status in ('queued', 'running') and not r.use_batch_api order by r.created_at`,
   );
@@ -145,8 +145,9 @@ export function startWorker(opts: WorkerOptions): Worker {
       const items = await claimItems(opts.db, id, run.id, Math.min(free, run.free), leaseMs, [...inFlight.keys()]);
       if (stopped) return releaseItems(opts.db, items);
       free -= items.length;
-      const runtime = items.length ? await runtimeFor(opts.providers, current, { provider: run.provider, model: run.model, retryPolicy: run.retry_policy }) : null;
-      for (const item of items) start({ ...item, run: { provider: run.provider, model: run.model, retryPolicy: run.retry_policy } }, runtime!);
+      const runSettings = { provider: run.provider, model: run.model, retryPolicy: run.retry_policy, spendingLimitUsd: run.spending_limit_usd };
+      const runtime = items.length ? await runtimeFor(opts.providers, current, runSettings) : null;
+      for (const item of items) start({ ...item, run: runSettings }, runtime!);
     }
   }
 
@@ -162,7 +163,10 @@ export function startWorker(opts: WorkerOptions): Worker {
       .catch((err) => log(`item ${item.id} crashed`, err))
       .finally(() => {
         inFlight.delete(item.id);
-        schedule(0);
+        // Claiming costs a few statements whatever the count: with many slots, wait until a
+        // quarter of them are free (or a moment passes) and claim them together.
+        const limit = settingsCache?.value.generation.concurrency ?? 3;
+        schedule(inFlight.size === 0 || limit - inFlight.size >= Math.ceil(limit / 4) ? 0 : 20);
       });
     inFlight.set(item.id, work);
   }

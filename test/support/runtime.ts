@@ -18,5 +18,6 @@ export function runtimeOf(provider: Provider, policy: Partial<RetryPolicy> = {})
     temperature: 0.8,
     warnAtPercent: 80,
     redactPii: false,
+    hasSpendingLimit: true,
   };
 }
