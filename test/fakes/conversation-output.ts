@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/core/random';
 /**
  * Deterministic stand-ins for what a model returns when asked for one training conversation.
  * The same prompt always yields the same conversation (tests can compare runs), and different
@@ -23,18 +24,6 @@ function hashText(text: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
-}
-
-/** mulberry32: a seeded generator so output never depends on Math.random. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FALLBACK_TOPICS = ['the process', 'the document', 'the policy', 'the system', 'the schedule'];

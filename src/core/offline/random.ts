@@ -2,6 +2,8 @@
  * Seeded randomness for the offline composer. Everything it writes must be reproducible from
  * (slot, seed), so nothing in this folder may touch Math.random or the clock.
  */
+import { seededRandom } from '../random';
+
 export interface Random {
   /** A float in [0, 1). */
   next(): number;
@@ -14,22 +16,10 @@ export interface Random {
   chance(p: number): boolean;
 }
 
-/** mulberry32: tiny, fast and well distributed enough for choosing phrases. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function createRandom(seed: number): Random {
   // Non-integer or non-finite seeds would silently collapse to 0 under `>>> 0`; hash them instead.
   const normalizedSeed = Number.isInteger(seed) ? seed : hashSeed(String(seed));
-  const next = mulberry32(normalizedSeed);
+  const next = seededRandom(normalizedSeed);
 
   const int = (min: number, max: number): number => {
     const low = Math.ceil(Math.min(min, max));

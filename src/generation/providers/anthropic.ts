@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import { generatedConversationSchema } from '../../core/output';
-import { providerErrorFromStatus } from './http-errors';
+import { mapSdkError as mapErrorOf } from './http-errors';
 import { ProviderError, type GenerationRequest, type GenerationResult, type Provider } from './types';
 
 export const CONVERSATION_TOOL = 'record_conversation';
@@ -10,15 +10,7 @@ export const PROVIDER_TIMEOUT_MS = 90_000;
 /** The forced tool's input schema, generated from the same zod schema that validates output. */
 export const conversationToolSchema = z.toJSONSchema(generatedConversationSchema, { io: 'input', unrepresentable: 'any' }) as Anthropic.Tool.InputSchema;
 
-/** Maps SDK errors to our kinds; anything unexpected is a server error worth one retry. */
-export function mapSdkError(err: unknown): ProviderError {
-  if (err instanceof ProviderError) return err;
-  if (err instanceof Anthropic.APIConnectionTimeoutError) return new ProviderError('timeout', `The provider did not answer within ${PROVIDER_TIMEOUT_MS / 1000} seconds.`);
-  if (err instanceof Anthropic.APIUserAbortError) return new ProviderError('timeout', 'The call was stopped before it finished.');
-  if (err instanceof Anthropic.APIConnectionError) return new ProviderError('server', `Could not reach the provider (${err.message}).`);
-  if (err instanceof Anthropic.APIError && typeof err.status === 'number') return providerErrorFromStatus(err.status, err.message, err.headers, err.error);
-  return new ProviderError('server', err instanceof Error ? err.message : String(err));
-}
+const mapSdkError = (err: unknown) => mapErrorOf(Anthropic, err, PROVIDER_TIMEOUT_MS);
 
 export interface AnthropicOptions {
   apiKey: string;

@@ -1,5 +1,23 @@
 import { ProviderError, type ProviderErrorKind } from './types';
 
+/** The error classes both official SDKs export under the same names. */
+export interface SdkErrorClasses {
+  APIConnectionTimeoutError: abstract new (...args: never[]) => Error;
+  APIUserAbortError: abstract new (...args: never[]) => Error;
+  APIConnectionError: abstract new (...args: never[]) => Error;
+  APIError: abstract new (...args: never[]) => Error & { status?: number; headers?: Headers; error?: unknown };
+}
+
+/** Maps an SDK's errors to our kinds; anything unexpected is a server error worth one retry. */
+export function mapSdkError(sdk: SdkErrorClasses, err: unknown, timeoutMs: number): ProviderError {
+  if (err instanceof ProviderError) return err;
+  if (err instanceof sdk.APIConnectionTimeoutError) return new ProviderError('timeout', `The provider did not answer within ${timeoutMs / 1000} seconds.`);
+  if (err instanceof sdk.APIUserAbortError) return new ProviderError('timeout', 'The call was stopped before it finished.');
+  if (err instanceof sdk.APIConnectionError) return new ProviderError('server', `Could not reach the provider (${err.message}).`);
+  if (err instanceof sdk.APIError && typeof err.status === 'number') return providerErrorFromStatus(err.status, err.message, err.headers, err.error);
+  return new ProviderError('server', err instanceof Error ? err.message : String(err));
+}
+
 /** Seconds (or an HTTP date) in `retry-after`, as milliseconds. */
 export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
   const value = headers?.get('retry-after-ms') ?? null;

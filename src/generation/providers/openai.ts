@@ -1,16 +1,9 @@
 import OpenAI from 'openai';
 import { conversationToolSchema, PROVIDER_TIMEOUT_MS } from './anthropic';
-import { providerErrorFromStatus } from './http-errors';
+import { mapSdkError as mapErrorOf } from './http-errors';
 import { ProviderError, type GenerationRequest, type GenerationResult, type Provider } from './types';
 
-function mapSdkError(err: unknown): ProviderError {
-  if (err instanceof ProviderError) return err;
-  if (err instanceof OpenAI.APIConnectionTimeoutError) return new ProviderError('timeout', `The provider did not answer within ${PROVIDER_TIMEOUT_MS / 1000} seconds.`);
-  if (err instanceof OpenAI.APIUserAbortError) return new ProviderError('timeout', 'The call was stopped before it finished.');
-  if (err instanceof OpenAI.APIConnectionError) return new ProviderError('server', `Could not reach the provider (${err.message}).`);
-  if (err instanceof OpenAI.APIError && typeof err.status === 'number') return providerErrorFromStatus(err.status, err.message, err.headers, err.error);
-  return new ProviderError('server', err instanceof Error ? err.message : String(err));
-}
+const mapSdkError = (err: unknown) => mapErrorOf(OpenAI, err, PROVIDER_TIMEOUT_MS);
 
 export interface OpenAIOptions {
   apiKey: string;
