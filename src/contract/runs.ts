@@ -56,7 +56,8 @@ export const selectorFilter = z
 const SELECTOR_KEYS = ['conversationIds', 'filter', 'tier', 'all'] as const;
 
 const selectorFields = {
-  conversationIds: z.array(z.string().min(1).max(64)).min(1).max(100_000).optional(),
+  // Larger selections are made with a filter, a tier or all.
+  conversationIds: z.array(z.string().min(1).max(64)).min(1).max(50_000).optional(),
   filter: selectorFilter.optional(),
   tier: z.enum(TIERS).optional(),
   all: z.literal(true).optional(),

@@ -43,14 +43,29 @@ export const settingsResponse = workspaceSettingsSchema.extend({
 });
 export type SettingsResponse = z.infer<typeof settingsResponse>;
 
+/**
+ * A section's fields, all optional and without defaults: a PATCH must change only what it
+ * names, never reset the rest to defaults.
+ */
+function patchOf<T extends z.ZodRawShape>(section: z.ZodObject<T>) {
+  const shape = Object.fromEntries(
+    Object.entries(section.shape).map(([key, field]) => {
+      let inner = field as z.ZodType;
+      while (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault) inner = inner.unwrap() as z.ZodType;
+      return [key, inner.optional()];
+    }),
+  );
+  return z.object(shape).strict().optional();
+}
+
 /** PATCH /api/settings: any subset; a key set to null is removed. */
 export const settingsPatch = z
   .object({
-    generation: workspaceSettingsSchema.shape.generation.unwrap().partial().strict().optional(),
-    budget: workspaceSettingsSchema.shape.budget.unwrap().partial().strict().optional(),
-    quality: workspaceSettingsSchema.shape.quality.unwrap().partial().strict().optional(),
-    retention: workspaceSettingsSchema.shape.retention.unwrap().partial().strict().optional(),
-    privacy: workspaceSettingsSchema.shape.privacy.unwrap().partial().strict().optional(),
+    generation: patchOf(workspaceSettingsSchema.shape.generation.unwrap()),
+    budget: patchOf(workspaceSettingsSchema.shape.budget.unwrap()),
+    quality: patchOf(workspaceSettingsSchema.shape.quality.unwrap()),
+    retention: patchOf(workspaceSettingsSchema.shape.retention.unwrap()),
+    privacy: patchOf(workspaceSettingsSchema.shape.privacy.unwrap()),
     anthropicApiKey: z.string().trim().min(10, 'looks too short to be an API key').max(500).nullable().optional(),
     openaiApiKey: z.string().trim().min(1).max(500).nullable().optional(),
   })

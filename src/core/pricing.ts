@@ -24,9 +24,21 @@ export interface TokenUsage {
   cacheWriteTokens?: number;
 }
 
-/** Cost of one call in dollars; unknown models cost nothing rather than a guess. */
+/**
+ * The price of a model: an exact match, else the longest known name it starts with, since
+ * providers answer with dated snapshots ("gpt-4o-mini-2024-07-18" is priced as "gpt-4o-mini").
+ */
+export function priceOf(model: string): ModelPrice | undefined {
+  if (MODEL_PRICES[model]) return MODEL_PRICES[model];
+  const base = Object.keys(MODEL_PRICES)
+    .filter((known) => model.startsWith(`${known}-`))
+    .sort((a, b) => b.length - a.length)[0];
+  return base ? MODEL_PRICES[base] : undefined;
+}
+
+/** Cost of one call in dollars; models with no known price cost nothing rather than a guess. */
 export function costOf(model: string, usage: TokenUsage): number {
-  const price = MODEL_PRICES[model];
+  const price = priceOf(model);
   if (!price) return 0;
   const dollars =
     (usage.inputTokens * price.input +

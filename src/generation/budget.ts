@@ -9,12 +9,16 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * Reserves a call's worst-case cost before it is dispatched. The check and the reservation are
  * one UPDATE, so concurrent calls can never together spend past the run's limit.
  */
-export async function reserveBudget(db: Db, runId: string, worstCaseUsd: number): Promise<'reserved' | 'wait' | 'exhausted'> {
+export async function reserveBudget(db: Db, runId: string, worstCaseUsd: number, itemId?: number): Promise<'reserved' | 'wait' | 'exhausted'> {
+  // The item remembers its reservation, so one abandoned by a dead worker can be released.
   const rows = await queryRows<{ id: string }>(
     db,
-    sql`update generation_runs set reserved_usd = reserved_usd + ${worstCaseUsd}, updated_at = now()
-        where id = ${runId} and (spending_limit_usd is null or spent_usd + reserved_usd + ${worstCaseUsd} <= spending_limit_usd + 1e-9)
-        returning id`,
+    sql`with reserved as (
+          update generation_runs set reserved_usd = reserved_usd + ${worstCaseUsd}, updated_at = now()
+          where id = ${runId} and (spending_limit_usd is null or spent_usd + reserved_usd + ${worstCaseUsd} <= spending_limit_usd + 1e-9)
+          returning id),
+        item as (update run_items set reserved_usd = ${worstCaseUsd} where id = ${itemId ?? -1} and exists (select 1 from reserved) returning id)
+        select id from reserved`,
   );
   if (rows.length) return 'reserved';
   // Calls in flight usually cost less than reserved: wait for them before deciding the limit is reached.

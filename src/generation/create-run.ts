@@ -3,6 +3,7 @@ import type { CreateRunBody, RunEstimate, Selector } from '../contract/runs';
 import type { WorkspaceSettings } from '../contract/settings';
 import { AppError } from '../core/errors';
 import { estimateRun } from '../core/estimate';
+import { priceOf } from '../core/pricing';
 import type { Db } from '../db/client';
 import { tierHistory } from '../db/queries/generation-history';
 import { generationRuns } from '../db/schema';
@@ -71,6 +72,14 @@ export async function createRun(db: Db, body: CreateRunBody, opts: { userId: str
     });
   }
   const spendingLimitUsd = body.spendingLimitUsd ?? opts.settings.budget.defaultSpendingLimitUsd ?? null;
+  if (spendingLimitUsd !== null && opts.provider.name !== 'offline' && !priceOf(opts.provider.model)) {
+    throw new AppError({
+      code: 'unknown_price',
+      status: 422,
+      message: `convgen does not know the price of ${opts.provider.model}, so it cannot keep this run within a spending limit.`,
+      hint: 'Start the run without a spending limit, or use a model from the price table (see the README).',
+    });
+  }
   return db.transaction(async (tx) => {
     const [run] = await tx
       .insert(generationRuns)
@@ -93,7 +102,8 @@ export async function createRun(db: Db, body: CreateRunBody, opts: { userId: str
     const inserted = await tx.execute(sql`
       insert into run_items (run_id, conversation_id, previous_status)
       select ${run.id}, conversations.id, conversations.status from conversations where ${generatableWhere(selector)}
-      order by conversations.conversation_id`);
+      order by conversations.conversation_id
+      on conflict do nothing`);
     const total = (inserted as unknown as { affectedRows?: number; rowCount?: number }).affectedRows ?? (inserted as unknown as { rowCount?: number }).rowCount ?? 0;
     await tx.update(generationRuns).set({ total }).where(eq(generationRuns.id, run.id));
     return { runId: run.id, total, estimate };

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { AppError } from '../core/errors';
 import { parseGeneratedConversation } from '../core/output';
-import { costOf, estimateTokens } from '../core/pricing';
+import { costOf, estimateTokens, priceOf } from '../core/pricing';
 import { renderTemplate } from '../core/prompt';
 import { scoreConversation } from '../core/quality';
 import { buildSearchText } from '../core/search-text';
@@ -50,12 +50,34 @@ export function describeFailure(err: unknown): Failure {
   return { kind: 'internal', message: err instanceof Error ? err.message : String(err), providerError: null };
 }
 
-/** Hands a claimed item back to the queue untouched (the attempt did not happen). */
-async function giveBack(db: Db, item: ClaimedItem) {
-  await db
+/**
+ * Hands a claimed item back to the queue untouched (the attempt did not happen), optionally
+ * not before `delayMs`. If its run was cancelled meanwhile, the item is cancelled instead and
+ * the conversation returns to where it was, so nothing is left waiting for a run that is over.
+ */
+async function giveBack(db: Db, item: ClaimedItem, delayMs = 0) {
+  await db.transaction(async (tx) => {
+    const [run] = await tx.select({ status: generationRuns.status }).from(generationRuns).where(eq(generationRuns.id, item.runId));
+    if (run?.status === 'cancelled') return cancelItem(tx, item);
+    await tx
+      .update(runItems)
+      .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, reservedUsd: 0, attempts: sql`greatest(0, ${runItems.attempts} - 1)`, nextAttemptAt: delayMs ? sql`now() + (${delayMs} * interval '1 millisecond')` : null })
+      .where(and(eq(runItems.id, item.id), eq(runItems.leaseOwner, item.leaseOwner)));
+  });
+}
+
+/** Ends an item of a cancelled run and puts its conversation back to its status before the run. */
+async function cancelItem(tx: Tx, item: ClaimedItem, values: PgUpdateSetSource<typeof runItems> = {}) {
+  const [row] = await tx
     .update(runItems)
-    .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, attempts: sql`greatest(0, ${runItems.attempts} - 1)` })
-    .where(and(eq(runItems.id, item.id), eq(runItems.leaseOwner, item.leaseOwner)));
+    .set({ ...values, status: 'cancelled', leaseOwner: null, leaseExpiresAt: null, reservedUsd: 0, finishedAt: new Date() })
+    .where(and(eq(runItems.id, item.id), eq(runItems.leaseOwner, item.leaseOwner)))
+    .returning({ previousStatus: runItems.previousStatus });
+  if (!row) return;
+  await tx
+    .update(conversations)
+    .set({ status: row.previousStatus && isConversationStatus(row.previousStatus) ? row.previousStatus : 'not_generated', updatedAt: new Date() })
+    .where(and(eq(conversations.id, item.conversationId), eq(conversations.status, 'generating')));
 }
 
 async function runIsActive(db: Db, runId: string) {
@@ -74,7 +96,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 async function settleItem(tx: Tx, item: ClaimedItem, values: PgUpdateSetSource<typeof runItems>) {
   const updated = await tx
     .update(runItems)
-    .set({ leaseOwner: null, leaseExpiresAt: null, ...values })
+    .set({ leaseOwner: null, leaseExpiresAt: null, reservedUsd: 0, ...values })
     .where(and(eq(runItems.id, item.id), eq(runItems.leaseOwner, item.leaseOwner), eq(runItems.status, 'in_progress')))
     .returning({ previousStatus: runItems.previousStatus });
   if (!updated.length) throw new LeaseLost();
@@ -103,9 +125,10 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     const worstCase = costOf(provider.info.model, { inputTokens, outputTokens: runtime.maxTokens });
     const estimate = { inputTokens, outputTokens: Math.min(runtime.maxTokens, TYPICAL_OUTPUT_TOKENS) };
     // Without a spending limit there is nothing to reserve against.
-    const reservation = runtime.hasSpendingLimit ? await reserveBudget(db, item.runId, worstCase) : 'reserved';
+    const reservation = runtime.hasSpendingLimit ? await reserveBudget(db, item.runId, worstCase, item.id) : 'reserved';
     if (reservation !== 'reserved') {
-      await giveBack(db, item);
+      // Waiting for in-flight calls to settle: come back in a moment rather than spin.
+      await giveBack(db, item, reservation === 'wait' ? 2000 : 0);
       if (reservation === 'exhausted') await pauseForBudget(db, item.runId);
       return reservation === 'exhausted' ? 'budget_paused' : 'budget_wait';
     }
@@ -163,7 +186,8 @@ export async function storeResult(
     if (!parsed.ok) throw new ProviderError('malformed_output', `The model's answer was not a valid conversation (${parsed.problem}).`, { raw: result.raw });
     const output = parsed.value;
     const quality = scoreConversation(output.turns, output.confidence);
-    const cost = costOf(result.model, result.usage) * costFactor;
+    // Priced as the model the run asked for; the answer may name a dated snapshot of it.
+    const cost = costOf(priceOf(provider.info.model) ? provider.info.model : result.model, result.usage) * costFactor;
     const ctx = call.context;
     const conv = ctx.conversation;
     const { shouldWarn } = await db.transaction(async (tx) => {
@@ -242,7 +266,11 @@ export async function recordFailure(
   const waitMs = decision.retry ? decision.delayMs : 0;
   return db.transaction(async (tx) => {
     await settleBudget(tx, item.runId, call.reservedUsd, 0);
-    if (willRetry) {
+    const [run] = await tx.select({ status: generationRuns.status }).from(generationRuns).where(eq(generationRuns.id, item.runId));
+    if (willRetry && run?.status === 'cancelled') {
+      // No retry for a run that is over: the conversation goes back to where it was.
+      await cancelItem(tx, item, { lastError: failure.message, errorCode: failure.kind });
+    } else if (willRetry) {
       await settleItem(tx, item, { status: 'pending', lastError: failure.message, errorCode: failure.kind, nextAttemptAt: sql`now() + (${waitMs} * interval '1 millisecond')` });
     } else {
       const { previousStatus } = await settleItem(tx, item, { status: 'failed', lastError: failure.message, errorCode: failure.kind, finishedAt: new Date() });

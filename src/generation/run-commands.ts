@@ -40,11 +40,14 @@ export async function createSingleRun(db: Db, opts: { conversationId: string; us
   });
 }
 
-/** Marks a run completed once none of its items is pending or in progress. */
+/**
+ * Marks a run completed once none of its items is pending or in progress (a cancelled run
+ * gets its finish time once its last in-flight call has ended). True when it just finished.
+ */
 export async function finishRunIfDone(db: Db, runId: string): Promise<boolean> {
   const rows = await queryRows<{ id: string }>(db, sql`
-    update generation_runs set status = 'completed', finished_at = now(), updated_at = now()
-    where id = ${runId} and status in ('queued', 'running')
+    update generation_runs set status = case when status = 'cancelled' then 'cancelled' else 'completed' end, finished_at = now(), updated_at = now()
+    where id = ${runId} and finished_at is null and status in ('queued', 'running', 'cancelled')
       and not exists (select 1 from run_items where run_id = ${runId} and status in ('pending', 'in_progress'))
     returning id`);
   return rows.length > 0;

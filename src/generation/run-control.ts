@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/client';
+import { finishRunIfDone } from './run-commands';
 import { conversations, generationRuns, runItems } from '../db/schema';
 
 type Action = 'cancel' | 'pause' | 'resume';
@@ -32,7 +33,9 @@ export async function controlRun(db: Db, runId: string, action: Action): Promise
     }
     if (action === 'resume') {
       await tx.update(generationRuns).set({ status: 'queued', error: null, updatedAt: new Date() }).where(eq(generationRuns.id, run.id));
-      return { id: run.id, status: 'queued' };
+      // A run whose last items finished while it was paused is simply complete.
+      const done = await finishRunIfDone(tx as unknown as Db, run.id);
+      return { id: run.id, status: done ? 'completed' : 'queued' };
     }
     if (action === 'pause') {
       await tx.update(generationRuns).set({ status: 'paused', updatedAt: new Date() }).where(eq(generationRuns.id, run.id));
@@ -62,6 +65,16 @@ export async function controlRun(db: Db, runId: string, action: Action): Promise
   });
 }
 
+/** Changes a run's spending limit, e.g. to continue a run that paused at its old one. */
+export async function setSpendingLimit(db: Db, runId: string, limitUsd: number | null) {
+  const [run] = await db.select({ id: generationRuns.id, spent: generationRuns.spentUsd, status: generationRuns.status }).from(generationRuns).where(eq(generationRuns.id, runId));
+  if (!run) throw notFound('The run');
+  if (limitUsd !== null && limitUsd < run.spent) {
+    throw new AppError({ code: 'limit_below_spent', status: 422, message: `This run has already spent $${run.spent.toFixed(2)}, more than $${limitUsd.toFixed(2)}.`, hint: 'Choose a limit above what it has spent, or none.' });
+  }
+  await db.update(generationRuns).set({ spendingLimitUsd: limitUsd, budgetWarnedAt: null, updatedAt: new Date() }).where(eq(generationRuns.id, runId));
+}
+
 /**
  * At start-up: runs that were going when the process stopped either carry on (resume on
  * start) or wait as "interrupted" for the user's Resume. Items left in progress by this
@@ -70,7 +83,18 @@ export async function controlRun(db: Db, runId: string, action: Action): Promise
 export async function recoverRuns(db: Db, opts: { releaseInProgress: boolean }): Promise<{ resumed: number; interrupted: number }> {
   return db.transaction(async (tx) => {
     if (opts.releaseInProgress) {
-      await tx.update(runItems).set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null }).where(eq(runItems.status, 'in_progress'));
+      // Items sent in a Message Batch stay with their batch: its results are still to come.
+      await tx.execute(sql`
+        with ended as (
+          update run_items ri set status = 'cancelled', lease_owner = null, lease_expires_at = null, reserved_usd = 0, finished_at = now()
+          from generation_runs r
+          where r.id = ri.run_id and r.status = 'cancelled' and ri.status = 'in_progress' and ri.batch_id is null
+          returning ri.conversation_id, ri.previous_status)
+        update conversations c set status = coalesce(ended.previous_status, 'not_generated'), updated_at = now()
+        from ended where c.id = ended.conversation_id and c.status = 'generating'`);
+      await tx.execute(sql`update run_items set status = 'pending', lease_owner = null, lease_expires_at = null, reserved_usd = 0 where status = 'in_progress' and batch_id is null`);
+      // What is still reserved is exactly what the remaining in-flight items hold.
+      await tx.execute(sql`update generation_runs r set reserved_usd = coalesce((select sum(reserved_usd) from run_items ri where ri.run_id = r.id and ri.status = 'in_progress'), 0) where r.reserved_usd > 0`);
     }
     const interrupted = await tx
       .update(generationRuns)

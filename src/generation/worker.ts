@@ -51,7 +51,7 @@ async function runsWithRoom(db: Db) {
   return queryRows<{ id: string; provider: string; model: string; retry_policy: Record<string, unknown> | null; spending_limit_usd: number | null; free: number }>(
     db,
     sql`select r.id, r.provider, r.model, r.retry_policy, r.spending_limit_usd,
-          r.concurrency - (select count(*) from run_items x where x.run_id = r.id and x.status = 'in_progress')::int as free
+          r.concurrency - (select count(*) from run_items x where x.run_id = r.id and x.status = 'in_progress' and x.lease_expires_at >= now())::int as free
         from generation_runs r where r.status in ('queued', 'running') and not r.use_batch_api order by r.created_at`,
   );
 }
@@ -62,7 +62,7 @@ async function claimItems(db: Db, workerId: string, runId: string, limit: number
       tx as unknown as Db,
       sql`
       with picked as (
-        select ri.id from run_items ri
+        select ri.id, ri.status as old_status, ri.reserved_usd as old_reserved from run_items ri
         join generation_runs r on r.id = ri.run_id
         where r.status in ('queued', 'running') and ri.run_id = ${runId}
           and ((ri.status = 'pending' and (ri.next_attempt_at is null or ri.next_attempt_at <= now()))
@@ -71,9 +71,13 @@ async function claimItems(db: Db, workerId: string, runId: string, limit: number
         order by ri.id
         limit ${limit}
         for update of ri skip locked
+      ), released as (
+        -- An item taken over from a dead worker gives back the budget that worker had reserved.
+        update generation_runs set reserved_usd = greatest(0, reserved_usd - (select coalesce(sum(old_reserved), 0) from picked where old_status = 'in_progress'))
+        where id = ${runId} and exists (select 1 from picked where old_status = 'in_progress' and old_reserved > 0)
       )
       update run_items ri set status = 'in_progress', lease_owner = ${workerId},
-        lease_expires_at = now() + (${leaseMs} * interval '1 millisecond'),
+        lease_expires_at = now() + (${leaseMs} * interval '1 millisecond'), reserved_usd = 0,
         attempts = ri.attempts + 1, started_at = coalesce(ri.started_at, now())
       from picked where ri.id = picked.id
       returning ri.id, ri.run_id, ri.conversation_id, ri.attempts`,
@@ -105,6 +109,8 @@ export function startWorker(opts: WorkerOptions): Worker {
   const pollMs = opts.pollMs ?? 1000;
   const log = opts.log ?? (() => {});
   const inFlight = new Map<number, Promise<void>>();
+  /** Item id → run id of what this worker is generating now. */
+  const inFlightRuns = new Map<number, string>();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let currentTick: Promise<void> | null = null;
@@ -145,24 +151,32 @@ export function startWorker(opts: WorkerOptions): Worker {
       const items = await claimItems(opts.db, id, run.id, Math.min(free, run.free), leaseMs, [...inFlight.keys()]);
       if (stopped) return releaseItems(opts.db, items);
       free -= items.length;
+      // Nothing left to claim: the run may be done (e.g. resumed after its last item finished).
+      if (!items.length && ![...inFlightRuns.values()].includes(run.id)) await finishIfDone(run.id);
       const runSettings = { provider: run.provider, model: run.model, retryPolicy: run.retry_policy, spendingLimitUsd: run.spending_limit_usd };
       const runtime = items.length ? await runtimeFor(opts.providers, current, runSettings) : null;
       for (const item of items) start({ ...item, run: runSettings }, runtime!);
     }
   }
 
+  async function finishIfDone(runId: string) {
+    if (!(await finishRunIfDone(opts.db, runId))) return;
+    opts.onRunFinished?.(runId);
+    if (opts.mailer) await notifyRunFinished(opts.db, opts.mailer, runId, { appUrl: opts.appUrl ?? 'http://localhost:3000' }).catch((err) => log('run notification failed', err));
+  }
+
   function start(item: ClaimedWithRun, runtime: Awaited<ReturnType<typeof runtimeFor>>) {
+    inFlightRuns.set(item.id, item.runId);
     const work = processItem(opts.db, runtime, item)
       .then(async (outcome) => {
-        if (await finishRunIfDone(opts.db, item.runId)) {
-          opts.onRunFinished?.(item.runId);
-          if (opts.mailer) await notifyRunFinished(opts.db, opts.mailer, item.runId, { appUrl: opts.appUrl ?? 'http://localhost:3000' }).catch((err) => log('run notification failed', err));
-        }
+        inFlightRuns.delete(item.id);
+        await finishIfDone(item.runId);
         opts.onItemDone?.(item, outcome);
       })
       .catch((err) => log(`item ${item.id} crashed`, err))
       .finally(() => {
         inFlight.delete(item.id);
+        inFlightRuns.delete(item.id);
         // Claiming costs a few statements whatever the count: with many slots, wait until a
         // quarter of them are free (or a moment passes) and claim them together.
         const limit = settingsCache?.value.generation.concurrency ?? 3;

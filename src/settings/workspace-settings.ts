@@ -5,8 +5,6 @@ import type { Db } from '../db/client';
 import { settingsHistory, workspaceSettings } from '../db/schema';
 import { decryptSecret, encryptSecret } from './secrets';
 
-/** Stored beside the settings but never sent to a client. */
-const INTERNAL_KEYS = new Set(['authSecret', 'secrets']);
 
 type Stored = Record<string, unknown> & { secrets?: Partial<Record<SecretSetting, string>> };
 
@@ -15,12 +13,14 @@ async function readStored(db: Db): Promise<Stored> {
   return (row?.values ?? {}) as Stored;
 }
 
-/** The settings with defaults filled in; a section that no longer validates falls back to defaults. */
+/** The settings with defaults filled in; a section that no longer validates falls back to its defaults alone. */
 export async function getSettings(db: Db): Promise<WorkspaceSettings> {
   const stored = await readStored(db);
-  const visible = Object.fromEntries(Object.entries(stored).filter(([k]) => !INTERNAL_KEYS.has(k)));
-  const parsed = workspaceSettingsSchema.safeParse(visible);
-  return parsed.success ? parsed.data : workspaceSettingsSchema.parse({});
+  const sections = Object.keys(workspaceSettingsSchema.shape) as (keyof WorkspaceSettings)[];
+  const valid = Object.fromEntries(
+    sections.filter((key) => workspaceSettingsSchema.shape[key].safeParse(stored[key]).success).map((key) => [key, stored[key]]),
+  );
+  return workspaceSettingsSchema.parse(valid);
 }
 
 export async function getSecret(db: Db, name: SecretSetting, authSecret: string): Promise<string | undefined> {

@@ -1,4 +1,5 @@
-import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz, updatedAt } from './columns';
 import { user } from './auth';
 import { conversations } from './conversations';
@@ -70,5 +71,7 @@ export const runItems = pgTable(
     index('run_items_run_status_idx').on(t.runId, t.status),
     index('run_items_status_next_idx').on(t.status, t.nextAttemptAt),
     index('run_items_conversation_idx').on(t.conversationId),
+    // A conversation is queued in at most one run at a time, even when two runs start together.
+    uniqueIndex('run_items_one_active_per_conversation').on(t.conversationId).where(sql`status in ('pending', 'in_progress')`),
   ],
 );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createRunBody, runEstimate, runProgress, selectorSchema } from '../../contract/runs';
 import { getRunProgress, listRecentRuns } from '../../db/queries/run-progress';
 import { createRun, estimateSelection } from '../../generation/create-run';
-import { controlRun } from '../../generation/run-control';
+import { controlRun, setSpendingLimit } from '../../generation/run-control';
 import { getSettings } from '../../settings/workspace-settings';
 import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
@@ -55,6 +55,24 @@ export function runRoutes(app: FastifyInstance, ctx: AppContext) {
       const run = await createRun(db, request.body, { userId: currentUser(request).id, provider: provider.info, settings: await getSettings(db) });
       ctx.wakeWorker();
       return reply.status(201).send(run);
+    },
+  );
+
+  r.patch(
+    '/api/runs/:id',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: "Change a run's spending limit (null removes it); resume a run paused at its limit after raising it",
+        params: runParams,
+        body: z.object({ spendingLimitUsd: z.number().positive().max(1_000_000).nullable() }).strict(),
+        response: { 200: runProgress },
+      },
+      preHandler: requirePermission(ctx, 'runs:manage'),
+    },
+    async (request) => {
+      await setSpendingLimit(db, request.params.id, request.body.spendingLimitUsd);
+      return getRunProgress(db, request.params.id);
     },
   );
 

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "run_items_one_active_per_conversation" ON "run_items" USING btree ("conversation_id") WHERE status in ('pending', 'in_progress');
