@@ -56,3 +56,12 @@ describe('workspace settings', () => {
     expect((await t.as('admin', { method: 'GET', url: '/api/settings' })).json()).toEqual(before);
   });
 });
+
+describe('partial updates', () => {
+  it('changes only the fields named, keeping the others', async () => {
+    await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { budget: { defaultSpendingLimitUsd: 25 }, generation: { concurrency: 4, rateLimitPreset: 'anthropic-tier-2' } } });
+    const after = (await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { budget: { warnAtPercent: 90 }, generation: { maxTokens: 2048 } } })).json();
+    expect(after.budget).toEqual({ defaultSpendingLimitUsd: 25, warnAtPercent: 90 });
+    expect(after.generation).toMatchObject({ concurrency: 4, rateLimitPreset: 'anthropic-tier-2', maxTokens: 2048 });
+  });
+});

@@ -5,6 +5,7 @@ import { conversations, conversationTurns, generationLogs, generationRuns, runIt
 import { processItem } from '../../src/generation/process-item';
 import { ProviderError, type Provider } from '../../src/generation/providers/types';
 import { createSingleRun, finishRunIfDone } from '../../src/generation/run-commands';
+import { controlRun } from '../../src/generation/run-control';
 import { startWorker } from '../../src/generation/worker';
 import { ENGINES, openTestDatabase } from '../support/databases';
 import { runtimeOf, sourceOf } from '../support/runtime';
@@ -175,5 +176,63 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
     const turns = await database.db.select().from(conversationTurns).where(eq(conversationTurns.conversationId, target.id));
     expect(turns).toHaveLength(0);
     expect(await database.db.select().from(generationLogs).where(eq(generationLogs.conversationId, target.id))).toHaveLength(0);
+  });
+});
+
+describe.each(ENGINES)('run lifecycle edge cases on %s', (engine) => {
+  let database: Database;
+  beforeEach(async () => {
+    database = await openTestDatabase(engine, { demo: true });
+  });
+  afterEach(() => database.close());
+
+  const conversation = async (human: string) => (await database.db.select().from(conversations).where(eq(conversations.conversationId, human)))[0];
+  const runOf = async (runId: string) => (await database.db.select().from(generationRuns).where(eq(generationRuns.id, runId)))[0];
+
+  it('takes over an item whose worker died, even when the run has no free slot left', async () => {
+    const target = await conversation('conv-00020');
+    const provider = scriptedProvider([]);
+    const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
+    // A worker claimed it and died: its lease lapsed a minute ago.
+    await database.db.update(runItems).set({ status: 'in_progress', leaseOwner: 'dead-worker', leaseExpiresAt: new Date(Date.now() - 60_000), attempts: 1 }).where(eq(runItems.runId, runId));
+    const worker = startWorker({ db: database.db, providers: sourceOf(provider), pollMs: 20 });
+    try {
+      await waitFor(async () => ((await runOf(runId)).status === 'completed' ? true : null));
+    } finally {
+      await worker.stop();
+    }
+    expect((await conversation('conv-00020')).status).toBe('generated');
+  });
+
+  it('cancelling while a call is in flight ends its item instead of queueing a retry', async () => {
+    const target = await conversation('conv-00021');
+    const provider = scriptedProvider([new ProviderError('overloaded', 'Overloaded', { httpStatus: 529 })]);
+    const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
+    const [item] = await database.db.update(runItems).set({ status: 'in_progress', attempts: 1, leaseOwner: 'test-worker' }).where(eq(runItems.runId, runId)).returning();
+    await controlRun(database.db, runId, 'cancel');
+    await processItem(database.db, runtimeOf(provider, noWait), { id: item.id, runId, conversationId: item.conversationId, attempts: 1, leaseOwner: 'test-worker' });
+    const [after] = await database.db.select().from(runItems).where(eq(runItems.id, item.id));
+    expect(after.status).toBe('cancelled');
+    expect((await conversation('conv-00021')).status).toBe('not_generated');
+    expect(await finishRunIfDone(database.db, runId)).toBe(true);
+    expect((await runOf(runId)).finishedAt).not.toBeNull();
+  });
+
+  it('a run whose last item finished while paused completes on resume', async () => {
+    const target = await conversation('conv-00022');
+    const provider = scriptedProvider([]);
+    const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
+    const [item] = await database.db.update(runItems).set({ status: 'in_progress', attempts: 1, leaseOwner: 'test-worker' }).where(eq(runItems.runId, runId)).returning();
+    await controlRun(database.db, runId, 'pause');
+    await processItem(database.db, runtimeOf(provider), { id: item.id, runId, conversationId: item.conversationId, attempts: 1, leaseOwner: 'test-worker' });
+    expect(await finishRunIfDone(database.db, runId)).toBe(false);
+    expect((await controlRun(database.db, runId, 'resume')).status).toBe('completed');
+  });
+
+  it('refuses to queue a conversation twice, even from two runs', async () => {
+    const target = await conversation('conv-00023');
+    const provider = scriptedProvider([]);
+    await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
+    await expect(database.db.insert(runItems).values({ runId: (await database.db.select().from(generationRuns))[0].id, conversationId: target.id })).rejects.toThrow();
   });
 });
