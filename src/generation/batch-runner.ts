@@ -110,8 +110,19 @@ async function collectEnded(db: Db, runtime: RunRuntime, run: BatchRun) {
       const row = byId.get(outcome.customId);
       if (!row) continue;
       const item: ClaimedItem = { id: row.id, runId: run.id, conversationId: row.conversationId, attempts: row.attempts, leaseOwner: `batch:${batchId}` };
-      const { context, request } = await requestFor(db, runtime, row.conversationId);
-      const call = { context, request: { system: request.system, prompt: request.prompt }, reservedUsd: row.reservedUsd, started: row.startedAt?.getTime() ?? Date.now() };
+      const started = row.startedAt?.getTime() ?? Date.now();
+      let prepared: Awaited<ReturnType<typeof requestFor>>;
+      try {
+        prepared = await requestFor(db, runtime, row.conversationId);
+      } catch (err) {
+        // The template changed under the batch and no longer renders: this item fails on its own.
+        await recordFailure(db, runtime, item, describeFailure(err), { started, request: null, context: null, reservedUsd: row.reservedUsd }).catch((inner) => {
+          if (!(inner instanceof LeaseLost)) throw inner;
+        });
+        continue;
+      }
+      const { context, request } = prepared;
+      const call = { context, request: { system: request.system, prompt: request.prompt }, reservedUsd: row.reservedUsd, started };
       try {
         if ('result' in outcome) await storeResult(db, runtime, item, call, outcome.result, BATCH_PRICE_FACTOR);
         else await recordFailure(db, runtime, item, describeFailure(outcome.error), call);
@@ -131,16 +142,23 @@ async function collectEnded(db: Db, runtime: RunRuntime, run: BatchRun) {
  * exactly where it stopped.
  */
 export async function advanceBatchRuns(db: Db, providers: ProviderSource, settings: WorkspaceSettings, log: (msg: string, err?: unknown) => void): Promise<string[]> {
-  const runs = await queryRows<BatchRun>(db, sql`select id, provider, model, retry_policy, spending_limit_usd from generation_runs where use_batch_api and status in ('queued', 'running') order by created_at`);
+  // Cancelled runs are visited too while batches they sent are out: those results are paid for.
+  const runs = await queryRows<BatchRun & { status: string }>(
+    db,
+    sql`select id, status, provider, model, retry_policy, spending_limit_usd from generation_runs r where use_batch_api
+        and (status in ('queued', 'running') or (status = 'cancelled' and exists (select 1 from run_items ri where ri.run_id = r.id and ri.status = 'in_progress' and ri.batch_id is not null)))
+        order by created_at`,
+  );
   const finished: string[] = [];
   for (const run of runs) {
     const runtime = await runtimeFor(providers, settings, { provider: run.provider, model: run.model, retryPolicy: run.retry_policy, spendingLimitUsd: run.spending_limit_usd });
     if (!runtime.provider.batch) {
+      if (run.status === 'cancelled') continue;
       await db.update(generationRuns).set({ status: 'paused', error: 'Message Batches need Claude: configure an Anthropic API key, then resume.' }).where(eq(generationRuns.id, run.id));
       continue;
     }
     await collectEnded(db, runtime, run);
-    await submitPending(db, runtime, run, log);
+    if (run.status !== 'cancelled') await submitPending(db, runtime, run, log);
     if (await finishRunIfDone(db, run.id)) finished.push(run.id);
   }
   return finished;
