@@ -122,7 +122,7 @@ async function collectEnded(db: Db, runtime: RunRuntime, run: BatchRun) {
         continue;
       }
       const { context, request } = prepared;
-      const call = { context, request: { system: request.system, prompt: request.prompt }, reservedUsd: row.reservedUsd, started };
+      const call = { context, request: { system: request.system, prompt: request.prompt }, reservedUsd: row.reservedUsd, started, costFactor: BATCH_PRICE_FACTOR };
       try {
         if ('result' in outcome) await storeResult(db, runtime, item, call, outcome.result, BATCH_PRICE_FACTOR);
         else await recordFailure(db, runtime, item, describeFailure(outcome.error), call);

@@ -98,7 +98,7 @@ async function settleItem(tx: Tx, item: ClaimedItem, values: PgUpdateSetSource<t
     .update(runItems)
     .set({ leaseOwner: null, leaseExpiresAt: null, reservedUsd: 0, ...values })
     .where(and(eq(runItems.id, item.id), eq(runItems.leaseOwner, item.leaseOwner), eq(runItems.status, 'in_progress')))
-    .returning({ previousStatus: runItems.previousStatus });
+    .returning({ previousStatus: runItems.previousStatus, costUsd: runItems.costUsd });
   if (!updated.length) throw new LeaseLost();
   return updated[0];
 }
@@ -183,7 +183,7 @@ export async function storeResult(
   const { provider } = runtime;
   const forLog = <T,>(value: T): T => (runtime.redactPii ? redactValue(value) : value);
     const parsed = parseGeneratedConversation(result.output);
-    if (!parsed.ok) throw new ProviderError('malformed_output', `The model's answer was not a valid conversation (${parsed.problem}).`, { raw: result.raw });
+    if (!parsed.ok) throw new ProviderError('malformed_output', `The model's answer was not a valid conversation (${parsed.problem}).`, { raw: result.raw, usage: result.usage });
     const output = parsed.value;
     const quality = scoreConversation(output.turns, output.confidence);
     // Priced as the model the run asked for; the answer may name a dated snapshot of it.
@@ -191,7 +191,8 @@ export async function storeResult(
     const ctx = call.context;
     const conv = ctx.conversation;
     const { shouldWarn } = await db.transaction(async (tx) => {
-      await settleItem(tx, item, { status: 'succeeded', costUsd: cost, finishedAt: new Date() });
+      // The item's cost includes any earlier billed attempt that failed; so does the conversation's.
+      const settled = await settleItem(tx, item, { status: 'succeeded', costUsd: sql`coalesce(${runItems.costUsd}, 0) + ${cost}`, finishedAt: new Date() });
       const budget = await settleBudget(tx, item.runId, call.reservedUsd, cost, runtime.warnAtPercent);
       if (conv.turnCount > 0) await tx.delete(conversationTurns).where(eq(conversationTurns.conversationId, conv.id));
       await tx.insert(conversationTurns).values(output.turns.map((t, i) => ({ conversationId: conv.id, turnNumber: i + 1, role: t.role, content: t.content })));
@@ -205,7 +206,7 @@ export async function storeResult(
           turnCount: output.turns.length,
           provider: provider.info.name,
           model: result.model,
-          costUsd: cost,
+          costUsd: settled.costUsd ?? cost,
           inputTokens: result.usage.inputTokens,
           outputTokens: result.usage.outputTokens,
           templateVersion: ctx.template?.version ?? null,
@@ -255,9 +256,12 @@ export async function recordFailure(
   runtime: RunRuntime,
   item: ClaimedItem,
   failure: Failure,
-  call: { started: number; request: { system: string; prompt: string } | null; context: SlotContext | null; reservedUsd: number },
+  call: { started: number; request: { system: string; prompt: string } | null; context: SlotContext | null; reservedUsd: number; costFactor?: number },
 ): Promise<ItemOutcome> {
   const { provider } = runtime;
+  // An answer that was unusable was still billed: it counts against the budget and the log.
+  const usage = failure.providerError?.opts.usage;
+  const billed = usage ? costOf(provider.info.model, usage) * (call.costFactor ?? 1) : 0;
   // Template and data problems are permanent: the same request would fail the same way.
   const decision = failure.providerError
     ? decideRetry(runtime.retryPolicy, { kind: failure.providerError.kind, attempt: item.attempts, retryAfterMs: failure.retryAfterMs })
@@ -265,15 +269,15 @@ export async function recordFailure(
   const willRetry = decision.retry;
   const waitMs = decision.retry ? decision.delayMs : 0;
   return db.transaction(async (tx) => {
-    await settleBudget(tx, item.runId, call.reservedUsd, 0);
+    await settleBudget(tx, item.runId, call.reservedUsd, billed);
     const [run] = await tx.select({ status: generationRuns.status }).from(generationRuns).where(eq(generationRuns.id, item.runId));
     if (willRetry && run?.status === 'cancelled') {
       // No retry for a run that is over: the conversation goes back to where it was.
-      await cancelItem(tx, item, { lastError: failure.message, errorCode: failure.kind });
+      await cancelItem(tx, item, { lastError: failure.message, errorCode: failure.kind, costUsd: sql`coalesce(${runItems.costUsd}, 0) + ${billed}` });
     } else if (willRetry) {
-      await settleItem(tx, item, { status: 'pending', lastError: failure.message, errorCode: failure.kind, nextAttemptAt: sql`now() + (${waitMs} * interval '1 millisecond')` });
+      await settleItem(tx, item, { status: 'pending', lastError: failure.message, errorCode: failure.kind, costUsd: sql`coalesce(${runItems.costUsd}, 0) + ${billed}`, nextAttemptAt: sql`now() + (${waitMs} * interval '1 millisecond')` });
     } else {
-      const { previousStatus } = await settleItem(tx, item, { status: 'failed', lastError: failure.message, errorCode: failure.kind, finishedAt: new Date() });
+      const { previousStatus } = await settleItem(tx, item, { status: 'failed', lastError: failure.message, errorCode: failure.kind, costUsd: sql`coalesce(${runItems.costUsd}, 0) + ${billed}`, finishedAt: new Date() });
       // A failed regeneration keeps the last good version (and its review) instead of hiding it.
       const keepPrevious = previousStatus && isConversationStatus(previousStatus) && ['generated', 'approved', 'rejected'].includes(previousStatus);
       await tx
@@ -310,6 +314,11 @@ export async function recordFailure(
       errorMessage: failure.message,
       httpStatus: failure.httpStatus ?? null,
       attempt: item.attempts,
+      costUsd: billed,
+      inputTokens: usage?.inputTokens ?? 0,
+      outputTokens: usage?.outputTokens ?? 0,
+      cacheReadTokens: usage?.cacheReadTokens ?? 0,
+      cacheWriteTokens: usage?.cacheWriteTokens ?? 0,
     });
     return willRetry ? 'retrying' : 'failed';
   });

@@ -70,6 +70,21 @@ describe('runs with Claude (fake Messages API)', () => {
     expect(errors.filter((l) => l.status === 'error').map((l) => l.errorKind)).toEqual(['rate_limited']);
   });
 
+  it('counts a billed but unusable answer in the cost, then retries it', async () => {
+    fake.fail({ kind: 'malformed' });
+    const { runId } = await startRun({ conversationIds: ['conv-00061'], regenerate: true });
+    const done = await settle(runId);
+    expect(done).toMatchObject({ status: 'completed', succeeded: 1, failed: 0 });
+    const logs = await t.services.ctx.database.db.select().from(generationLogs).where(eq(generationLogs.runId, runId));
+    expect(logs.map((l) => l.status).sort()).toEqual(['error', 'success']);
+    const malformed = logs.find((l) => l.status === 'error')!;
+    expect(malformed.errorKind).toBe('malformed_output');
+    expect(malformed.costUsd).toBeGreaterThan(0);
+    expect(done.spentUsd).toBeCloseTo(logs.reduce((n, l) => n + l.costUsd, 0), 9);
+    const conv = (await t.as('viewer', { method: 'GET', url: '/api/conversations/conv-00061' })).json();
+    expect(conv.costUsd).toBeCloseTo(done.spentUsd, 9);
+  });
+
   it('fails an item for good on a 400 without retrying, and the run still completes', async () => {
     fake.fail({ kind: 'status', status: 400 });
     const { runId, total } = await startRun({ filter: { persona: ['expert_consultant'], tier: ['template'] }, concurrency: 1 });

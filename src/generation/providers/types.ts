@@ -47,7 +47,8 @@ export class ProviderError extends Error {
   constructor(
     readonly kind: ProviderErrorKind,
     message: string,
-    readonly opts: { httpStatus?: number; retryAfterMs?: number; raw?: unknown } = {},
+    /** `usage` when the call was answered (and billed) but the answer was unusable. */
+    readonly opts: { httpStatus?: number; retryAfterMs?: number; raw?: unknown; usage?: Usage } = {},
   ) {
     super(message);
     this.name = 'ProviderError';
