@@ -115,6 +115,8 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
   let context: SlotContext | null = null;
   let reservedUsd = 0;
   let release: ((actual?: { inputTokens: number; outputTokens: number }) => void) | null = null;
+  /** What the provider billed for an answer we received, in case storing it is abandoned. */
+  let billedUsd = 0;
   try {
     context = await loadSlotContext(db, item.conversationId);
     const prompt = renderTemplate(context.template?.body ?? FALLBACK_TEMPLATE, context.parameters);
@@ -145,13 +147,32 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     }
     const result = await provider.generate({ ...request, slot: context.slot, seed: seedFor(item.conversationId, item.attempts), maxTokens: runtime.maxTokens, temperature: runtime.temperature });
     runtime.limiter.onSuccess();
+    billedUsd = costOf(provider.info.model, result.usage);
     release({ inputTokens: result.usage.inputTokens + result.usage.cacheReadTokens + result.usage.cacheWriteTokens, outputTokens: result.usage.outputTokens });
     release = null;
     return await storeResult(db, runtime, item, { context, request, reservedUsd, started }, result);
   } catch (err) {
     release?.();
     if (err instanceof LeaseLost) {
-      await db.transaction((tx) => settleBudget(tx, item.runId, reservedUsd, 0));
+      // Another worker owns the item now; the call this one made was still paid for, and logged.
+      await db.transaction(async (tx) => {
+        await settleBudget(tx, item.runId, reservedUsd, billedUsd);
+        if (billedUsd > 0) {
+          await tx.insert(generationLogs).values({
+            conversationId: item.conversationId,
+            runId: item.runId,
+            runItemId: item.id,
+            provider: provider.info.name,
+            model: provider.info.model,
+            status: 'error',
+            errorKind: 'lease_lost',
+            errorMessage: 'The answer arrived after another worker had taken this conversation over, so it was discarded.',
+            costUsd: billedUsd,
+            durationMs: Date.now() - started,
+            attempt: item.attempts,
+          });
+        }
+      });
       return 'lease_lost';
     }
     const failure = describeFailure(err);
@@ -161,9 +182,11 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
       const until = runtime.limiter.throttledUntil();
       if (until) await db.update(generationRuns).set({ throttledUntil: until }).where(eq(generationRuns.id, item.runId));
     }
-    return recordFailure(db, runtime, item, failure, { started, request, context, reservedUsd }).catch((inner) => {
-      if (inner instanceof LeaseLost) return 'lease_lost' as const;
-      throw inner;
+    return recordFailure(db, runtime, item, failure, { started, request, context, reservedUsd }).catch(async (inner) => {
+      if (!(inner instanceof LeaseLost)) throw inner;
+      // The failure could not be recorded against an item we no longer hold: release the budget here.
+      await db.transaction((tx) => settleBudget(tx, item.runId, reservedUsd, billedUsd));
+      return 'lease_lost' as const;
     });
   }
 }
