@@ -93,6 +93,16 @@ async function submitPending(db: Db, runtime: RunRuntime, run: BatchRun, log: (m
   });
 }
 
+async function cancelOpenBatches(db: Db, runtime: RunRuntime, runId: string, log: (msg: string, err?: unknown) => void) {
+  const open = await db
+    .selectDistinct({ batchId: runItems.batchId })
+    .from(runItems)
+    .where(and(eq(runItems.runId, runId), eq(runItems.status, 'in_progress'), isNotNull(runItems.batchId)));
+  for (const { batchId } of open) {
+    if (batchId) await runtime.provider.batch!.cancel(batchId).catch((err) => log(`could not cancel batch ${batchId}`, err));
+  }
+}
+
 /** Reads the results of every ended batch of the run and stores them like any other call. */
 async function collectEnded(db: Db, runtime: RunRuntime, run: BatchRun) {
   const open = await db
@@ -157,6 +167,8 @@ export async function advanceBatchRuns(db: Db, providers: ProviderSource, settin
       await db.update(generationRuns).set({ status: 'paused', error: 'Message Batches need Claude: configure an Anthropic API key, then resume.' }).where(eq(generationRuns.id, run.id));
       continue;
     }
+    // A cancelled run stops its batches at the provider, so requests not yet run are not paid for.
+    if (run.status === 'cancelled') await cancelOpenBatches(db, runtime, run.id, log);
     await collectEnded(db, runtime, run);
     if (run.status !== 'cancelled') await submitPending(db, runtime, run, log);
     if (await finishRunIfDone(db, run.id)) finished.push(run.id);

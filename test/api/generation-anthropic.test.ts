@@ -150,3 +150,30 @@ describe('Message Batches', () => {
     }
   });
 });
+
+describe('cancelling a run on Message Batches', () => {
+  let slowFake: FakeAnthropic;
+  let c: TestApp;
+  beforeAll(async () => {
+    slowFake = await startFakeAnthropic({ batchProcessingMs: 60_000, requestsPerMinute: 1000 });
+    c = await createTestApp({ worker: true, env: { ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: slowFake.url, CONVGEN_MODEL: 'claude-haiku-4-5', CONVGEN_BATCH_POLL_MS: '100' } });
+  });
+  afterAll(async () => {
+    await c.close();
+    await slowFake.close();
+  });
+
+  it('cancels the batch at the provider and returns its conversations to where they were', async () => {
+    const { runId } = (await c.as('admin', { method: 'POST', url: '/api/runs', payload: { tier: 'edge_case', useBatchApi: true } })).json();
+    await waitFor(async () => (slowFake.requests.some((r) => r.path === '/v1/messages/batches') ? true : null));
+    await waitFor(async () => ((await c.as('viewer', { method: 'GET', url: '/api/conversations?tier=edge_case&status=generating' })).json().total === 15 ? true : null));
+    expect((await c.as('admin', { method: 'POST', url: `/api/runs/${runId}/cancel` })).json().status).toBe('cancelled');
+    await waitFor(async () => (slowFake.requests.some((r) => r.path.endsWith('/cancel')) ? true : null));
+    const settled = await waitFor(async () => {
+      const p = (await c.as('viewer', { method: 'GET', url: `/api/runs/${runId}` })).json<RunProgress>();
+      return p.inProgress === 0 && p.finishedAt ? p : null;
+    }, { timeoutMs: 20_000 });
+    expect(settled.status).toBe('cancelled');
+    expect((await c.as('viewer', { method: 'GET', url: '/api/conversations?tier=edge_case&status=not_generated' })).json().total).toBe(15);
+  });
+});

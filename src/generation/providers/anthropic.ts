@@ -79,6 +79,13 @@ export function createAnthropicProvider(opts: AnthropicOptions): Provider {
           throw mapSdkError(err);
         }
       },
+      async cancel(batchId) {
+        try {
+          await client.messages.batches.cancel(batchId);
+        } catch (err) {
+          throw mapSdkError(err);
+        }
+      },
       async ended(batchId) {
         try {
           return (await client.messages.batches.retrieve(batchId)).processing_status === 'ended';

@@ -66,6 +66,8 @@ export interface BatchCapability {
   /** Whether the batch has ended (its results can be read). */
   ended(batchId: string): Promise<boolean>;
   results(batchId: string): AsyncIterable<BatchOutcome>;
+  /** Asks the provider to stop a batch; requests not yet run come back cancelled. */
+  cancel(batchId: string): Promise<void>;
 }
 
 export interface Provider {
