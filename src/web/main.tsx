@@ -24,7 +24,7 @@ createRoot(document.getElementById('root')!).render(
     <QueryClientProvider client={queryClient}>
       <TooltipProvider>
         <RouterProvider router={router} />
-        <Toaster position="bottom-right" richColors closeButton visibleToasts={5} duration={5000} />
+        <Toaster position="bottom-center" richColors closeButton visibleToasts={5} duration={5000} />
       </TooltipProvider>
     </QueryClientProvider>
   </StrictMode>,
