@@ -12,7 +12,7 @@ import { describeFailure, LeaseLost, recordFailure, storeResult, type ClaimedIte
 import type { GenerationRequest } from './providers/types';
 import { runtimeFor, type RunRuntime } from './run-runtime';
 import { finishRunIfDone } from './run-commands';
-import { loadSlotContext } from './slot-context';
+import { loadSlotContext, type SlotContext } from './slot-context';
 
 /** Message Batches cost half the normal price. */
 const BATCH_PRICE_FACTOR = 0.5;
@@ -40,20 +40,20 @@ async function submitPending(db: Db, runtime: RunRuntime, run: BatchRun, log: (m
         returning id, conversation_id, attempts`,
   );
   if (!claimed.length) return;
-  const prepared: { item: ClaimedItem; request: GenerationRequest; reserved: number }[] = [];
+  const prepared: { item: ClaimedItem; request: GenerationRequest; reserved: number; templateVersion: number | null }[] = [];
   let stopReason: 'wait' | 'exhausted' | null = null;
   for (const row of claimed) {
     const item: ClaimedItem = { id: Number(row.id), runId: run.id, conversationId: row.conversation_id, attempts: row.attempts, leaseOwner: owner };
     if (stopReason) break;
     try {
-      const { request } = await requestFor(db, runtime, item.conversationId);
+      const { request, context } = await requestFor(db, runtime, item.conversationId);
       const worstCase = costOf(runtime.provider.info.model, { inputTokens: estimateTokens(request.system) + estimateTokens(request.prompt), outputTokens: runtime.maxTokens }) * BATCH_PRICE_FACTOR;
       const reservation = await reserveBudget(db, run.id, worstCase);
       if (reservation !== 'reserved') {
         stopReason = reservation;
         break;
       }
-      prepared.push({ item, request, reserved: worstCase });
+      prepared.push({ item, request, reserved: worstCase, templateVersion: context.template?.version ?? null });
     } catch (err) {
       // A template problem fails this item for good, like in a normal run.
       await recordFailure(db, runtime, item, describeFailure(err), { started: Date.now(), request: null, context: null, reservedUsd: 0 });
@@ -86,7 +86,10 @@ async function submitPending(db: Db, runtime: RunRuntime, run: BatchRun, log: (m
   }
   await db.transaction(async (tx) => {
     for (const p of prepared) {
-      await tx.update(runItems).set({ batchId, leaseOwner: `batch:${batchId}`, leaseExpiresAt: BATCH_LEASE, reservedUsd: p.reserved }).where(eq(runItems.id, p.item.id));
+      await tx
+        .update(runItems)
+        .set({ batchId, leaseOwner: `batch:${batchId}`, leaseExpiresAt: BATCH_LEASE, reservedUsd: p.reserved, sentPrompt: p.request.prompt, sentTemplateVersion: p.templateVersion })
+        .where(eq(runItems.id, p.item.id));
     }
     await tx.update(conversations).set({ status: 'generating', updatedAt: new Date() }).where(inArray(conversations.id, prepared.map((p) => p.item.conversationId)));
     await tx.update(generationRuns).set({ status: 'running', startedAt: sql`coalesce(${generationRuns.startedAt}, now())`, updatedAt: new Date() }).where(eq(generationRuns.id, run.id));
@@ -121,18 +124,19 @@ async function collectEnded(db: Db, runtime: RunRuntime, run: BatchRun) {
       if (!row) continue;
       const item: ClaimedItem = { id: row.id, runId: run.id, conversationId: row.conversationId, attempts: row.attempts, leaseOwner: `batch:${batchId}` };
       const started = row.startedAt?.getTime() ?? Date.now();
-      let prepared: Awaited<ReturnType<typeof requestFor>>;
+      let context: SlotContext;
       try {
-        prepared = await requestFor(db, runtime, row.conversationId);
+        context = await loadSlotContext(db, row.conversationId);
       } catch (err) {
-        // The template changed under the batch and no longer renders: this item fails on its own.
         await recordFailure(db, runtime, item, describeFailure(err), { started, request: null, context: null, reservedUsd: row.reservedUsd }).catch((inner) => {
           if (!(inner instanceof LeaseLost)) throw inner;
         });
         continue;
       }
-      const { context, request } = prepared;
-      const call = { context, request: { system: request.system, prompt: request.prompt }, reservedUsd: row.reservedUsd, started, costFactor: BATCH_PRICE_FACTOR };
+      // Logged against what was actually sent, even if the template changed since.
+      if (context.template && row.sentTemplateVersion !== null) context = { ...context, template: { ...context.template, version: row.sentTemplateVersion } };
+      const request = { system: SYSTEM_PROMPT, prompt: row.sentPrompt ?? '' };
+      const call = { context, request, reservedUsd: row.reservedUsd, started, costFactor: BATCH_PRICE_FACTOR };
       try {
         if ('result' in outcome) await storeResult(db, runtime, item, call, outcome.result, BATCH_PRICE_FACTOR);
         else await recordFailure(db, runtime, item, describeFailure(outcome.error), call);

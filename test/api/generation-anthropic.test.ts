@@ -131,6 +131,13 @@ describe('Message Batches', () => {
     expect(batchFake.requests.some((r) => r.path === '/v1/messages')).toBe(false);
     const logs = await b.services.ctx.database.db.select().from(generationLogs).where(eq(generationLogs.runId, runId));
     expect(logs).toHaveLength(total);
+    // Each result is logged with the prompt that was sent in the batch.
+    const sent = batchFake.requests.find((r) => r.path === '/v1/messages/batches')!.body as { requests: { params: { messages: { content: string }[] } }[] };
+    const sentPrompts = new Set(sent.requests.map((r) => r.params.messages[0].content));
+    for (const log of logs) {
+      expect(sentPrompts.has((log.requestPayload as { prompt: string }).prompt)).toBe(true);
+      expect(log.templateVersion).toBe(1);
+    }
     const { costOf } = await import('../../src/core/pricing');
     for (const log of logs) {
       const full = costOf('claude-haiku-4-5', { inputTokens: log.inputTokens, outputTokens: log.outputTokens, cacheReadTokens: log.cacheReadTokens, cacheWriteTokens: log.cacheWriteTokens });

@@ -62,6 +62,9 @@ export const runItems = pgTable(
     /** Message Batches: the provider's batch this item was sent in, and the budget it reserved. */
     batchId: text('batch_id'),
     reservedUsd: doublePrecision('reserved_usd').notNull().default(0),
+    /** What was sent in the batch, so its result is logged against that prompt and template version. */
+    sentPrompt: text('sent_prompt'),
+    sentTemplateVersion: integer('sent_template_version'),
     startedAt: tstz('started_at'),
     finishedAt: tstz('finished_at'),
     createdAt: createdAt(),
