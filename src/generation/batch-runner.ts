@@ -36,7 +36,11 @@ async function submitPending(db: Db, runtime: RunRuntime, run: BatchRun, log: (m
   const claimed = await queryRows<{ id: number | string; conversation_id: string; attempts: number }>(
     db,
     sql`update run_items set status = 'in_progress', lease_owner = ${owner}, lease_expires_at = now() + interval '10 minutes', attempts = attempts + 1, started_at = coalesce(started_at, now())
-        where id in (select id from run_items where run_id = ${run.id} and status = 'pending' and (next_attempt_at is null or next_attempt_at <= now()) order by id limit ${BATCH_SIZE} for update skip locked)
+        where id in (select id from run_items where run_id = ${run.id}
+          and ((status = 'pending' and (next_attempt_at is null or next_attempt_at <= now()))
+            -- Claimed for a batch by a worker that died before sending it.
+            or (status = 'in_progress' and batch_id is null and lease_expires_at < now()))
+          order by id limit ${BATCH_SIZE} for update skip locked)
         returning id, conversation_id, attempts`,
   );
   if (!claimed.length) return;
