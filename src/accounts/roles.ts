@@ -1,13 +1,6 @@
 export const ROLES = ['admin', 'generator', 'reviewer', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  admin: 'Everything, including users and workspace settings',
-  generator: 'Generate conversations and export',
-  reviewer: 'Approve or reject conversations and export',
-  viewer: 'Read-only access',
-};
-
 /** What each role may do. Routes name a permission; this table is the single policy. */
 export const PERMISSIONS = {
   'conversations:read': ['admin', 'generator', 'reviewer', 'viewer'],

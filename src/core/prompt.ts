@@ -7,18 +7,6 @@ import { AppError } from './errors';
  */
 const PLACEHOLDER = /\{([a-z_][a-z0-9_]*)(\?([^{}]*))?\}/gi;
 
-export const STANDARD_PARAMETERS = [
-  'persona',
-  'emotion',
-  'topic',
-  'intent',
-  'tone',
-  'chunk_content',
-  'chunk_summary',
-  'key_terms',
-  'audience_level',
-] as const;
-
 export type PromptParameters = Record<string, string | undefined | null>;
 
 export interface TemplateParameterUse {

@@ -39,22 +39,28 @@ export async function settleBudget(tx: Tx, runId: string, reservedUsd: number, a
   return { shouldWarn: Boolean(row && row.limit !== null && !row.warned && row.spent >= (row.limit * warnAtPercent) / 100) };
 }
 
+const BUDGET_FIELDS = { id: generationRuns.id, createdBy: generationRuns.createdBy, limit: generationRuns.spendingLimitUsd, spent: generationRuns.spentUsd };
+
+/** An in-app notification to the run's creator about its spending, linking to the run. */
+async function tellCreator(
+  db: Db,
+  run: { id: string; createdBy: string | null; limit: number | null; spent: number },
+  kind: string,
+  title: string,
+  body: (spent: string, limit: string) => string,
+) {
+  await notify(db, { userId: run.createdBy, kind, title, body: body(`$${run.spent.toFixed(2)}`, `$${(run.limit ?? 0).toFixed(2)}`), link: `/runs?run=${run.id}` });
+}
+
 /** When the next call could overshoot the limit, the run pauses itself and says why. */
 export async function pauseForBudget(db: Db, runId: string) {
   const paused = await db
     .update(generationRuns)
     .set({ status: 'paused', error: 'Paused: the spending limit is reached. Raise the limit and resume to continue.', updatedAt: new Date() })
     .where(and(eq(generationRuns.id, runId), sql`${generationRuns.status} in ('queued', 'running')`))
-    .returning({ id: generationRuns.id, createdBy: generationRuns.createdBy, limit: generationRuns.spendingLimitUsd, spent: generationRuns.spentUsd });
+    .returning(BUDGET_FIELDS);
   if (paused.length) {
-    const run = paused[0];
-    await notify(db, {
-      userId: run.createdBy,
-      kind: 'budget_reached',
-      title: 'A run paused at its spending limit',
-      body: `It has spent $${run.spent.toFixed(2)} of its $${(run.limit ?? 0).toFixed(2)} limit. Raise the limit and resume it to continue.`,
-      link: `/runs?run=${run.id}`,
-    });
+    await tellCreator(db, paused[0], 'budget_reached', 'A run paused at its spending limit', (spent, limit) => `It has spent ${spent} of its ${limit} limit. Raise the limit and resume it to continue.`);
   }
 }
 
@@ -70,15 +76,8 @@ export async function warnIfNearLimit(db: Db, runId: string, percent: number) {
         sql`${generationRuns.spendingLimitUsd} is not null and ${generationRuns.spentUsd} >= ${generationRuns.spendingLimitUsd} * ${percent / 100}`,
       ),
     )
-    .returning({ id: generationRuns.id, createdBy: generationRuns.createdBy, limit: generationRuns.spendingLimitUsd, spent: generationRuns.spentUsd });
+    .returning(BUDGET_FIELDS);
   if (warned.length) {
-    const run = warned[0];
-    await notify(db, {
-      userId: run.createdBy,
-      kind: 'budget_warning',
-      title: `A run has used ${percent}% of its spending limit`,
-      body: `Spent $${run.spent.toFixed(2)} of $${(run.limit ?? 0).toFixed(2)}. It pauses itself before going over.`,
-      link: `/runs?run=${run.id}`,
-    });
+    await tellCreator(db, warned[0], 'budget_warning', `A run has used ${percent}% of its spending limit`, (spent, limit) => `Spent ${spent} of ${limit}. It pauses itself before going over.`);
   }
 }
