@@ -81,7 +81,8 @@ async function scenario(name: string, opts: { count: number; latencyMs: number; 
     for (;;) {
       run = await call('GET', `/api/runs/${runId}`);
       if (run.status !== 'running' && run.status !== 'queued') break;
-      await new Promise((r) => setTimeout(r, 100));
+      // About as often as the progress panel asks.
+      await new Promise((r) => setTimeout(r, 500));
     }
     const seconds = (performance.now() - started) / 1000;
     const stats = await fake.stats();

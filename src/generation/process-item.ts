@@ -1,39 +1,23 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { AppError } from '../core/errors';
-import { parseGeneratedConversation } from '../core/output';
-import { costOf, estimateTokens, priceOf } from '../core/pricing';
+import { costOf, estimateTokens } from '../core/pricing';
 import { renderTemplate } from '../core/prompt';
-import { scoreConversation } from '../core/quality';
-import { buildSearchText } from '../core/search-text';
 import { isConversationStatus } from '../core/statuses';
-import { TIER_LABELS } from '../core/tiers';
 import { FALLBACK_TEMPLATE, SYSTEM_PROMPT } from '../core/system-prompt';
 import { redactValue } from '../core/redact';
 import { decideRetry } from '../core/retry-policy';
 import type { Db } from '../db/client';
-import { conversations, conversationTurns, generationLogs, generationRuns, runItems } from '../db/schema';
-import { pauseForBudget, reserveBudget, settleBudget, warnIfNearLimit } from './budget';
-import { ProviderError, type GenerationResult } from './providers/types';
+import { conversations, generationLogs, generationRuns, runItems } from '../db/schema';
+import { pauseForBudget, reserveBudget, settleBudget } from './budget';
+import { LeaseLost, type ClaimedItem, type ItemOutcome } from './item-types';
+import { ProviderError } from './providers/types';
 import type { RunRuntime } from './run-runtime';
+import { storeResult } from './store-result';
 import { loadSlotContext, type SlotContext } from './slot-context';
-
-export interface ClaimedItem {
-  id: number;
-  runId: string;
-  conversationId: string;
-  attempts: number;
-  /** The worker holding the lease: every write about this item checks it still does. */
-  leaseOwner: string;
-}
-
-export type ItemOutcome = 'succeeded' | 'retrying' | 'failed' | 'lease_lost' | 'budget_paused' | 'budget_wait' | 'run_stopped';
 
 /** A 10–14 turn conversation is about this many output tokens. */
 const TYPICAL_OUTPUT_TOKENS = 1600;
-
-/** Thrown inside a transaction when another worker took the item over: everything rolls back. */
-export class LeaseLost extends Error {}
 
 /** A stable per-conversation seed, so the offline provider gives the same text on a retry. */
 function seedFor(id: string, attempt: number): number {
@@ -85,11 +69,6 @@ async function runIsActive(db: Db, runId: string) {
   return run?.status === 'queued' || run?.status === 'running';
 }
 
-function searchTextOf(context: SlotContext, title: string) {
-  const { slot, conversation } = context;
-  return buildSearchText(conversation.conversationId, title, slot.persona.label, slot.emotion.label, slot.topic.label, slot.intent.label, slot.tone.label, TIER_LABELS[slot.tier]);
-}
-
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Marks the item done only if this worker still holds it; otherwise the transaction aborts. */
@@ -104,11 +83,11 @@ async function settleItem(tx: Tx, item: ClaimedItem, values: PgUpdateSetSource<t
 }
 
 /**
- * Generates one claimed item: render the prompt, call the provider, validate and score the
+ * Generates one claimed item (its slot context may come preloaded with others): render the prompt, call the provider, validate and score the
  * output, then store turns, log, cost and status in one transaction. Failures are logged too;
  * retryable ones go back to the queue with a backoff until attempts run out.
  */
-export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem): Promise<ItemOutcome> {
+export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem, preloaded?: SlotContext): Promise<ItemOutcome> {
   const { provider } = runtime;
   const started = Date.now();
   let request: { system: string; prompt: string } | null = null;
@@ -118,7 +97,7 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
   /** What the provider billed for an answer we received, in case storing it is abandoned. */
   let billedUsd = 0;
   try {
-    context = await loadSlotContext(db, item.conversationId);
+    context = preloaded ?? (await loadSlotContext(db, item.conversationId));
     const prompt = renderTemplate(context.template?.body ?? FALLBACK_TEMPLATE, context.parameters);
     request = { system: SYSTEM_PROMPT, prompt };
     const inputTokens = estimateTokens(SYSTEM_PROMPT) + estimateTokens(prompt);
@@ -189,88 +168,6 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
       return 'lease_lost' as const;
     });
   }
-}
-
-/**
- * Validates, scores and stores one provider answer: turns, conversation, log, cost and the
- * item's status in one transaction. `costFactor` is 0.5 for Message Batches (half price).
- */
-export async function storeResult(
-  db: Db,
-  runtime: RunRuntime,
-  item: ClaimedItem,
-  call: { context: SlotContext; request: { system: string; prompt: string }; reservedUsd: number; started: number },
-  result: GenerationResult,
-  costFactor = 1,
-): Promise<ItemOutcome> {
-  const { provider } = runtime;
-  const forLog = <T,>(value: T): T => (runtime.redactPii ? redactValue(value) : value);
-    const parsed = parseGeneratedConversation(result.output);
-    if (!parsed.ok) throw new ProviderError('malformed_output', `The model's answer was not a valid conversation (${parsed.problem}).`, { raw: result.raw, usage: result.usage });
-    const output = parsed.value;
-    const quality = scoreConversation(output.turns, output.confidence);
-    // Priced as the model the run asked for; the answer may name a dated snapshot of it.
-    const cost = costOf(priceOf(provider.info.model) ? provider.info.model : result.model, result.usage) * costFactor;
-    const ctx = call.context;
-    const conv = ctx.conversation;
-    const { shouldWarn } = await db.transaction(async (tx) => {
-      // The item's cost includes any earlier billed attempt that failed; so does the conversation's.
-      const settled = await settleItem(tx, item, { status: 'succeeded', costUsd: sql`coalesce(${runItems.costUsd}, 0) + ${cost}`, finishedAt: new Date() });
-      const budget = await settleBudget(tx, item.runId, call.reservedUsd, cost, runtime.warnAtPercent);
-      if (conv.turnCount > 0) await tx.delete(conversationTurns).where(eq(conversationTurns.conversationId, conv.id));
-      await tx.insert(conversationTurns).values(output.turns.map((t, i) => ({ conversationId: conv.id, turnNumber: i + 1, role: t.role, content: t.content })));
-      await tx
-        .update(conversations)
-        .set({
-          status: 'generated',
-          title: output.title,
-          qualityScore: quality.score,
-          qualityBreakdown: quality as unknown as Record<string, unknown>,
-          turnCount: output.turns.length,
-          provider: provider.info.name,
-          model: result.model,
-          costUsd: settled.costUsd ?? cost,
-          inputTokens: result.usage.inputTokens,
-          outputTokens: result.usage.outputTokens,
-          templateVersion: ctx.template?.version ?? null,
-          errorMessage: null,
-          errorCode: null,
-          errorDetails: null,
-          // New text has not been reviewed yet.
-          reviewedAt: null,
-          reviewedBy: null,
-          reviewNotes: null,
-          generatedAt: new Date(),
-          updatedAt: new Date(),
-          searchText: searchTextOf(ctx, output.title),
-        })
-        .where(eq(conversations.id, conv.id));
-      await tx.insert(generationLogs).values({
-        conversationId: conv.id,
-        runId: item.runId,
-        runItemId: item.id,
-        templateId: ctx.template?.id ?? null,
-        templateVersion: ctx.template?.version ?? null,
-        provider: provider.info.name,
-        model: result.model,
-        requestPayload: forLog(call.request),
-        // The provider's own answer (it contains the conversation); not stored twice.
-        responsePayload: forLog(result.raw as Record<string, unknown>),
-        parameters: forLog(ctx.parameters as Record<string, unknown>),
-        costUsd: cost,
-        inputTokens: result.usage.inputTokens,
-        outputTokens: result.usage.outputTokens,
-        cacheReadTokens: result.usage.cacheReadTokens,
-        cacheWriteTokens: result.usage.cacheWriteTokens,
-        durationMs: Date.now() - call.started,
-        status: 'success',
-        attempt: item.attempts,
-      });
-      return budget;
-    });
-    if (shouldWarn) await warnIfNearLimit(db, item.runId, runtime.warnAtPercent);
-    return 'succeeded';
-  return 'succeeded';
 }
 
 /** Logs the failed call, then queues a retry or settles the item and conversation as failed. */

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { OfflineSlot } from '../core/offline/compose';
 import { notFound } from '../core/errors';
 import type { PromptParameters } from '../core/prompt';
@@ -20,20 +20,36 @@ type DimensionRow = typeof dimensionValues.$inferSelect;
  * once a few seconds instead of once per conversation.
  */
 const CATALOG_TTL_MS = 5000;
-const catalogCache = new WeakMap<Db, { at: number; values: Map<string, DimensionRow> }>();
+const catalogCache = new WeakMap<Db, { at: number; values: Promise<Map<string, DimensionRow>> }>();
 
-async function dimensionLookup(db: Db): Promise<Map<string, DimensionRow>> {
+function dimensionLookup(db: Db): Promise<Map<string, DimensionRow>> {
   const cached = catalogCache.get(db);
   if (cached && Date.now() - cached.at < CATALOG_TTL_MS) return cached.values;
-  const rows = await db.select().from(dimensionValues);
-  const values = new Map(rows.map((v) => [`${v.dimension}:${v.key}`, v]));
+  // The promise is cached, so items starting together share one read.
+  const values = db
+    .select()
+    .from(dimensionValues)
+    .then((rows) => new Map(rows.map((v) => [`${v.dimension}:${v.key}`, v])));
   catalogCache.set(db, { at: Date.now(), values });
+  values.catch(() => catalogCache.delete(db));
   return values;
 }
 
-/** Everything the prompt and the offline composer need to know about one conversation slot (one query plus cached labels). */
+/** Everything the prompt and the offline composer need to know about one conversation slot. */
 export async function loadSlotContext(db: Db, conversationId: string): Promise<SlotContext> {
-  const [row] = await db
+  const context = (await loadSlotContexts(db, [conversationId])).get(conversationId);
+  if (!context) throw notFound('The conversation');
+  return context;
+}
+
+/**
+ * The slot contexts of several conversations, by conversation id, in one query plus cached
+ * labels: a worker loads the contexts of the items it claims together, because planning this
+ * join costs more than running it.
+ */
+export async function loadSlotContexts(db: Db, conversationIds: string[]): Promise<Map<string, SlotContext>> {
+  if (!conversationIds.length) return new Map();
+  const rows = await db
     .select({
       conversation: conversations,
       arc: emotionalArcs,
@@ -49,11 +65,23 @@ export async function loadSlotContext(db: Db, conversationId: string): Promise<S
     .leftJoin(chunks, eq(chunks.id, conversations.chunkId))
     .leftJoin(templates, eq(templates.id, conversations.templateId))
     .leftJoin(templateVersions, and(eq(templateVersions.templateId, templates.id), eq(templateVersions.version, templates.currentVersion)))
-    .where(eq(conversations.id, conversationId));
-  if (!row) throw notFound('The conversation');
+    .where(inArray(conversations.id, conversationIds));
+  const values = await dimensionLookup(db);
+  return new Map(rows.map((row) => [row.conversation.id, contextOf(row, values)]));
+}
+
+type ContextRow = {
+  conversation: typeof conversations.$inferSelect;
+  arc: typeof emotionalArcs.$inferSelect | null;
+  scenario: typeof scenarios.$inferSelect | null;
+  edgeCase: typeof edgeCases.$inferSelect | null;
+  chunk: typeof chunks.$inferSelect | null;
+  template: { id: string | null; version: number | null; body: string | null } | null;
+};
+
+function contextOf(row: ContextRow, values: Map<string, DimensionRow>): SlotContext {
   const { conversation, arc, scenario, edgeCase, chunk } = row;
   const template = row.template?.id && row.template.body ? row.template : null;
-  const values = await dimensionLookup(db);
   const value = (dimension: string, key: string) => {
     const found = values.get(`${dimension}:${key}`);
     return { key, label: found?.label ?? key, description: found?.description, attributes: found?.attributes ?? {} };

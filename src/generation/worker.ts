@@ -8,7 +8,9 @@ import type { WorkspaceSettings } from '../contract/settings';
 import { getSettings, settingsVersion } from '../settings/workspace-settings';
 import type { ProviderSource } from './choose-provider';
 import { advanceBatchRuns } from './batch-runner';
-import { processItem, type ClaimedItem } from './process-item';
+import type { ClaimedItem } from './item-types';
+import { processItem } from './process-item';
+import { loadSlotContexts, type SlotContext } from './slot-context';
 import { finishRunIfDone } from './run-commands';
 import { runtimeFor, type RunSettingsRow } from './run-runtime';
 
@@ -154,8 +156,11 @@ export function startWorker(opts: WorkerOptions): Worker {
       // Nothing left to claim: the run may be done (e.g. resumed after its last item finished).
       if (!items.length && ![...inFlightRuns.values()].includes(run.id)) await finishIfDone(run.id);
       const runSettings = { provider: run.provider, model: run.model, retryPolicy: run.retry_policy, spendingLimitUsd: run.spending_limit_usd };
-      const runtime = items.length ? await runtimeFor(opts.providers, current, runSettings) : null;
-      for (const item of items) start({ ...item, run: runSettings }, runtime!);
+      if (!items.length) continue;
+      const runtime = await runtimeFor(opts.providers, current, runSettings);
+      // One query for all the claimed slots; if it fails, each item loads its own and reports why.
+      const contexts = await loadSlotContexts(opts.db, items.map((i) => i.conversationId)).catch(() => new Map<string, SlotContext>());
+      for (const item of items) start({ ...item, run: runSettings }, runtime, contexts.get(item.conversationId));
     }
   }
 
@@ -165,12 +170,13 @@ export function startWorker(opts: WorkerOptions): Worker {
     if (opts.mailer) await notifyRunFinished(opts.db, opts.mailer, runId, { appUrl: opts.appUrl ?? 'http://localhost:3000' }).catch((err) => log('run notification failed', err));
   }
 
-  function start(item: ClaimedWithRun, runtime: Awaited<ReturnType<typeof runtimeFor>>) {
+  function start(item: ClaimedWithRun, runtime: Awaited<ReturnType<typeof runtimeFor>>, context: SlotContext | undefined) {
     inFlightRuns.set(item.id, item.runId);
-    const work = processItem(opts.db, runtime, item)
+    const work = processItem(opts.db, runtime, item, context)
       .then(async (outcome) => {
         inFlightRuns.delete(item.id);
-        await finishIfDone(item.runId);
+        // Only the last of this worker's items in a run needs to ask whether the run is done.
+        if (![...inFlightRuns.values()].includes(item.runId)) await finishIfDone(item.runId);
         opts.onItemDone?.(item, outcome);
       })
       .catch((err) => log(`item ${item.id} crashed`, err))

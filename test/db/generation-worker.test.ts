@@ -11,8 +11,8 @@ import { ENGINES, openTestDatabase } from '../support/databases';
 import { runtimeOf, sourceOf } from '../support/runtime';
 import { waitFor } from '../support/wait';
 
-/** A provider that fails with the given errors, in order, then succeeds. */
-function scriptedProvider(failures: ProviderError[], latencyMs = 0): Provider & { calls: number } {
+/** A provider that fails with the given errors, in order, then succeeds with `turnCount` turns. */
+function scriptedProvider(failures: ProviderError[], latencyMs = 0, turnCount = 8): Provider & { calls: number } {
   const provider = {
     calls: 0,
     info: { name: 'offline' as const, model: 'scripted', reason: 'test', typicalSeconds: 0 },
@@ -28,7 +28,7 @@ function scriptedProvider(failures: ProviderError[], latencyMs = 0): Provider & 
         output: {
           title: 'Scripted',
           confidence: 9,
-          turns: Array.from({ length: 8 }, (_, i) => ({ role: i % 2 ? ('assistant' as const) : ('user' as const), content: `Turn ${i + 1} with enough words to read naturally in a test conversation.` })),
+          turns: Array.from({ length: turnCount }, (_, i) => ({ role: i % 2 ? ('assistant' as const) : ('user' as const), content: `Turn ${i + 1} with enough words to read naturally in a test conversation.` })),
         },
       };
     },
@@ -164,6 +164,29 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
     expect(after.errorMessage).toBe('The API key was refused.');
     const turns = await database.db.select().from(conversationTurns).where(eq(conversationTurns.conversationId, target.id));
     expect(turns).toHaveLength(8);
+  });
+
+  it('replaces the turns of a regenerated conversation, and keeps them when the regeneration loses its lease', async () => {
+    const target = await conversation('conv-00019');
+    const generateWith = async (provider: Provider & { calls: number }, leaseStolen = false) => {
+      const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
+      const item = await claim(runId);
+      if (leaseStolen) await database.db.update(runItems).set({ leaseOwner: 'another-worker' }).where(eq(runItems.id, item.id));
+      return processItem(database.db, runtimeOf(provider, noWait), item);
+    };
+    const turnsOf = async () =>
+      (await database.db.select().from(conversationTurns).where(eq(conversationTurns.conversationId, target.id))).map((t) => t.turnNumber).sort((a, b) => a - b);
+
+    expect(await generateWith(scriptedProvider([], 0, 12))).toBe('succeeded');
+    expect(await turnsOf()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(await generateWith(scriptedProvider([], 0, 10))).toBe('succeeded');
+    expect(await turnsOf()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect((await conversation('conv-00019')).turnCount).toBe(10);
+
+    // The old turns are deleted in the same transaction as the store: a lost lease keeps them.
+    expect(await generateWith(scriptedProvider([], 0, 14), true)).toBe('lease_lost');
+    expect(await turnsOf()).toHaveLength(10);
+    expect(await database.db.select().from(generationLogs).where(eq(generationLogs.status, 'success'))).toHaveLength(2);
   });
 
   it('drops the result of an item another worker has taken over', async () => {
