@@ -7,6 +7,13 @@ export const generationLogQuery = z
     templateId: z.uuid('must be a template id').optional(),
     userId: z.string().min(1).max(64).optional(),
     status: z.enum(['success', 'error']).optional(),
+    /** One or more error kinds, comma-separated: `rate_limited,timeout`. */
+    errorKind: z
+      .string()
+      .max(500)
+      .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be error kinds such as rate_limited, comma-separated')).min(1).max(20))
+      .optional(),
     from: z.iso.datetime({ offset: true, message: 'must be an ISO date-time such as 2026-01-31T00:00:00Z' }).optional(),
     to: z.iso.datetime({ offset: true, message: 'must be an ISO date-time such as 2026-01-31T23:59:59Z' }).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),

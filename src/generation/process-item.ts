@@ -170,6 +170,13 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
   }
 }
 
+function rawOf(failure: Failure, redact: boolean): Record<string, unknown> | null {
+  const raw = failure.providerError?.opts.raw;
+  if (raw === undefined || raw === null) return null;
+  const body = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : { body: raw };
+  return redact ? redactValue(body) : body;
+}
+
 /** Logs the failed call, then queues a retry or settles the item and conversation as failed. */
 export async function recordFailure(
   db: Db,
@@ -228,6 +235,8 @@ export async function recordFailure(
       model: provider.info.model,
       requestPayload: call.request && (runtime.redactPii ? redactValue(call.request) : call.request),
       parameters: (runtime.redactPii ? redactValue(call.context?.parameters ?? {}) : (call.context?.parameters ?? {})) as Record<string, unknown>,
+      // What the provider answered (its error body and rate-limit headers, or the unusable output), for the error dialog's technical details.
+      responsePayload: rawOf(failure, runtime.redactPii),
       durationMs: Date.now() - call.started,
       status: 'error',
       errorKind: failure.kind,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lte, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, or, type SQL } from 'drizzle-orm';
 import type { GenerationLogQuery, GenerationLogSummary } from '../../contract/generation-logs';
 import { notFound } from '../../core/errors';
 import type { Db } from '../client';
@@ -14,6 +14,7 @@ function where(q: Omit<GenerationLogQuery, 'page' | 'pageSize'>): SQL | undefine
     // "By user": who started the run, or who made the call directly.
     q.userId ? or(eq(generationRuns.createdBy, q.userId), eq(generationLogs.createdBy, q.userId)) : undefined,
     q.status ? eq(generationLogs.status, q.status) : undefined,
+    q.errorKind?.length ? inArray(generationLogs.errorKind, q.errorKind) : undefined,
     q.from ? gte(generationLogs.createdAt, new Date(q.from)) : undefined,
     q.to ? lte(generationLogs.createdAt, new Date(q.to)) : undefined,
   );

@@ -19,7 +19,7 @@ export function generationLogRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['generation log'],
-        summary: 'Every provider call, newest first; filter by conversation, run, template, user, status and date range',
+        summary: 'Every provider call, newest first; filter by conversation, run, template, user, status, error kind and date range',
         querystring: generationLogQuery,
         response: { 200: z.object({ items: z.array(generationLogSummary), total: z.number() }) },
       },
