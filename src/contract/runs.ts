@@ -55,9 +55,11 @@ export const selectorFilter = z
 
 const SELECTOR_KEYS = ['conversationIds', 'filter', 'tier', 'all'] as const;
 
+/** How many conversations one request may name by id; larger selections are made with a filter, a tier or all. */
+export const MAX_SELECTED_IDS = 50_000;
+
 const selectorFields = {
-  // Larger selections are made with a filter, a tier or all.
-  conversationIds: z.array(z.string().min(1).max(64)).min(1).max(50_000).optional(),
+  conversationIds: z.array(z.string().min(1).max(64)).min(1).max(MAX_SELECTED_IDS).optional(),
   filter: selectorFilter.optional(),
   tier: z.enum(TIERS).optional(),
   all: z.literal(true).optional(),
@@ -65,12 +67,18 @@ const selectorFields = {
   regenerate: z.boolean().optional(),
 };
 
-const exactlyOneSelector = (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
-  const given = SELECTOR_KEYS.filter((k) => value[k] !== undefined);
-  if (given.length !== 1) {
-    ctx.addIssue({ code: 'custom', path: [given[1] ?? 'conversationIds'], message: `must be the only selector: give exactly one of ${SELECTOR_KEYS.join(', ')}` });
-  }
-};
+/** A refinement that accepts exactly one of `keys`: naming the second one given, or the first key when none is. */
+export const exactlyOneOf =
+  (keys: readonly string[]) =>
+  (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const given = keys.filter((k) => value[k] !== undefined);
+    if (given.length !== 1) {
+      const message = given.length === 0 ? `is missing: give exactly one of ${keys.join(', ')}` : `must be the only selector: give exactly one of ${keys.join(', ')}`;
+      ctx.addIssue({ code: 'custom', path: [given[1] ?? keys[0]], message });
+    }
+  };
+
+const exactlyOneSelector = exactlyOneOf(SELECTOR_KEYS);
 
 /** Which conversations a run or an estimate covers: exactly one of ids, filter, tier or all. */
 export const selectorSchema = z.object(selectorFields).strict().superRefine(exactlyOneSelector);

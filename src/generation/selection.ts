@@ -6,8 +6,11 @@ import { conversations } from '../db/schema';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What a selector names, before the rules about what may be generated. */
-function namedBy(selector: Selector): SQL | undefined {
+/**
+ * What a selector names, before the rules about what may be generated. Bulk review and delete
+ * use it too, so a selection means the same conversations everywhere.
+ */
+export function selectedWhere(selector: Selector): SQL | undefined {
   if (selector.conversationIds) {
     const ids = selector.conversationIds.filter((id) => UUID.test(id));
     const humanIds = selector.conversationIds.filter((id) => !UUID.test(id));
@@ -26,7 +29,7 @@ function namedBy(selector: Selector): SQL | undefined {
 export function generatableWhere(selector: Selector): SQL | undefined {
   const statuses = selector.regenerate ? ['not_generated', 'failed', 'generated', 'approved', 'rejected'] : ['not_generated', 'failed'];
   return and(
-    namedBy(selector),
+    selectedWhere(selector),
     eq(conversations.isSeed, false),
     inArray(conversations.status, statuses),
     not(sql`exists (select 1 from run_items ri where ri.conversation_id = ${conversations.id} and ri.status in ('pending', 'in_progress'))`),
@@ -38,7 +41,7 @@ export async function countSelection(db: Db, selector: Selector) {
   const named = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(conversations)
-    .where(namedBy(selector));
+    .where(selectedWhere(selector));
   const byTier = await db
     .select({ tier: conversations.tier, n: sql<number>`count(*)::int` })
     .from(conversations)

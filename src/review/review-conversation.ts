@@ -9,7 +9,7 @@ import { conversations, reviewLogs } from '../db/schema';
 export async function reviewConversation(db: Db, conversationId: string, reviewerId: string, request: ReviewRequest) {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: conversations.id, status: conversations.status })
+      .select({ id: conversations.id, status: conversations.status, reviewedAt: conversations.reviewedAt, reviewedBy: conversations.reviewedBy, reviewNotes: conversations.reviewNotes })
       .from(conversations)
       .where(eq(conversations.id, conversationId))
       .for('update');
@@ -19,7 +19,8 @@ export async function reviewConversation(db: Db, conversationId: string, reviewe
     const now = new Date();
     const notes = request.notes?.trim() || null;
     await tx.update(conversations).set({ status: to, reviewedAt: now, reviewedBy: reviewerId, reviewNotes: notes, updatedAt: now }).where(eq(conversations.id, row.id));
-    await tx.insert(reviewLogs).values({ conversationId: row.id, action: request.action, reviewerId, reviewerNotes: notes, fromStatus: row.status, toStatus: to, createdAt: now });
+    const previousReview = { reviewedAt: row.reviewedAt?.toISOString() ?? null, reviewedBy: row.reviewedBy, reviewNotes: row.reviewNotes };
+    await tx.insert(reviewLogs).values({ conversationId: row.id, action: request.action, reviewerId, reviewerNotes: notes, fromStatus: row.status, toStatus: to, previousReview, createdAt: now });
     return { id: row.id, status: to, reviewedAt: now.toISOString() };
   });
 }

@@ -40,6 +40,13 @@ export const generationLogs = pgTable(
   ],
 );
 
+/** A conversation's review fields as they were before a review changed them (timestamps as ISO strings). */
+export interface PreviousReview {
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  reviewNotes: string | null;
+}
+
 /** Every approve/reject with who, when and why (US9.3.2). */
 export const reviewLogs = pgTable(
   'review_logs',
@@ -53,9 +60,17 @@ export const reviewLogs = pgTable(
     reviewerNotes: text('reviewer_notes'),
     fromStatus: text('from_status').notNull(),
     toStatus: text('to_status').notNull(),
+    /** Shared by every row of one bulk action (and of its undo), so the action can be undone as one. */
+    actionId: text('action_id'),
+    /** The review fields before this change, so an undo can put them back exactly. */
+    previousReview: jsonb('previous_review').$type<PreviousReview>(),
     createdAt: createdAt(),
   },
-  (t) => [index('review_logs_conversation_idx').on(t.conversationId), index('review_logs_created_idx').on(t.createdAt)],
+  (t) => [
+    index('review_logs_conversation_idx').on(t.conversationId),
+    index('review_logs_created_idx').on(t.createdAt),
+    index('review_logs_action_idx').on(t.actionId),
+  ],
 );
 
 /** Every export with who, what and which filter (US9.3.3). */

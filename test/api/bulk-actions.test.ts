@@ -1,0 +1,374 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BulkResult, BulkUndoResult } from '../../src/contract/bulk';
+import type { ConversationDetail } from '../../src/contract/conversations';
+import type { ConversationStatus } from '../../src/core/statuses';
+import { conversations, conversationTurns, generationLogs, reviewLogs, user } from '../../src/db/schema';
+import type { Role } from '../../src/accounts/roles';
+import { createTestApp, type TestApp } from '../support/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const db = () => t.services.ctx.database.db;
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `conv-${String(from + i).padStart(5, '0')}`);
+
+/** Generating for real is not what these tests are about: statuses are set in the database. */
+async function setStatus(ids: string[], status: ConversationStatus) {
+  await db()
+    .update(conversations)
+    .set({ status, generatedAt: status === 'generated' ? new Date() : null })
+    .where(inArray(conversations.conversationId, ids));
+}
+
+const post = (role: Role, path: string, payload: unknown) => t.as(role, { method: 'POST', url: `/api/conversations/bulk/${path}`, payload: payload as object });
+
+async function review(payload: unknown, role: Role = 'reviewer'): Promise<BulkResult> {
+  const res = await post(role, 'review', payload);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<BulkResult>();
+}
+
+async function undo(actionId: string, role: Role = 'reviewer'): Promise<BulkUndoResult> {
+  const res = await post(role, 'undo', { actionId });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<BulkUndoResult>();
+}
+
+const detail = async (id: string) => (await t.as('viewer', { method: 'GET', url: `/api/conversations/${id}` })).json<ConversationDetail>();
+const statusOf = async (id: string) => (await detail(id)).status;
+const userId = async (role: Role) => (await db().select({ id: user.id }).from(user).where(eq(user.email, `${role}@example.test`)))[0].id;
+
+describe('POST /api/conversations/bulk/review', () => {
+  it('approves conversations named by human id or UUID, with one action id', async () => {
+    await setStatus(range(1, 3), 'generated');
+    const third = await detail('conv-00003');
+    const body = await review({ selection: { conversationIds: ['conv-00001', 'conv-00002', third.id] }, action: 'approve' });
+    expect(body).toMatchObject({ requested: 3, succeeded: 3, failed: [], failedCount: 0 });
+    expect(body.actionId).toMatch(/^[0-9a-f-]{36}$/);
+    for (const id of range(1, 3)) {
+      const d = await detail(id);
+      expect(d.status).toBe('approved');
+      expect(d.review.reviewedBy).toBe('Test reviewer');
+      expect(d.review.reviewedAt).not.toBeNull();
+    }
+  });
+
+  it('approves every page of a filter, listing the ones it cannot approve', async () => {
+    // The search `conv-0001` names conv-00010 … conv-00019; conv-00010 stays without text.
+    await setStatus(range(11, 19), 'generated');
+    const body = await review({ selection: { filter: { q: 'conv-0001' } }, action: 'approve' });
+    expect(body).toMatchObject({ requested: 10, succeeded: 9, failedCount: 1 });
+    expect(body.failed).toEqual([{ id: expect.any(String), conversationId: 'conv-00010', message: 'conv-00010 has no text yet: generate it before approving.' }]);
+    expect(await statusOf('conv-00019')).toBe('approved');
+    expect(await statusOf('conv-00010')).toBe('not_generated');
+  });
+
+  it('reports each conversation that cannot move, and why, and changes only the others', async () => {
+    await setStatus(['conv-00021'], 'generated');
+    await setStatus(['conv-00023'], 'generating');
+    await setStatus(['conv-00024'], 'failed');
+    const seedBefore = await detail('seed-001');
+    const body = await review({ selection: { conversationIds: ['conv-00021', 'conv-00022', 'conv-00023', 'conv-00024', 'seed-001', 'conv-99999'] }, action: 'approve' });
+    expect(body).toMatchObject({ requested: 6, succeeded: 1, failedCount: 5 });
+    const messages = Object.fromEntries(body.failed.map((f) => [f.conversationId, f.message]));
+    expect(messages).toEqual({
+      'conv-00022': 'conv-00022 has no text yet: generate it before approving.',
+      'conv-00023': 'conv-00023 is being generated: wait for it to finish, then review it.',
+      'conv-00024': 'conv-00024 failed to generate: regenerate it before approving.',
+      'seed-001': 'seed-001 is already approved: nothing to change.',
+      'conv-99999': 'conv-99999 was not found: it may have been deleted. Reload the list and select again.',
+    });
+    expect(body.failed.map((f) => f.conversationId)).toEqual(['conv-00022', 'conv-00023', 'conv-00024', 'conv-99999', 'seed-001']);
+    expect(await statusOf('conv-00021')).toBe('approved');
+    expect(await statusOf('conv-00023')).toBe('generating');
+    // Already approved: nothing is rewritten, not even who reviewed it.
+    expect((await detail('seed-001')).review).toEqual(seedBefore.review);
+  });
+
+  it('lists at most 1,000 failures but counts them all', async () => {
+    const missing = Array.from({ length: 1_200 }, (_, i) => `conv-${90_000 + i}`);
+    const body = await review({ selection: { conversationIds: missing }, action: 'approve' });
+    expect(body).toMatchObject({ actionId: null, requested: 1_200, succeeded: 0, failedCount: 1_200 });
+    expect(body.failed).toHaveLength(1_000);
+    expect(body.failed[0].conversationId).toBe('conv-90000');
+  });
+
+  it('answers a selection that names nothing with zero counts and no action to undo', async () => {
+    const body = await review({ selection: { filter: { q: 'no-such-conversation' } }, action: 'reject' });
+    expect(body).toEqual({ actionId: null, requested: 0, succeeded: 0, failed: [], failedCount: 0 });
+  });
+
+  it('refuses notes over 500 characters with 400 and changes nothing', async () => {
+    await setStatus(['conv-00025'], 'generated');
+    const res = await post('reviewer', 'review', { selection: { conversationIds: ['conv-00025'] }, action: 'reject', notes: 'x'.repeat(501) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe("The field 'notes' must be at most 500 characters: shorten the notes.");
+    expect(await statusOf('conv-00025')).toBe('generated');
+  });
+
+  it('rejects with trimmed notes, recording reviewer, action id and the previous review in the audit log', async () => {
+    await setStatus(range(31, 33), 'generated');
+    const body = await review({ selection: { conversationIds: range(31, 33) }, action: 'reject', notes: '  Too generic  ' });
+    expect(body.succeeded).toBe(3);
+    const logs = await db().select().from(reviewLogs).where(eq(reviewLogs.actionId, body.actionId!));
+    expect(logs).toHaveLength(3);
+    const reviewer = await userId('reviewer');
+    for (const log of logs) {
+      expect(log).toMatchObject({ action: 'reject', reviewerId: reviewer, reviewerNotes: 'Too generic', fromStatus: 'generated', toStatus: 'rejected' });
+      expect(log.previousReview).toEqual({ reviewedAt: null, reviewedBy: null, reviewNotes: null });
+    }
+    expect((await detail('conv-00032')).review.notes).toBe('Too generic');
+  });
+});
+
+describe('POST /api/conversations/bulk/undo', () => {
+  it('restores statuses and review fields, and writes undo rows to the audit log', async () => {
+    await setStatus(['conv-00041', 'conv-00042'], 'generated');
+    const single = await t.as('admin', { method: 'POST', url: '/api/conversations/conv-00042/review', payload: { action: 'reject', notes: 'First look' } });
+    expect(single.statusCode).toBe(200);
+    const before = await detail('conv-00042');
+
+    const approved = await review({ selection: { conversationIds: ['conv-00041', 'conv-00042'] }, action: 'approve', notes: 'Fine after all' });
+    expect(approved.succeeded).toBe(2);
+    expect((await detail('conv-00042')).review.notes).toBe('Fine after all');
+
+    expect(await undo(approved.actionId!)).toEqual({ restored: 2, skipped: [], skippedCount: 0 });
+    const first = await detail('conv-00041');
+    expect(first.status).toBe('generated');
+    expect(first.review).toEqual({ reviewedAt: null, reviewedBy: null, notes: null });
+    const second = await detail('conv-00042');
+    expect(second.status).toBe('rejected');
+    expect(second.review).toEqual(before.review);
+    expect(second.review).toMatchObject({ reviewedBy: 'Test admin', notes: 'First look' });
+
+    const undoRows = await db()
+      .select()
+      .from(reviewLogs)
+      .where(and(eq(reviewLogs.actionId, approved.actionId!), eq(reviewLogs.action, 'undo')));
+    expect(undoRows).toHaveLength(2);
+    const reviewer = await userId('reviewer');
+    expect(undoRows.find((r) => r.conversationId === second.id)).toMatchObject({ reviewerId: reviewer, fromStatus: 'approved', toStatus: 'rejected' });
+    expect(undoRows.find((r) => r.conversationId === first.id)).toMatchObject({ fromStatus: 'approved', toStatus: 'generated', previousReview: expect.objectContaining({ reviewNotes: 'Fine after all' }) });
+  });
+
+  it('records the previous review on a single review too', async () => {
+    const conv = await detail('conv-00042');
+    const res = await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00042/review', payload: { action: 'approve' } });
+    expect(res.statusCode).toBe(200);
+    const [log] = await db()
+      .select()
+      .from(reviewLogs)
+      .where(and(eq(reviewLogs.conversationId, conv.id), eq(reviewLogs.action, 'approve'), eq(reviewLogs.fromStatus, 'rejected'), isNull(reviewLogs.actionId)));
+    expect(log.previousReview).toMatchObject({ reviewNotes: 'First look', reviewedBy: await userId('admin') });
+  });
+
+  it('skips a conversation reviewed again since, even when it is back at the same status', async () => {
+    await setStatus(range(51, 53), 'generated');
+    const approved = await review({ selection: { conversationIds: range(51, 53) }, action: 'approve' });
+    await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00052/review', payload: { action: 'reject', notes: 'Second thoughts' } });
+    await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00053/review', payload: { action: 'reject' } });
+    await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00053/review', payload: { action: 'approve' } });
+
+    const body = await undo(approved.actionId!);
+    expect(body.restored).toBe(1);
+    expect(body.skippedCount).toBe(2);
+    expect(body.skipped).toEqual([
+      { conversationId: 'conv-00052', message: 'conv-00052 was reviewed again since, so its newer review stays.' },
+      { conversationId: 'conv-00053', message: 'conv-00053 was reviewed again since, so its newer review stays.' },
+    ]);
+    expect(await statusOf('conv-00051')).toBe('generated');
+    expect((await detail('conv-00052')).review.notes).toBe('Second thoughts');
+    expect(await statusOf('conv-00053')).toBe('approved');
+  });
+
+  it('skips a conversation whose status changed without a review (regenerated)', async () => {
+    await setStatus(['conv-00054', 'conv-00055'], 'generated');
+    const rejected = await review({ selection: { conversationIds: ['conv-00054', 'conv-00055'] }, action: 'reject' });
+    await setStatus(['conv-00055'], 'generating');
+    const body = await undo(rejected.actionId!);
+    expect(body).toMatchObject({ restored: 1, skippedCount: 1 });
+    expect(body.skipped[0].message).toBe('conv-00055 is now Generating, no longer Rejected as this action left it, so it was left as it is.');
+    expect(await statusOf('conv-00055')).toBe('generating');
+  });
+
+  it('undoes an action once: the second time is a 409', async () => {
+    await setStatus(['conv-00056'], 'generated');
+    const approved = await review({ selection: { conversationIds: ['conv-00056'] }, action: 'approve' });
+    await undo(approved.actionId!);
+    const again = await post('reviewer', 'undo', { actionId: approved.actionId });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: 'already_undone', hint: expect.any(String) });
+    expect(await statusOf('conv-00056')).toBe('generated');
+  });
+
+  it('answers 404 for an unknown action id', async () => {
+    for (const actionId of ['7c1e6a53-6a8e-4f56-9d1f-0b7d3c1a2b3c', 'not-an-action']) {
+      const res = await post('reviewer', 'undo', { actionId });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error).toMatchObject({ code: 'action_not_found', hint: expect.any(String) });
+    }
+  });
+
+  it('refuses with 409 after 10 minutes and changes nothing', async () => {
+    await setStatus(['conv-00057'], 'generated');
+    const approved = await review({ selection: { conversationIds: ['conv-00057'] }, action: 'approve' });
+    await db()
+      .update(reviewLogs)
+      .set({ createdAt: new Date(Date.now() - 11 * 60 * 1000) })
+      .where(eq(reviewLogs.actionId, approved.actionId!));
+    const res = await post('reviewer', 'undo', { actionId: approved.actionId });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('too_late_to_undo');
+    expect(res.json().error.message).toContain('too late to undo');
+    expect(await statusOf('conv-00057')).toBe('approved');
+  });
+});
+
+describe('POST /api/conversations/bulk/delete', () => {
+  it('deletes conversations with their turns, keeps generation logs, and refuses one being generated or queued', async () => {
+    await setStatus(['conv-00061'], 'generated');
+    await setStatus(['conv-00062'], 'generating');
+    const doomed = await detail('conv-00061');
+    await db()
+      .insert(conversationTurns)
+      .values([
+        { conversationId: doomed.id, turnNumber: 1, role: 'user', content: 'Hello?' },
+        { conversationId: doomed.id, turnNumber: 2, role: 'assistant', content: 'Hello.' },
+      ]);
+    const [log] = await db().insert(generationLogs).values({ conversationId: doomed.id, provider: 'offline', model: 'offline', status: 'success' }).returning({ id: generationLogs.id });
+    // A run queued for conv-00063 (the worker is off, so its item stays pending).
+    const run = await t.as('generator', { method: 'POST', url: '/api/runs', payload: { conversationIds: ['conv-00063'] } });
+    expect(run.statusCode, run.body).toBe(201);
+
+    const res = await post('admin', 'delete', { selection: { conversationIds: ['conv-00061', 'conv-00062', 'conv-00063'] }, confirm: true });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<BulkResult>();
+    expect(body).toMatchObject({ actionId: null, requested: 3, succeeded: 1, failedCount: 2 });
+    expect(body.failed).toEqual([
+      { id: expect.any(String), conversationId: 'conv-00062', message: 'conv-00062 is being generated: cancel its run or wait for it to finish, then delete it.' },
+      { id: expect.any(String), conversationId: 'conv-00063', message: 'conv-00063 is queued in a run that has not finished: cancel the run or wait for it to finish, then delete it.' },
+    ]);
+
+    expect((await t.as('viewer', { method: 'GET', url: '/api/conversations/conv-00061' })).statusCode).toBe(404);
+    expect(await db().select().from(conversationTurns).where(eq(conversationTurns.conversationId, doomed.id))).toHaveLength(0);
+    const [kept] = await db().select().from(generationLogs).where(eq(generationLogs.id, log.id));
+    expect(kept.conversationId).toBeNull();
+    expect(await statusOf('conv-00062')).toBe('generating');
+    expect(await statusOf('conv-00063')).toBe('not_generated');
+  });
+
+  it.each([
+    ['no confirm', {}],
+    ['confirm false', { confirm: false }],
+    ['confirm as a string', { confirm: 'true' }],
+  ])('answers 400 with %s and deletes nothing', async (_name, extra) => {
+    const res = await post('admin', 'delete', { selection: { conversationIds: ['conv-00064'] }, ...extra });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain("'confirm' must be true: confirm");
+    expect(await statusOf('conv-00064')).toBe('not_generated');
+  });
+});
+
+describe('permissions', () => {
+  it.each([
+    ['review', { selection: { conversationIds: ['conv-00070'] }, action: 'approve' }],
+    ['undo', { actionId: '7c1e6a53-6a8e-4f56-9d1f-0b7d3c1a2b3c' }],
+    ['delete', { selection: { conversationIds: ['conv-00070'] }, confirm: true }],
+  ])('a viewer gets 403 for bulk %s', async (path, payload) => {
+    const res = await post('viewer', path, payload);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('forbidden');
+  });
+
+  it('only admins delete; generators do not review', async () => {
+    expect((await post('reviewer', 'delete', { selection: { conversationIds: ['conv-00070'] }, confirm: true })).statusCode).toBe(403);
+    expect((await post('generator', 'review', { selection: { conversationIds: ['conv-00070'] }, action: 'reject' })).statusCode).toBe(403);
+    expect(await statusOf('conv-00070')).toBe('not_generated');
+  });
+
+  it('needs a session or token', async () => {
+    const res = await t.as(null, { method: 'POST', url: '/api/conversations/bulk/review', payload: { selection: { all: true }, action: 'approve' } });
+    expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('garbage input', () => {
+  const ids = { conversationIds: ['conv-00071'] };
+  it.each([
+    ['review', 'an empty body', undefined],
+    ['review', 'an array', []],
+    ['review', 'an empty object', {}],
+    ['review', 'no selector', { selection: {}, action: 'approve' }],
+    ['review', 'no ids', { selection: { conversationIds: [] }, action: 'approve' }],
+    ['review', 'an id with a space', { selection: { conversationIds: ['conv 1'] }, action: 'approve' }],
+    ['review', 'an id with a NUL byte', { selection: { conversationIds: ['conv\u00001'] }, action: 'approve' }],
+    ['review', 'a numeric id', { selection: { conversationIds: [42] }, action: 'approve' }],
+    ['review', 'too many ids', { selection: { conversationIds: Array.from({ length: 50_001 }, (_, i) => `c-${i}`) }, action: 'approve' }],
+    ['review', 'two selectors', { selection: { all: true, filter: {} }, action: 'approve' }],
+    ['review', 'all: false', { selection: { all: false }, action: 'approve' }],
+    ['review', 'a tier selector', { selection: { tier: 'template' }, action: 'approve' }],
+    ['review', 'an unknown filter', { selection: { filter: { colour: ['red'] } }, action: 'approve' }],
+    ['review', 'an unknown status', { selection: { filter: { status: ['done'] } }, action: 'approve' }],
+    ['review', 'an unknown action', { selection: ids, action: 'maybe' }],
+    ['review', 'numeric notes', { selection: ids, action: 'approve', notes: 7 }],
+    ['review', 'an unknown field', { selection: ids, action: 'approve', extra: 1 }],
+    ['undo', 'no action id', {}],
+    ['undo', 'a numeric action id', { actionId: 12 }],
+    ['undo', 'an empty action id', { actionId: '' }],
+    ['delete', 'a string selection', { selection: 'all', confirm: true }],
+  ])('bulk %s with %s answers 400, never 500', async (path, _name, payload) => {
+    const res = await t.as('admin', { method: 'POST', url: `/api/conversations/bulk/${path}`, ...(payload === undefined ? {} : { payload: payload as object }) });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error).toMatchObject({ code: expect.any(String), message: expect.any(String), hint: expect.any(String) });
+  });
+
+  it('names the field and what to do', async () => {
+    const none = await post('reviewer', 'review', { selection: {}, action: 'approve' });
+    expect(none.json().error.message).toBe("The field 'selection.conversationIds' is missing: give exactly one of conversationIds, filter, all.");
+    const two = await post('reviewer', 'review', { selection: { all: true, filter: {} }, action: 'approve' });
+    expect(two.json().error.message).toBe("The field 'selection.all' must be the only selector: give exactly one of conversationIds, filter, all.");
+    const bad = await post('reviewer', 'review', { selection: { conversationIds: ['conv-00001', 'x y'] }, action: 'approve' });
+    expect(bad.json().error.message).toBe("The field 'selection.conversationIds.1' must be a conversation id such as conv-00017, or its UUID.");
+  });
+
+  it('answers 400 for malformed JSON', async () => {
+    const res = await t.as('admin', { method: 'POST', url: '/api/conversations/bulk/review', payload: '{"selection":', headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('invalid_json');
+  });
+
+  it('answers 400 for a NUL byte in the notes and changes nothing', async () => {
+    await setStatus(['conv-00072'], 'generated');
+    const res = await post('reviewer', 'review', { selection: { conversationIds: ['conv-00072'] }, action: 'reject', notes: 'bad\u0000' });
+    expect(res.statusCode).toBe(400);
+    expect(await statusOf('conv-00072')).toBe('generated');
+  });
+
+  it('leaves /api/conversations/:id routes alone', async () => {
+    expect((await t.as('viewer', { method: 'GET', url: '/api/conversations/bulk' })).statusCode).toBe(404);
+    await setStatus(['conv-00073'], 'generated');
+    const single = await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00073/review', payload: { action: 'approve' } });
+    expect(single.statusCode).toBe(200);
+    expect((await t.as('viewer', { method: 'GET', url: '/api/openapi.json' })).json().paths).toHaveProperty(['/api/conversations/bulk/review']);
+  });
+});
+
+describe('a selection of all', () => {
+  it('rejects every conversation that can be rejected and counts the rest, listing at most 1,000', async () => {
+    const all = (await t.as('viewer', { method: 'GET', url: '/api/conversations?pageSize=25' })).json<{ total: number }>().total;
+    const movable = await db()
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(inArray(conversations.status, ['generated', 'approved']));
+    const body = await review({ selection: { all: true }, action: 'reject' });
+    expect(body.requested).toBe(all);
+    expect(body.succeeded).toBe(movable.length);
+    expect(body.failedCount).toBe(all - movable.length);
+    expect(body.failed).toHaveLength(body.failedCount);
+    expect((await t.as('viewer', { method: 'GET', url: '/api/conversations?status=approved' })).json<{ total: number }>().total).toBe(0);
+  });
+});
