@@ -6,51 +6,18 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows } from '../src/db/client';
-import { migrateDatabase } from '../src/db/migrate';
-import { seedDemoWorkspace } from '../src/db/seed/seed-demo';
-import { loadConversations } from './load-conversations';
+import { prepareDataset, waitForServer } from './dataset';
 import { formatMs, percentile } from './percentiles';
 
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
-const TURNS = 12;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const PORT = 3871;
 const TOKEN = 'bench-token-0123456789abcdef';
 const log = (msg: string) => console.log(msg);
 
-async function prepare(dataDir: string) {
-  const started = Date.now();
-  const database = await openDatabase({ dataDir });
-  await migrateDatabase(database);
-  await seedDemoWorkspace(database.db);
-  log(`Loading ${COUNT.toLocaleString()} conversations with ${TURNS} turns each…`);
-  await loadConversations(database.db, COUNT, TURNS, log);
-  await database.db.execute(sql`vacuum analyze`);
-  const [counts] = await queryRows<{ conversations: number; turns: number }>(
-    database.db,
-    sql`select (select count(*) from conversations)::int as conversations, (select count(*) from conversation_turns)::int as turns`,
-  );
-  await database.close();
-  log(`Loaded ${counts.conversations.toLocaleString()} conversations and ${counts.turns.toLocaleString()} turns in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-}
-
-async function waitForServer(url: string) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('The server did not start.');
-}
-
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-'));
-  await prepare(dataDir);
+  await prepareDataset(dataDir, COUNT, log);
   const server = spawn(process.execPath, ['bin/convgen.js', 'serve'], {
     env: { ...process.env, PORT: String(PORT), CONVGEN_DATA_DIR: dataDir, CONVGEN_DEMO: '0', CONVGEN_WORKER: '0', CONVGEN_ADMIN_EMAIL: 'bench@example.test', CONVGEN_ADMIN_PASSWORD: 'bench-password', CONVGEN_API_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
     stdio: 'inherit',

@@ -16,7 +16,10 @@ export const runProgress = z.object({
   failed: z.number(),
   pending: z.number(),
   inProgress: z.number(),
-  current: z.array(z.object({ conversationId: z.string(), id: z.string(), label: z.string() })),
+  /** What is being generated now (keys, for the client's labels; `label` joins them). */
+  current: z.array(z.object({ conversationId: z.string(), id: z.string(), label: z.string(), persona: z.string(), emotion: z.string(), topic: z.string() })),
+  /** The latest items to finish, newest first: the progress panel's ticks and crosses. */
+  recent: z.array(z.object({ conversationId: z.string(), id: z.string(), status: z.enum(['succeeded', 'failed']), error: z.string().nullable() })),
   etaSeconds: z.number().nullable(),
   spentUsd: z.number(),
   estimatedCostUsd: z.number().nullable(),
@@ -52,6 +55,7 @@ export const selectorFilter = z
     q: z.string().max(200).optional(),
   })
   .strict();
+export type SelectorFilter = z.infer<typeof selectorFilter>;
 
 const SELECTOR_KEYS = ['conversationIds', 'filter', 'tier', 'all'] as const;
 

@@ -74,7 +74,7 @@ describe('CLI helpers', () => {
 
   it('draws a progress line with counts, ETA, cost and throttling', () => {
     const line = progressLine(
-      { id: 'x', kind: 'all', status: 'running', total: 100, succeeded: 40, failed: 2, pending: 55, inProgress: 3, current: [], etaSeconds: 190, spentUsd: 0.84, estimatedCostUsd: 2, spendingLimitUsd: 5, reservedUsd: 0, error: null, throttledUntil: new Date(30_000).toISOString(), provider: 'anthropic', model: 'm', createdAt: '', startedAt: null, finishedAt: null },
+      { id: 'x', kind: 'all', status: 'running', total: 100, succeeded: 40, failed: 2, pending: 55, inProgress: 3, current: [], recent: [], etaSeconds: 190, spentUsd: 0.84, estimatedCostUsd: 2, spendingLimitUsd: 5, reservedUsd: 0, error: null, throttledUntil: new Date(30_000).toISOString(), provider: 'anthropic', model: 'm', createdAt: '', startedAt: null, finishedAt: null },
       10,
       0,
     );

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { RunProgress, RunStatus } from '../../contract/runs';
 import { notFound } from '../../core/errors';
 import { queryRows, type Db } from '../client';
@@ -21,6 +21,13 @@ async function present(db: Db, run: RunRow): Promise<RunProgress> {
     .innerJoin(conversations, eq(conversations.id, runItems.conversationId))
     .where(and(eq(runItems.runId, run.id), eq(runItems.status, 'in_progress')))
     .limit(5);
+  const recent = await db
+    .select({ id: conversations.id, conversationId: conversations.conversationId, status: runItems.status, error: runItems.lastError })
+    .from(runItems)
+    .innerJoin(conversations, eq(conversations.id, runItems.conversationId))
+    .where(and(eq(runItems.runId, run.id), inArray(runItems.status, ['succeeded', 'failed'])))
+    .orderBy(desc(runItems.finishedAt), desc(runItems.id))
+    .limit(8);
   const done = counts.succeeded + counts.failed;
   const remaining = counts.pending + counts.in_progress;
   // ETA from the observed rate, once something has finished.
@@ -35,7 +42,8 @@ async function present(db: Db, run: RunRow): Promise<RunProgress> {
     failed: counts.failed,
     pending: counts.pending,
     inProgress: counts.in_progress,
-    current: current.map((c) => ({ id: c.id, conversationId: c.conversationId, label: [c.persona, c.emotion, c.topic].join(' + ') })),
+    current: current.map((c) => ({ ...c, label: [c.persona, c.emotion, c.topic].join(' + ') })),
+    recent: recent.map((r) => ({ ...r, status: r.status === 'failed' ? ('failed' as const) : ('succeeded' as const), error: r.status === 'failed' ? r.error : null })),
     etaSeconds,
     spentUsd: run.spentUsd,
     estimatedCostUsd: run.estimatedCostUsd,

@@ -2,9 +2,11 @@ import { flexRender, getCoreRowModel, useReactTable, type VisibilityState } from
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useMemo } from 'react';
 import type { ConversationSummary, SortableColumn } from '../../../contract/conversations';
+import { Checkbox } from '../../components/ui/checkbox';
 import { Skeleton } from '../../components/ui/skeleton';
 import { cn } from '../../lib/cn';
 import { useCatalog } from '../../lib/queries';
+import { isSelected, visibleState, type Selection, type SelectedRow } from '../selection/selection';
 import { buildColumns, SORTABLE_IDS } from './columns';
 
 interface Props {
@@ -18,10 +20,21 @@ interface Props {
   columnVisibility: VisibilityState;
   pageSize: number;
   empty: React.ReactNode;
+  selection: Selection;
+  onToggleRow: (row: SelectedRow, visible: SelectedRow[]) => void;
+  onToggleVisible: (visible: SelectedRow[]) => void;
+}
+
+const asSelected = (c: ConversationSummary): SelectedRow => ({ id: c.id, conversationId: c.conversationId, status: c.status });
+
+/** Up and down move between rows, so the keyboard alone can walk the table. */
+function moveFocus(from: HTMLElement, step: 1 | -1) {
+  const next = (step === 1 ? from.nextElementSibling : from.previousElementSibling) as HTMLElement | null;
+  next?.focus();
 }
 
 /** The conversation table: server-side sorted and paged; rows open the preview. */
-export function ConversationTable({ rows, loading, sort, dir, onSort, openId, onOpen, columnVisibility, pageSize, empty }: Props) {
+export function ConversationTable({ rows, loading, sort, dir, onSort, openId, onOpen, columnVisibility, pageSize, empty, selection, onToggleRow, onToggleVisible }: Props) {
   const { data: catalog } = useCatalog();
   const columns = useMemo(() => buildColumns(catalog), [catalog]);
   const table = useReactTable({
@@ -34,6 +47,8 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
     getRowId: (row) => row.id,
   });
   const visibleColumns = table.getVisibleLeafColumns();
+  const visible = useMemo(() => (rows ?? []).map(asSelected), [rows]);
+  const headerState = visibleState(selection, visible);
 
   return (
     <div className="overflow-x-auto">
@@ -41,6 +56,13 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
         <thead className="sticky top-0 z-10 bg-surface-muted">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
+              <th scope="col" className="w-10 border-b border-border py-2.5 pr-1 pl-4">
+                <Checkbox
+                  checked={headerState}
+                  onCheckedChange={() => onToggleVisible(visible)}
+                  label={headerState === true ? 'Deselect the rows on this page' : 'Select the rows on this page'}
+                />
+              </th>
               {group.headers.map((header) => {
                 const id = header.column.id;
                 const sortable = SORTABLE_IDS.has(id);
@@ -71,6 +93,9 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
           {loading && !rows
             ? Array.from({ length: Math.min(pageSize, 12) }, (_, i) => (
                 <tr key={i} className="border-b border-border">
+                  <td className="py-3 pr-1 pl-4">
+                    <Skeleton className="h-4 w-4" />
+                  </td>
                   {visibleColumns.map((c) => (
                     <td key={c.id} className="px-3 py-3">
                       <Skeleton className={c.id === 'actions' ? 'h-7 w-20' : 'w-24'} />
@@ -78,25 +103,46 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
                   ))}
                 </tr>
               ))
-            : table.getRowModel().rows.map((row) => (
+            : table.getRowModel().rows.map((row) => {
+                const summary = row.original;
+                const selected = isSelected(selection, summary.id);
+                return (
                 <tr
                   key={row.id}
-                  data-row={row.original.conversationId}
+                  data-row={summary.conversationId}
+                  data-selected={selected || undefined}
                   tabIndex={0}
-                  aria-selected={openId === row.original.conversationId}
-                  onClick={() => onOpen(row.original.conversationId)}
+                  aria-selected={selected}
+                  aria-current={openId === summary.conversationId ? 'true' : undefined}
+                  onClick={() => onOpen(summary.conversationId)}
                   onKeyDown={(e) => {
-                    if (e.key === 'Enter') onOpen(row.original.conversationId);
+                    if (e.target !== e.currentTarget) return;
+                    if (e.key === 'Enter') onOpen(summary.conversationId);
+                    else if (e.key === ' ') {
+                      e.preventDefault();
+                      onToggleRow(asSelected(summary), visible);
+                    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                      e.preventDefault();
+                      moveFocus(e.currentTarget, e.key === 'ArrowDown' ? 1 : -1);
+                    }
                   }}
-                  className={cn('cursor-pointer border-b border-border transition-colors hover:bg-surface-muted/70', openId === row.original.conversationId && 'bg-selected hover:bg-selected')}
+                  className={cn(
+                    'cursor-pointer border-b border-border transition-colors hover:bg-surface-muted/70',
+                    selected && 'bg-primary-soft hover:bg-primary-soft',
+                    openId === summary.conversationId && 'bg-selected shadow-[inset_3px_0_0_var(--primary)] hover:bg-selected',
+                  )}
                 >
+                  <td className="py-2 pr-1 pl-4">
+                    <Checkbox checked={selected} onCheckedChange={() => onToggleRow(asSelected(summary), visible)} label={`Select ${summary.conversationId}`} />
+                  </td>
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className={cn('px-3 py-2', cell.column.id === 'actions' && 'text-right')}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
                 </tr>
-              ))}
+                );
+              })}
         </tbody>
       </table>
       {rows && rows.length === 0 && !loading && empty}

@@ -27,7 +27,7 @@ export function GenerateButton({ id, label, status, isSeed, size = 'sm' }: { id:
         data-testid="generate-button"
       >
         {!busy && (again ? <RotateCcw className="h-3.5 w-3.5" aria-hidden /> : <Sparkles className="h-3.5 w-3.5" aria-hidden />)}
-        {busy ? `Generating ${eta}` : again ? 'Regenerate' : 'Generate'}
+        {busy ? 'Generating…' : again ? 'Regenerate' : 'Generate'}
       </Button>
     </Tooltip>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { AlertTriangle, FileText, X } from 'lucide-react';
 import type { ConversationDetail } from '../../../contract/conversations';
 import { TIER_LABELS } from '../../../core/tiers';
@@ -13,6 +13,12 @@ import { StatusBadge, statusTooltip } from './status-badge';
 import { TurnText } from './turn-text';
 import { useConversationDetail } from './use-conversations';
 import { useGeneration } from './use-generate';
+import { PreviewNav, type PreviewNavigation } from '../review/preview-nav';
+import { ReviewBar, type ReviewAction, type ReviewBarHandle } from '../review/review-bar';
+
+export interface PreviewPanelHandle {
+  review(action: ReviewAction): void;
+}
 
 function Meta({ label, value }: { label: string; value: React.ReactNode }) {
   return (
@@ -75,12 +81,17 @@ function QualityDetails({ detail }: { detail: ConversationDetail }) {
 }
 
 /** The preview beside the table (US4.1.1): metadata, quality, source and the turns. */
-export function PreviewPanel({ id, onClose }: { id: string; onClose: () => void }) {
+export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose: () => void; nav: PreviewNavigation; canReview: boolean; onReviewed: () => void }>(function PreviewPanel(
+  { id, onClose, nav, canReview, onReviewed },
+  ref,
+) {
   const tracker = useGeneration();
   const { data: detail, isLoading, error } = useConversationDetail(id, tracker.isPending);
   const generating = Boolean(detail && (detail.status === 'generating' || tracker.isPending(detail.id)));
   const label = useLabels();
   const panel = useRef<HTMLElement>(null);
+  const reviewBar = useRef<ReviewBarHandle>(null);
+  useImperativeHandle(ref, () => ({ review: (action) => reviewBar.current?.review(action) }));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -106,7 +117,7 @@ export function PreviewPanel({ id, onClose }: { id: string; onClose: () => void 
       <header className="flex items-start justify-between gap-3 border-b border-border px-5 py-4">
         <div className="min-w-0">
           <div className="flex items-center gap-2">
-            <span className="font-mono text-xs text-muted">{detail?.conversationId ?? '…'}</span>
+            <span className="font-mono text-xs text-muted" data-testid="preview-id">{detail?.conversationId ?? '…'}</span>
             {detail && <StatusBadge status={generating ? 'generating' : detail.status} seed={detail.isSeed} tooltip={statusTooltip(generating ? 'generating' : detail.status, detail)} />}
           </div>
           <h2 className="mt-1 truncate text-base font-semibold text-text">{detail ? detail.title || `${label('persona', detail.persona)} · ${label('topic', detail.topic)}` : 'Loading…'}</h2>
@@ -170,12 +181,18 @@ export function PreviewPanel({ id, onClose }: { id: string; onClose: () => void 
         )}
       </div>
 
-      {detail && !detail.isSeed && (
-        <footer className="flex items-center justify-between gap-2 border-t border-border px-5 py-3">
-          <span className="text-xs text-muted">{detail.turns.length ? `${detail.turns.length} turns` : 'No turns yet'}</span>
-          <GenerateButton id={detail.id} label={detail.conversationId} status={detail.status} isSeed={detail.isSeed} size="md" />
-        </footer>
-      )}
+      <footer className="space-y-3 border-t border-border px-5 py-3">
+        {detail && !detail.isSeed && (
+          <div className="flex items-end justify-between gap-3">
+            <ReviewBar ref={reviewBar} detail={detail} canReview={canReview} onReviewed={onReviewed} />
+            <div className="flex shrink-0 flex-col items-end gap-1">
+              <span className="text-xs text-muted">{detail.turns.length ? `${detail.turns.length} turns` : 'No turns yet'}</span>
+              <GenerateButton id={detail.id} label={detail.conversationId} status={detail.status} isSeed={detail.isSeed} size="md" />
+            </div>
+          </div>
+        )}
+        <PreviewNav nav={nav} />
+      </footer>
     </aside>
   );
-}
+});

@@ -1,0 +1,143 @@
+/**
+ * npm run bench:ui — the review workspace in headless Chromium with 100,000 conversations on
+ * PGlite. Prints, with p50/p95 over repeated tries:
+ *  - navigation to the table's first rows,
+ *  - a filter click to the updated rows,
+ *  - pressing → in the preview to the next conversation shown,
+ * and the gzipped size of the JavaScript the dashboard loads. Nothing here is asserted.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { prepareDataset, waitForServer } from './dataset';
+import { formatMs, percentile } from './percentiles';
+
+const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
+const TRIES = Number(process.env.BENCH_TRIES ?? 20);
+const PORT = 3872;
+const base = `http://localhost:${PORT}`;
+const log = (msg: string) => console.log(msg);
+
+/** Milliseconds from `action` (run in the page) until `done` (polled every frame) holds. */
+async function timeInPage(page: Page, action: string, done: string): Promise<number> {
+  return page.evaluate(
+    async ([act, check]) => {
+      const ready = new Function(`return (${check})`) as () => boolean;
+      const t0 = performance.now();
+      new Function(act)();
+      await new Promise<void>((resolve, reject) => {
+        const give = setTimeout(() => reject(new Error(`timed out waiting for ${check}`)), 15_000);
+        const poll = () => (ready() ? (clearTimeout(give), resolve()) : requestAnimationFrame(poll));
+        poll();
+      });
+      return performance.now() - t0;
+    },
+    [action, done] as const,
+  );
+}
+
+function report(name: string, times: number[]) {
+  log(`| ${name} | ${formatMs(percentile(times, 50))} | ${formatMs(percentile(times, 95))} | ${formatMs(Math.max(...times))} |`);
+}
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-ui-'));
+  await prepareDataset(dataDir, COUNT, log);
+  const server = spawn(process.execPath, ['bin/convgen.js', 'start'], {
+    env: { ...process.env, PORT: String(PORT), CONVGEN_DATA_DIR: dataDir, CONVGEN_DEMO: '0', CONVGEN_WORKER: '0', CONVGEN_ADMIN_EMAIL: 'bench@example.test', CONVGEN_ADMIN_PASSWORD: 'bench-password', LOG_LEVEL: 'warn' },
+    stdio: 'inherit',
+  });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    await waitForServer(`${base}/api/health`);
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const scripts = new Map<string, number>();
+    page.on('response', async (res) => {
+      if (res.request().resourceType() !== 'script' || !res.ok()) return;
+      scripts.set(res.url(), zlib.gzipSync(await res.body(), { level: 9 }).length);
+    });
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Email').fill('bench@example.test');
+    await page.getByLabel('Password').fill('bench-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForSelector('tr[data-row]');
+
+    // 1. Navigation to the first rows: a full page load each time (the browser cache is warm after the first).
+    const navigation: number[] = [];
+    for (let i = 0; i < TRIES; i++) {
+      const t0 = performance.now();
+      await page.goto(`${base}/conversations?page=${1 + (i % 7)}`);
+      await page.waitForSelector('tr[data-row]');
+      navigation.push(performance.now() - t0);
+    }
+
+    // 2. A filter click to updated rows: the quick filters in turn, from the unfiltered view.
+    await page.goto(`${base}/conversations`);
+    await page.waitForSelector('tr[data-row]');
+    const filterClicks: number[] = [];
+    const quick = ['Needs Review', 'Failed', 'Approved'];
+    for (let i = 0; i < TRIES; i++) {
+      const label = quick[i % quick.length];
+      const before = await page.getByTestId('result-count').textContent();
+      const firstBefore = await page.locator('tr[data-row]').first().getAttribute('data-row');
+      filterClicks.push(
+        await timeInPage(
+          page,
+          `[...document.querySelectorAll('[aria-label="Quick filters"] button')].find((b) => b.textContent === ${JSON.stringify(label)}).click()`,
+          `document.querySelector('[data-testid="result-count"]').textContent !== ${JSON.stringify(before)} && document.querySelector('tr[data-row]')?.getAttribute('data-row') !== ${JSON.stringify(firstBefore)}`,
+        ),
+      );
+      await page.waitForTimeout(150);
+    }
+
+    // 3. → in the preview to the next conversation shown, pausing as a reviewer would.
+    await page.goto(`${base}/conversations?open=bench-000001&sort=conversationId`);
+    await page.waitForSelector('[data-testid="preview-id"]:text("bench-000001")');
+    const nextPresses: number[] = [];
+    for (let i = 0; i < TRIES; i++) {
+      const current = await page.getByTestId('preview-id').textContent();
+      await page.waitForTimeout(300);
+      nextPresses.push(
+        await timeInPage(
+          page,
+          `document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))`,
+          `(() => { const t = document.querySelector('[data-testid="preview-id"]')?.textContent; return t && t !== ${JSON.stringify(current)} && t !== '…' && document.querySelector('[aria-label="Conversation turns"]') !== null; })()`,
+        ),
+      );
+    }
+
+    // 4. The JavaScript a fresh dashboard load fetches.
+    scripts.clear();
+    const fresh = await browser.newPage();
+    fresh.on('response', async (res) => {
+      if (res.request().resourceType() !== 'script' || !res.ok()) return;
+      scripts.set(res.url(), zlib.gzipSync(await res.body(), { level: 9 }).length);
+    });
+    await fresh.context().addCookies(await page.context().cookies());
+    await fresh.goto(`${base}/conversations`);
+    await fresh.waitForSelector('tr[data-row]');
+    await fresh.waitForLoadState('networkidle');
+    const jsBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+
+    log(`\nThe review workspace in headless Chromium, 1920×1080, PGlite with ${COUNT.toLocaleString()} conversations, ${TRIES} tries each:\n`);
+    log('| measure | p50 | p95 | max |');
+    log('| --- | --- | --- | --- |');
+    report('navigation to the first rows', navigation);
+    report('filter click to updated rows', filterClicks);
+    report('→ in the preview to the next conversation', nextPresses);
+    log(`\nJavaScript loaded by the dashboard: ${(jsBytes / 1024).toFixed(1)} KB gzipped in ${scripts.size} file${scripts.size === 1 ? '' : 's'}.`);
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    await new Promise((r) => server.on('exit', r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { Check, Sparkles, Trash2, X } from 'lucide-react';
+import { Button } from '../../components/ui/button';
+import { Tooltip } from '../../components/ui/tooltip';
+import { selectedCount, type Selection } from './selection';
+import type { BulkKind } from './bulk-api';
+
+export type BulkAction = BulkKind | 'generate';
+
+/**
+ * Appears while conversations are selected (US6.2.2): the count, "Select all N" to extend the
+ * selection to every page, Clear, and the four bulk actions with their counts. Actions a role
+ * may not take are shown disabled with the reason.
+ */
+export function BulkToolbar({
+  selection,
+  pageFullySelected,
+  matchingTotal,
+  onSelectAllMatching,
+  onClear,
+  onAction,
+  allowed,
+}: {
+  selection: Selection;
+  pageFullySelected: boolean;
+  matchingTotal: number | undefined;
+  onSelectAllMatching: () => void;
+  onClear: () => void;
+  onAction: (action: BulkAction) => void;
+  allowed: Record<BulkAction, boolean>;
+}) {
+  const count = selectedCount(selection);
+  if (count === 0) return null;
+  const n = `(${count.toLocaleString()})`;
+  const action = (kind: BulkAction, label: string, icon: React.ReactNode, variant: 'secondary' | 'success' | 'danger' | 'primary') => {
+    const button = (
+      <Button size="sm" variant={allowed[kind] ? variant : 'secondary'} onClick={() => onAction(kind)} disabled={!allowed[kind]}>
+        {icon}
+        {label} {n}
+      </Button>
+    );
+    return allowed[kind] ? button : <Tooltip content="Your role cannot do this. Ask an admin.">{<span>{button}</span>}</Tooltip>;
+  };
+  const canExtend = selection.kind === 'rows' && pageFullySelected && matchingTotal !== undefined && matchingTotal > count;
+  return (
+    <div className="flex flex-wrap items-center gap-2 rounded-lg border border-primary/30 bg-primary-soft px-3 py-2" role="toolbar" aria-label="Bulk actions">
+      <span className="rounded-full bg-primary px-2 py-0.5 text-xs font-semibold text-white" data-testid="selection-count">
+        {count.toLocaleString()} conversation{count === 1 ? '' : 's'} selected
+      </span>
+      {canExtend && (
+        <button type="button" className="text-sm font-medium text-primary underline-offset-2 hover:underline" onClick={onSelectAllMatching}>
+          Select all {matchingTotal.toLocaleString()} conversations
+        </button>
+      )}
+      {selection.kind === 'filter' && <span className="text-sm text-muted">Every conversation matching the current filters, on all pages.</span>}
+      <Button size="sm" variant="ghost" onClick={onClear}>
+        <X className="h-3.5 w-3.5" aria-hidden />
+        Clear selection
+      </Button>
+      <div className="ml-auto flex flex-wrap items-center gap-2">
+        {action('generate', 'Generate Selected', <Sparkles className="h-3.5 w-3.5" aria-hidden />, 'primary')}
+        {action('approve', 'Approve Selected', <Check className="h-3.5 w-3.5" aria-hidden />, 'success')}
+        {action('reject', 'Reject Selected', <X className="h-3.5 w-3.5" aria-hidden />, 'danger')}
+        {action('delete', 'Delete Selected', <Trash2 className="h-3.5 w-3.5" aria-hidden />, 'danger')}
+      </div>
+    </div>
+  );
+}

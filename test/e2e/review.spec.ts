@@ -1,0 +1,171 @@
+import { expect, test, type Page } from '@playwright/test';
+
+async function signIn(page: Page, path = '/conversations') {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('admin@example.test');
+  await page.getByLabel('Password').fill('admin-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/conversations/);
+  if (path !== '/conversations') await page.goto(path);
+}
+
+const rows = (page: Page) => page.getByRole('table', { name: 'Conversations' }).locator('tbody tr');
+
+test.describe.configure({ mode: 'serial' });
+
+test('a batch is followed from start to end in the progress panel, across a reload', async ({ page }) => {
+  await signIn(page, '/conversations?tier=scenario&pageSize=25');
+  await expect(page.getByTestId('result-count')).toContainText('Showing 35 of');
+
+  // Select the page, then every matching conversation across pages.
+  await page.getByRole('checkbox', { name: 'Select the rows on this page' }).click();
+  await expect(page.getByTestId('selection-count')).toHaveText('25 conversations selected');
+  await page.getByRole('button', { name: 'Select all 35 conversations' }).click();
+  await expect(page.getByTestId('selection-count')).toHaveText('35 conversations selected');
+  await expect(rows(page).first()).toHaveAttribute('data-selected', 'true');
+
+  await page.getByRole('button', { name: 'Generate Selected (35)' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Generate the selected conversations?');
+  const count = Number(await dialog.getByTestId('estimate-count').textContent());
+  expect(count).toBeGreaterThan(10);
+  await expect(dialog.getByTestId('estimate-time')).toContainText('~');
+  await expect(dialog.getByTestId('estimate-cost')).toContainText('$');
+  await dialog.getByRole('button', { name: `Generate ${count}` }).click();
+
+  const panel = page.getByTestId('progress-panel');
+  await expect(panel).toContainText('Generation in progress');
+  const progress = panel.getByTestId('run-progress');
+  await expect(progress).toContainText(`of ${count}`);
+  await expect(panel.getByRole('list', { name: 'Just finished' }).locator('li').first()).toBeVisible({ timeout: 20_000 });
+
+  // The run lives in the database: a reload shows it where it is, not from zero.
+  await page.reload();
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('list', { name: 'Just finished' }).locator('li').first()).toBeVisible();
+  await expect(progress.getByLabel('Queue')).toContainText('succeeded');
+
+  // Collapsing keeps a one-line banner.
+  await panel.getByRole('button', { name: /Generation in progress/ }).click();
+  await expect(progress).toBeHidden();
+  await expect(panel).toContainText(`of ${count}`);
+  await panel.getByRole('button', { name: /Generation in progress/ }).click();
+
+  await expect(page.getByText(`Generation finished: ${count} succeeded, 0 failed`)).toBeVisible({ timeout: 60_000 });
+  await expect(panel).toBeHidden();
+  await expect(rows(page).locator('[data-status="generated"]')).toHaveCount(25);
+});
+
+test('keyboard-only review of a filtered set', async ({ page }) => {
+  await signIn(page, '/conversations?tier=scenario&sort=conversationId');
+  await expect(rows(page)).toHaveCount(25);
+  const first = rows(page).first();
+  const firstId = await first.getAttribute('data-row');
+  const secondId = await rows(page).nth(1).getAttribute('data-row');
+  await first.focus();
+
+  // Space selects the focused row, ↓ moves to the next, Enter opens it.
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('selection-count')).toHaveText('1 conversation selected');
+  await page.keyboard.press('ArrowDown');
+  await expect(rows(page).nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  const preview = page.getByRole('complementary', { name: 'Conversation preview' });
+  await expect(preview).toContainText(firstId!);
+  await expect(page.getByTestId('preview-position')).toHaveText('Conversation 1 of 35');
+  await expect(preview.getByRole('button', { name: 'Previous conversation (←)' })).toBeDisabled();
+
+  // A approves; → moves on within the filtered set; R rejects; ← goes back.
+  await page.keyboard.press('a');
+  await expect(page.getByText(`${firstId} approved`)).toBeVisible();
+  await expect(preview.locator('[data-status="approved"]')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(preview).toContainText(secondId!);
+  await expect(page.getByTestId('preview-position')).toHaveText('Conversation 2 of 35');
+  await page.keyboard.press('r');
+  await expect(page.getByText(`${secondId} rejected`)).toBeVisible();
+  await expect(rows(page).nth(1).locator('[data-status="rejected"]')).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('preview-position')).toHaveText('Conversation 1 of 35');
+
+  // Jump to a number on the next page: the page follows.
+  await page.getByLabel('Jump to conversation number').fill('30');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('preview-position')).toHaveText('Conversation 30 of 35');
+  await expect(page).toHaveURL(/page=2/);
+
+  // ? lists the shortcuts; Esc closes the dialog, then the preview.
+  await page.locator('body').press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
+
+  // Ctrl+A selects every row on the page.
+  await page.locator('body').press('Control+a');
+  await expect(page.getByTestId('selection-count')).toHaveText('11 conversations selected');
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(page.getByTestId('selection-count')).toBeHidden();
+});
+
+test('bulk approve reports each failure, and Undo puts everything back', async ({ page }) => {
+  await signIn(page, '/conversations?tier=scenario&status=generated&pageSize=50');
+  await expect(page.getByTestId('result-count')).toContainText('Showing');
+  const target = Number((await page.getByTestId('result-count').textContent())!.match(/Showing (\d+)/)![1]);
+  expect(target).toBeGreaterThan(20);
+  await expect(rows(page)).toHaveCount(target);
+  await page.getByRole('checkbox', { name: 'Select the rows on this page' }).click();
+
+  // Add one that cannot be approved: a template conversation not generated yet.
+  await page.goto('/conversations?tier=template&status=not_generated');
+  const planned = rows(page).first();
+  const plannedId = await planned.getAttribute('data-row');
+  await planned.getByRole('checkbox').click();
+  await expect(page.getByTestId('selection-count')).toHaveText(`${target + 1} conversations selected`);
+
+  await page.getByRole('button', { name: `Approve Selected (${target + 1})` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('list', { name: 'Affected conversations' }).locator('li')).toHaveCount(11);
+  await expect(dialog).toContainText(`and ${target + 1 - 10} more…`);
+  await dialog.getByRole('textbox').fill('Checked against the refund policy.');
+  await dialog.getByRole('button', { name: `Approve ${target + 1} conversations` }).click();
+
+  await expect(dialog.getByTestId('bulk-results')).toContainText(`${target} approved, 1 failed`);
+  await expect(dialog.getByRole('list', { name: 'Conversations that failed' })).toContainText(plannedId!);
+  await expect(page.getByTestId('selection-count')).toBeHidden();
+
+  // Everything approved here plus the one approved from the keyboard.
+  await page.keyboard.press('Escape');
+  await page.goto('/conversations?tier=scenario&status=approved&pageSize=50');
+  await expect(page.getByTestId('result-count')).toContainText(`Showing ${target + 1} of`);
+
+  // Reject them all, then Undo from the toast within ten seconds.
+  await page.getByRole('checkbox', { name: 'Select the rows on this page' }).click();
+  await page.getByRole('button', { name: /^Reject Selected/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /^Reject \d+ conversations/ }).click();
+  await expect(page.getByText(`${target + 1} rejected`)).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText(`Undone: ${target + 1} conversations restored`)).toBeVisible();
+  await expect(page.getByTestId('result-count')).toContainText(`Showing ${target + 1} of`);
+});
+
+test('bulk delete asks for a checked confirmation and removes the rows for good', async ({ page }) => {
+  await signIn(page, '/conversations?tier=template&status=not_generated&sort=conversationId&dir=desc');
+  const victim = rows(page).first();
+  const victimId = (await victim.getAttribute('data-row'))!;
+  await victim.getByRole('checkbox').click();
+  await page.getByRole('button', { name: 'Delete Selected (1)' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('This action cannot be undone.');
+  await expect(dialog).toContainText(victimId);
+  const confirm = dialog.getByRole('button', { name: 'Delete 1 conversation' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel('I understand this will permanently delete 1 conversation').check();
+  await confirm.click();
+  await expect(page.getByText('1 deleted')).toBeVisible();
+  await expect(page.locator(`tr[data-row="${victimId}"]`)).toHaveCount(0);
+  await page.goto(`/conversations?q=${victimId}`);
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+});
