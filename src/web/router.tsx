@@ -1,5 +1,7 @@
-import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, Outlet, redirect, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
+import { RouteErrorFallback } from './components/error-boundary';
+import { validateErrorLogSearch } from './features/errors/error-log-search';
 import { AppShell } from './features/shell/app-shell';
 import { validateViewSearch } from './features/conversations/view-state';
 import { api, ApiError } from './lib/api';
@@ -7,13 +9,28 @@ import type { Me } from './lib/queries';
 import { parseSearch, stringifySearch } from './lib/search-params';
 import { ConversationsPage } from './pages/conversations-page';
 import { DocumentsPage } from './pages/documents-page';
+import { ErrorsPage } from './pages/errors-page';
 import { InvitePage } from './pages/invite-page';
 import { RunsPage } from './pages/runs-page';
 import { SetupPage } from './pages/setup-page';
 import { SignInPage } from './pages/sign-in-page';
 
+/**
+ * A page's render error goes on to the nearest React error boundary: inside the app shell that is
+ * the one around the page, so the navigation stays usable (US11.3.2).
+ */
+function RethrowToBoundary({ error }: ErrorComponentProps): never {
+  throw error;
+}
+
+/** Errors no section boundary catches (the sign-in check, pages outside the shell) fill the page. */
+function FullPageError({ error, reset }: ErrorComponentProps) {
+  const router = useRouter();
+  return <RouteErrorFallback error={error} reset={reset} onReset={() => void router.invalidate()} />;
+}
+
 export function buildRouter(queryClient: QueryClient) {
-  const rootRoute = createRootRoute({ component: Outlet });
+  const rootRoute = createRootRoute({ component: Outlet, errorComponent: FullPageError });
 
   /** Sends a first-run workspace to /setup and a signed-out visitor to /sign-in. */
   const requireUser = async () => {
@@ -27,11 +44,12 @@ export function buildRouter(queryClient: QueryClient) {
     }
   };
 
-  const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: AppShell, beforeLoad: requireUser });
+  const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: AppShell, beforeLoad: requireUser, errorComponent: FullPageError });
   const indexRoute = createRoute({ getParentRoute: () => appRoute, path: '/', beforeLoad: () => { throw redirect({ to: '/conversations' }); } });
   const conversationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/conversations', validateSearch: validateViewSearch, component: ConversationsPage });
   const runsRoute = createRoute({ getParentRoute: () => appRoute, path: '/runs', component: RunsPage });
   const documentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/documents', component: DocumentsPage });
+  const errorsRoute = createRoute({ getParentRoute: () => appRoute, path: '/errors', validateSearch: validateErrorLogSearch, component: ErrorsPage });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
   // Once the admin exists, the first-run page is no longer offered.
   const setupRoute = createRoute({
@@ -50,8 +68,8 @@ export function buildRouter(queryClient: QueryClient) {
     component: InvitePage,
   });
 
-  const routeTree = rootRoute.addChildren([appRoute.addChildren([indexRoute, conversationsRoute, runsRoute, documentsRoute]), signInRoute, setupRoute, inviteRoute]);
-  return createRouter({ routeTree, parseSearch, stringifySearch, defaultPreload: 'intent' });
+  const routeTree = rootRoute.addChildren([appRoute.addChildren([indexRoute, conversationsRoute, runsRoute, documentsRoute, errorsRoute]), signInRoute, setupRoute, inviteRoute]);
+  return createRouter({ routeTree, parseSearch, stringifySearch, defaultPreload: 'intent', defaultErrorComponent: RethrowToBoundary });
 }
 
 declare module '@tanstack/react-router' {

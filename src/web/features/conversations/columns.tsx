@@ -4,6 +4,7 @@ import { TIER_LABELS } from '../../../core/tiers';
 import { Tooltip } from '../../components/ui/tooltip';
 import { formatDate } from '../../lib/format';
 import type { Catalog } from '../../lib/queries';
+import { FailedBadgeButton } from '../errors/error-dialog';
 import { GenerateButton } from './generate-button';
 import { QualityBadge } from './quality-badge';
 import { StatusBadge, statusTooltip } from './status-badge';
@@ -44,7 +45,13 @@ export function buildColumns(catalog: Catalog | undefined): ColumnDef<Conversati
       id: 'status',
       header: 'Status',
       accessorKey: 'status',
-      cell: ({ row }) => <StatusBadge status={row.original.status} seed={row.original.isSeed} tooltip={statusTooltip(row.original.status, row.original)} />,
+      // A Failed badge opens the error dialog (US2.2.2) instead of the row's preview.
+      cell: ({ row }) =>
+        row.original.status === 'failed' ? (
+          <FailedBadgeButton id={row.original.id} label={row.original.conversationId} seed={row.original.isSeed} tooltip={statusTooltip('failed', row.original)} />
+        ) : (
+          <StatusBadge status={row.original.status} seed={row.original.isSeed} tooltip={statusTooltip(row.original.status, row.original)} />
+        ),
     },
     { id: 'qualityScore', header: 'Quality', accessorKey: 'qualityScore', cell: ({ row }) => <QualityBadge score={row.original.qualityScore} /> },
     {

@@ -95,6 +95,11 @@ export function GenerationProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/** The page's tracker when there is one (the conversations page), else null: for components used on several pages. */
+export function useOptionalGeneration(): GenerationTracker | null {
+  return useContext(TrackerContext);
+}
+
 export function useGeneration(): GenerationTracker {
   const tracker = useContext(TrackerContext);
   if (!tracker) throw new Error('useGeneration must be used inside <GenerationProvider>.');

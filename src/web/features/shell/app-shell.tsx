@@ -1,16 +1,19 @@
-import { Link, Outlet, useNavigate } from '@tanstack/react-router';
+import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { FileText, LogOut, MessagesSquare, PlayCircle } from 'lucide-react';
+import { AlertTriangle, FileText, LogOut, MessagesSquare, PlayCircle } from 'lucide-react';
+import { ErrorBoundary } from '../../components/error-boundary';
 import { Button } from '../../components/ui/button';
 import { Tooltip } from '../../components/ui/tooltip';
 import { api } from '../../lib/api';
 import { useHealth, useMe } from '../../lib/queries';
+import { useFailedCount } from '../errors/retry-all-failed';
 import { ProviderBanner } from './provider-banner';
 
 const NAV = [
   { to: '/conversations', label: 'Conversations', icon: MessagesSquare },
   { to: '/runs', label: 'Runs', icon: PlayCircle },
   { to: '/documents', label: 'Documents', icon: FileText },
+  { to: '/errors', label: 'Errors', icon: AlertTriangle },
 ] as const;
 
 /** Sidebar navigation, header with the signed-in user, and the page beside them. */
@@ -18,6 +21,9 @@ export function AppShell() {
   const { data: me } = useMe();
   const { data: health } = useHealth();
   const navigate = useNavigate();
+  const router = useRouter();
+  // The path once the new page has loaded: resetting earlier would re-render the crashed page.
+  const pathname = useRouterState({ select: (state) => (state.resolvedLocation ?? state.location).pathname });
   const client = useQueryClient();
   const signOut = async () => {
     await api.post('/api/auth/sign-out');
@@ -33,23 +39,29 @@ export function AppShell() {
           </span>
           <span className="hidden text-[15px] font-semibold tracking-tight text-text 2xl:inline">convgen</span>
         </div>
-        <ul className="flex-1 space-y-0.5 p-2 2xl:p-3">
-          {NAV.map(({ to, label, icon: Icon }) => (
-            <li key={to}>
-              <Tooltip content={label} side="right">
-                <Link
-                  to={to}
-                  aria-label={label}
-                  className="flex items-center justify-center gap-2.5 rounded-md px-3 py-2 text-sm text-muted hover:bg-surface-muted hover:text-text 2xl:justify-start"
-                  activeProps={{ className: 'bg-primary-soft font-medium !text-primary' }}
-                >
-                  <Icon className="h-4 w-4 shrink-0" aria-hidden />
-                  <span className="hidden 2xl:inline">{label}</span>
-                </Link>
-              </Tooltip>
-            </li>
-          ))}
-        </ul>
+        <ErrorBoundary section="navigation" label="The menu" compact className="flex-1">
+          <ul className="flex-1 space-y-0.5 p-2 2xl:p-3">
+            {NAV.map(({ to, label, icon: Icon }) => (
+              <li key={to}>
+                <Tooltip content={label} side="right">
+                  <Link
+                    to={to}
+                    aria-label={label}
+                    className="flex items-center justify-center gap-2.5 rounded-md px-3 py-2 text-sm text-muted hover:bg-surface-muted hover:text-text 2xl:justify-start"
+                    activeProps={{ className: 'bg-primary-soft font-medium !text-primary' }}
+                  >
+                    <span className="relative">
+                      <Icon className="h-4 w-4 shrink-0" aria-hidden />
+                      {to === '/errors' && <FailedDot />}
+                    </span>
+                    <span className="hidden 2xl:inline">{label}</span>
+                    {to === '/errors' && <FailedCount />}
+                  </Link>
+                </Tooltip>
+              </li>
+            ))}
+          </ul>
+        </ErrorBoundary>
         <div className="border-t border-border p-2 text-xs text-muted 2xl:p-3">
           {health && (
             <p className="hidden px-2 pb-2 2xl:block">
@@ -72,11 +84,34 @@ export function AppShell() {
         </div>
       </nav>
       <div className="flex min-h-0 min-w-0 flex-col">
-        <ProviderBanner />
+        <ErrorBoundary section="banner" label="The provider notice" compact className="flex-row justify-start">
+          <ProviderBanner />
+        </ErrorBoundary>
         <main className="min-h-0 flex-1">
-          <Outlet />
+          {/* A crashed page leaves the menu usable; going to another page clears the error. */}
+          <ErrorBoundary section="page" label="This page" resetKeys={[pathname]} onReset={() => void router.invalidate()}>
+            <Outlet />
+          </ErrorBoundary>
         </main>
       </div>
     </div>
   );
+}
+
+/** How many conversations are failed, beside "Errors" in the wide menu. */
+function FailedCount() {
+  const { data: failed } = useFailedCount();
+  if (!failed) return null;
+  return (
+    <span className="ml-auto hidden rounded-full bg-danger-soft px-1.5 text-xs font-medium text-danger tabular-nums 2xl:inline" aria-label={`${failed} failed conversation${failed === 1 ? '' : 's'}`}>
+      {failed}
+    </span>
+  );
+}
+
+/** The same, as a dot on the icon when the menu is narrow. */
+function FailedDot() {
+  const { data: failed } = useFailedCount();
+  if (!failed) return null;
+  return <span className="absolute -top-0.5 -right-0.5 h-2 w-2 rounded-full bg-danger 2xl:hidden" aria-hidden />;
 }

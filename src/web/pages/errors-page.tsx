@@ -1,0 +1,288 @@
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ChevronLeft, ChevronRight, Download, PartyPopper, SearchX, X } from 'lucide-react';
+import type { GenerationLogSummary } from '../../contract/generation-logs';
+import { explainError, KNOWN_ERROR_KINDS, RECORDED_ERROR_KINDS } from '../../core/error-guide';
+import { Button } from '../components/ui/button';
+import { Input } from '../components/ui/input';
+import { Skeleton } from '../components/ui/skeleton';
+import { Tooltip } from '../components/ui/tooltip';
+import { api, ApiError, toQueryString } from '../lib/api';
+import { formatDate } from '../lib/format';
+import { useRecentRuns } from '../lib/queries';
+import { ErrorCategoryBadge, RetryabilityBadge } from '../features/errors/error-category-badge';
+import { ErrorDialog } from '../features/errors/error-dialog';
+import { activeErrorFilters, ERROR_LOG_PAGE_SIZE, errorLogApiQuery, type ErrorLogSearch } from '../features/errors/error-log-search';
+import { RetryAllFailed } from '../features/errors/retry-all-failed';
+
+const COLUMNS = ['Time', 'Conversation', 'Kind', 'Message', 'HTTP', 'Attempt', 'Retry', ''];
+
+/** With seconds: retries of one conversation happen within the same minute. */
+const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+const kindTitle = (kind: string) => (KNOWN_ERROR_KINDS.includes(kind as never) ? explainError({ kind }).title : kind);
+
+/**
+ * Every failed provider call, newest first, with filters in the URL (US2.2.2's error log): each
+ * row explained in plain words and coloured by whose side the problem is on.
+ */
+export function ErrorsPage() {
+  const search = useSearch({ from: '/app/errors' });
+  const navigate = useNavigate({ from: '/errors' });
+  const setSearch = (patch: Partial<ErrorLogSearch>) => void navigate({ search: (prev: ErrorLogSearch) => ({ ...prev, ...patch, page: 'page' in patch ? patch.page : undefined }) });
+  const query = errorLogApiQuery(search, { paged: true });
+  const logs = useQuery({
+    queryKey: ['generation-logs', query],
+    queryFn: () => api.get<{ items: GenerationLogSummary[]; total: number }>(`/api/generation-logs${toQueryString(query)}`),
+    placeholderData: keepPreviousData,
+    refetchInterval: 15_000,
+  });
+  const [dialogFor, setDialogFor] = useState<string | null>(null);
+  const filters = activeErrorFilters(search);
+  const csvHref = `/api/generation-logs.csv${toQueryString(errorLogApiQuery(search, { paged: false }))}`;
+  const page = search.page ?? 1;
+  const total = logs.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / ERROR_LOG_PAGE_SIZE));
+
+  return (
+    <section className="flex h-full flex-col overflow-y-auto p-5" aria-labelledby="errors-heading">
+      <header className="mb-4 flex items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h1 id="errors-heading" className="text-xl font-semibold">
+            Errors
+          </h1>
+          <p className="text-sm text-muted">Every failed generation attempt, newest first. Red: fix something in your data or settings. Orange: convgen itself. Yellow: the AI provider.</p>
+        </div>
+        <div className="flex shrink-0 items-center gap-2">
+          <RetryAllFailed />
+          <a href={csvHref} download className="inline-flex h-9 items-center gap-2 rounded-md border border-border bg-surface px-3.5 text-sm font-medium text-text shadow-sm hover:bg-surface-muted" data-testid="errors-csv">
+            <Download className="h-4 w-4" aria-hidden /> Download CSV
+          </a>
+        </div>
+      </header>
+
+      {/* Keyed by the URL's conversation so its text box follows back/forward and Clear. */}
+      <Filters key={search.conversationId ?? ''} search={search} setSearch={setSearch} active={filters} />
+
+      <div className="mt-3 rounded-lg border border-border bg-surface shadow-sm">
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" aria-label="Error log">
+            <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-muted uppercase">
+              <tr>
+                {COLUMNS.map((h, i) => (
+                  <th key={i} className="border-b border-border px-3 py-2.5 whitespace-nowrap">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {logs.isLoading &&
+                Array.from({ length: 6 }, (_, i) => (
+                  <tr key={i}>
+                    <td colSpan={COLUMNS.length} className="px-3 py-3">
+                      <Skeleton className="w-full" />
+                    </td>
+                  </tr>
+                ))}
+              {logs.data?.items.map((row) => <ErrorRow key={row.id} row={row} onDetails={setDialogFor} />)}
+            </tbody>
+          </table>
+        </div>
+        {logs.error && (
+          <p role="alert" className="px-4 py-6 text-center text-danger">
+            {logs.error instanceof ApiError ? `${logs.error.message} ${logs.error.hint}` : 'The error log could not be loaded.'}
+          </p>
+        )}
+        {logs.data && logs.data.items.length === 0 && (
+          <Empty filtered={filters > 0} onClear={() => void navigate({ search: {} })} />
+        )}
+        {logs.data && total > 0 && (
+          <footer className="flex items-center justify-between gap-3 border-t border-border px-3 py-2 text-sm text-muted">
+            <span data-testid="errors-count">
+              {total === 1 ? '1 failed attempt' : `Showing ${(page - 1) * ERROR_LOG_PAGE_SIZE + 1}–${Math.min(total, page * ERROR_LOG_PAGE_SIZE)} of ${total} failed attempts`}
+            </span>
+            {pages > 1 && (
+              <span className="flex items-center gap-1">
+                <Button size="sm" variant="ghost" disabled={page <= 1} onClick={() => setSearch({ page: page - 1 > 1 ? page - 1 : undefined })} aria-label="Previous page">
+                  <ChevronLeft className="h-4 w-4" />
+                </Button>
+                <span className="tabular-nums">
+                  Page {page} of {pages}
+                </span>
+                <Button size="sm" variant="ghost" disabled={page >= pages} onClick={() => setSearch({ page: page + 1 })} aria-label="Next page">
+                  <ChevronRight className="h-4 w-4" />
+                </Button>
+              </span>
+            )}
+          </footer>
+        )}
+      </div>
+      {dialogFor && <ErrorDialog conversationId={dialogFor} open onOpenChange={(o) => !o && setDialogFor(null)} />}
+    </section>
+  );
+}
+
+function ErrorRow({ row, onDetails }: { row: GenerationLogSummary; onDetails: (id: string) => void }) {
+  const guide = explainError({ kind: row.errorKind, message: row.errorMessage, httpStatus: row.httpStatus });
+  return (
+    <tr className="border-b border-border align-top last:border-b-0" data-kind={row.errorKind ?? ''}>
+      <td className="px-3 py-2 whitespace-nowrap text-muted" title={row.createdAt}>
+        {formatTime(row.createdAt)}
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        {row.conversationLabel ? (
+          <Link to="/conversations" search={{ open: row.conversationLabel }} className="font-mono text-xs text-primary hover:underline">
+            {row.conversationLabel}
+          </Link>
+        ) : (
+          <span className="text-muted">—</span>
+        )}
+      </td>
+      <td className="px-3 py-2">
+        <div className="flex flex-col items-start gap-1">
+          <ErrorCategoryBadge category={guide.category} />
+          <Tooltip content={guide.nextStep}>
+            <span className="text-xs font-medium whitespace-nowrap text-text" data-testid="error-kind">
+              {guide.title}
+            </span>
+          </Tooltip>
+        </div>
+      </td>
+      <td className="max-w-[34rem] px-3 py-2">
+        <p className="line-clamp-2 break-words" title={row.errorMessage ?? undefined}>
+          {row.errorMessage ?? '—'}
+        </p>
+        <p className="font-mono text-[11px] text-muted">{row.errorKind}</p>
+      </td>
+      <td className="px-3 py-2 tabular-nums">{row.httpStatus ?? <span className="text-muted">—</span>}</td>
+      <td className="px-3 py-2 tabular-nums">{row.attempt}</td>
+      <td className="px-3 py-2">
+        <RetryabilityBadge retryable={guide.retryable} />
+      </td>
+      <td className="px-3 py-2 text-right">
+        {row.conversationId && (
+          <Button size="sm" variant="ghost" onClick={() => onDetails(row.conversationId!)} aria-label={`Details of ${row.conversationLabel ?? 'this error'}`}>
+            Details
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function Filters({ search, setSearch, active }: { search: ErrorLogSearch; setSearch: (patch: Partial<ErrorLogSearch>) => void; active: number }) {
+  const { data: runs } = useRecentRuns();
+  const [conversation, setConversation] = useState(search.conversationId ?? '');
+  const commitConversation = () => {
+    const value = conversation.trim();
+    if (value !== (search.conversationId ?? '')) setSearch({ conversationId: value || undefined });
+  };
+  const selectedKinds = search.errorKind?.split(',') ?? [];
+  const kindValue = selectedKinds.length === 1 ? selectedKinds[0] : selectedKinds.length ? '__several' : '';
+  return (
+    <div className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface px-3 py-2.5 shadow-sm" role="search" aria-label="Error filters">
+      <Field label="Conversation" htmlFor="errors-conversation">
+        <Input
+          id="errors-conversation"
+          className="h-8 w-40"
+          placeholder="conv-00042"
+          value={conversation}
+          onChange={(e) => setConversation(e.target.value)}
+          onBlur={commitConversation}
+          onKeyDown={(e) => e.key === 'Enter' && commitConversation()}
+        />
+      </Field>
+      <Field label="Kind" htmlFor="errors-kind">
+        <Select id="errors-kind" value={kindValue} onChange={(v) => setSearch({ errorKind: v || undefined })}>
+          <option value="">All kinds</option>
+          {kindValue === '__several' && <option value="__several">{selectedKinds.length} kinds</option>}
+          {RECORDED_ERROR_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {kindTitle(k)} ({k})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Run" htmlFor="errors-run">
+        <Select id="errors-run" value={search.runId ?? ''} onChange={(v) => setSearch({ runId: v || undefined })}>
+          <option value="">All runs</option>
+          {search.runId && !runs?.items.some((r) => r.id === search.runId) && <option value={search.runId}>Run {search.runId.slice(0, 8)}</option>}
+          {runs?.items.map((r) => (
+            <option key={r.id} value={r.id}>
+              {formatDate(r.createdAt)} · {r.kind} · {r.failed} failed
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="From" htmlFor="errors-from">
+        <Input id="errors-from" type="date" className="h-8 w-36" value={search.from ?? ''} max={search.to} onChange={(e) => setSearch({ from: e.target.value || undefined })} />
+      </Field>
+      <Field label="To" htmlFor="errors-to">
+        <Input id="errors-to" type="date" className="h-8 w-36" value={search.to ?? ''} min={search.from} onChange={(e) => setSearch({ to: e.target.value || undefined })} />
+      </Field>
+      {search.templateId && (
+        <span className="mb-0.5 inline-flex h-7 items-center gap-1 rounded-full bg-primary-soft px-2.5 text-xs text-primary">
+          Template {search.templateId.slice(0, 8)}
+          <button type="button" aria-label="Remove the template filter" onClick={() => setSearch({ templateId: undefined })}>
+            <X className="h-3.5 w-3.5" />
+          </button>
+        </span>
+      )}
+      {active > 0 && (
+        <Button
+          size="sm"
+          variant="ghost"
+          className="mb-0.5"
+          onClick={() => {
+            setConversation('');
+            setSearch({ conversationId: undefined, runId: undefined, templateId: undefined, errorKind: undefined, from: undefined, to: undefined });
+          }}
+        >
+          Clear filters ({active})
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={htmlFor} className="text-xs font-medium text-muted">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+function Select({ id, value, onChange, children }: { id: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => e.target.value !== '__several' && onChange(e.target.value)}
+      className="h-8 max-w-64 rounded-md border border-border bg-surface px-2 text-sm text-text shadow-sm focus:border-primary focus:ring-2 focus:ring-primary/20 focus:outline-none"
+    >
+      {children}
+    </select>
+  );
+}
+
+function Empty({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+  const Icon = filtered ? SearchX : PartyPopper;
+  return (
+    <div className="flex flex-col items-center gap-2 py-14 text-center" data-testid="errors-empty">
+      <Icon className="h-9 w-9 text-muted" aria-hidden />
+      <p className="font-medium">{filtered ? 'No errors match these filters.' : 'No errors. Every generation so far has worked.'}</p>
+      <p className="text-sm text-muted">{filtered ? 'Widen the date range or clear the filters.' : 'Failed attempts appear here with what went wrong and what to do.'}</p>
+      {filtered && (
+        <Button size="sm" onClick={onClear}>
+          Clear filters
+        </Button>
+      )}
+    </div>
+  );
+}
