@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { Toaster } from 'sonner';
+import { AppToaster } from './components/app-toaster';
 import { TooltipProvider } from './components/ui/tooltip';
 import { ApiError } from './lib/api';
 import { buildRouter } from './router';
@@ -24,7 +24,7 @@ createRoot(document.getElementById('root')!).render(
     <QueryClientProvider client={queryClient}>
       <TooltipProvider>
         <RouterProvider router={router} />
-        <Toaster position="bottom-center" richColors closeButton visibleToasts={5} duration={5000} />
+        <AppToaster />
       </TooltipProvider>
     </QueryClientProvider>
   </StrictMode>,

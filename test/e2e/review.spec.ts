@@ -11,20 +11,34 @@ async function signIn(page: Page, path = '/conversations') {
 
 const rows = (page: Page) => page.getByRole('table', { name: 'Conversations' }).locator('tbody tr');
 
+/** The first loaded row (skeleton rows have no conversation id). */
+async function firstRow(page: Page) {
+  const row = page.locator('tbody tr[data-row]').first();
+  await expect(row).toBeVisible();
+  return row;
+}
+
+/** N of "Showing N of M conversations", once the filtered list has loaded. */
+async function shownCount(page: Page): Promise<number> {
+  await expect(page.getByTestId('result-count')).toContainText('Showing');
+  return Number((await page.getByTestId('result-count').textContent())!.match(/Showing (\d+)/)![1]);
+}
+
 test.describe.configure({ mode: 'serial' });
 
 test('a batch is followed from start to end in the progress panel, across a reload', async ({ page }) => {
   await signIn(page, '/conversations?tier=scenario&pageSize=25');
-  await expect(page.getByTestId('result-count')).toContainText('Showing 35 of');
+  const scenarios = await shownCount(page);
+  expect(scenarios).toBeGreaterThan(25);
 
   // Select the page, then every matching conversation across pages.
   await page.getByRole('checkbox', { name: 'Select the rows on this page' }).click();
   await expect(page.getByTestId('selection-count')).toHaveText('25 conversations selected');
-  await page.getByRole('button', { name: 'Select all 35 conversations' }).click();
-  await expect(page.getByTestId('selection-count')).toHaveText('35 conversations selected');
+  await page.getByRole('button', { name: `Select all ${scenarios} conversations` }).click();
+  await expect(page.getByTestId('selection-count')).toHaveText(`${scenarios} conversations selected`);
   await expect(rows(page).first()).toHaveAttribute('data-selected', 'true');
 
-  await page.getByRole('button', { name: 'Generate Selected (35)' }).click();
+  await page.getByRole('button', { name: `Generate Selected (${scenarios})` }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Generate the selected conversations?');
   const count = Number(await dialog.getByTestId('estimate-count').textContent());
@@ -53,11 +67,13 @@ test('a batch is followed from start to end in the progress panel, across a relo
 
   await expect(page.getByText(`Generation finished: ${count} succeeded, 0 failed`)).toBeVisible({ timeout: 60_000 });
   await expect(panel).toBeHidden();
-  await expect(rows(page).locator('[data-status="generated"]')).toHaveCount(25);
+  await expect(rows(page).locator('[data-status="generated"]').first()).toBeVisible();
+  await expect(rows(page).locator('[data-status="not_generated"]')).toHaveCount(0);
 });
 
 test('keyboard-only review of a filtered set', async ({ page }) => {
   await signIn(page, '/conversations?tier=scenario&sort=conversationId');
+  const total = await shownCount(page);
   await expect(rows(page)).toHaveCount(25);
   const first = rows(page).first();
   const firstId = await first.getAttribute('data-row');
@@ -73,7 +89,7 @@ test('keyboard-only review of a filtered set', async ({ page }) => {
   await page.keyboard.press('Enter');
   const preview = page.getByRole('complementary', { name: 'Conversation preview' });
   await expect(preview).toContainText(firstId!);
-  await expect(page.getByTestId('preview-position')).toHaveText('Conversation 1 of 35');
+  await expect(page.getByTestId('preview-position')).toHaveText(`Conversation 1 of ${total}`);
   await expect(preview.getByRole('button', { name: 'Previous conversation (←)' })).toBeDisabled();
 
   // A approves; → moves on within the filtered set; R rejects; ← goes back.
@@ -82,45 +98,46 @@ test('keyboard-only review of a filtered set', async ({ page }) => {
   await expect(preview.locator('[data-status="approved"]')).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect(preview).toContainText(secondId!);
-  await expect(page.getByTestId('preview-position')).toHaveText('Conversation 2 of 35');
+  await expect(page.getByTestId('preview-position')).toHaveText(`Conversation 2 of ${total}`);
   await page.keyboard.press('r');
   await expect(page.getByText(`${secondId} rejected`)).toBeVisible();
   await expect(rows(page).nth(1).locator('[data-status="rejected"]')).toBeVisible();
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId('preview-position')).toHaveText('Conversation 1 of 35');
+  await expect(page.getByTestId('preview-position')).toHaveText(`Conversation 1 of ${total}`);
 
   // Jump to a number on the next page: the page follows.
   await page.getByLabel('Jump to conversation number').fill('30');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('preview-position')).toHaveText('Conversation 30 of 35');
+  await expect(page.getByTestId('preview-position')).toHaveText(`Conversation 30 of ${total}`);
   await expect(page).toHaveURL(/page=2/);
 
   // ? lists the shortcuts; Esc closes the dialog, then the preview.
-  await page.locator('body').press('?');
+  await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
   await page.keyboard.press('Escape');
   await expect(preview).toBeHidden();
 
-  // Ctrl+A selects every row on the page.
-  await page.locator('body').press('Control+a');
-  await expect(page.getByTestId('selection-count')).toHaveText('11 conversations selected');
+  // Ctrl+A selects every row on this page, keeping the one selected on page 1.
+  await page.keyboard.press('Control+a');
+  await expect(page.getByTestId('selection-count')).toHaveText(`${total - 25 + 1} conversations selected`);
   await page.getByRole('button', { name: 'Clear selection' }).click();
   await expect(page.getByTestId('selection-count')).toBeHidden();
 });
 
 test('bulk approve reports each failure, and Undo puts everything back', async ({ page }) => {
-  await signIn(page, '/conversations?tier=scenario&status=generated&pageSize=50');
-  await expect(page.getByTestId('result-count')).toContainText('Showing');
-  const target = Number((await page.getByTestId('result-count').textContent())!.match(/Showing (\d+)/)![1]);
+  await signIn(page, '/conversations?tier=scenario&status=approved&pageSize=50');
+  const approvedBefore = await shownCount(page);
+  await page.goto('/conversations?tier=scenario&status=generated&pageSize=50');
+  const target = await shownCount(page);
   expect(target).toBeGreaterThan(20);
   await expect(rows(page)).toHaveCount(target);
   await page.getByRole('checkbox', { name: 'Select the rows on this page' }).click();
 
   // Add one that cannot be approved: a template conversation not generated yet.
   await page.goto('/conversations?tier=template&status=not_generated');
-  const planned = rows(page).first();
+  const planned = await firstRow(page);
   const plannedId = await planned.getAttribute('data-row');
   await planned.getByRole('checkbox').click();
   await expect(page.getByTestId('selection-count')).toHaveText(`${target + 1} conversations selected`);
@@ -136,24 +153,23 @@ test('bulk approve reports each failure, and Undo puts everything back', async (
   await expect(dialog.getByRole('list', { name: 'Conversations that failed' })).toContainText(plannedId!);
   await expect(page.getByTestId('selection-count')).toBeHidden();
 
-  // Everything approved here plus the one approved from the keyboard.
   await page.keyboard.press('Escape');
   await page.goto('/conversations?tier=scenario&status=approved&pageSize=50');
-  await expect(page.getByTestId('result-count')).toContainText(`Showing ${target + 1} of`);
+  await expect(page.getByTestId('result-count')).toContainText(`Showing ${approvedBefore + target} of`);
 
   // Reject them all, then Undo from the toast within ten seconds.
   await page.getByRole('checkbox', { name: 'Select the rows on this page' }).click();
   await page.getByRole('button', { name: /^Reject Selected/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: /^Reject \d+ conversations/ }).click();
-  await expect(page.getByText(`${target + 1} rejected`)).toBeVisible();
+  await expect(page.getByText(`${approvedBefore + target} rejected`)).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByText(`Undone: ${target + 1} conversations restored`)).toBeVisible();
-  await expect(page.getByTestId('result-count')).toContainText(`Showing ${target + 1} of`);
+  await expect(page.getByText(`Undone: ${approvedBefore + target} conversations restored`)).toBeVisible();
+  await expect(page.getByTestId('result-count')).toContainText(`Showing ${approvedBefore + target} of`);
 });
 
 test('bulk delete asks for a checked confirmation and removes the rows for good', async ({ page }) => {
   await signIn(page, '/conversations?tier=template&status=not_generated&sort=conversationId&dir=desc');
-  const victim = rows(page).first();
+  const victim = await firstRow(page);
   const victimId = (await victim.getAttribute('data-row'))!;
   await victim.getByRole('checkbox').click();
   await page.getByRole('button', { name: 'Delete Selected (1)' }).click();
@@ -168,4 +184,33 @@ test('bulk delete asks for a checked confirmation and removes the rows for good'
   await expect(page.locator(`tr[data-row="${victimId}"]`)).toHaveCount(0);
   await page.goto(`/conversations?q=${victimId}`);
   await expect(page.getByTestId('empty-state')).toBeVisible();
+});
+
+test('infinite scroll instead of pages, kept as the user preference', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('button', { name: 'View preferences' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Infinite scroll' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('load-more')).toContainText('25 of');
+  await expect(page.getByRole('navigation', { name: /pagination/i })).toHaveCount(0);
+  await page.getByTestId('load-more').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('load-more')).toContainText('50 of');
+  await expect(rows(page)).toHaveCount(50);
+
+  // → in the preview walks past the loaded rows, loading more.
+  await page.goto('/conversations?open=conv-00001');
+  await expect(page.getByTestId('result-count')).toHaveText(/^\d+ conversations$/);
+  const total = Number((await page.getByTestId('result-count').textContent())!.match(/\d+/)![0]);
+  await page.getByLabel('Jump to conversation number').fill(String(Math.min(60, total)));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('preview-position')).toHaveText(`Conversation ${Math.min(60, total)} of ${total}`);
+
+  // The preference follows the user: a new page load keeps it, and switching back brings the pages.
+  await page.reload();
+  await expect(page.getByTestId('load-more')).toBeVisible();
+  await page.getByRole('button', { name: 'View preferences' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Pages' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('load-more')).toHaveCount(0);
+  await expect(rows(page)).toHaveCount(25);
 });

@@ -5,7 +5,9 @@ import { Inbox, Keyboard, SearchX, SlidersHorizontal, Sparkles } from 'lucide-re
 import type { VisibilityState } from '@tanstack/react-table';
 import type { ConversationListResponse, SortableColumn } from '../../contract/conversations';
 import { can } from '../../accounts/roles';
+import { ErrorBoundary } from '../components/error-boundary';
 import { Button } from '../components/ui/button';
+import { RetryAllFailed } from '../features/errors/retry-all-failed';
 import { ColumnMenu } from '../features/conversations/column-menu';
 import { ConversationTable } from '../features/conversations/conversation-table';
 import { ActiveFilters, FilterBar } from '../features/conversations/filter-bar';
@@ -14,7 +16,8 @@ import { PreviewPanel, type PreviewPanelHandle } from '../features/conversations
 import { QuickFilters } from '../features/conversations/quick-filters';
 import { StatusLegend } from '../features/conversations/status-badge';
 import { GenerationProvider, useGeneration } from '../features/conversations/use-generate';
-import { useConversationList } from '../features/conversations/use-conversations';
+import { useConversationList, useConversationPages } from '../features/conversations/use-conversations';
+import { LoadMore } from '../features/conversations/load-more';
 import { activeFilterCount, parseViewState, serializeViewState, type UrlViewState, type ViewState } from '../features/conversations/view-state';
 import { usePreviewNavigation } from '../features/review/use-preview-navigation';
 import { GenerateDialog } from '../features/runs/generate-dialog';
@@ -26,7 +29,9 @@ import { useSelection } from '../features/selection/use-selection';
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
 import { api } from '../lib/api';
+import { usePreferences } from '../lib/preferences';
 import { useMe } from '../lib/queries';
+import { PreferencesMenu } from '../features/shell/preferences-menu';
 import { useLocalState } from '../lib/use-local-state';
 
 function EmptyState({ filtered, onClear, onGenerateAll }: { filtered: boolean; onClear: () => void; onGenerateAll?: () => void }) {
@@ -70,20 +75,39 @@ function ConversationsView() {
     [navigate],
   );
   const clearFilters = useCallback(() => void navigate({ search: (prev: UrlViewState) => serializeViewState({ sort: prev.sort, dir: prev.dir, pageSize: prev.pageSize }) }), [navigate]);
-  const list = useConversationList(view, tracker.anyPending);
+  const [prefs] = usePreferences();
+  const infinite = prefs.infiniteScroll;
+  const paged = useConversationList(view, tracker.anyPending);
+  const scrolled = useConversationPages(view, infinite);
+  // One shape for both ways of showing rows: a page, or every row loaded so far.
+  const list = infinite
+    ? { data: scrolled.data ? { items: scrolled.data.pages.flatMap((p) => p.items), total: scrolled.data.pages[0]?.total ?? 0 } : undefined, error: scrolled.error, isFetching: scrolled.isFetching }
+    : paged;
+  const loadMore = useCallback(async () => {
+    const result = await scrolled.fetchNextPage();
+    return result.data?.pages.flatMap((p) => p.items) ?? [];
+  }, [scrolled]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = scrolled;
+  const fetchMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const filtered = activeFilterCount(view) > 0;
   // The unfiltered total, for "Showing 23 of 96".
   const all = useQuery({ queryKey: ['conversations', 'total'], queryFn: () => api.get<ConversationListResponse>('/api/conversations?pageSize=25'), enabled: filtered, staleTime: 10_000 });
   const filter = useMemo(() => filterOfView(view), [view]);
   const selection = useSelection(JSON.stringify(filter));
   const visibleRows = useMemo(() => (list.data?.items ?? []).map((c) => ({ id: c.id, conversationId: c.conversationId, status: c.status })), [list.data]);
-  const nav = usePreviewNavigation(view, list.data, update);
+  const nav = usePreviewNavigation(
+    view,
+    { items: list.data?.items ?? [], offset: infinite ? 0 : (view.page - 1) * view.pageSize, total: list.data?.total ?? 0, loadMore: infinite ? loadMore : undefined },
+    update,
+  );
 
   // A page past the end (an old link, or rows deleted meanwhile) moves to the last page.
-  const lastPage = list.data ? Math.max(1, Math.ceil(list.data.total / view.pageSize)) : 1;
+  const lastPage = paged.data ? Math.max(1, Math.ceil(paged.data.total / view.pageSize)) : 1;
   useEffect(() => {
-    if (list.data && view.page > lastPage) update({ page: lastPage });
-  }, [list.data, view.page, lastPage, update]);
+    if (!infinite && paged.data && view.page > lastPage) update({ page: lastPage });
+  }, [infinite, paged.data, view.page, lastPage, update]);
 
   const onSort = (column: SortableColumn) => update({ sort: column, dir: view.sort === column && view.dir === 'asc' ? 'desc' : 'asc', page: 1 });
   const open = useCallback((id: string) => update({ open: id }), [update]);
@@ -116,9 +140,11 @@ function ConversationsView() {
           <div className="flex flex-wrap items-center gap-2">
             <StatusLegend />
             <ColumnMenu visibility={visibility} onChange={setVisibility} />
+            <PreferencesMenu />
             <Button size="icon" variant="ghost" onClick={() => setDialog('shortcuts')} aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts (?)">
               <Keyboard className="h-4 w-4" />
             </Button>
+            <RetryAllFailed />
             {canGenerate && (
               <Button variant="primary" onClick={() => setDialog('generate-all')}>
                 <Sparkles className="h-4 w-4" aria-hidden /> Generate All
@@ -166,10 +192,17 @@ function ConversationsView() {
             onToggleRow={selection.toggleRow}
             onToggleVisible={selection.toggleVisible}
           />
-          {list.data && list.data.total > 0 && <Pagination page={view.page} pageSize={view.pageSize} total={list.data.total} onPage={(page) => update({ page })} onPageSize={(pageSize) => update({ pageSize, page: 1 })} />}
+          {list.data && list.data.total > 0 && !infinite && (
+            <Pagination page={view.page} pageSize={view.pageSize} total={list.data.total} onPage={(page) => update({ page })} onPageSize={(pageSize) => update({ pageSize, page: 1 })} />
+          )}
+          {list.data && list.data.total > 0 && infinite && <LoadMore loaded={list.data.items.length} total={list.data.total} loading={scrolled.isFetchingNextPage} onMore={fetchMore} />}
         </div>
       </section>
-      {view.open && <PreviewPanel ref={preview} id={view.open} onClose={close} nav={nav} canReview={canReview} onReviewed={() => nav.autoAdvance && nav.onNext?.()} />}
+      {view.open && (
+        <ErrorBoundary section="preview" label="The preview" compact resetKeys={[view.open]}>
+          <PreviewPanel ref={preview} id={view.open} onClose={close} nav={nav} canReview={canReview} onReviewed={() => nav.autoAdvance && nav.onNext?.()} />
+        </ErrorBoundary>
+      )}
 
       {bulkKind && <BulkActionDialog kind={bulkKind} selection={selection.selection} open onOpenChange={(o) => !o && setDialog(null)} onDone={selection.clear} />}
       <GenerateDialog

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { ConversationDetail, ConversationListResponse } from '../../../contract/conversations';
 import { api, toQueryString } from '../../lib/api';
 import { listQueryOf, type ViewState } from './view-state';
@@ -21,5 +21,21 @@ export function useConversationDetail(id: string | undefined, pendingHere: (rowI
     queryFn: () => api.get<ConversationDetail>(`/api/conversations/${encodeURIComponent(id!)}`),
     enabled: Boolean(id),
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'generating' || pendingHere(q.state.data.id)) ? 1500 : false),
+  });
+}
+
+/**
+ * The same list as pages joined end to end, for infinite scroll (US6.1.2): the next page loads
+ * when the end of the table comes into view.
+ */
+export function useConversationPages(view: ViewState, enabled: boolean) {
+  const { page: _page, ...query } = listQueryOf(view);
+  return useInfiniteQuery({
+    queryKey: ['conversations', 'infinite', query],
+    queryFn: ({ pageParam }) => api.get<ConversationListResponse>(`/api/conversations${toQueryString({ ...query, page: pageParam })}`),
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+    enabled,
+    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((c) => c.status === 'generating')) ? 1500 : false),
   });
 }

@@ -23,6 +23,8 @@ export function PreviewNav({ nav }: { nav: PreviewNavigation }) {
     const n = Number(jump);
     if (Number.isInteger(n) && n >= 1 && n <= nav.total) nav.onJump(n);
     setJump('');
+    // Back to reviewing: the arrow and letter shortcuts work again.
+    (document.activeElement as HTMLElement | null)?.blur();
   };
   return (
     <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted">

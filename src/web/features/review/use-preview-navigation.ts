@@ -1,23 +1,33 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ConversationDetail, ConversationListResponse } from '../../../contract/conversations';
+import type { ConversationDetail, ConversationListResponse, ConversationSummary } from '../../../contract/conversations';
 import { api, toQueryString } from '../../lib/api';
-import { useLocalState } from '../../lib/use-local-state';
+import { usePreferences } from '../../lib/preferences';
 import { listQueryOf, type ViewState } from '../conversations/view-state';
 import type { PreviewNavigation } from './preview-nav';
 
 /**
- * Moves the preview through the filtered, sorted set (US4.1.2) a page at a time: the rows on
- * screen are the neighbours, and stepping past the page's end loads the next page. The next
- * and previous conversations are fetched ahead, so → shows them at once.
+ * What the table shows: one page (`offset` rows precede it), or with infinite scroll every
+ * row loaded so far (`loadMore` fetches the next page and returns all rows loaded).
  */
-export function usePreviewNavigation(view: ViewState, list: ConversationListResponse | undefined, update: (patch: Partial<ViewState>) => void): PreviewNavigation {
+export interface NavigableRows {
+  items: ConversationSummary[];
+  offset: number;
+  total: number;
+  loadMore?: () => Promise<ConversationSummary[]>;
+}
+
+/**
+ * Moves the preview through the filtered, sorted set (US4.1.2): the rows on screen are the
+ * neighbours, and stepping past the last one loads the next page (or more rows). The next and
+ * previous conversations are fetched ahead, so → shows them at once.
+ */
+export function usePreviewNavigation(view: ViewState, rows: NavigableRows, update: (patch: Partial<ViewState>) => void): PreviewNavigation {
   const client = useQueryClient();
-  const [autoAdvance, setAutoAdvance] = useLocalState('convgen.auto-advance', false);
-  const items = useMemo(() => list?.items ?? [], [list]);
-  const total = list?.total ?? 0;
+  const [prefs, changePrefs] = usePreferences();
+  const { items, offset, total, loadMore } = rows;
   const index = view.open ? items.findIndex((c) => c.conversationId === view.open || c.id === view.open) : -1;
-  const position = index >= 0 ? (view.page - 1) * view.pageSize + index + 1 : null;
+  const position = index >= 0 ? offset + index + 1 : null;
 
   const pageOf = useCallback(
     (page: number) => {
@@ -29,12 +39,23 @@ export function usePreviewNavigation(view: ViewState, list: ConversationListResp
 
   const openAt = useCallback(
     async (target: number) => {
+      if (loadMore) {
+        let loaded = items;
+        while (loaded.length < target && loaded.length < total) {
+          const next = await loadMore();
+          if (next.length === loaded.length) break;
+          loaded = next;
+        }
+        const row = loaded[target - 1];
+        if (row) update({ open: row.conversationId });
+        return;
+      }
       const page = Math.ceil(target / view.pageSize);
-      const rows = page === view.page ? items : (await pageOf(page)).items;
-      const row = rows[(target - 1) % view.pageSize];
+      const pageRows = page === view.page ? items : (await pageOf(page)).items;
+      const row = pageRows[(target - 1) % view.pageSize];
       if (row) update({ page, open: row.conversationId });
     },
-    [items, pageOf, update, view.page, view.pageSize],
+    [items, loadMore, pageOf, total, update, view.page, view.pageSize],
   );
 
   // Fetch the neighbours' details ahead of the key press.
@@ -51,7 +72,7 @@ export function usePreviewNavigation(view: ViewState, list: ConversationListResp
     onPrevious: position && position > 1 ? () => void openAt(position - 1) : undefined,
     onNext: position && position < total ? () => void openAt(position + 1) : undefined,
     onJump: (n) => void openAt(n),
-    autoAdvance,
-    onAutoAdvance: setAutoAdvance,
+    autoAdvance: prefs.autoAdvance,
+    onAutoAdvance: (on) => changePrefs({ autoAdvance: on }),
   };
 }
