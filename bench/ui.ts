@@ -23,20 +23,17 @@ const log = (msg: string) => console.log(msg);
 
 /** Milliseconds from `action` (run in the page) until `done` (polled every frame) holds. */
 async function timeInPage(page: Page, action: string, done: string): Promise<number> {
-  return page.evaluate(
-    async ([act, check]) => {
-      const ready = new Function(`return (${check})`) as () => boolean;
-      const t0 = performance.now();
-      new Function(act)();
-      await new Promise<void>((resolve, reject) => {
-        const give = setTimeout(() => reject(new Error(`timed out waiting for ${check}`)), 15_000);
-        const poll = () => (ready() ? (clearTimeout(give), resolve()) : requestAnimationFrame(poll));
-        poll();
-      });
-      return performance.now() - t0;
-    },
-    [action, done] as const,
-  );
+  // Sent as source text: functions compiled here would carry helpers the page does not have.
+  return page.evaluate(`(async () => {
+    const t0 = performance.now();
+    ${action};
+    await new Promise((resolve, reject) => {
+      const give = setTimeout(() => reject(new Error('timed out waiting for the change')), 15000);
+      const poll = () => ((${done}) ? (clearTimeout(give), resolve()) : requestAnimationFrame(poll));
+      poll();
+    });
+    return performance.now() - t0;
+  })()`) as Promise<number>;
 }
 
 function report(name: string, times: number[]) {
@@ -78,16 +75,19 @@ async function main() {
     await page.goto(`${base}/conversations`);
     await page.waitForSelector('tr[data-row]');
     const filterClicks: number[] = [];
-    const quick = ['Needs Review', 'Failed', 'Approved'];
+    const quick: [string, string][] = [
+      ['Needs Review', 'generated'],
+      ['Failed', 'failed'],
+      ['Approved', 'approved'],
+    ];
     for (let i = 0; i < TRIES; i++) {
-      const label = quick[i % quick.length];
-      const before = await page.getByTestId('result-count').textContent();
-      const firstBefore = await page.locator('tr[data-row]').first().getAttribute('data-row');
+      const [label, status] = quick[i % quick.length];
+      // Done when the table shows rows and every status badge in it is the filtered status.
       filterClicks.push(
         await timeInPage(
           page,
           `[...document.querySelectorAll('[aria-label="Quick filters"] button')].find((b) => b.textContent === ${JSON.stringify(label)}).click()`,
-          `document.querySelector('[data-testid="result-count"]').textContent !== ${JSON.stringify(before)} && document.querySelector('tr[data-row]')?.getAttribute('data-row') !== ${JSON.stringify(firstBefore)}`,
+          `(() => { const badges = [...document.querySelectorAll('tbody tr[data-row] [data-status]')]; return badges.length > 0 && badges.every((b) => b.getAttribute('data-status') === ${JSON.stringify(status)}); })()`,
         ),
       );
       await page.waitForTimeout(150);
@@ -103,7 +103,7 @@ async function main() {
       nextPresses.push(
         await timeInPage(
           page,
-          `document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))`,
+          `document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))`,
           `(() => { const t = document.querySelector('[data-testid="preview-id"]')?.textContent; return t && t !== ${JSON.stringify(current)} && t !== '…' && document.querySelector('[aria-label="Conversation turns"]') !== null; })()`,
         ),
       );
@@ -129,6 +129,12 @@ async function main() {
     report('filter click to updated rows', filterClicks);
     report('→ in the preview to the next conversation', nextPresses);
     log(`\nJavaScript loaded by the dashboard: ${(jsBytes / 1024).toFixed(1)} KB gzipped in ${scripts.size} file${scripts.size === 1 ? '' : 's'}.`);
+  } catch (err) {
+    // What the page looked like when a measure gave up, for whoever runs the bench.
+    const shot = path.join(os.tmpdir(), 'convgen-bench-ui-failure.png');
+    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: shot });
+    console.error(`Screenshot of the page: ${shot}`);
+    throw err;
   } finally {
     await browser.close();
     server.kill('SIGTERM');

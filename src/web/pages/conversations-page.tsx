@@ -184,8 +184,9 @@ function ConversationsView() {
             onSort={onSort}
             openId={view.open}
             onOpen={open}
-            // Beside the preview the table keeps the columns a reviewer scans: status and quality stay in view.
-            columnVisibility={view.open ? { ...visibility, intent: false, tone: false, generatedAt: false } : visibility}
+            // Beside the preview the table keeps the columns a reviewer scans (status and quality stay in
+            // view); the preview has its own Generate button.
+            columnVisibility={view.open ? { ...visibility, intent: false, tone: false, generatedAt: false, actions: false } : visibility}
             pageSize={view.pageSize}
             empty={<EmptyState filtered={filtered} onClear={clearFilters} onGenerateAll={canGenerate ? () => setDialog('generate-all') : undefined} />}
             selection={selection.selection}

@@ -40,7 +40,7 @@ export function buildColumns(catalog: Catalog | undefined): ColumnDef<Conversati
     dimension('topic', 'Topic'),
     dimension('intent', 'Intent'),
     dimension('tone', 'Tone'),
-    { id: 'tier', header: 'Tier', accessorKey: 'tier', cell: ({ row }) => TIER_LABELS[row.original.tier] },
+    { id: 'tier', header: 'Tier', accessorKey: 'tier', cell: ({ row }) => <span className="whitespace-nowrap">{TIER_LABELS[row.original.tier]}</span> },
     {
       id: 'status',
       header: 'Status',

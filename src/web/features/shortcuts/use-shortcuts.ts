@@ -12,7 +12,7 @@ export interface ShortcutHandlers {
 
 /** True when a key press belongs to what the user is typing or to an open dialog or menu. */
 function belongsElsewhere(e: KeyboardEvent): boolean {
-  const target = e.target as HTMLElement | null;
+  const target = e.target instanceof Element ? e.target : null;
   const typing = target?.closest('textarea, select, [contenteditable="true"], input:not([type="checkbox"]):not([type="radio"]):not([type="button"])');
   if (typing) return true;
   return Boolean(document.querySelector('[role="dialog"], [role="menu"]'));
