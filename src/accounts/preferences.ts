@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { DEFAULT_PREFERENCES, preferences, type Preferences, type PreferencesPatch } from '../contract/preferences';
+import { DEFAULT_PREFERENCES, preferences, storedShortcuts, type Preferences, type PreferencesPatch } from '../contract/preferences';
 import type { Db } from '../db/client';
 import { userPreferences } from '../db/schema';
 
@@ -9,7 +9,7 @@ export async function getPreferences(db: Db, userId: string): Promise<Preference
   const stored = row?.values ?? {};
   const out: Record<string, unknown> = { ...DEFAULT_PREFERENCES };
   for (const [key, schema] of Object.entries(preferences.shape)) {
-    const parsed = schema.safeParse(stored[key]);
+    const parsed = (key === 'shortcuts' ? storedShortcuts : schema).safeParse(stored[key]);
     if (parsed.success && stored[key] !== undefined) out[key] = parsed.data;
   }
   return out as Preferences;

@@ -1,18 +1,14 @@
-import { createRootRoute, createRoute, createRouter, Outlet, redirect, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { RouteErrorFallback } from './components/error-boundary';
 import { validateErrorLogSearch } from './features/errors/error-log-search';
 import { AppShell } from './features/shell/app-shell';
-import { validateViewSearch } from './features/conversations/view-state';
+import { prefetchConversationList } from './features/conversations/use-conversations';
+import { parseViewState, validateViewSearch } from './features/conversations/view-state';
 import { api, ApiError } from './lib/api';
 import type { Me } from './lib/queries';
 import { parseSearch, stringifySearch } from './lib/search-params';
 import { ConversationsPage } from './pages/conversations-page';
-import { DocumentsPage } from './pages/documents-page';
-import { ErrorsPage } from './pages/errors-page';
-import { InvitePage } from './pages/invite-page';
-import { RunsPage } from './pages/runs-page';
-import { SetupPage } from './pages/setup-page';
 import { SignInPage } from './pages/sign-in-page';
 
 /**
@@ -29,24 +25,41 @@ function FullPageError({ error, reset }: ErrorComponentProps) {
   return <RouteErrorFallback error={error} reset={reset} onReset={() => void router.invalidate()} />;
 }
 
+// Pages visited now and then load on first visit, so the dashboard's first load stays small.
+const RunsPage = lazyRouteComponent(() => import('./pages/runs-page'), 'RunsPage');
+const DocumentsPage = lazyRouteComponent(() => import('./pages/documents-page'), 'DocumentsPage');
+const ErrorsPage = lazyRouteComponent(() => import('./pages/errors-page'), 'ErrorsPage');
+const SetupPage = lazyRouteComponent(() => import('./pages/setup-page'), 'SetupPage');
+const InvitePage = lazyRouteComponent(() => import('./pages/invite-page'), 'InvitePage');
+
 export function buildRouter(queryClient: QueryClient) {
   const rootRoute = createRootRoute({ component: Outlet, errorComponent: FullPageError });
 
   /** Sends a first-run workspace to /setup and a signed-out visitor to /sign-in. */
   const requireUser = async () => {
-    const { needsSetup } = await queryClient.fetchQuery({ queryKey: ['setup'], queryFn: () => api.get<{ needsSetup: boolean }>('/api/setup'), staleTime: 30_000 });
-    if (needsSetup) throw redirect({ to: '/setup' });
-    try {
-      await queryClient.fetchQuery({ queryKey: ['me'], queryFn: () => api.get<Me>('/api/me'), staleTime: 60_000 });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) throw redirect({ to: '/sign-in' });
-      throw err;
+    // Both questions at once: a page load waits for one round trip, not two.
+    const [setup, me] = await Promise.allSettled([
+      queryClient.fetchQuery({ queryKey: ['setup'], queryFn: () => api.get<{ needsSetup: boolean }>('/api/setup'), staleTime: 30_000 }),
+      queryClient.fetchQuery({ queryKey: ['me'], queryFn: () => api.get<Me>('/api/me'), staleTime: 60_000 }),
+    ]);
+    if (setup.status === 'rejected') throw setup.reason;
+    if (setup.value.needsSetup) throw redirect({ to: '/setup' });
+    if (me.status === 'rejected') {
+      if (me.reason instanceof ApiError && me.reason.status === 401) throw redirect({ to: '/sign-in' });
+      throw me.reason;
     }
   };
 
   const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: AppShell, beforeLoad: requireUser, errorComponent: FullPageError });
   const indexRoute = createRoute({ getParentRoute: () => appRoute, path: '/', beforeLoad: () => { throw redirect({ to: '/conversations' }); } });
-  const conversationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/conversations', validateSearch: validateViewSearch, component: ConversationsPage });
+  const conversationsRoute = createRoute({
+    getParentRoute: () => appRoute,
+    path: '/conversations',
+    validateSearch: validateViewSearch,
+    loaderDeps: ({ search }) => search,
+    loader: ({ deps }) => prefetchConversationList(queryClient, parseViewState(deps)),
+    component: ConversationsPage,
+  });
   const runsRoute = createRoute({ getParentRoute: () => appRoute, path: '/runs', component: RunsPage });
   const documentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/documents', component: DocumentsPage });
   const errorsRoute = createRoute({ getParentRoute: () => appRoute, path: '/errors', validateSearch: validateErrorLogSearch, component: ErrorsPage });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SHORTCUTS } from '../../src/core/shortcuts';
 import { createTestApp, type TestApp } from '../support/app';
 
 let t: TestApp;
@@ -9,12 +10,12 @@ afterAll(() => t.close());
 
 describe('user preferences', () => {
   it('starts from the defaults and keeps each user their own', async () => {
-    expect((await t.as('viewer', { method: 'GET', url: '/api/me/preferences' })).json()).toEqual({ toastSeconds: 5, infiniteScroll: false, autoAdvance: false });
+    expect((await t.as('viewer', { method: 'GET', url: '/api/me/preferences' })).json()).toEqual({ toastSeconds: 5, infiniteScroll: false, autoAdvance: false, shortcuts: DEFAULT_SHORTCUTS });
     const changed = await t.as('reviewer', { method: 'PATCH', url: '/api/me/preferences', payload: { toastSeconds: 12, autoAdvance: true } });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toEqual({ toastSeconds: 12, infiniteScroll: false, autoAdvance: true });
+    expect(changed.json()).toEqual({ toastSeconds: 12, infiniteScroll: false, autoAdvance: true, shortcuts: DEFAULT_SHORTCUTS });
     // A later change keeps what it does not name.
-    expect((await t.as('reviewer', { method: 'PATCH', url: '/api/me/preferences', payload: { infiniteScroll: true } })).json()).toEqual({ toastSeconds: 12, infiniteScroll: true, autoAdvance: true });
+    expect((await t.as('reviewer', { method: 'PATCH', url: '/api/me/preferences', payload: { infiniteScroll: true } })).json()).toEqual({ toastSeconds: 12, infiniteScroll: true, autoAdvance: true, shortcuts: DEFAULT_SHORTCUTS });
     expect((await t.as('viewer', { method: 'GET', url: '/api/me/preferences' })).json().toastSeconds).toBe(5);
   });
 
@@ -24,7 +25,18 @@ describe('user preferences', () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
     }
     expect((await t.as('admin', { method: 'PATCH', url: '/api/me/preferences', payload: { toastSeconds: 1 } })).json().error.message).toMatch(/toastSeconds/);
-    expect((await t.as('admin', { method: 'GET', url: '/api/me/preferences' })).json()).toEqual({ toastSeconds: 5, infiniteScroll: false, autoAdvance: false });
+    expect((await t.as('admin', { method: 'GET', url: '/api/me/preferences' })).json()).toEqual({ toastSeconds: 5, infiniteScroll: false, autoAdvance: false, shortcuts: DEFAULT_SHORTCUTS });
+  });
+
+  it('remaps the review shortcuts, refusing a key used twice', async () => {
+    const remapped = { ...DEFAULT_SHORTCUTS, approve: 'Y', reject: 'n' };
+    const ok = await t.as('reviewer', { method: 'PATCH', url: '/api/me/preferences', payload: { shortcuts: remapped } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().shortcuts).toEqual({ ...DEFAULT_SHORTCUTS, approve: 'y', reject: 'n' });
+    const clash = await t.as('reviewer', { method: 'PATCH', url: '/api/me/preferences', payload: { shortcuts: { ...DEFAULT_SHORTCUTS, reject: 'a' } } });
+    expect(clash.statusCode).toBe(400);
+    expect(clash.json().error.message).toMatch(/used for both/);
+    expect((await t.as('reviewer', { method: 'GET', url: '/api/me/preferences' })).json().shortcuts.approve).toBe('y');
   });
 
   it('needs a signed-in user', async () => {

@@ -126,6 +126,37 @@ test('keyboard-only review of a filtered set', async ({ page }) => {
   await expect(page.getByTestId('selection-count')).toBeHidden();
 });
 
+test('the review keys can be changed in the shortcuts dialog', async ({ page }) => {
+  await signIn(page, '/conversations?tier=scenario&status=generated');
+  const row = await firstRow(page);
+  const id = (await row.getAttribute('data-row'))!;
+  await page.goto(`/conversations?tier=scenario&status=generated&open=${id}`);
+  await expect(page.getByTestId('preview-id')).toHaveText(id);
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await dialog.getByRole('button', { name: 'Change the key for Approve the conversation in the preview' }).click();
+  await page.keyboard.press('r');
+  await expect(dialog.getByRole('alert')).toContainText('R is used for both');
+  await page.keyboard.press('y');
+  await expect(dialog.getByRole('row').first()).toContainText('Y');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.keyboard.press('a');
+  await expect(page.getByText(`${id} approved`)).toHaveCount(0);
+  await page.keyboard.press('y');
+  await expect(page.getByText(`${id} approved`)).toBeVisible();
+
+  // Back to the defaults, which the next tests use; the choice is kept on the server.
+  await page.reload();
+  await expect(page.getByTestId('preview-id')).toHaveText(id);
+  await page.keyboard.press('?');
+  await expect(dialog.getByRole('row').first()).toContainText('Y');
+  await dialog.getByRole('button', { name: 'Restore the default keys' }).click();
+  await expect(dialog.getByRole('row').first()).toContainText('A');
+  await page.keyboard.press('Escape');
+});
+
 test('bulk approve reports each failure, and Undo puts everything back', async ({ page }) => {
   await signIn(page, '/conversations?tier=scenario&status=approved&pageSize=50');
   const approvedBefore = await shownCount(page);

@@ -115,7 +115,7 @@ function ConversationsView() {
   const canGenerate = can(role, 'conversations:generate');
   const canReview = can(role, 'conversations:review');
 
-  useShortcuts({
+  useShortcuts(prefs.shortcuts, {
     onHelp: () => setDialog('shortcuts'),
     onSelectPage: () => {
       if (visibleState(selection.selection, visibleRows) !== true) selection.toggleVisible(visibleRows);

@@ -104,10 +104,12 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
       if (target.closest('button, a, input, select, textarea, tr, [role="menu"], [data-radix-popper-content-wrapper], [data-sonner-toaster]')) return;
       onClose();
     };
-    document.addEventListener('keydown', onKey);
+    // Capture on window runs before a dialog's own Escape handling closes it, so the Escape that
+    // closes a dialog is seen as the dialog's and does not also close the preview.
+    window.addEventListener('keydown', onKey, true);
     document.addEventListener('pointerdown', onPointer);
     return () => {
-      document.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onKey, true);
       document.removeEventListener('pointerdown', onPointer);
     };
   }, [onClose]);

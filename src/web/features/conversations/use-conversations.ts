@@ -1,14 +1,25 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { ConversationDetail, ConversationListResponse } from '../../../contract/conversations';
 import { api, toQueryString } from '../../lib/api';
 import { listQueryOf, type ViewState } from './view-state';
 
+const listOptions = (view: ViewState) => {
+  const query = listQueryOf(view);
+  return { queryKey: ['conversations', query], queryFn: () => api.get<ConversationListResponse>(`/api/conversations${toQueryString(query)}`) };
+};
+
+/**
+ * Starts loading a view's page before the page renders (from the route's loader), so the
+ * table's request goes first instead of queueing behind the shell's smaller ones.
+ */
+export function prefetchConversationList(client: QueryClient, view: ViewState) {
+  void client.prefetchQuery({ ...listOptions(view), staleTime: 2000 });
+}
+
 /** The current page; polls while any visible row is generating so badges update live. */
 export function useConversationList(view: ViewState, extraPolling: boolean) {
-  const query = listQueryOf(view);
   return useQuery({
-    queryKey: ['conversations', query],
-    queryFn: () => api.get<ConversationListResponse>(`/api/conversations${toQueryString(query)}`),
+    ...listOptions(view),
     placeholderData: keepPreviousData,
     refetchInterval: (q) => (extraPolling || q.state.data?.items.some((c) => c.status === 'generating') ? 1500 : false),
   });

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { normalizeKey, type ShortcutKeys } from '../../../core/shortcuts';
 
 export interface ShortcutHandlers {
   onHelp(): void;
@@ -19,33 +20,27 @@ function belongsElsewhere(e: KeyboardEvent): boolean {
 }
 
 /**
- * The page-wide shortcuts (US11.1.2). Row keys (Space, Enter, ↑ ↓) live on the rows themselves;
- * these are the ones that work wherever focus is, except while typing or in a dialog.
+ * The page-wide shortcuts (US11.1.2), on the user's own keys. Row keys (Space, Enter, ↑ ↓) live
+ * on the rows themselves; these work wherever focus is, except while typing or in a dialog.
  */
-export function useShortcuts(handlers: ShortcutHandlers) {
-  const current = useRef(handlers);
-  current.current = handlers;
+export function useShortcuts(keys: ShortcutKeys, handlers: ShortcutHandlers) {
+  const current = useRef({ keys, handlers });
+  current.current = { keys, handlers };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (belongsElsewhere(e) || e.altKey) return;
-      const h = current.current;
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'a') {
+      const { keys: k, handlers: h } = current.current;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
         e.preventDefault();
         h.onSelectPage();
         return;
       }
-      if (mod) return;
-      const act = (fn: (() => void) | undefined) => {
-        if (!fn) return;
-        e.preventDefault();
-        fn();
-      };
-      if (e.key === '?') act(h.onHelp);
-      else if (e.key === 'ArrowLeft') act(h.onPrevious);
-      else if (e.key === 'ArrowRight') act(h.onNext);
-      else if (e.key === 'a' || e.key === 'A') act(h.onApprove);
-      else if (e.key === 'r' || e.key === 'R') act(h.onReject);
+      if (e.ctrlKey || e.metaKey) return;
+      const key = normalizeKey(e.key);
+      const handler = key === k.help ? h.onHelp : key === k.previous ? h.onPrevious : key === k.next ? h.onNext : key === k.approve ? h.onApprove : key === k.reject ? h.onReject : undefined;
+      if (!handler) return;
+      e.preventDefault();
+      handler();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
