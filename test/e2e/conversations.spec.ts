@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './support/session';
 
-async function signIn(page: Page) {
+/** A visitor who is not signed in is sent to the sign-in page, and back to the table after. */
+async function signInFromHome(page: Page) {
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel('Email').fill('admin@example.test');
@@ -19,7 +21,7 @@ test('a wrong password is explained and changes nothing', async ({ page }) => {
 });
 
 test('sign in, filter by persona, open a preview, generate and read the turns', async ({ page }) => {
-  await signIn(page);
+  await signInFromHome(page);
   const table = page.getByRole('table', { name: 'Conversations' });
   await expect(table.locator('tbody tr')).toHaveCount(25);
   await expect(page.getByTestId('result-count')).toHaveText('96 conversations');
@@ -51,9 +53,10 @@ test('sign in, filter by persona, open a preview, generate and read the turns', 
   const previewBox = (await preview.boundingBox())!;
   expect(tableArea.x + tableArea.width).toBeLessThanOrEqual(previewBox.x + 1);
 
-  // Generate from the row: the status passes through Generating and ends Generated.
-  await row.getByTestId('generate-button').click();
-  await expect(row.getByTestId('generate-button')).toBeDisabled();
+  // Generate from the preview (beside it the table keeps only the columns a reviewer scans):
+  // the row's status passes through Generating and ends Generated.
+  await preview.getByTestId('generate-button').click();
+  await expect(preview.getByTestId('generate-button')).toBeDisabled();
   await expect(row.locator('[data-status="generated"]')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText(`${conversationId} generated`)).toBeVisible();
 

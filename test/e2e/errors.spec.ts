@@ -1,6 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './support/session';
 import { startFakeOpenAI } from '../fakes/openai-fake';
 
 /**
@@ -26,13 +27,6 @@ async function snap(page: Page, name: string) {
   await page.setViewportSize({ width: 1920, height: 1080 });
 }
 
-async function signIn(page: Page) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill('admin@example.test');
-  await page.getByLabel('Password').fill('admin-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/conversations/);
-}
 
 /** A loopback port that was just free: connecting to it is refused. */
 async function closedPort(): Promise<number> {

@@ -1,13 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './support/session';
 
-async function signIn(page: Page, path = '/conversations') {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill('admin@example.test');
-  await page.getByLabel('Password').fill('admin-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/conversations/);
-  if (path !== '/conversations') await page.goto(path);
-}
 
 const rows = (page: Page) => page.getByRole('table', { name: 'Conversations' }).locator('tbody tr');
 

@@ -3,7 +3,7 @@ import type { ConversationSummary, SortableColumn } from '../../../contract/conv
 import { TIER_LABELS } from '../../../core/tiers';
 import { Tooltip } from '../../components/ui/tooltip';
 import { formatDate } from '../../lib/format';
-import type { Catalog } from '../../lib/queries';
+import { useCatalog, type Catalog } from '../../lib/queries';
 import { FailedBadgeButton } from '../errors/error-dialog';
 import { GenerateButton } from './generate-button';
 import { QualityBadge } from './quality-badge';
@@ -11,21 +11,28 @@ import { StatusBadge, statusTooltip } from './status-badge';
 
 type Dim = keyof Omit<Catalog, 'arcs'>;
 
-/** Column ids equal the API's sort keys, so a header click is a `sort=` in the URL. */
-export function buildColumns(catalog: Catalog | undefined): ColumnDef<ConversationSummary>[] {
-  const label = (dim: Dim, key: string) => catalog?.[dim].find((v) => v.key === key);
+/** A dimension value's label, with its description on hover. */
+function DimensionCell({ dim, value }: { dim: Dim; value: string }) {
+  const { data: catalog } = useCatalog();
+  const entry = catalog?.[dim].find((v) => v.key === value);
+  return (
+    <Tooltip content={entry?.description}>
+      <span className="block max-w-[11rem] truncate">{entry?.label ?? value}</span>
+    </Tooltip>
+  );
+}
+
+/**
+ * Column ids equal the API's sort keys, so a header click is a `sort=` in the URL. The columns
+ * never change: cells read what they need themselves, so a late catalog never remounts a cell
+ * (and never closes a dialog opened from one).
+ */
+export function buildColumns(): ColumnDef<ConversationSummary>[] {
   const dimension = (dim: Dim, header: string): ColumnDef<ConversationSummary> => ({
     id: dim,
     header,
     accessorKey: dim,
-    cell: ({ row }) => {
-      const value = label(dim, row.original[dim]);
-      return (
-        <Tooltip content={value?.description}>
-          <span className="block max-w-[11rem] truncate">{value?.label ?? row.original[dim]}</span>
-        </Tooltip>
-      );
-    },
+    cell: ({ row }) => <DimensionCell dim={dim} value={row.original[dim]} />,
   });
   return [
     {

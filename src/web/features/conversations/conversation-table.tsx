@@ -5,7 +5,6 @@ import type { ConversationSummary, SortableColumn } from '../../../contract/conv
 import { Checkbox } from '../../components/ui/checkbox';
 import { Skeleton } from '../../components/ui/skeleton';
 import { cn } from '../../lib/cn';
-import { useCatalog } from '../../lib/queries';
 import { isSelected, visibleState, type Selection, type SelectedRow } from '../selection/selection';
 import { buildColumns, SORTABLE_IDS } from './columns';
 
@@ -35,8 +34,7 @@ function moveFocus(from: HTMLElement, step: 1 | -1) {
 
 /** The conversation table: server-side sorted and paged; rows open the preview. */
 export function ConversationTable({ rows, loading, sort, dir, onSort, openId, onOpen, columnVisibility, pageSize, empty, selection, onToggleRow, onToggleVisible }: Props) {
-  const { data: catalog } = useCatalog();
-  const columns = useMemo(() => buildColumns(catalog), [catalog]);
+  const columns = useMemo(() => buildColumns(), []);
   const table = useReactTable({
     data: rows ?? [],
     columns,
