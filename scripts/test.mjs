@@ -45,6 +45,9 @@ if (fs.existsSync(vitestJson)) {
   for (const file of report.testResults) for (const t of file.assertionResults) if (t.status === 'failed') failures.push(t.fullName);
   // A suite that crashed before its tests ran counts as a failure too.
   for (const file of report.testResults) if (file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed')) check(`suite ${path.relative(root, file.name)}`, false);
+  // Vitest fails the run on an unhandled error even when every test passed: count it, so the
+  // summary line and the exit code always agree.
+  if (!vitestOk && report.numFailedTests === 0) check('vitest (unhandled errors: see above)', false);
 } else check('vitest (no report)', vitestOk);
 
 const playwrightJson = path.join(reports, 'playwright.json');
@@ -54,7 +57,7 @@ if (fs.existsSync(playwrightJson)) {
   const report = JSON.parse(fs.readFileSync(playwrightJson, 'utf8'));
   passed += report.stats.expected;
   failed += report.stats.unexpected + report.stats.flaky;
-  if (report.errors?.length) check('playwright (global errors)', false);
+  if (report.errors?.length || (!e2eOk && report.stats.unexpected + report.stats.flaky === 0)) check('playwright (global errors)', false);
   const walk = (suite) => {
     for (const spec of suite.specs ?? []) if (!spec.ok) failures.push(spec.title);
     for (const child of suite.suites ?? []) walk(child);

@@ -32,6 +32,9 @@ export interface DatabaseOptions {
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection the server ends (a restart, an administrator) is dropped and replaced
+    // by the pool; without a listener its error event would crash the process.
+    pool.on('error', (err) => console.warn(`[convgen] A database connection was closed by the server: ${err.message}`));
     // Fail fast with the real connection error rather than at the first query.
     await pool.query('select 1');
     return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };

@@ -10,6 +10,7 @@ import { registerErrorHandling, routeNotFound } from './errors';
 import { authRoutes } from './routes/auth';
 import { bulkRoutes } from './routes/bulk';
 import { preferenceRoutes } from './routes/preferences';
+import { exportRoutes } from './routes/exports';
 import { catalogRoutes } from './routes/catalog';
 import { clientErrorRoutes } from './routes/client-errors';
 import { conversationRoutes } from './routes/conversations';
@@ -56,7 +57,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, conversationRoutes, bulkRoutes, runRoutes, catalogRoutes, userRoutes, settingsRoutes, generationLogRoutes, notificationRoutes, clientErrorRoutes, preferenceRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, conversationRoutes, bulkRoutes, runRoutes, catalogRoutes, userRoutes, settingsRoutes, generationLogRoutes, notificationRoutes, clientErrorRoutes, preferenceRoutes, exportRoutes]) routes(app, ctx);
 
   const serveWeb = opts.serveWeb && fs.existsSync(path.join(webDistFolder, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDistFolder, wildcard: false, maxAge: '1h' });

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { FORMAT_IDS } from '../core/export/record';
+import { bulkSelection } from './bulk';
+
+/** Per-format options a user can set (US5.1.1, issue "Export that trainers accept"). */
+export const exportOptions = z
+  .object({
+    systemPrompt: z.string().max(20_000, 'must be at most 20,000 characters').optional(),
+    includeMetadata: z.boolean().optional(),
+    mergeConsecutive: z.boolean().optional(),
+    maxTokensPerExample: z.number().int().min(256).max(1_000_000).optional(),
+  })
+  .strict();
+
+/**
+ * What to export: a format, which conversations (the table's selection or filter; every
+ * conversation when omitted), approved only (the default), options, an optional seeded
+ * train/validation split and dataset card, and a file name.
+ */
+export const exportRequest = z
+  .object({
+    format: z.enum(FORMAT_IDS),
+    selection: bulkSelection.optional(),
+    approvedOnly: z.boolean().default(true),
+    options: exportOptions.default({}),
+    split: z
+      .object({
+        validationFraction: z.number().gt(0, 'must be above 0').max(0.5, 'must be at most 0.5'),
+        seed: z.union([z.number().int(), z.string().max(64)]).default(42),
+      })
+      .strict()
+      .optional(),
+    datasetCard: z.boolean().default(false),
+    fileName: z.string().max(100, 'must be at most 100 characters').optional(),
+  })
+  .strict()
+  .refine((r) => !(r.format === 'json' && r.split), { path: ['split'], message: 'cannot be used with the json format, which is one document: choose a JSONL format (openai, anthropic, sharegpt, hf) to split' });
+export type ExportRequest = z.infer<typeof exportRequest>;
+export type ExportRequestInput = z.input<typeof exportRequest>;
+
+export const validationSummary = z.object({
+  total: z.number(),
+  valid: z.number(),
+  invalid: z.number(),
+  byRule: z.record(z.string(), z.number()),
+  examples: z.array(z.object({ conversationId: z.string(), problems: z.array(z.object({ rule: z.string(), message: z.string() })) })),
+  summary: z.string(),
+});
+
+/** What the export dialog shows before anything is downloaded. */
+export const exportPreview = z.object({
+  count: z.number(),
+  /** How many of them the validation below looked at (the first ones, in export order). */
+  checked: z.number(),
+  /** Conversations in the export that nobody approved or rejected (only when not approved-only). */
+  unreviewedCount: z.number(),
+  fileName: z.string(),
+  files: z.array(z.string()),
+  sample: z.array(z.string()),
+  validation: validationSummary,
+});
+export type ExportPreview = z.infer<typeof exportPreview>;
+
+export const exportLogEntry = z.object({
+  id: z.string(),
+  exportId: z.string(),
+  user: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  format: z.string(),
+  fileName: z.string(),
+  conversationCount: z.number(),
+  request: z.record(z.string(), z.unknown()),
+  metadata: z.record(z.string(), z.unknown()),
+  exportedAt: z.string(),
+});
+export type ExportLogEntry = z.infer<typeof exportLogEntry>;
+
+export const exportHistoryQuery = z
+  .object({
+    userId: z.string().max(64).optional(),
+    from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    minCount: z.coerce.number().int().min(0).optional(),
+    maxCount: z.coerce.number().int().min(0).optional(),
+    sort: z.enum(['date', 'user']).default('date'),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type ExportHistoryQuery = z.infer<typeof exportHistoryQuery>;

@@ -1,0 +1,121 @@
+import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import type { BulkSelection } from '../contract/bulk';
+import type { ExportRecord } from '../core/export/record';
+import { queryRows, type Db } from '../db/client';
+import { conversations, dimensionValues } from '../db/schema';
+import { selectedWhere } from '../generation/selection';
+
+/** Rows read per query: big enough that statements are few, small enough to keep memory flat. */
+const BATCH = 1000;
+
+/**
+ * Which conversations an export covers: the selection (everything when there is none), only
+ * conversations that have text, and only approved ones unless asked otherwise.
+ */
+export function exportWhere(selection: BulkSelection | undefined, approvedOnly: boolean): SQL | undefined {
+  return and(
+    selection ? selectedWhere(selection) : undefined,
+    sql`${conversations.turnCount} > 0`,
+    approvedOnly ? eq(conversations.status, 'approved') : inArray(conversations.status, ['generated', 'approved', 'rejected']),
+  );
+}
+
+/** How many conversations an export covers, and how many of them nobody has reviewed. */
+export async function countExport(db: Db, where: SQL | undefined): Promise<{ count: number; unreviewed: number }> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int`, unreviewed: sql<number>`count(*) filter (where ${conversations.reviewedAt} is null)::int` })
+    .from(conversations)
+    .where(where);
+  return row;
+}
+
+type Row = {
+  id: string;
+  conversation_id: string;
+  title: string;
+  tier: string;
+  persona: string;
+  emotion: string;
+  topic: string;
+  intent: string;
+  tone: string;
+  quality_score: number | null;
+  status: string;
+  generated_at: string | null;
+  reviewed_at: string | null;
+  reviewer: string | null;
+  review_notes: string | null;
+  model: string | null;
+  provider: string | null;
+  template_id: string | null;
+  template_version: number | null;
+  metadata: Record<string, unknown> | null;
+};
+
+const iso = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
+
+/**
+ * The export's conversations as canonical records, a batch at a time in conversation-id order
+ * (keyset paging, so every batch is one indexed query however far in). Turns come from one
+ * query per batch, not one per conversation.
+ */
+export async function* exportRecords(db: Db, where: SQL | undefined, limit = Number.POSITIVE_INFINITY): AsyncGenerator<ExportRecord[]> {
+  const labels = new Map((await db.select({ dimension: dimensionValues.dimension, key: dimensionValues.key, label: dimensionValues.label }).from(dimensionValues)).map((v) => [`${v.dimension}:${v.key}`, v.label]));
+  const label = (dimension: string, key: string) => labels.get(`${dimension}:${key}`) ?? null;
+  let after = '';
+  let sent = 0;
+  while (sent < limit) {
+    const size = Math.min(BATCH, limit - sent);
+    const rows = await queryRows<Row>(
+      db,
+      // No alias for conversations: the filter names its columns by table.
+      sql`select conversations.id, conversation_id, title, tier, persona, emotion, topic, intent, tone, quality_score, status,
+            generated_at, reviewed_at, u.name as reviewer, review_notes, model, provider, template_id, template_version, metadata
+          from conversations left join "user" u on u.id = conversations.reviewed_by
+          where ${and(where, gt(conversations.conversationId, after))}
+          order by conversation_id limit ${size}`,
+    );
+    if (!rows.length) return;
+    const turns = await queryRows<{ conversation_id: string; role: string; content: string }>(
+      db,
+      sql`select conversation_id, role, content from conversation_turns
+          where conversation_id = any(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[]) order by conversation_id, turn_number`,
+    );
+    const byConversation = new Map<string, { role: string; content: string }[]>();
+    for (const t of turns) {
+      let list = byConversation.get(t.conversation_id);
+      if (!list) byConversation.set(t.conversation_id, (list = []));
+      list.push({ role: t.role, content: t.content });
+    }
+    yield rows.map((r) => ({
+      conversationId: r.conversation_id,
+      title: r.title,
+      tier: r.tier,
+      persona: r.persona,
+      emotion: r.emotion,
+      topic: r.topic,
+      intent: r.intent,
+      tone: r.tone,
+      personaLabel: label('persona', r.persona),
+      emotionLabel: label('emotion', r.emotion),
+      topicLabel: label('topic', r.topic),
+      intentLabel: label('intent', r.intent),
+      toneLabel: label('tone', r.tone),
+      qualityScore: r.quality_score,
+      status: r.status,
+      turns: byConversation.get(r.id) ?? [],
+      generatedAt: iso(r.generated_at),
+      reviewedAt: iso(r.reviewed_at),
+      reviewedBy: r.reviewer,
+      reviewNotes: r.review_notes,
+      model: r.model,
+      provider: r.provider,
+      templateId: r.template_id,
+      templateVersion: r.template_version,
+      metadata: r.metadata,
+    }));
+    sent += rows.length;
+    after = rows[rows.length - 1].conversation_id;
+    if (rows.length < size) return;
+  }
+}

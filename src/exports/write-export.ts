@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { SQL } from 'drizzle-orm';
+import yazl from 'yazl';
+import type { ExportRequest } from '../contract/exports';
+import {
+  addRecord,
+  addToReport,
+  assignSplit,
+  createStats,
+  createValidationReport,
+  datasetCard,
+  EXPORT_FORMATS,
+  exportFileName,
+  finishStats,
+  formatLine,
+  jsonFooter,
+  jsonHeader,
+  jsonItem,
+  sharegptDatasetInfo,
+  splitFileNames,
+  validateRecord,
+  type ExportMetadata,
+  type ExportRecord,
+  type ValidationReport,
+} from '../core/export';
+import type { Db } from '../db/client';
+import { exportRecords } from './export-rows';
+
+/** The files an export writes: one file, or a zip of data files with the metadata and card. */
+export interface ExportPlan {
+  request: ExportRequest;
+  fileName: string;
+  archive: boolean;
+  /** The files in the archive (or the one file). */
+  files: string[];
+}
+
+export function planExport(request: ExportRequest, count: number, now: Date): ExportPlan {
+  const { extension } = EXPORT_FORMATS[request.format];
+  const archive = Boolean(request.split || request.datasetCard);
+  const fileName = exportFileName({ date: now, count, format: request.format, extension, approvedOnly: request.approvedOnly, name: request.fileName, archive });
+  if (!archive) return { request, fileName, archive, files: [fileName] };
+  const inner = fileName.replace(/\.zip$/, `.${extension}`);
+  const data = request.split ? Object.values(splitFileNames(inner, extension)) : [inner];
+  const extras = ['metadata.json', ...(request.datasetCard ? ['README.md'] : []), ...(request.format === 'sharegpt' ? ['dataset_info.json'] : [])];
+  return { request, fileName, archive, files: [...data, ...extras] };
+}
+
+export interface ExportOutcome {
+  /** Conversations written (valid ones). */
+  written: number;
+  report: ValidationReport;
+  metadata: ExportMetadata;
+}
+
+/** Writes a chunk, waiting when the reader is behind, so memory stays flat however big the export. */
+async function write(stream: Writable, chunk: string) {
+  if (!stream.write(chunk)) await new Promise<void>((resolve, reject) => {
+    stream.once('drain', resolve);
+    stream.once('error', reject);
+  });
+}
+
+interface Context {
+  db: Db;
+  where: SQL | undefined;
+  systemVersion: string;
+  now: Date;
+  filterState: Record<string, unknown> | null;
+}
+
+/**
+ * Reads the export's conversations once: validates each against the format's rules, counts it
+ * into the statistics and hands the valid ones to `emit`. Invalid ones are left out and
+ * reported, so no file ever carries a record its trainer would refuse.
+ */
+async function pass(ctx: Context, request: ExportRequest, emit?: (record: ExportRecord, split: 'train' | 'validation' | undefined) => Promise<void>) {
+  const report = createValidationReport(request.format);
+  const stats = createStats();
+  let written = 0;
+  for await (const batch of exportRecords(ctx.db, ctx.where)) {
+    for (const record of batch) {
+      const result = validateRecord(request.format, record, request.options);
+      addToReport(report, record, result);
+      if (!result.ok) continue;
+      const split = request.split ? assignSplit(record.conversationId, record.tier, request.split.validationFraction, request.split.seed) : undefined;
+      addRecord(stats, record, split);
+      written++;
+      if (emit) await emit(record, split);
+    }
+  }
+  const metadata = finishStats(stats, {
+    format: request.format,
+    exportedAt: ctx.now.toISOString(),
+    approvedOnly: request.approvedOnly,
+    filter: ctx.filterState,
+    systemVersion: ctx.systemVersion,
+    options: request.options,
+    split: request.split ?? null,
+  });
+  return { written, report, metadata };
+}
+
+/** The generic JSON document: statistics first (a header needs them before the items), then the items. */
+async function writeJson(ctx: Context, request: ExportRequest, out: Writable): Promise<ExportOutcome> {
+  const first = await pass(ctx, request);
+  await write(out, jsonHeader(first.metadata));
+  let index = 0;
+  await pass(ctx, request, async (record) => write(out, jsonItem(record, index++ === 0)));
+  await write(out, jsonFooter());
+  return first;
+}
+
+/**
+ * Streams an export to `out`: one JSONL or JSON file, or — with a split or a dataset card — a
+ * zip of the data files, metadata.json, README.md and (ShareGPT) dataset_info.json. The train
+ * file streams straight into the zip; the validation file goes through a temporary file, since
+ * a zip holds one file after the other.
+ */
+export async function writeExport(ctx: Context, plan: ExportPlan, out: Writable): Promise<ExportOutcome> {
+  const { request } = plan;
+  const line = (record: ExportRecord) => formatLine(request.format, record, request.options);
+  if (!plan.archive) {
+    const outcome = request.format === 'json' ? await writeJson(ctx, request, out) : await pass(ctx, request, (record) => write(out, line(record)));
+    out.end();
+    await finished(out);
+    return outcome;
+  }
+
+  const zip = new yazl.ZipFile();
+  zip.outputStream.pipe(out);
+  const [main, validationName] = plan.files;
+  const data = new PassThrough();
+  zip.addReadStream(data, main);
+  const tempDir = request.split ? fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-export-')) : null;
+  const validationPath = tempDir ? path.join(tempDir, 'validation') : null;
+  const validation = validationPath ? fs.createWriteStream(validationPath) : null;
+  try {
+    let outcome: ExportOutcome;
+    if (request.format === 'json') {
+      outcome = await writeJson(ctx, { ...request, split: undefined }, data);
+    } else {
+      outcome = await pass(ctx, request, (record, split) => write(split === 'validation' && validation ? validation : data, line(record)));
+      data.end();
+    }
+    if (validation && validationPath) {
+      validation.end();
+      await finished(validation);
+      zip.addFile(validationPath, validationName);
+    }
+    zip.addBuffer(Buffer.from(`${JSON.stringify(outcome.metadata, null, 2)}\n`), 'metadata.json');
+    if (request.datasetCard) {
+      const files = { train: main, validation: request.split ? validationName : null };
+      zip.addBuffer(Buffer.from(datasetCard(outcome.metadata, { files, datasetName: main.replace(/\.[a-z]+$/, '') })), 'README.md');
+    }
+    if (request.format === 'sharegpt') {
+      zip.addBuffer(Buffer.from(`${JSON.stringify(sharegptDatasetInfo(main.replace(/\.[a-z]+$/, '').replace(/[^A-Za-z0-9_]/g, '_'), main), null, 2)}\n`), 'dataset_info.json');
+    }
+    zip.end();
+    await finished(out);
+    return outcome;
+  } finally {
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+export type { Context as ExportContext };
