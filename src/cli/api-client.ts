@@ -29,6 +29,20 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env) {
     if (!response.ok) throw new AppError({ code: data.error?.code ?? 'http_error', message: data.error?.message ?? `The server answered ${response.status}.`, hint: data.error?.hint ?? '' });
     return data as T;
   }
-  return { base, get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}) };
+  /** A POST whose answer is a file: the response, to stream from, once it is known to be good. */
+  async function stream(path: string, body: unknown): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(base + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    } catch {
+      throw new AppError({ code: 'unreachable', message: `convgen is not reachable at ${base}.`, hint: 'Start it with `npm start`, or set CONVGEN_URL to where it runs.' });
+    }
+    if (!response.ok || !response.body) {
+      const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; hint: string } };
+      throw new AppError({ code: data.error?.code ?? 'http_error', message: data.error?.message ?? `The server answered ${response.status}.`, hint: data.error?.hint ?? '' });
+    }
+    return response;
+  }
+  return { base, get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}), stream };
 }
 export type ApiClient = ReturnType<typeof apiClient>;

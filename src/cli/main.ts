@@ -8,6 +8,7 @@ import { ROLES, isRole } from '../accounts/roles';
 import { AppError } from '../core/errors';
 import { ensureWebBuilt } from './build-web';
 import { generateCommand } from './generate-command';
+import { exportCommand } from './export-command';
 import { runsCommand } from './runs-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
@@ -109,6 +110,7 @@ program
 
 program.addCommand(generateCommand());
 program.addCommand(runsCommand());
+program.addCommand(exportCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

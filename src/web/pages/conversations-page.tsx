@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Inbox, Keyboard, SearchX, SlidersHorizontal, Sparkles } from 'lucide-react';
+import { Download, Inbox, Keyboard, SearchX, SlidersHorizontal, Sparkles } from 'lucide-react';
 import type { VisibilityState } from '@tanstack/react-table';
 import type { ConversationListResponse, SortableColumn } from '../../contract/conversations';
 import { can } from '../../accounts/roles';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Button } from '../components/ui/button';
 import { RetryAllFailed } from '../features/errors/retry-all-failed';
+import { ExportDialog } from '../features/export/export-dialog';
 import { ColumnMenu } from '../features/conversations/column-menu';
 import { ConversationTable } from '../features/conversations/conversation-table';
 import { ActiveFilters, FilterBar } from '../features/conversations/filter-bar';
@@ -66,7 +67,7 @@ function ConversationsView() {
   const role = me?.role ?? 'viewer';
   const [visibility, setVisibility] = useLocalState<VisibilityState>('convgen.columns', {});
   const [filtersOpen, setFiltersOpen] = useLocalState('convgen.filters-open', true);
-  const [dialog, setDialog] = useState<BulkAction | 'generate-all' | 'shortcuts' | null>(null);
+  const [dialog, setDialog] = useState<BulkAction | 'generate-all' | 'shortcuts' | 'export' | null>(null);
   const preview = useRef<PreviewPanelHandle>(null);
 
   // Opening a preview or changing page adds a history entry; typing filters replaces it.
@@ -114,9 +115,11 @@ function ConversationsView() {
   const close = useCallback(() => update({ open: undefined }), [update]);
   const canGenerate = can(role, 'conversations:generate');
   const canReview = can(role, 'conversations:review');
+  const canExport = can(role, 'exports:create');
 
   useShortcuts(prefs.shortcuts, {
     onHelp: () => setDialog('shortcuts'),
+    onExport: canExport ? () => setDialog('export') : undefined,
     onSelectPage: () => {
       if (visibleState(selection.selection, visibleRows) !== true) selection.toggleVisible(visibleRows);
     },
@@ -145,6 +148,11 @@ function ConversationsView() {
               <Keyboard className="h-4 w-4" />
             </Button>
             <RetryAllFailed />
+            {canExport && (
+              <Button onClick={() => setDialog('export')} title="Export (Ctrl/⌘+E)">
+                <Download className="h-4 w-4" aria-hidden /> Export
+              </Button>
+            )}
             {canGenerate && (
               <Button variant="primary" onClick={() => setDialog('generate-all')}>
                 <Sparkles className="h-4 w-4" aria-hidden /> Generate All
@@ -215,6 +223,7 @@ function ConversationsView() {
       />
       <GenerateDialog title="Generate all conversations?" selector={{ all: true }} open={dialog === 'generate-all'} onOpenChange={(o) => !o && setDialog(null)} requireAcknowledgement />
       <ShortcutsDialog open={dialog === 'shortcuts'} onOpenChange={(o) => !o && setDialog(null)} />
+      <ExportDialog open={dialog === 'export'} onOpenChange={(o) => !o && setDialog(null)} viewFilter={filter} />
     </div>
   );
 }

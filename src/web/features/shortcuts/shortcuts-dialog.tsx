@@ -11,6 +11,7 @@ const FIXED: { keys: string[]; what: string }[] = [
   { keys: ['Enter'], what: 'Open the focused row in the preview' },
   { keys: ['Esc'], what: 'Close the dialog or the preview' },
   { keys: ['Ctrl/⌘', 'A'], what: 'Select every row on this page' },
+  { keys: ['Ctrl/⌘', 'E'], what: 'Export' },
   { keys: ['Tab'], what: 'Move through buttons and fields' },
 ];
 

@@ -4,6 +4,8 @@ import { normalizeKey, type ShortcutKeys } from '../../../core/shortcuts';
 export interface ShortcutHandlers {
   onHelp(): void;
   onSelectPage(): void;
+  /** Ctrl/⌘+E, when the user may export. */
+  onExport?(): void;
   /** Only while the preview is open. */
   onPrevious?(): void;
   onNext?(): void;
@@ -33,6 +35,11 @@ export function useShortcuts(keys: ShortcutKeys, handlers: ShortcutHandlers) {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
         e.preventDefault();
         h.onSelectPage();
+        return;
+      }
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'e' && h.onExport) {
+        e.preventDefault();
+        h.onExport();
         return;
       }
       if (e.ctrlKey || e.metaKey) return;

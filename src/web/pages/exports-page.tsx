@@ -1,0 +1,215 @@
+import { useState } from 'react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Download, FileDown, Filter, RotateCcw } from 'lucide-react';
+import { toast } from 'sonner';
+import type { ExportLogEntry, ExportRequestInput } from '../../contract/exports';
+import { Button } from '../components/ui/button';
+import { Dialog } from '../components/ui/dialog';
+import { Skeleton } from '../components/ui/skeleton';
+import { downloadExport } from '../features/export/download';
+import { ExportDialog } from '../features/export/export-dialog';
+import { FORMAT_CHOICES } from '../features/export/formats';
+import { validateExportHistorySearch, type ExportHistorySearch } from '../features/export/history-search';
+import { api, toQueryString } from '../lib/api';
+import { formatDate } from '../lib/format';
+
+const formatLabel = (id: string) => FORMAT_CHOICES.find((f) => f.id === id)?.label ?? id;
+
+/** "Approved · persona: anxious_investor · tier: template": an export's selection in a line. */
+function describeSelection(request: Record<string, unknown>): string {
+  const parts = [request.approvedOnly === false ? 'Any reviewed state' : 'Approved only'];
+  const selection = request.selection as { filter?: Record<string, unknown>; conversationIds?: string[] } | undefined;
+  if (selection?.conversationIds) parts.push(`${selection.conversationIds.length} picked conversations`);
+  for (const [key, value] of Object.entries(selection?.filter ?? {})) parts.push(`${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
+  return parts.join(' · ');
+}
+
+function Details({ entry, onClose, onChange }: { entry: ExportLogEntry; onClose: () => void; onChange: (request: ExportRequestInput) => void }) {
+  const navigate = useNavigate();
+  const filter = (entry.request.selection as { filter?: Record<string, unknown> } | undefined)?.filter;
+  const stats = entry.metadata.statistics as { averageQuality?: number | null; byTier?: Record<string, number>; dateRange?: { from: string | null; to: string | null } } | undefined;
+  const validation = entry.metadata.validation as { invalid?: number; byRule?: Record<string, number> } | undefined;
+  return (
+    <Dialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title={entry.fileName}
+      description={`${formatLabel(entry.format)} · ${entry.conversationCount.toLocaleString()} conversations · ${formatDate(entry.exportedAt)} by ${entry.user?.name ?? 'a deleted user'}`}
+      footer={
+        <>
+          {filter && (
+            <Button
+              onClick={() => {
+                const search = Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
+                void navigate({ to: '/conversations', search });
+              }}
+            >
+              <Filter className="h-4 w-4" aria-hidden /> Open this filter
+            </Button>
+          )}
+          <Button onClick={() => onChange(entry.request as ExportRequestInput)}>Change and export</Button>
+          <Button
+            variant="primary"
+            onClick={() => {
+              downloadExport(entry.request as ExportRequestInput);
+              toast.success('Exporting again with the same settings', { description: 'The new file reflects the conversations as they are now.' });
+              onClose();
+            }}
+          >
+            <RotateCcw className="h-4 w-4" aria-hidden /> Re-run export
+          </Button>
+        </>
+      }
+    >
+      <dl className="grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1.5 text-sm">
+        <dt className="text-muted">Conversations</dt>
+        <dd>{describeSelection(entry.request)}</dd>
+        <dt className="text-muted">Status</dt>
+        <dd>{String(entry.metadata.status ?? 'completed')}</dd>
+        {stats?.averageQuality != null && (
+          <>
+            <dt className="text-muted">Average quality</dt>
+            <dd>{stats.averageQuality}</dd>
+          </>
+        )}
+        {stats?.byTier && (
+          <>
+            <dt className="text-muted">By tier</dt>
+            <dd>{Object.entries(stats.byTier).map(([k, v]) => `${k} ${v}`).join(' · ')}</dd>
+          </>
+        )}
+        {validation?.invalid ? (
+          <>
+            <dt className="text-muted">Left out</dt>
+            <dd className="text-warning">
+              {validation.invalid} ({Object.entries(validation.byRule ?? {}).map(([k, v]) => `${k.replace(/_/g, ' ')}: ${v}`).join(', ')})
+            </dd>
+          </>
+        ) : null}
+        <dt className="text-muted">Export id</dt>
+        <dd className="font-mono text-xs">{entry.exportId}</dd>
+      </dl>
+      <details className="mt-3 text-xs">
+        <summary className="cursor-pointer text-muted">The full request</summary>
+        <pre className="mt-1 overflow-auto rounded bg-surface-muted p-2">{JSON.stringify(entry.request, null, 2)}</pre>
+      </details>
+    </Dialog>
+  );
+}
+
+/** Who exported what, when, with which filter and format (US5.2.2, US9.3.3). */
+export function ExportsPage() {
+  const search = useSearch({ from: '/app/exports' });
+  const navigate = useNavigate({ from: '/exports' });
+  const set = (patch: Partial<ExportHistorySearch>) => void navigate({ search: (prev) => validateExportHistorySearch({ ...prev, page: undefined, ...patch }) });
+  const query = { userId: search.userId, from: search.from, to: search.to, minCount: search.minCount, sort: search.sort ?? 'date', page: search.page ?? 1, pageSize: 50 };
+  const history = useQuery({ queryKey: ['exports', query], queryFn: () => api.get<{ items: ExportLogEntry[]; total: number }>(`/api/exports${toQueryString(query)}`), placeholderData: keepPreviousData });
+  const [open, setOpen] = useState<ExportLogEntry | null>(null);
+  const [changing, setChanging] = useState<ExportRequestInput | null>(null);
+  const users = new Map((history.data?.items ?? []).filter((e) => e.user).map((e) => [e.user!.id, e.user!.name]));
+  const { page: _page, pageSize: _size, ...csvQuery } = query;
+
+  return (
+    <section className="h-full overflow-y-auto p-5">
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold">Exports</h1>
+          <p className="text-sm text-muted">Every export with who made it, when, the format and the conversations it took. Open one to re-run it or to reopen its filter.</p>
+        </div>
+        <a href={`/api/exports.csv${toQueryString(csvQuery)}`} className="inline-flex h-9 items-center gap-2 rounded-md border border-border bg-surface px-3.5 text-sm font-medium shadow-sm hover:bg-surface-muted">
+          <FileDown className="h-4 w-4" aria-hidden /> Download CSV
+        </a>
+      </div>
+      <div className="mb-3 flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted">User</span>
+          <select value={search.userId ?? ''} onChange={(e) => set({ userId: e.target.value || undefined })} className="h-8 rounded-md border border-border bg-surface px-2">
+            <option value="">Everyone</option>
+            {[...users].map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted">From</span>
+          <input type="date" value={search.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} className="h-8 rounded-md border border-border bg-surface px-2" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted">To</span>
+          <input type="date" value={search.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} className="h-8 rounded-md border border-border bg-surface px-2" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted">At least (conversations)</span>
+          <input type="number" min={0} value={search.minCount ?? ''} onChange={(e) => set({ minCount: Number(e.target.value) || undefined })} className="h-8 w-28 rounded-md border border-border bg-surface px-2" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted">Sort by</span>
+          <select value={search.sort ?? 'date'} onChange={(e) => set({ sort: e.target.value === 'user' ? 'user' : undefined })} className="h-8 rounded-md border border-border bg-surface px-2">
+            <option value="date">Date, newest first</option>
+            <option value="user">User</option>
+          </select>
+        </label>
+      </div>
+      <div className="rounded-lg border border-border bg-surface shadow-sm">
+        <table className="w-full text-sm" aria-label="Export history">
+          <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-muted uppercase">
+            <tr>
+              {['Date', 'User', 'Format', 'Conversations', 'Selection', 'File'].map((h) => (
+                <th key={h} className="border-b border-border px-3 py-2.5">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {history.isLoading &&
+              Array.from({ length: 4 }, (_, i) => (
+                <tr key={i}>
+                  <td colSpan={6} className="px-3 py-3">
+                    <Skeleton className="w-full" />
+                  </td>
+                </tr>
+              ))}
+            {history.data?.items.map((e) => (
+              <tr key={e.id} className="cursor-pointer border-b border-border hover:bg-surface-muted/70" onClick={() => setOpen(e)} tabIndex={0} onKeyDown={(k) => k.key === 'Enter' && setOpen(e)} data-export={e.exportId}>
+                <td className="px-3 py-2 whitespace-nowrap">{formatDate(e.exportedAt)}</td>
+                <td className="px-3 py-2">{e.user?.name ?? <span className="text-muted">deleted user</span>}</td>
+                <td className="px-3 py-2">{formatLabel(e.format)}</td>
+                <td className="px-3 py-2 tabular-nums">{e.conversationCount.toLocaleString()}</td>
+                <td className="max-w-[28rem] truncate px-3 py-2 text-muted">{describeSelection(e.request)}</td>
+                <td className="max-w-[18rem] truncate px-3 py-2 font-mono text-xs">{e.fileName}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {history.data && history.data.items.length === 0 && (
+          <div className="flex flex-col items-center gap-2 py-14 text-center">
+            <Download className="h-9 w-9 text-muted" aria-hidden />
+            <p className="font-medium">No exports{search.userId || search.from || search.to || search.minCount ? ' match these filters' : ' yet'}.</p>
+            <p className="text-sm text-muted">Approve conversations, then press Export (Ctrl/⌘+E) on the Conversations page.</p>
+          </div>
+        )}
+        {history.data && history.data.total > 50 && (
+          <div className="flex items-center justify-between border-t border-border px-4 py-2 text-xs text-muted">
+            <span>
+              {((query.page - 1) * 50 + 1).toLocaleString()}–{Math.min(query.page * 50, history.data.total).toLocaleString()} of {history.data.total.toLocaleString()}
+            </span>
+            <span className="flex gap-2">
+              <Button size="sm" variant="ghost" disabled={query.page <= 1} onClick={() => set({ page: query.page - 1 })}>
+                Previous
+              </Button>
+              <Button size="sm" variant="ghost" disabled={query.page * 50 >= history.data.total} onClick={() => set({ page: query.page + 1 })}>
+                Next
+              </Button>
+            </span>
+          </div>
+        )}
+      </div>
+      {open && <Details entry={open} onClose={() => setOpen(null)} onChange={(request) => (setOpen(null), setChanging(request))} />}
+      <ExportDialog open={changing !== null} onOpenChange={(o) => !o && setChanging(null)} viewFilter={{}} initial={changing ?? undefined} />
+    </section>
+  );
+}
