@@ -66,27 +66,24 @@ export async function* exportRecords(db: Db, where: SQL | undefined, limit = Num
   let sent = 0;
   while (sent < limit) {
     const size = Math.min(BATCH, limit - sent);
-    const rows = await queryRows<Row>(
-      db,
-      // No alias for conversations: the filter names its columns by table.
-      sql`select conversations.id, conversation_id, title, tier, persona, emotion, topic, intent, tone, quality_score, status,
-            generated_at, reviewed_at, u.name as reviewer, review_notes, model, provider, template_id, template_version, metadata
-          from conversations left join "user" u on u.id = conversations.reviewed_by
-          where ${and(where, gt(conversations.conversationId, after))}
-          order by conversation_id limit ${size}`,
-    );
+    // One JSON text per conversation, turns included, built by the database: one field per row
+    // and a native JSON.parse are cheaper than a dozen turn rows of three fields each.
+    const rows = (
+      await queryRows<{ doc: string }>(
+        db,
+        sql`select json_build_object(
+              'id', conversations.id, 'conversation_id', conversation_id, 'title', title, 'tier', tier, 'persona', persona, 'emotion', emotion,
+              'topic', topic, 'intent', intent, 'tone', tone, 'quality_score', quality_score, 'status', status, 'generated_at', generated_at,
+              'reviewed_at', reviewed_at, 'reviewer', u.name, 'review_notes', review_notes, 'model', model, 'provider', provider,
+              'template_id', template_id, 'template_version', template_version, 'metadata', metadata,
+              'turns', (select coalesce(json_agg(json_build_object('role', t.role, 'content', t.content) order by t.turn_number), '[]'::json)
+                        from conversation_turns t where t.conversation_id = conversations.id))::text as doc
+            from conversations left join "user" u on u.id = conversations.reviewed_by
+            where ${and(where, gt(conversations.conversationId, after))}
+            order by conversation_id limit ${size}`,
+      )
+    ).map((r) => JSON.parse(r.doc) as Row & { turns: { role: string; content: string }[] });
     if (!rows.length) return;
-    const turns = await queryRows<{ conversation_id: string; role: string; content: string }>(
-      db,
-      sql`select conversation_id, role, content from conversation_turns
-          where conversation_id = any(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[]) order by conversation_id, turn_number`,
-    );
-    const byConversation = new Map<string, { role: string; content: string }[]>();
-    for (const t of turns) {
-      let list = byConversation.get(t.conversation_id);
-      if (!list) byConversation.set(t.conversation_id, (list = []));
-      list.push({ role: t.role, content: t.content });
-    }
     yield rows.map((r) => ({
       conversationId: r.conversation_id,
       title: r.title,
@@ -103,7 +100,7 @@ export async function* exportRecords(db: Db, where: SQL | undefined, limit = Num
       toneLabel: label('tone', r.tone),
       qualityScore: r.quality_score,
       status: r.status,
-      turns: byConversation.get(r.id) ?? [],
+      turns: r.turns,
       generatedAt: iso(r.generated_at),
       reviewedAt: iso(r.reviewed_at),
       reviewedBy: r.reviewer,

@@ -59,9 +59,16 @@ export interface ExportOutcome {
 
 /** Writes a chunk, waiting when the reader is behind, so memory stays flat however big the export. */
 async function write(stream: Writable, chunk: string) {
-  if (!stream.write(chunk)) await new Promise<void>((resolve, reject) => {
-    stream.once('drain', resolve);
-    stream.once('error', reject);
+  if (stream.write(chunk)) return;
+  await new Promise<void>((resolve, reject) => {
+    const done = (err?: Error) => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      if (err) reject(err);
+      else resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
   });
 }
 

@@ -7,9 +7,11 @@ import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { registerErrorHandling, routeNotFound } from './errors';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { bulkRoutes } from './routes/bulk';
 import { preferenceRoutes } from './routes/preferences';
+import { retentionRoutes } from './routes/retention';
 import { exportRoutes } from './routes/exports';
 import { catalogRoutes } from './routes/catalog';
 import { clientErrorRoutes } from './routes/client-errors';
@@ -57,7 +59,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, conversationRoutes, bulkRoutes, runRoutes, catalogRoutes, userRoutes, settingsRoutes, generationLogRoutes, notificationRoutes, clientErrorRoutes, preferenceRoutes, exportRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, conversationRoutes, bulkRoutes, runRoutes, catalogRoutes, userRoutes, settingsRoutes, generationLogRoutes, notificationRoutes, clientErrorRoutes, preferenceRoutes, exportRoutes, auditRoutes, retentionRoutes]) routes(app, ctx);
 
   const serveWeb = opts.serveWeb && fs.existsSync(path.join(webDistFolder, 'index.html'));
   if (serveWeb) await app.register(fastifyStatic, { root: webDistFolder, wildcard: false, maxAge: '1h' });

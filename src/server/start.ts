@@ -10,6 +10,7 @@ import { createProviderSource } from '../generation/choose-provider';
 import { recoverRuns } from '../generation/run-control';
 import { createMailer } from '../notify/mailer';
 import { startWorker, type Worker } from '../generation/worker';
+import { scheduleRetention, type RetentionSchedule } from '../retention/schedule';
 import { ensureAuthSecret } from '../settings/workspace-settings';
 import { buildApp } from './app';
 import { createAuth } from './auth';
@@ -22,6 +23,8 @@ export const packageVersion: string = JSON.parse(
 export interface Services {
   ctx: AppContext;
   worker: Worker | null;
+  /** Log retention (US9.3.1): deletes and compresses old log rows. */
+  retention: RetentionSchedule;
   close(): Promise<void>;
 }
 
@@ -64,10 +67,14 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (msg) => log(msg) });
     worker = startWorker({ db: db.db, providers, mailer, appUrl: baseURL, batchPollMs: config.batchPollMs, log: (msg, err) => log(`${msg}${err ? `: ${String(err)}` : ''}`) });
   }
+  // Runs now in the background (the server starts meanwhile), then every 6 hours.
+  const retention = scheduleRetention(db.db, log);
   return {
     ctx,
     worker,
+    retention,
     async close() {
+      await retention.stop();
       await worker?.stop();
       await db.close();
     },

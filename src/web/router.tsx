@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { RouteErrorFallback } from './components/error-boundary';
+import { validateAuditSearch } from './features/audit/audit-search';
 import { validateErrorLogSearch } from './features/errors/error-log-search';
 import { AppShell } from './features/shell/app-shell';
 import { prefetchConversationList } from './features/conversations/use-conversations';
@@ -29,6 +30,7 @@ function FullPageError({ error, reset }: ErrorComponentProps) {
 const RunsPage = lazyRouteComponent(() => import('./pages/runs-page'), 'RunsPage');
 const DocumentsPage = lazyRouteComponent(() => import('./pages/documents-page'), 'DocumentsPage');
 const ErrorsPage = lazyRouteComponent(() => import('./pages/errors-page'), 'ErrorsPage');
+const AuditPage = lazyRouteComponent(() => import('./pages/audit-page'), 'AuditPage');
 const SetupPage = lazyRouteComponent(() => import('./pages/setup-page'), 'SetupPage');
 const InvitePage = lazyRouteComponent(() => import('./pages/invite-page'), 'InvitePage');
 
@@ -63,6 +65,7 @@ export function buildRouter(queryClient: QueryClient) {
   const runsRoute = createRoute({ getParentRoute: () => appRoute, path: '/runs', component: RunsPage });
   const documentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/documents', component: DocumentsPage });
   const errorsRoute = createRoute({ getParentRoute: () => appRoute, path: '/errors', validateSearch: validateErrorLogSearch, component: ErrorsPage });
+  const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', validateSearch: validateAuditSearch, component: AuditPage });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
   // Once the admin exists, the first-run page is no longer offered.
   const setupRoute = createRoute({
@@ -81,7 +84,7 @@ export function buildRouter(queryClient: QueryClient) {
     component: InvitePage,
   });
 
-  const routeTree = rootRoute.addChildren([appRoute.addChildren([indexRoute, conversationsRoute, runsRoute, documentsRoute, errorsRoute]), signInRoute, setupRoute, inviteRoute]);
+  const routeTree = rootRoute.addChildren([appRoute.addChildren([indexRoute, conversationsRoute, runsRoute, documentsRoute, errorsRoute, auditRoute]), signInRoute, setupRoute, inviteRoute]);
   return createRouter({ routeTree, parseSearch, stringifySearch, defaultPreload: 'intent', defaultErrorComponent: RethrowToBoundary });
 }
 

@@ -1,6 +1,7 @@
-import { and, count, desc, eq, gte, inArray, lte, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { GenerationLogQuery, GenerationLogSummary } from '../../contract/generation-logs';
 import { notFound } from '../../core/errors';
+import { unpackPayloads } from '../../retention/payload-archive';
 import type { Db } from '../client';
 import { conversations, generationLogs, generationRuns } from '../schema';
 
@@ -79,12 +80,21 @@ export async function* iterateGenerationLogs(db: Db, q: Omit<GenerationLogQuery,
   }
 }
 
+/** One call with its payloads, unpacked if retention has compressed them. */
 export async function getGenerationLog(db: Db, id: string) {
   const [row] = await db
-    .select({ ...summary, requestPayload: generationLogs.requestPayload, responsePayload: generationLogs.responsePayload, parameters: generationLogs.parameters })
+    .select({
+      ...summary,
+      requestPayload: generationLogs.requestPayload,
+      responsePayload: generationLogs.responsePayload,
+      // Base64 reads the same through node-postgres and PGlite.
+      payloadGz: sql<string | null>`encode(${generationLogs.payloadGz}, 'base64')`,
+      parameters: generationLogs.parameters,
+    })
     .from(generationLogs)
     .leftJoin(conversations, eq(conversations.id, generationLogs.conversationId))
     .where(eq(generationLogs.id, id));
   if (!row) throw notFound('The log entry');
-  return present(row);
+  const { payloadGz, ...rest } = row;
+  return present(payloadGz ? { ...rest, ...unpackPayloads(payloadGz) } : rest);
 }

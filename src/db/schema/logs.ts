@@ -1,7 +1,10 @@
-import { doublePrecision, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { customType, doublePrecision, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { user } from './auth';
 import { conversations } from './conversations';
+
+/** Raw bytes (node-postgres reads them as a Buffer, PGlite as a Uint8Array). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /** One row per provider call, success or failure (US9.3.1). */
 export const generationLogs = pgTable(
@@ -17,6 +20,8 @@ export const generationLogs = pgTable(
     model: text('model').notNull(),
     requestPayload: jsonb('request_payload').$type<Record<string, unknown>>(),
     responsePayload: jsonb('response_payload').$type<Record<string, unknown>>(),
+    /** Both payloads gzipped together once the row is a week old, the jsonb columns then null (src/retention). */
+    payloadGz: bytea('payload_gz'),
     parameters: jsonb('parameters').$type<Record<string, unknown>>().notNull().default({}),
     costUsd: doublePrecision('cost_usd').notNull().default(0),
     inputTokens: integer('input_tokens').notNull().default(0),

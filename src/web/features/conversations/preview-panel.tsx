@@ -15,6 +15,7 @@ import { useConversationDetail } from './use-conversations';
 import { useGeneration } from './use-generate';
 import { PreviewNav, type PreviewNavigation } from '../review/preview-nav';
 import { ReviewBar, type ReviewAction, type ReviewBarHandle } from '../review/review-bar';
+import { AuditTrail } from '../audit/audit-trail';
 
 export interface PreviewPanelHandle {
   review(action: ReviewAction): void;
@@ -168,6 +169,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
 
             <Turns detail={detail} generating={generating} />
             <QualityDetails detail={detail} />
+            <AuditTrail conversationId={detail.id} />
 
             {detail.source.chunk && (
               <details className="rounded-lg border border-border p-3 text-sm">

@@ -1,6 +1,7 @@
 import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { AlertTriangle, FileText, LogOut, MessagesSquare, PlayCircle } from 'lucide-react';
+import { AlertTriangle, FileText, LogOut, MessagesSquare, PlayCircle, ScrollText } from 'lucide-react';
+import { can } from '../../../accounts/roles';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { Button } from '../../components/ui/button';
 import { Tooltip } from '../../components/ui/tooltip';
@@ -14,6 +15,7 @@ const NAV = [
   { to: '/runs', label: 'Runs', icon: PlayCircle },
   { to: '/documents', label: 'Documents', icon: FileText },
   { to: '/errors', label: 'Errors', icon: AlertTriangle },
+  { to: '/audit', label: 'Audit', icon: ScrollText },
 ] as const;
 
 /** Sidebar navigation, header with the signed-in user, and the page beside them. */
@@ -41,7 +43,7 @@ export function AppShell() {
         </div>
         <ErrorBoundary section="navigation" label="The menu" compact className="flex-1">
           <ul className="flex-1 space-y-0.5 p-2 2xl:p-3">
-            {NAV.map(({ to, label, icon: Icon }) => (
+            {NAV.filter(({ to }) => to !== '/audit' || (me && can(me.role, 'audit:read'))).map(({ to, label, icon: Icon }) => (
               <li key={to}>
                 <Tooltip content={label} side="right">
                   <Link

@@ -1,0 +1,73 @@
+/**
+ * npm run bench:export — 100,000 approved conversations (12 turns each) on PGlite, exported
+ * through HTTP in each format. Prints conversations per second and the server's peak resident
+ * memory during each export. Nothing here is asserted.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { FORMAT_IDS } from '../src/core/export/record';
+import { openDatabase } from '../src/db/client';
+import { prepareDataset, waitForServer } from './dataset';
+
+const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
+const PORT = 3873;
+const TOKEN = 'bench-export-token-0123456789';
+const log = (msg: string) => console.log(msg);
+
+/** The server's resident memory now, from /proc (Linux), in MB. */
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-export-'));
+  await prepareDataset(dataDir, COUNT, log);
+  // Every bench conversation approved, so "approved only" exports all of them.
+  const database = await openDatabase({ dataDir });
+  await database.db.execute(sql`update conversations set status = 'approved', reviewed_at = now() where conversation_id like 'bench-%' and turn_count > 0`);
+  await database.close();
+
+  const server = spawn(process.execPath, ['bin/convgen.js', 'serve'], {
+    env: { ...process.env, PORT: String(PORT), CONVGEN_DATA_DIR: dataDir, CONVGEN_DEMO: '0', CONVGEN_WORKER: '0', CONVGEN_ADMIN_EMAIL: 'bench@example.test', CONVGEN_ADMIN_PASSWORD: 'bench-password', CONVGEN_API_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
+    stdio: 'inherit',
+  });
+  try {
+    const base = `http://localhost:${PORT}`;
+    await waitForServer(`${base}/api/health`);
+    log(`\nThe server holds ${rssMb(server.pid!).toFixed(0)} MB before the first export (the embedded database with the data set loaded).`);
+    log(`\nExport through HTTP, PGlite, ${COUNT.toLocaleString()} approved conversations of 12 turns:\n`);
+    log('| format | conversations | bytes | seconds | conversations/s | peak server RSS |');
+    log('| --- | --- | --- | --- | --- | --- |');
+    const cases: [string, Record<string, unknown>][] = [
+      ...FORMAT_IDS.map((format) => [format, { format }] as [string, Record<string, unknown>]),
+      ['sharegpt, zip with 10 % split and card', { format: 'sharegpt', split: { validationFraction: 0.1 }, datasetCard: true }],
+    ];
+    for (const [name, body] of cases) {
+      let peak = rssMb(server.pid!);
+      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid!))), 50);
+      const started = performance.now();
+      const res = await fetch(`${base}/api/exports`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (!res.ok || !res.body) throw new Error(`${name}: ${res.status} ${await res.text()}`);
+      let bytes = 0;
+      const reader = res.body.getReader();
+      for (let next = await reader.read(); !next.done; next = await reader.read()) bytes += next.value.byteLength;
+      const seconds = (performance.now() - started) / 1000;
+      clearInterval(sampler);
+      const count = Number(res.headers.get('x-convgen-export-count'));
+      log(`| ${name} | ${count.toLocaleString()} | ${(bytes / 1e6).toFixed(1)} MB | ${seconds.toFixed(1)} | ${Math.round(count / seconds).toLocaleString()} | ${peak.toFixed(0)} MB |`);
+    }
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.on('exit', r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,1 @@
+ALTER TABLE "generation_logs" ADD COLUMN "payload_gz" "bytea";

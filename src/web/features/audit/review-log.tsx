@@ -1,0 +1,224 @@
+import { useState } from 'react';
+import { Link } from '@tanstack/react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Check, ChevronLeft, ChevronRight, ClipboardList, RotateCcw, SearchX, X } from 'lucide-react';
+import type { ActivityReport, ReviewEvent, ReviewEventPage } from '../../../contract/audit';
+import { STATUS_LABELS, type ConversationStatus } from '../../../core/statuses';
+import { Button } from '../../components/ui/button';
+import { Input } from '../../components/ui/input';
+import { Skeleton } from '../../components/ui/skeleton';
+import { api, toQueryString } from '../../lib/api';
+import { cn } from '../../lib/cn';
+import { activeReviewFilters, AUDIT_PAGE_SIZE, normalizeConversationList, reviewLogApiQuery, type AuditSearch } from './audit-search';
+import { CsvLink, DateRange, Field, LoadError, Select, TABLE_HEAD, TH, type SetAuditSearch } from './controls';
+import { ACTION_LABELS, formatEventTime, reviewerName } from './describe-event';
+
+const COLUMNS = ['Time', 'Conversation', 'Action', 'Status', 'Reviewer', 'Notes'];
+
+const ACTION_STYLE: Record<ReviewEvent['action'], { icon: typeof Check; className: string }> = {
+  approve: { icon: Check, className: 'bg-success-soft text-success' },
+  reject: { icon: X, className: 'bg-danger-soft text-danger' },
+  undo: { icon: RotateCcw, className: 'bg-warning-soft text-warning' },
+};
+
+const statusLabel = (s: string) => STATUS_LABELS[s as ConversationStatus] ?? s;
+
+/** Every approve, reject and undo across conversations, newest first, filtered from the URL (US9.3.2). */
+export function ReviewLog({ search, setSearch, clear }: { search: AuditSearch; setSearch: SetAuditSearch; clear: () => void }) {
+  const query = reviewLogApiQuery(search, { paged: true });
+  const events = useQuery({
+    queryKey: ['audit', 'reviews', query],
+    queryFn: () => api.get<ReviewEventPage>(`/api/audit/reviews${toQueryString(query)}`),
+    placeholderData: keepPreviousData,
+  });
+  const filters = activeReviewFilters(search);
+  const page = search.page ?? 1;
+  const total = events.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const csvHref = `/api/audit/reviews.csv${toQueryString(reviewLogApiQuery(search, { paged: false }))}`;
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        {/* Keyed by the URL's list so the text box follows back/forward and Clear. */}
+        <Filters key={search.conversationId ?? ''} search={search} setSearch={setSearch} active={filters} clear={clear} />
+        <CsvLink href={csvHref} testId="audit-csv" label={filters ? 'Download filtered CSV' : 'Download CSV'} />
+      </div>
+      <div className="rounded-lg border border-border bg-surface shadow-sm">
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" aria-label="Review log">
+            <thead className={TABLE_HEAD}>
+              <tr>
+                {COLUMNS.map((h) => (
+                  <th key={h} className={TH}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {events.isLoading &&
+                Array.from({ length: 6 }, (_, i) => (
+                  <tr key={i}>
+                    <td colSpan={COLUMNS.length} className="px-3 py-3">
+                      <Skeleton className="w-full" />
+                    </td>
+                  </tr>
+                ))}
+              {events.data?.items.map((event) => <EventRow key={event.id} event={event} />)}
+            </tbody>
+          </table>
+        </div>
+        {events.error && <LoadError error={events.error} what="The review log" />}
+        {events.data && events.data.items.length === 0 && <Empty filtered={filters > 0} onClear={clear} />}
+        {events.data && total > 0 && (
+          <footer className="flex items-center justify-between gap-3 border-t border-border px-3 py-2 text-sm text-muted">
+            <span data-testid="audit-count">
+              {total === 1 ? '1 review event' : `Showing ${(page - 1) * AUDIT_PAGE_SIZE + 1}–${Math.min(total, page * AUDIT_PAGE_SIZE)} of ${total.toLocaleString()} review events`}
+            </span>
+            {pages > 1 && (
+              <span className="flex items-center gap-1">
+                <Button size="sm" variant="ghost" disabled={page <= 1} onClick={() => setSearch({ page: page - 1 > 1 ? page - 1 : undefined })} aria-label="Previous page">
+                  <ChevronLeft className="h-4 w-4" />
+                </Button>
+                <span className="tabular-nums">
+                  Page {page} of {pages}
+                </span>
+                <Button size="sm" variant="ghost" disabled={page >= pages} onClick={() => setSearch({ page: page + 1 })} aria-label="Next page">
+                  <ChevronRight className="h-4 w-4" />
+                </Button>
+              </span>
+            )}
+          </footer>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function EventRow({ event }: { event: ReviewEvent }) {
+  const style = ACTION_STYLE[event.action];
+  const Icon = style.icon;
+  return (
+    <tr className="border-b border-border align-top last:border-b-0" data-action={event.action}>
+      <td className="px-3 py-2 whitespace-nowrap text-muted" title={event.createdAt}>
+        {formatEventTime(event.createdAt)}
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        <Link to="/conversations" search={{ open: event.conversationLabel }} className="font-mono text-xs text-primary hover:underline">
+          {event.conversationLabel}
+        </Link>
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        <span className={cn('inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium', style.className)}>
+          <Icon className="h-3 w-3" aria-hidden />
+          {event.action === 'undo' ? 'Undo' : ACTION_LABELS[event.action]}
+        </span>
+        {event.actionId && (
+          <span className="ml-1.5 rounded bg-surface-muted px-1 py-px text-[10px] text-muted" title={`Bulk action ${event.actionId}`}>
+            bulk
+          </span>
+        )}
+      </td>
+      <td className="px-3 py-2 text-xs whitespace-nowrap text-muted">
+        {statusLabel(event.fromStatus)} → <span className="text-text">{statusLabel(event.toStatus)}</span>
+      </td>
+      <td className="px-3 py-2">
+        <p className={cn('whitespace-nowrap', !event.reviewer && 'text-muted italic')} data-testid="audit-reviewer">
+          {reviewerName(event)}
+        </p>
+        {event.reviewer && <p className="text-xs text-muted">{event.reviewer.email}</p>}
+      </td>
+      <td className="max-w-[32rem] px-3 py-2">
+        {event.notes ? (
+          <p className="line-clamp-2 break-words" title={event.notes}>
+            {event.notes}
+          </p>
+        ) : (
+          <span className="text-muted">—</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function Filters({ search, setSearch, active, clear }: { search: AuditSearch; setSearch: SetAuditSearch; active: number; clear: () => void }) {
+  // Everyone who ever reviewed, for the reviewer menu: the all-time activity report lists exactly them.
+  const reviewers = useQuery({ queryKey: ['audit', 'activity', {}], queryFn: () => api.get<ActivityReport>('/api/reports/activity'), staleTime: 60_000 });
+  const [conversations, setConversations] = useState(search.conversationId ?? '');
+  const commit = () => {
+    const value = normalizeConversationList(conversations);
+    if (value !== (search.conversationId ?? '')) setSearch({ conversationId: value || undefined });
+  };
+  const people = reviewers.data?.users.filter((u) => u.userId) ?? [];
+  return (
+    <div className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface px-3 py-2.5 shadow-sm" role="search" aria-label="Review log filters">
+      <Field label="Conversations" htmlFor="audit-conversations">
+        <Input
+          id="audit-conversations"
+          className="h-8 w-56"
+          placeholder="conv-00042, conv-00043"
+          value={conversations}
+          onChange={(e) => setConversations(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+        />
+      </Field>
+      <Field label="Reviewer" htmlFor="audit-reviewer">
+        <Select id="audit-reviewer" value={search.reviewerId ?? ''} onChange={(v) => setSearch({ reviewerId: v || undefined })}>
+          <option value="">Everyone</option>
+          {search.reviewerId && !people.some((p) => p.userId === search.reviewerId) && <option value={search.reviewerId}>User {search.reviewerId.slice(0, 8)}</option>}
+          {people.map((p) => (
+            <option key={p.userId} value={p.userId!}>
+              {p.name} ({p.email})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Action" htmlFor="audit-action">
+        <Select id="audit-action" value={search.action ?? ''} onChange={(v) => setSearch({ action: (v || undefined) as AuditSearch['action'] })}>
+          <option value="">All actions</option>
+          <option value="approve">Approved</option>
+          <option value="reject">Rejected</option>
+          <option value="undo">Undo of a bulk review</option>
+        </Select>
+      </Field>
+      <DateRange search={search} setSearch={setSearch} idPrefix="audit" />
+      {active > 0 && (
+        <Button
+          size="sm"
+          variant="ghost"
+          className="mb-0.5"
+          onClick={() => {
+            setConversations('');
+            clear();
+          }}
+        >
+          Clear filters ({active})
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function Empty({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+  const Icon = filtered ? SearchX : ClipboardList;
+  return (
+    <div className="flex flex-col items-center gap-2 py-14 text-center" data-testid="audit-empty">
+      <Icon className="h-9 w-9 text-muted" aria-hidden />
+      <p className="font-medium">{filtered ? 'No review events match these filters.' : 'No review events yet.'}</p>
+      <p className="text-sm text-muted">
+        {filtered ? 'Widen the date range or clear the filters.' : 'Approve or reject generated conversations: every decision is recorded here with who made it, when and why.'}
+      </p>
+      {filtered ? (
+        <Button size="sm" onClick={onClear}>
+          Clear filters
+        </Button>
+      ) : (
+        <Link to="/conversations" search={{ status: ['generated'] }} className="inline-flex h-7 items-center rounded-md bg-primary px-2.5 text-xs font-medium text-white hover:bg-primary-hover">
+          Review generated conversations
+        </Link>
+      )}
+    </div>
+  );
+}
