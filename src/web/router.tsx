@@ -5,6 +5,7 @@ import { validateAuditSearch } from './features/audit/audit-search';
 import { validateErrorLogSearch } from './features/errors/error-log-search';
 import { AppShell } from './features/shell/app-shell';
 import { prefetchConversationList } from './features/conversations/use-conversations';
+import { validateExportHistorySearch } from './features/export/history-search';
 import { parseViewState, validateViewSearch } from './features/conversations/view-state';
 import { api, ApiError } from './lib/api';
 import type { Me } from './lib/queries';
@@ -31,6 +32,7 @@ const RunsPage = lazyRouteComponent(() => import('./pages/runs-page'), 'RunsPage
 const DocumentsPage = lazyRouteComponent(() => import('./pages/documents-page'), 'DocumentsPage');
 const ErrorsPage = lazyRouteComponent(() => import('./pages/errors-page'), 'ErrorsPage');
 const AuditPage = lazyRouteComponent(() => import('./pages/audit-page'), 'AuditPage');
+const ExportsPage = lazyRouteComponent(() => import('./pages/exports-page'), 'ExportsPage');
 const SetupPage = lazyRouteComponent(() => import('./pages/setup-page'), 'SetupPage');
 const InvitePage = lazyRouteComponent(() => import('./pages/invite-page'), 'InvitePage');
 
@@ -66,6 +68,7 @@ export function buildRouter(queryClient: QueryClient) {
   const documentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/documents', component: DocumentsPage });
   const errorsRoute = createRoute({ getParentRoute: () => appRoute, path: '/errors', validateSearch: validateErrorLogSearch, component: ErrorsPage });
   const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', validateSearch: validateAuditSearch, component: AuditPage });
+  const exportsRoute = createRoute({ getParentRoute: () => appRoute, path: '/exports', validateSearch: validateExportHistorySearch, component: ExportsPage });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
   // Once the admin exists, the first-run page is no longer offered.
   const setupRoute = createRoute({
@@ -84,7 +87,7 @@ export function buildRouter(queryClient: QueryClient) {
     component: InvitePage,
   });
 
-  const routeTree = rootRoute.addChildren([appRoute.addChildren([indexRoute, conversationsRoute, runsRoute, documentsRoute, errorsRoute, auditRoute]), signInRoute, setupRoute, inviteRoute]);
+  const routeTree = rootRoute.addChildren([appRoute.addChildren([indexRoute, conversationsRoute, runsRoute, documentsRoute, errorsRoute, auditRoute, exportsRoute]), signInRoute, setupRoute, inviteRoute]);
   return createRouter({ routeTree, parseSearch, stringifySearch, defaultPreload: 'intent', defaultErrorComponent: RethrowToBoundary });
 }
 
