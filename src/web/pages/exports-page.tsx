@@ -104,7 +104,13 @@ export function ExportsPage() {
   const navigate = useNavigate({ from: '/exports' });
   const set = (patch: Partial<ExportHistorySearch>) => void navigate({ search: (prev) => validateExportHistorySearch({ ...prev, page: undefined, ...patch }) });
   const query = { userId: search.userId, from: search.from, to: search.to, minCount: search.minCount, sort: search.sort ?? 'date', page: search.page ?? 1, pageSize: 50 };
-  const history = useQuery({ queryKey: ['exports', query], queryFn: () => api.get<{ items: ExportLogEntry[]; total: number }>(`/api/exports${toQueryString(query)}`), placeholderData: keepPreviousData });
+  // A download ends on its own, with nothing to tell the page: the list refreshes itself.
+  const history = useQuery({
+    queryKey: ['exports', query],
+    queryFn: () => api.get<{ items: ExportLogEntry[]; total: number }>(`/api/exports${toQueryString(query)}`),
+    placeholderData: keepPreviousData,
+    refetchInterval: 3000,
+  });
   const [open, setOpen] = useState<ExportLogEntry | null>(null);
   const [changing, setChanging] = useState<ExportRequestInput | null>(null);
   const users = new Map((history.data?.items ?? []).filter((e) => e.user).map((e) => [e.user!.id, e.user!.name]));
