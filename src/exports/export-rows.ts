@@ -23,7 +23,8 @@ export function exportWhere(selection: BulkSelection | undefined, approvedOnly: 
 /** How many conversations an export covers, and how many of them nobody has reviewed. */
 export async function countExport(db: Db, where: SQL | undefined): Promise<{ count: number; unreviewed: number }> {
   const [row] = await db
-    .select({ count: sql<number>`count(*)::int`, unreviewed: sql<number>`count(*) filter (where ${conversations.reviewedAt} is null)::int` })
+    // Generated and not yet approved or rejected since (seed conversations are approved by hand).
+    .select({ count: sql<number>`count(*)::int`, unreviewed: sql<number>`count(*) filter (where ${conversations.status} = 'generated')::int` })
     .from(conversations)
     .where(where);
   return row;
