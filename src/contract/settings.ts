@@ -71,3 +71,25 @@ export const settingsPatch = z
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+/** GET /api/settings/history: paging, newest first. */
+export const settingsHistoryQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type SettingsHistoryQuery = z.infer<typeof settingsHistoryQuery>;
+
+/** One recorded change: a setting's dotted key, its value before and after (API keys only as "set"/"removed"), who and when. */
+export const settingsHistoryEntry = z.object({
+  id: z.number(),
+  key: z.string(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  changedBy: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  changedAt: z.string(),
+});
+export type SettingsHistoryEntry = z.infer<typeof settingsHistoryEntry>;
+export const settingsHistoryPage = z.object({ items: z.array(settingsHistoryEntry), total: z.number() });
+export type SettingsHistoryPage = z.infer<typeof settingsHistoryPage>;

@@ -33,6 +33,7 @@ const DocumentsPage = lazyRouteComponent(() => import('./pages/documents-page'),
 const ErrorsPage = lazyRouteComponent(() => import('./pages/errors-page'), 'ErrorsPage');
 const AuditPage = lazyRouteComponent(() => import('./pages/audit-page'), 'AuditPage');
 const ExportsPage = lazyRouteComponent(() => import('./pages/exports-page'), 'ExportsPage');
+const SettingsPage = lazyRouteComponent(() => import('./pages/settings-page'), 'SettingsPage');
 const SetupPage = lazyRouteComponent(() => import('./pages/setup-page'), 'SetupPage');
 const InvitePage = lazyRouteComponent(() => import('./pages/invite-page'), 'InvitePage');
 
@@ -69,6 +70,7 @@ export function buildRouter(queryClient: QueryClient) {
   const errorsRoute = createRoute({ getParentRoute: () => appRoute, path: '/errors', validateSearch: validateErrorLogSearch, component: ErrorsPage });
   const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', validateSearch: validateAuditSearch, component: AuditPage });
   const exportsRoute = createRoute({ getParentRoute: () => appRoute, path: '/exports', validateSearch: validateExportHistorySearch, component: ExportsPage });
+  const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
   // Once the admin exists, the first-run page is no longer offered.
   const setupRoute = createRoute({
@@ -87,7 +89,7 @@ export function buildRouter(queryClient: QueryClient) {
     component: InvitePage,
   });
 
-  const routeTree = rootRoute.addChildren([appRoute.addChildren([indexRoute, conversationsRoute, runsRoute, documentsRoute, errorsRoute, auditRoute, exportsRoute]), signInRoute, setupRoute, inviteRoute]);
+  const routeTree = rootRoute.addChildren([appRoute.addChildren([indexRoute, conversationsRoute, runsRoute, documentsRoute, errorsRoute, auditRoute, exportsRoute, settingsRoute]), signInRoute, setupRoute, inviteRoute]);
   return createRouter({ routeTree, parseSearch, stringifySearch, defaultPreload: 'intent', defaultErrorComponent: RethrowToBoundary });
 }
 

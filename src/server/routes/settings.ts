@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { settingsPatch, settingsResponse } from '../../contract/settings';
+import { settingsHistoryPage, settingsHistoryQuery, settingsPatch, settingsResponse } from '../../contract/settings';
+import { listSettingsHistory } from '../../settings/settings-history';
 import { presentSettings, updateSettings } from '../../settings/workspace-settings';
 import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
@@ -26,5 +27,19 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext) {
       await updateSettings(db, request.body, currentUser(request).id, ctx.secret);
       return presentSettings(db, ctx.secret, envSecrets);
     },
+  );
+
+  r.get(
+    '/api/settings/history',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Who changed which setting, from what to what, newest first (admin: it names people). API keys show only as set or removed.',
+        querystring: settingsHistoryQuery,
+        response: { 200: settingsHistoryPage },
+      },
+      preHandler: requirePermission(ctx, 'settings:write'),
+    },
+    async (request) => listSettingsHistory(db, request.query),
   );
 }

@@ -1,6 +1,6 @@
 import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { AlertTriangle, Download, FileText, LogOut, MessagesSquare, PlayCircle, ScrollText } from 'lucide-react';
+import { AlertTriangle, Download, FileText, LogOut, MessagesSquare, PlayCircle, ScrollText, Settings } from 'lucide-react';
 import { can } from '../../../accounts/roles';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { Button } from '../../components/ui/button';
@@ -17,6 +17,7 @@ const NAV = [
   { to: '/exports', label: 'Exports', icon: Download },
   { to: '/errors', label: 'Errors', icon: AlertTriangle },
   { to: '/audit', label: 'Audit', icon: ScrollText },
+  { to: '/settings', label: 'Settings', icon: Settings },
 ] as const;
 
 /** Sidebar navigation, header with the signed-in user, and the page beside them. */
@@ -44,7 +45,7 @@ export function AppShell() {
         </div>
         <ErrorBoundary section="navigation" label="The menu" compact className="flex-1">
           <ul className="flex-1 space-y-0.5 p-2 2xl:p-3">
-            {NAV.filter(({ to }) => to !== '/audit' || (me && can(me.role, 'audit:read'))).map(({ to, label, icon: Icon }) => (
+            {NAV.filter(({ to }) => (to === '/audit' ? me && can(me.role, 'audit:read') : to === '/settings' ? me && can(me.role, 'settings:write') : true)).map(({ to, label, icon: Icon }) => (
               <li key={to}>
                 <Tooltip content={label} side="right">
                   <Link
