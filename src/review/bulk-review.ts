@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { BulkFailure, BulkResult, BulkReviewRequest } from '../contract/bulk';
+import { approvalBarMessage, belowApprovalBar } from '../core/approval';
 import { STATUS_LABELS, canTransition, type ConversationStatus } from '../core/statuses';
 import type { Db } from '../db/client';
 import { conversations } from '../db/schema';
@@ -33,15 +34,16 @@ export function reviewRefusal(conversation: SelectedConversation, action: Review
  * transaction, and reports the others one by one. A handful of statements whatever the size
  * of the selection: every row moves with the same values, so one UPDATE does them all.
  */
-export async function bulkReview(db: Db, reviewerId: string, request: BulkReviewRequest): Promise<BulkResult> {
+export async function bulkReview(db: Db, reviewerId: string, request: BulkReviewRequest, minApprovalScore = 0): Promise<BulkResult> {
   const to = TARGET[request.action];
   const notes = request.notes || null;
+  const barred = (c: SelectedConversation) => request.action === 'approve' && canTransition(c.status, to) && belowApprovalBar(c.qualityScore, minApprovalScore);
   return db.transaction(async (tx) => {
     const selected = await lockSelection(tx, request.selection);
-    const movable = selected.filter((c) => canTransition(c.status, to));
+    const movable = selected.filter((c) => canTransition(c.status, to) && !barred(c));
     const refused: BulkFailure[] = selected
-      .filter((c) => !canTransition(c.status, to))
-      .map((c) => ({ id: c.id, conversationId: c.conversationId, message: reviewRefusal(c, request.action) }));
+      .filter((c) => !canTransition(c.status, to) || barred(c))
+      .map((c) => ({ id: c.id, conversationId: c.conversationId, message: barred(c) ? approvalBarMessage(c.conversationId, c.qualityScore!, minApprovalScore) : reviewRefusal(c, request.action) }));
     const unknown = unknownIds(request.selection, selected);
     const result = { requested: selected.length + unknown.length, succeeded: movable.length, ...listFailures([...unknown, ...refused]) };
     if (movable.length === 0) return { actionId: null, ...result };

@@ -13,6 +13,7 @@ export interface SelectedConversation {
   id: string;
   conversationId: string;
   status: ConversationStatus;
+  qualityScore: number | null;
 }
 
 /**
@@ -30,7 +31,7 @@ export function inIds(column: SQL | typeof conversations.id, ids: string[]): SQL
  */
 export async function lockSelection(tx: Tx, selection: BulkSelection): Promise<SelectedConversation[]> {
   const rows = await tx
-    .select({ id: conversations.id, conversationId: conversations.conversationId, status: conversations.status })
+    .select({ id: conversations.id, conversationId: conversations.conversationId, status: conversations.status, qualityScore: conversations.qualityScore })
     .from(conversations)
     .where(selectedWhere(selection))
     .orderBy(conversations.id)

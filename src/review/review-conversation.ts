@@ -1,21 +1,25 @@
 import { eq } from 'drizzle-orm';
 import type { ReviewRequest } from '../contract/conversations';
-import { notFound } from '../core/errors';
+import { approvalBarMessage, belowApprovalBar } from '../core/approval';
+import { AppError, notFound } from '../core/errors';
 import { assertTransition, type ConversationStatus } from '../core/statuses';
 import type { Db } from '../db/client';
 import { conversations, reviewLogs } from '../db/schema';
 
 /** Approves or rejects a conversation and writes the audit entry in the same transaction (US4.2.1). */
-export async function reviewConversation(db: Db, conversationId: string, reviewerId: string, request: ReviewRequest) {
+export async function reviewConversation(db: Db, conversationId: string, reviewerId: string, request: ReviewRequest, minApprovalScore = 0) {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: conversations.id, status: conversations.status, reviewedAt: conversations.reviewedAt, reviewedBy: conversations.reviewedBy, reviewNotes: conversations.reviewNotes })
+      .select({ id: conversations.id, label: conversations.conversationId, qualityScore: conversations.qualityScore, status: conversations.status, reviewedAt: conversations.reviewedAt, reviewedBy: conversations.reviewedBy, reviewNotes: conversations.reviewNotes })
       .from(conversations)
       .where(eq(conversations.id, conversationId))
       .for('update');
     if (!row) throw notFound('The conversation');
     const to: ConversationStatus = request.action === 'approve' ? 'approved' : 'rejected';
     assertTransition(row.status as ConversationStatus, to);
+    if (request.action === 'approve' && belowApprovalBar(row.qualityScore, minApprovalScore)) {
+      throw new AppError({ code: 'below_quality_bar', status: 409, message: approvalBarMessage(row.label, row.qualityScore!, minApprovalScore), hint: 'The minimum is under Settings → Quality.' });
+    }
     const now = new Date();
     const notes = request.notes?.trim() || null;
     await tx.update(conversations).set({ status: to, reviewedAt: now, reviewedBy: reviewerId, reviewNotes: notes, updatedAt: now }).where(eq(conversations.id, row.id));

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { getSettings } from '../../settings/workspace-settings';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { bulkDeleteRequest, bulkResult, bulkReviewRequest, bulkUndoRequest, bulkUndoResult } from '../../contract/bulk';
 import { bulkDelete } from '../../review/bulk-delete';
@@ -26,7 +27,7 @@ export function bulkRoutes(app: FastifyInstance, ctx: AppContext) {
       },
       preHandler: requirePermission(ctx, 'conversations:review'),
     },
-    async (request) => bulkReview(db, currentUser(request).id, request.body),
+    async (request) => bulkReview(db, currentUser(request).id, request.body, (await getSettings(db)).quality.minApprovalScore),
   );
 
   r.post(

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { getSettings } from '../../settings/workspace-settings';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { conversationDetail, conversationListQuery, conversationListResponse, reviewRequest } from '../../contract/conversations';
@@ -77,7 +78,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const id = await resolveConversationId(db, request.params.id);
-      return reviewConversation(db, id, currentUser(request).id, request.body);
+      return reviewConversation(db, id, currentUser(request).id, request.body, (await getSettings(db)).quality.minApprovalScore);
     },
   );
 }
