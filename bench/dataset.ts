@@ -7,9 +7,10 @@ import { loadConversations } from './load-conversations';
 
 const TURNS = 12;
 
-export async function prepareDataset(dataDir: string, count: number, log: (msg: string) => void) {
+/** `where` is a PGlite folder, or `{ databaseUrl }` for PostgreSQL. */
+export async function prepareDataset(where: string | { databaseUrl: string }, count: number, log: (msg: string) => void) {
   const started = Date.now();
-  const database = await openDatabase({ dataDir });
+  const database = await openDatabase(typeof where === 'string' ? { dataDir: where } : where);
   await migrateDatabase(database);
   await seedDemoWorkspace(database.db);
   log(`Loading ${count.toLocaleString()} conversations with ${TURNS} turns each…`);

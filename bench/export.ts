@@ -1,7 +1,8 @@
 /**
- * npm run bench:export — 100,000 approved conversations (12 turns each) on PGlite, exported
- * through HTTP in each format. Prints conversations per second and the server's peak resident
- * memory during each export. Nothing here is asserted.
+ * npm run bench:export — 100,000 approved conversations (12 turns each), exported through HTTP
+ * in each format. Prints conversations per second and the server's peak resident memory during
+ * each export. On PGlite by default; BENCH_ENGINE=postgres runs the same on a throwaway
+ * PostgreSQL server (Debian's binaries). Nothing here is asserted.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { FORMAT_IDS } from '../src/core/export/record';
 import { openDatabase } from '../src/db/client';
+import { startTestPostgres } from '../test/support/postgres';
 import { prepareDataset, waitForServer } from './dataset';
 
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
@@ -24,22 +26,42 @@ function rssMb(pid: number): number {
 }
 
 async function main() {
+  const engine = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'pglite';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-export-'));
-  await prepareDataset(dataDir, COUNT, log);
+  const postgres = engine === 'postgres' ? await startTestPostgres() : null;
+  let databaseUrl: string | undefined;
+  if (postgres) {
+    const admin = await openDatabase({ databaseUrl: postgres.url('postgres') });
+    await admin.db.execute(sql`create database bench`);
+    await admin.close();
+    databaseUrl = postgres.url('bench');
+  }
+  await prepareDataset(databaseUrl ? { databaseUrl } : dataDir, COUNT, log);
   // Every bench conversation approved, so "approved only" exports all of them.
-  const database = await openDatabase({ dataDir });
+  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
   await database.db.execute(sql`update conversations set status = 'approved', reviewed_at = now() where conversation_id like 'bench-%' and turn_count > 0`);
   await database.close();
 
   const server = spawn(process.execPath, ['bin/convgen.js', 'serve'], {
-    env: { ...process.env, PORT: String(PORT), CONVGEN_DATA_DIR: dataDir, CONVGEN_DEMO: '0', CONVGEN_WORKER: '0', CONVGEN_ADMIN_EMAIL: 'bench@example.test', CONVGEN_ADMIN_PASSWORD: 'bench-password', CONVGEN_API_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      CONVGEN_DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      CONVGEN_DEMO: '0',
+      CONVGEN_WORKER: '0',
+      CONVGEN_ADMIN_EMAIL: 'bench@example.test',
+      CONVGEN_ADMIN_PASSWORD: 'bench-password',
+      CONVGEN_API_TOKEN: TOKEN,
+      LOG_LEVEL: 'warn',
+    },
     stdio: 'inherit',
   });
   try {
     const base = `http://localhost:${PORT}`;
     await waitForServer(`${base}/api/health`);
-    log(`\nThe server holds ${rssMb(server.pid!).toFixed(0)} MB before the first export (the embedded database with the data set loaded).`);
-    log(`\nExport through HTTP, PGlite, ${COUNT.toLocaleString()} approved conversations of 12 turns:\n`);
+    log(`\nThe server holds ${rssMb(server.pid!).toFixed(0)} MB before the first export${engine === 'pglite' ? ' (the embedded database with the data set loaded)' : ''}.`);
+    log(`\nExport through HTTP, ${engine === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${COUNT.toLocaleString()} approved conversations of 12 turns:\n`);
     log('| format | conversations | bytes | seconds | conversations/s | peak server RSS |');
     log('| --- | --- | --- | --- | --- | --- |');
     const cases: [string, Record<string, unknown>][] = [
@@ -64,6 +86,7 @@ async function main() {
     server.kill('SIGTERM');
     await new Promise((r) => server.on('exit', r));
     fs.rmSync(dataDir, { recursive: true, force: true });
+    postgres?.stop();
   }
 }
 
