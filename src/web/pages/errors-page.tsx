@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ChevronLeft, ChevronRight, Download, PartyPopper, SearchX, X } from 'lucide-react';
+import { Download, PartyPopper, SearchX, X } from 'lucide-react';
 import type { GenerationLogSummary } from '../../contract/generation-logs';
 import { explainError, KNOWN_ERROR_KINDS, RECORDED_ERROR_KINDS } from '../../core/error-guide';
 import { Button } from '../components/ui/button';
@@ -15,6 +15,7 @@ import { ErrorCategoryBadge, RetryabilityBadge } from '../features/errors/error-
 import { ErrorDialog } from '../features/errors/error-dialog';
 import { activeErrorFilters, ERROR_LOG_PAGE_SIZE, errorLogApiQuery, type ErrorLogSearch } from '../features/errors/error-log-search';
 import { RetryAllFailed } from '../features/errors/retry-all-failed';
+import { PageSteps } from '../components/ui/page-steps';
 
 const COLUMNS = ['Time', 'Conversation', 'Kind', 'Message', 'HTTP', 'Attempt', 'Retry', ''];
 
@@ -103,19 +104,7 @@ export function ErrorsPage() {
             <span data-testid="errors-count">
               {total === 1 ? '1 failed attempt' : `Showing ${(page - 1) * ERROR_LOG_PAGE_SIZE + 1}–${Math.min(total, page * ERROR_LOG_PAGE_SIZE)} of ${total} failed attempts`}
             </span>
-            {pages > 1 && (
-              <span className="flex items-center gap-1">
-                <Button size="sm" variant="ghost" disabled={page <= 1} onClick={() => setSearch({ page: page - 1 > 1 ? page - 1 : undefined })} aria-label="Previous page">
-                  <ChevronLeft className="h-4 w-4" />
-                </Button>
-                <span className="tabular-nums">
-                  Page {page} of {pages}
-                </span>
-                <Button size="sm" variant="ghost" disabled={page >= pages} onClick={() => setSearch({ page: page + 1 })} aria-label="Next page">
-                  <ChevronRight className="h-4 w-4" />
-                </Button>
-              </span>
-            )}
+            <PageSteps page={page} pages={pages} onPage={(next) => setSearch({ page: next > 1 ? next : undefined })} />
           </footer>
         )}
       </div>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Check, ChevronLeft, ChevronRight, ClipboardList, RotateCcw, SearchX, X } from 'lucide-react';
+import { Check, ClipboardList, RotateCcw, SearchX, X } from 'lucide-react';
 import type { ActivityReport, ReviewEvent, ReviewEventPage } from '../../../contract/audit';
 import { STATUS_LABELS, type ConversationStatus } from '../../../core/statuses';
 import { Button } from '../../components/ui/button';
@@ -12,6 +12,7 @@ import { cn } from '../../lib/cn';
 import { activeReviewFilters, AUDIT_PAGE_SIZE, normalizeConversationList, reviewLogApiQuery, type AuditSearch } from './audit-search';
 import { CsvLink, DateRange, Field, LoadError, Select, TABLE_HEAD, TH, type SetAuditSearch } from './controls';
 import { ACTION_LABELS, formatEventTime, reviewerName } from './describe-event';
+import { PageSteps } from '../../components/ui/page-steps';
 
 const COLUMNS = ['Time', 'Conversation', 'Action', 'Status', 'Reviewer', 'Notes'];
 
@@ -76,19 +77,7 @@ export function ReviewLog({ search, setSearch, clear }: { search: AuditSearch; s
             <span data-testid="audit-count">
               {total === 1 ? '1 review event' : `Showing ${(page - 1) * AUDIT_PAGE_SIZE + 1}–${Math.min(total, page * AUDIT_PAGE_SIZE)} of ${total.toLocaleString()} review events`}
             </span>
-            {pages > 1 && (
-              <span className="flex items-center gap-1">
-                <Button size="sm" variant="ghost" disabled={page <= 1} onClick={() => setSearch({ page: page - 1 > 1 ? page - 1 : undefined })} aria-label="Previous page">
-                  <ChevronLeft className="h-4 w-4" />
-                </Button>
-                <span className="tabular-nums">
-                  Page {page} of {pages}
-                </span>
-                <Button size="sm" variant="ghost" disabled={page >= pages} onClick={() => setSearch({ page: page + 1 })} aria-label="Next page">
-                  <ChevronRight className="h-4 w-4" />
-                </Button>
-              </span>
-            )}
+            <PageSteps page={page} pages={pages} onPage={(next) => setSearch({ page: next > 1 ? next : undefined })} />
           </footer>
         )}
       </div>

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { SettingsHistoryPage } from '../../../contract/settings';
+import { Button } from '../../components/ui/button';
+import { Skeleton } from '../../components/ui/skeleton';
+import { api } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import { Card } from './form';
+import { KEY_LABELS } from './api-keys';
+
+/** Plain names for the settings as the history lists them (dotted keys). */
+const SETTING_LABELS: Record<string, string> = {
+  'generation.provider': 'Provider',
+  'generation.anthropicModel': 'Anthropic model',
+  'generation.openaiModel': 'OpenAI-compatible model',
+  'generation.openaiBaseUrl': 'OpenAI-compatible base URL',
+  'generation.temperature': 'Temperature',
+  'generation.maxTokens': 'Max tokens',
+  'generation.concurrency': 'Conversations at a time',
+  'generation.rateLimitPreset': 'Rate limits',
+  'budget.defaultSpendingLimitUsd': 'Default spending limit',
+  'budget.warnAtPercent': 'Budget warning',
+  'quality.minApprovalScore': 'Minimum score for approval',
+  'retention.logsDays': 'Keep generation logs (days)',
+  'retention.exportsDays': 'Keep export history (days)',
+  'privacy.redactPiiInLogs': 'Redact personal data in logs',
+  anthropicApiKey: 'Anthropic API key',
+  openaiApiKey: 'OpenAI API key',
+};
+
+
+function formatValue(key: string, value: unknown): string {
+  if (value === null || value === undefined) return key === 'budget.defaultSpendingLimitUsd' ? 'no limit' : '—';
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+const HISTORY_PAGE_SIZE = 20;
+
+export function HistoryCard() {
+  const [page, setPage] = useState(1);
+  const history = useQuery({
+    queryKey: ['settings-history', page],
+    queryFn: () => api.get<SettingsHistoryPage>(`/api/settings/history?page=${page}&pageSize=${HISTORY_PAGE_SIZE}`),
+    placeholderData: keepPreviousData,
+  });
+  const total = history.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
+  return (
+    <Card
+      id="settings-history"
+      title="Change history"
+      description="Every change to these settings: who made it, when, and the value before and after. API keys show only that they were set or removed."
+      footer={
+        total > HISTORY_PAGE_SIZE ? (
+          <>
+            <span className="mr-auto text-xs text-muted">
+              Page {page} of {pages} · {total.toLocaleString()} changes
+            </span>
+            <Button size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+              Newer
+            </Button>
+            <Button size="sm" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
+              Older
+            </Button>
+          </>
+        ) : undefined
+      }
+    >
+      {history.isPending ? (
+        <Skeleton className="h-24 w-full" />
+      ) : history.isError ? (
+        <p className="text-sm text-danger">The history could not be loaded: {history.error.message}</p>
+      ) : history.data.items.length === 0 ? (
+        <p className="text-sm text-muted">No setting has been changed yet; everything is at its default.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" aria-label="Settings change history">
+            <thead>
+              <tr className="border-b border-border text-left text-xs text-muted">
+                <th scope="col" className="py-1.5 pr-3 font-medium">When</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">Who</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">Setting</th>
+                <th scope="col" className="px-3 py-1.5 font-medium">Change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.data.items.map((item) => (
+                <tr key={item.id} className="border-b border-border last:border-0">
+                  <td className="py-1.5 pr-3 whitespace-nowrap text-muted">{formatDate(item.changedAt)}</td>
+                  <td className="px-3 py-1.5" title={item.changedBy?.email}>
+                    {item.changedBy?.name ?? <span className="text-muted">a deleted user</span>}
+                  </td>
+                  <td className="px-3 py-1.5">{SETTING_LABELS[item.key] ?? item.key}</td>
+                  <td className="px-3 py-1.5">
+                    {item.key in KEY_LABELS ? (
+                      <span>{item.newValue === 'removed' ? 'removed' : 'set to a new key'}</span>
+                    ) : (
+                      <span className="break-all">
+                        <span className="text-muted">{formatValue(item.key, item.oldValue)}</span> → <span className="font-medium">{formatValue(item.key, item.newValue)}</span>
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,113 @@
+import { useMutation } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import type { RetentionResult } from '../../../contract/audit';
+import type { SettingsResponse } from '../../../contract/settings';
+import { Button } from '../../components/ui/button';
+import { Input } from '../../components/ui/input';
+import { api } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import { Card, Field, described, num, useSectionForm, SaveButton, saved } from './form';
+
+/** The smaller settings sections: budget, quality, retention and privacy. */
+export function BudgetCard({ settings }: { settings: SettingsResponse['budget'] }) {
+  const { values, set, errors, save } = useSectionForm({ defaultSpendingLimitUsd: settings.defaultSpendingLimitUsd === null ? '' : String(settings.defaultSpendingLimitUsd), warnAtPercent: String(settings.warnAtPercent) });
+  const submit = () =>
+    save.mutate(
+      { budget: { defaultSpendingLimitUsd: values.defaultSpendingLimitUsd.trim() === '' ? null : num(values.defaultSpendingLimitUsd), warnAtPercent: num(values.warnAtPercent) } },
+      { onSuccess: saved('Budget') },
+    );
+  const e = (k: string) => errors[`budget.${k}`];
+  return (
+    <Card id="settings-budget" title="Budget" description="Spending limits new generation runs start with." footer={<SaveButton pending={save.isPending} onClick={submit} />}>
+      <Field id="budget-limit" label="Default spending limit (USD)" help="A run stops before it spends more than this. Leave empty for no limit." error={e('defaultSpendingLimitUsd')}>
+        <Input {...described('budget-limit', e('defaultSpendingLimitUsd'))} type="number" step="0.01" placeholder="No limit" value={values.defaultSpendingLimitUsd} onChange={(ev) => set('defaultSpendingLimitUsd', ev.target.value)} />
+      </Field>
+      <Field id="budget-warn" label="Warn at (% of the limit)" help="A warning appears once a run has spent this share of its limit (1–99)." error={e('warnAtPercent')}>
+        <Input {...described('budget-warn', e('warnAtPercent'))} type="number" value={values.warnAtPercent} onChange={(ev) => set('warnAtPercent', ev.target.value)} />
+      </Field>
+    </Card>
+  );
+}
+
+export function QualityCard({ settings }: { settings: SettingsResponse['quality'] }) {
+  const { values, set, errors, save } = useSectionForm({ minApprovalScore: String(settings.minApprovalScore) });
+  const submit = () => save.mutate({ quality: { minApprovalScore: num(values.minApprovalScore) } }, { onSuccess: saved('Quality settings') });
+  const error = errors['quality.minApprovalScore'];
+  return (
+    <Card id="settings-quality" title="Quality" description="The bar a conversation has to clear." footer={<SaveButton pending={save.isPending} onClick={submit} />}>
+      <Field id="quality-min-score" label="Minimum score for approval" help="The lowest quality score (0–10) a conversation should have to be approved. The default is 6." error={error}>
+        <Input {...described('quality-min-score', error)} type="number" step="0.5" value={values.minApprovalScore} onChange={(ev) => set('minApprovalScore', ev.target.value)} />
+      </Field>
+    </Card>
+  );
+}
+
+export function RetentionCard({ settings }: { settings: SettingsResponse['retention'] }) {
+  const { values, set, errors, save } = useSectionForm({ logsDays: String(settings.logsDays), exportsDays: String(settings.exportsDays) });
+  const submit = () => save.mutate({ retention: { logsDays: num(values.logsDays), exportsDays: num(values.exportsDays) } }, { onSuccess: saved('Retention') });
+  const run = useMutation({
+    mutationFn: () => api.post<RetentionResult>('/api/admin/retention/run'),
+    onSuccess: (r) => toast.success('Cleanup finished', { description: `${r.generationLogsDeleted} generation logs and ${r.exportLogsDeleted} export records deleted.` }),
+    onError: (error) => toast.error('Cleanup failed', { description: error.message }),
+  });
+  const e = (k: string) => errors[`retention.${k}`];
+  return (
+    <Card
+      id="settings-retention"
+      title="Retention"
+      description="How long records are kept. Cleanup runs every 6 hours; conversations themselves are never deleted by it."
+      footer={
+        <>
+          <Button loading={run.isPending} onClick={() => run.mutate()}>
+            Run cleanup now
+          </Button>
+          <SaveButton pending={save.isPending} onClick={submit} />
+        </>
+      }
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="retention-logs" label="Keep generation logs (days)" help="Prompts and model answers of each request. Default 90." error={e('logsDays')}>
+          <Input {...described('retention-logs', e('logsDays'))} type="number" value={values.logsDays} onChange={(ev) => set('logsDays', ev.target.value)} />
+        </Field>
+        <Field id="retention-exports" label="Keep export history (days)" help="The list of past exports. Default 365." error={e('exportsDays')}>
+          <Input {...described('retention-exports', e('exportsDays'))} type="number" value={values.exportsDays} onChange={(ev) => set('exportsDays', ev.target.value)} />
+        </Field>
+      </div>
+      {run.data && (
+        <p role="status" className="rounded-md bg-surface-muted px-3 py-2 text-sm" data-testid="retention-result">
+          Last cleanup ({formatDate(run.data.startedAt)}): {run.data.generationLogsDeleted.toLocaleString()} generation logs and {run.data.exportLogsDeleted.toLocaleString()} export records deleted,{' '}
+          {run.data.payloadsCompressed.toLocaleString()} payloads compressed.
+        </p>
+      )}
+    </Card>
+  );
+}
+
+export function PrivacyCard({ settings }: { settings: SettingsResponse['privacy'] }) {
+  const { values, set, errors, save } = useSectionForm({ redactPiiInLogs: settings.redactPiiInLogs });
+  const submit = () => save.mutate({ privacy: { redactPiiInLogs: values.redactPiiInLogs } }, { onSuccess: saved('Privacy settings') });
+  const error = errors['privacy.redactPiiInLogs'];
+  return (
+    <Card id="settings-privacy" title="Privacy" description="What convgen keeps about the people in your documents." footer={<SaveButton pending={save.isPending} onClick={submit} />}>
+      <div className="flex items-start gap-2.5">
+        <input
+          id="privacy-redact"
+          type="checkbox"
+          className="mt-0.5 h-4 w-4 accent-[var(--color-primary)]"
+          checked={values.redactPiiInLogs}
+          onChange={(ev) => set('redactPiiInLogs', ev.target.checked)}
+          aria-describedby="privacy-redact-help"
+        />
+        <div>
+          <label htmlFor="privacy-redact" className="text-sm font-medium">
+            Redact personal data in logs
+          </label>
+          <p id="privacy-redact-help" className="text-xs text-muted">
+            Email addresses, phone numbers and similar details are masked in the stored generation logs. Conversations are not changed.
+          </p>
+          {error && <p className="mt-1 text-sm text-danger">{error}</p>}
+        </div>
+      </div>
+    </Card>
+  );
+}
