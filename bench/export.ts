@@ -25,6 +25,27 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+const TICK_MS = 10; // Linux reports CPU time in clock ticks of 1/100 s.
+
+/** CPU time (user + system, ms) used so far by one process, from /proc. */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/** CPU time used so far by every PostgreSQL server process (0 on PGlite, which runs inside the server). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(pid));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 async function main() {
   const engine = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'pglite';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-export-'));
@@ -62,8 +83,8 @@ async function main() {
     await waitForServer(`${base}/api/health`);
     log(`\nThe server holds ${rssMb(server.pid!).toFixed(0)} MB before the first export${engine === 'pglite' ? ' (the embedded database with the data set loaded)' : ''}.`);
     log(`\nExport through HTTP, ${engine === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${COUNT.toLocaleString()} approved conversations of 12 turns:\n`);
-    log('| format | conversations | bytes | seconds | conversations/s | peak server RSS |');
-    log('| --- | --- | --- | --- | --- | --- |');
+    log('| format | conversations | bytes | seconds | conversations/s | peak server RSS | CPU µs per conversation: server / database / client |');
+    log('| --- | --- | --- | --- | --- | --- | --- |');
     const cases: [string, Record<string, unknown>][] = [
       ...FORMAT_IDS.map((format) => [format, { format }] as [string, Record<string, unknown>]),
       ['sharegpt, zip with 10 % split and card', { format: 'sharegpt', split: { validationFraction: 0.1 }, datasetCard: true }],
@@ -71,6 +92,7 @@ async function main() {
     for (const [name, body] of cases) {
       let peak = rssMb(server.pid!);
       const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid!))), 50);
+      const cpuBefore = { server: cpuMs(server.pid!), database: postgresCpuMs(), client: process.cpuUsage() };
       const started = performance.now();
       const res = await fetch(`${base}/api/exports`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       if (!res.ok || !res.body) throw new Error(`${name}: ${res.status} ${await res.text()}`);
@@ -80,7 +102,10 @@ async function main() {
       const seconds = (performance.now() - started) / 1000;
       clearInterval(sampler);
       const count = Number(res.headers.get('x-convgen-export-count'));
-      log(`| ${name} | ${count.toLocaleString()} | ${(bytes / 1e6).toFixed(1)} MB | ${seconds.toFixed(1)} | ${Math.round(count / seconds).toLocaleString()} | ${peak.toFixed(0)} MB |`);
+      const client = process.cpuUsage(cpuBefore.client);
+      const perConversation = (ms: number) => Math.round((ms * 1000) / count);
+      const cpu = [cpuMs(server.pid!) - cpuBefore.server, postgresCpuMs() - cpuBefore.database, (client.user + client.system) / 1000].map(perConversation).join(' / ');
+      log(`| ${name} | ${count.toLocaleString()} | ${(bytes / 1e6).toFixed(1)} MB | ${seconds.toFixed(1)} | ${Math.round(count / seconds).toLocaleString()} | ${peak.toFixed(0)} MB | ${cpu} |`);
     }
   } finally {
     server.kill('SIGTERM');

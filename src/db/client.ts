@@ -29,6 +29,14 @@ export interface DatabaseOptions {
   loadDataDir?: Blob;
 }
 
+/**
+ * The embedded database's buffer cache. PGlite keeps it inside the process (the default is
+ * 128 MB, and WebAssembly memory never shrinks once touched); the operating system's page cache
+ * already holds the data files, so a small cache keeps the server's memory down at no measured
+ * cost to queries (see README, Performance).
+ */
+const PGLITE_SHARED_BUFFERS = process.env.CONVGEN_PGLITE_SHARED_BUFFERS ?? '32MB';
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
@@ -45,6 +53,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       dataDir: opts.dataDir ? path.join(opts.dataDir, 'pglite') : undefined,
       loadDataDir: opts.loadDataDir,
       extensions: { pg_trgm },
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     });
     return {
       db: drizzlePglite(client, { schema }) as unknown as Db,

@@ -58,10 +58,37 @@ type Row = {
 
 const iso = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
 
+type Doc = Row & { turns: { role: string; content: string }[] };
+
+/** One batch after `after` in conversation-id order. */
+async function readBatch(db: Db, where: SQL | undefined, after: string, size: number): Promise<Doc[]> {
+  // A conversation's fields as one JSON text and its turns as the stored transcript: two text
+  // fields per row and a native JSON.parse are cheaper to read than a dozen turn rows, and the
+  // database no longer builds each conversation's turns per export.
+  const rows = await queryRows<{ doc: string; turns: string | null }>(
+    db,
+    sql`select json_build_object(
+          'id', conversations.id, 'conversation_id', conversations.conversation_id, 'title', title, 'tier', tier, 'persona', persona, 'emotion', emotion,
+          'topic', topic, 'intent', intent, 'tone', tone, 'quality_score', quality_score, 'status', status, 'generated_at', generated_at,
+          'reviewed_at', reviewed_at, 'reviewer', u.name, 'review_notes', review_notes, 'model', model, 'provider', provider,
+          'template_id', template_id, 'template_version', template_version, 'metadata', metadata)::text as doc,
+          transcript.turns
+        from conversations
+          left join "user" u on u.id = conversations.reviewed_by
+          left join conversation_transcripts transcript on transcript.conversation_id = conversations.id
+        where ${and(where, gt(conversations.conversationId, after))}
+        order by conversations.conversation_id limit ${size}`,
+  );
+  return rows.map((r) => {
+    const doc = JSON.parse(r.doc) as Doc;
+    doc.turns = r.turns === null ? [] : (JSON.parse(r.turns) as Doc['turns']);
+    return doc;
+  });
+}
+
 /**
  * The export's conversations as canonical records, a batch at a time in conversation-id order
- * (keyset paging, so every batch is one indexed query however far in). Turns come from one
- * query per batch, not one per conversation.
+ * (keyset paging, so every batch is one indexed query however far in).
  */
 export async function* exportRecords(db: Db, where: SQL | undefined, limit = Number.POSITIVE_INFINITY): AsyncGenerator<ExportRecord[]> {
   const labels = new Map((await db.select({ dimension: dimensionValues.dimension, key: dimensionValues.key, label: dimensionValues.label }).from(dimensionValues)).map((v) => [`${v.dimension}:${v.key}`, v.label]));
@@ -70,24 +97,10 @@ export async function* exportRecords(db: Db, where: SQL | undefined, limit = Num
   let sent = 0;
   while (sent < limit) {
     const size = Math.min(BATCH, limit - sent);
-    // One JSON text per conversation, turns included, built by the database: one field per row
-    // and a native JSON.parse are cheaper than a dozen turn rows of three fields each.
-    const rows = (
-      await queryRows<{ doc: string }>(
-        db,
-        sql`select json_build_object(
-              'id', conversations.id, 'conversation_id', conversation_id, 'title', title, 'tier', tier, 'persona', persona, 'emotion', emotion,
-              'topic', topic, 'intent', intent, 'tone', tone, 'quality_score', quality_score, 'status', status, 'generated_at', generated_at,
-              'reviewed_at', reviewed_at, 'reviewer', u.name, 'review_notes', review_notes, 'model', model, 'provider', provider,
-              'template_id', template_id, 'template_version', template_version, 'metadata', metadata,
-              'turns', (select coalesce(json_agg(json_build_object('role', t.role, 'content', t.content) order by t.turn_number), '[]'::json)
-                        from conversation_turns t where t.conversation_id = conversations.id))::text as doc
-            from conversations left join "user" u on u.id = conversations.reviewed_by
-            where ${and(where, gt(conversations.conversationId, after))}
-            order by conversation_id limit ${size}`,
-      )
-    ).map((r) => JSON.parse(r.doc) as Row & { turns: { role: string; content: string }[] });
+    const rows = await readBatch(db, where, after, size);
     if (!rows.length) return;
+    sent += rows.length;
+    after = rows[rows.length - 1].conversation_id;
     yield rows.map((r) => ({
       conversationId: r.conversation_id,
       title: r.title,
@@ -115,8 +128,6 @@ export async function* exportRecords(db: Db, where: SQL | undefined, limit = Num
       templateVersion: r.template_version,
       metadata: r.metadata,
     }));
-    sent += rows.length;
-    after = rows[rows.length - 1].conversation_id;
     if (rows.length < size) return;
   }
 }

@@ -80,25 +80,37 @@ interface Context {
   filterState: Record<string, unknown> | null;
 }
 
+/** Where a pass writes: each valid record's text, and the stream for its part of the split. */
+interface Emit {
+  line: (record: ExportRecord, index: number) => string;
+  to: (split: 'train' | 'validation' | undefined) => Writable;
+}
+
 /**
  * Reads the export's conversations once: validates each against the format's rules, counts it
- * into the statistics and hands the valid ones to `emit`. Invalid ones are left out and
- * reported, so no file ever carries a record its trainer would refuse.
+ * into the statistics and writes the valid ones through `emit`. Invalid ones are left out and
+ * reported, so no file ever carries a record its trainer would refuse. A batch's lines go out
+ * as one write per file, not one per conversation.
  */
-async function pass(ctx: Context, request: ExportRequest, emit?: (record: ExportRecord, split: 'train' | 'validation' | undefined) => Promise<void>) {
+async function pass(ctx: Context, request: ExportRequest, emit?: Emit) {
   const report = createValidationReport(request.format);
   const stats = createStats();
   let written = 0;
   for await (const batch of exportRecords(ctx.db, ctx.where)) {
+    let train = '';
+    let validation = '';
     for (const record of batch) {
       const result = validateRecord(request.format, record, request.options);
       addToReport(report, record, result);
       if (!result.ok) continue;
       const split = request.split ? assignSplit(record.conversationId, record.tier, request.split.validationFraction, request.split.seed) : undefined;
       addRecord(stats, record, split);
+      if (emit && split === 'validation') validation += emit.line(record, written);
+      else if (emit) train += emit.line(record, written);
       written++;
-      if (emit) await emit(record, split);
     }
+    if (emit && train) await write(emit.to('train'), train);
+    if (emit && validation) await write(emit.to('validation'), validation);
   }
   const metadata = finishStats(stats, {
     format: request.format,
@@ -116,8 +128,7 @@ async function pass(ctx: Context, request: ExportRequest, emit?: (record: Export
 async function writeJson(ctx: Context, request: ExportRequest, out: Writable): Promise<ExportOutcome> {
   const first = await pass(ctx, request);
   await write(out, jsonHeader(first.metadata));
-  let index = 0;
-  await pass(ctx, request, async (record) => write(out, jsonItem(record, index++ === 0)));
+  await pass(ctx, request, { line: (record, index) => jsonItem(record, index === 0), to: () => out });
   await write(out, jsonFooter());
   return first;
 }
@@ -132,7 +143,7 @@ export async function writeExport(ctx: Context, plan: ExportPlan, out: Writable)
   const { request } = plan;
   const line = (record: ExportRecord) => formatLine(request.format, record, request.options);
   if (!plan.archive) {
-    const outcome = request.format === 'json' ? await writeJson(ctx, request, out) : await pass(ctx, request, (record) => write(out, line(record)));
+    const outcome = request.format === 'json' ? await writeJson(ctx, request, out) : await pass(ctx, request, { line, to: () => out });
     out.end();
     await finished(out);
     return outcome;
@@ -151,7 +162,7 @@ export async function writeExport(ctx: Context, plan: ExportPlan, out: Writable)
     if (request.format === 'json') {
       outcome = await writeJson(ctx, { ...request, split: undefined }, data);
     } else {
-      outcome = await pass(ctx, request, (record, split) => write(split === 'validation' && validation ? validation : data, line(record)));
+      outcome = await pass(ctx, request, { line, to: (split) => (split === 'validation' && validation ? validation : data) });
       data.end();
     }
     if (validation && validationPath) {

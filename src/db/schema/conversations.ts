@@ -99,3 +99,16 @@ export const conversationTurns = pgTable(
   },
   (t) => [unique('conversation_turns_conversation_turn').on(t.conversationId, t.turnNumber)],
 );
+
+/**
+ * Each conversation's turns as one JSON text — `[{"role":…,"content":…}]` in turn order — so an
+ * export reads one field per conversation instead of aggregating a dozen turn rows (the
+ * aggregation was most of an export's database time). A trigger on conversation_turns keeps it
+ * (migration 0009); the app never writes it.
+ */
+export const conversationTranscripts = pgTable('conversation_transcripts', {
+  conversationId: uuid('conversation_id')
+    .primaryKey()
+    .references(() => conversations.id, { onDelete: 'cascade' }),
+  turns: text('turns').notNull(),
+});
