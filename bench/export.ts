@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { FORMAT_IDS } from '../src/core/export/record';
 import { openDatabase } from '../src/db/client';
 import { startTestPostgres } from '../test/support/postgres';
-import { prepareDataset, waitForServer } from './dataset';
+import { prepareDataset, SERVER_NODE_FLAGS, waitForServer } from './dataset';
 
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const PORT = 3873;
@@ -27,10 +27,14 @@ function rssMb(pid: number): number {
 
 const TICK_MS = 10; // Linux reports CPU time in clock ticks of 1/100 s.
 
-/** CPU time (user + system, ms) used so far by one process, from /proc. */
-function cpuMs(pid: number): number {
+/**
+ * CPU time (user + system, ms) used so far by one process, from /proc; with `children`, also
+ * that of its ended children (a PostgreSQL connection that closed mid-export still counts).
+ */
+function cpuMs(pid: number, children = false): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  const own = Number(fields[11]) + Number(fields[12]);
+  return (children ? own + Number(fields[13]) + Number(fields[14]) : own) * TICK_MS;
 }
 
 /** CPU time used so far by every PostgreSQL server process (0 on PGlite, which runs inside the server). */
@@ -38,7 +42,7 @@ function postgresCpuMs(): number {
   let total = 0;
   for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(pid));
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(pid), true);
     } catch {
       // the process ended meanwhile
     }
@@ -63,7 +67,7 @@ async function main() {
   await database.db.execute(sql`update conversations set status = 'approved', reviewed_at = now() where conversation_id like 'bench-%' and turn_count > 0`);
   await database.close();
 
-  const server = spawn(process.execPath, ['bin/convgen.js', 'serve'], {
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'bin/convgen.js', 'serve'], {
     env: {
       ...process.env,
       PORT: String(PORT),

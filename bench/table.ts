@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareDataset, waitForServer } from './dataset';
+import { prepareDataset, SERVER_NODE_FLAGS, waitForServer } from './dataset';
 import { formatMs, percentile } from './percentiles';
 
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
@@ -18,7 +18,7 @@ const log = (msg: string) => console.log(msg);
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-'));
   await prepareDataset(dataDir, COUNT, log);
-  const server = spawn(process.execPath, ['bin/convgen.js', 'serve'], {
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'bin/convgen.js', 'serve'], {
     env: { ...process.env, PORT: String(PORT), CONVGEN_DATA_DIR: dataDir, CONVGEN_DEMO: '0', CONVGEN_WORKER: '0', CONVGEN_ADMIN_EMAIL: 'bench@example.test', CONVGEN_ADMIN_PASSWORD: 'bench-password', CONVGEN_API_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
     stdio: 'inherit',
   });

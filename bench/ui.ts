@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { prepareDataset, waitForServer } from './dataset';
+import { prepareDataset, SERVER_NODE_FLAGS, waitForServer } from './dataset';
 import { formatMs, percentile } from './percentiles';
 
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
@@ -43,7 +43,7 @@ function report(name: string, times: number[]) {
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-ui-'));
   await prepareDataset(dataDir, COUNT, log);
-  const server = spawn(process.execPath, ['bin/convgen.js', 'start'], {
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'bin/convgen.js', 'start'], {
     env: { ...process.env, PORT: String(PORT), CONVGEN_DATA_DIR: dataDir, CONVGEN_DEMO: '0', CONVGEN_WORKER: '0', CONVGEN_ADMIN_EMAIL: 'bench@example.test', CONVGEN_ADMIN_PASSWORD: 'bench-password', LOG_LEVEL: 'warn' },
     stdio: 'inherit',
   });

@@ -58,7 +58,7 @@ export interface ExportOutcome {
 }
 
 /** Writes a chunk, waiting when the reader is behind, so memory stays flat however big the export. */
-async function write(stream: Writable, chunk: string) {
+async function write(stream: Writable, chunk: string | Buffer) {
   if (stream.write(chunk)) return;
   await new Promise<void>((resolve, reject) => {
     const done = (err?: Error) => {
@@ -124,13 +124,26 @@ async function pass(ctx: Context, request: ExportRequest, emit?: Emit) {
   return { written, report, metadata };
 }
 
-/** The generic JSON document: statistics first (a header needs them before the items), then the items. */
+/**
+ * The generic JSON document: statistics first, then the items. A header needs the statistics
+ * before the items, so the items go to a temporary file as they are read and follow the header
+ * from there — one read of the database, not two.
+ */
 async function writeJson(ctx: Context, request: ExportRequest, out: Writable): Promise<ExportOutcome> {
-  const first = await pass(ctx, request);
-  await write(out, jsonHeader(first.metadata));
-  await pass(ctx, request, { line: (record, index) => jsonItem(record, index === 0), to: () => out });
-  await write(out, jsonFooter());
-  return first;
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-export-'));
+  try {
+    const itemsPath = path.join(tempDir, 'items');
+    const items = fs.createWriteStream(itemsPath);
+    const outcome = await pass(ctx, request, { line: (record, index) => jsonItem(record, index === 0), to: () => items });
+    items.end();
+    await finished(items);
+    await write(out, jsonHeader(outcome.metadata));
+    for await (const chunk of fs.createReadStream(itemsPath)) await write(out, chunk as Buffer);
+    await write(out, jsonFooter());
+    return outcome;
+  } finally {
+    fs.rmSync(tempDir, { recursive: true, force: true });
+  }
 }
 
 /**
