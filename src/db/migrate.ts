@@ -8,11 +8,11 @@ import type { Database } from './client';
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
-/** Applies the committed SQL migrations under drizzle/ (idempotent). */
-export async function migrateDatabase(database: Database): Promise<void> {
+/** Applies the committed SQL migrations under drizzle/ (idempotent); tests may name another folder. */
+export async function migrateDatabase(database: Database, folder = migrationsFolder): Promise<void> {
   if (database.kind === 'pglite') {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: folder });
   } else {
-    await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
+    await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder: folder });
   }
 }

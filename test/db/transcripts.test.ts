@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Database } from '../../src/db/client';
+import { openDatabase, queryRows, type Database } from '../../src/db/client';
+import { migrateDatabase, migrationsFolder } from '../../src/db/migrate';
 import { conversations, conversationTranscripts, conversationTurns } from '../../src/db/schema';
 import { ENGINES, openTestDatabase } from '../support/databases';
 
@@ -87,5 +91,43 @@ describe.each(ENGINES)('conversation transcripts on %s', (engine) => {
       }),
     ).rejects.toThrow('roll back');
     expect(await transcriptOf(database, id)).toEqual([{ role: 'user', content: 'Kept' }]);
+  });
+});
+
+/** A copy of the migrations folder that stops before `tag`, as a database from an older release saw it. */
+function migrationsBefore(tag: string): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-migrations-'));
+  fs.cpSync(migrationsFolder, folder, { recursive: true });
+  const journalPath = path.join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  const cut = journal.entries.findIndex((entry) => entry.tag === tag);
+  expect(cut).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, cut);
+  fs.writeFileSync(journalPath, JSON.stringify(journal));
+  return folder;
+}
+
+describe('upgrading a database from before conversation transcripts', () => {
+  it('fills the transcripts of the conversations it already holds', async () => {
+    const older = migrationsBefore('0009_conversation_transcripts');
+    const database = await openDatabase({});
+    try {
+      await migrateDatabase(database, older);
+      const [{ id }] = await queryRows<{ id: string }>(
+        database.db,
+        sql`insert into conversations (conversation_id, persona, emotion, topic, intent, tone, tier, turn_count)
+            values ('before-upgrade', 'p', 'e', 't', 'i', 'o', 'template', 2) returning id`,
+      );
+      await database.db.execute(sql`insert into conversation_turns (conversation_id, turn_number, role, content) values (${id}, 2, 'assistant', 'Hello'), (${id}, 1, 'user', 'Hi')`);
+
+      await migrateDatabase(database);
+      expect(await transcriptOf(database, id)).toEqual([
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello' },
+      ]);
+    } finally {
+      await database.close();
+      fs.rmSync(older, { recursive: true, force: true });
+    }
   });
 });
