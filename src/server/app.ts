@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -22,8 +21,9 @@ import { notificationRoutes } from './routes/notifications';
 import { runRoutes } from './routes/runs';
 import { settingsRoutes } from './routes/settings';
 import { userRoutes } from './routes/users';
+import { projectRoot } from '../config/project-root';
 
-export const webDistFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const webDistFolder = path.join(projectRoot, 'dist', 'web');
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string };

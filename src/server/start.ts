@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { firstAdminId, registerApiToken, upsertAdmin } from '../accounts/users';
 import type { AppConfig } from '../config/env';
 import { openDatabase, type Database } from '../db/client';
@@ -15,9 +14,10 @@ import { ensureAuthSecret } from '../settings/workspace-settings';
 import { buildApp } from './app';
 import { createAuth } from './auth';
 import type { AppContext } from './context';
+import { projectRoot } from '../config/project-root';
 
 export const packageVersion: string = JSON.parse(
-  fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8'),
+  fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'),
 ).version;
 
 export interface Services {

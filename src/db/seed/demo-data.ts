@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ChunkDimensions } from '../schema';
+import { projectRoot } from '../../config/project-root';
 
 /** The shapes of the files under demo/ (checked by demo/check.mjs). */
 export interface DemoDimensionValue {
@@ -61,7 +61,7 @@ export interface DemoData {
   }[];
 }
 
-export const demoFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../demo');
+export const demoFolder = path.join(projectRoot, 'demo');
 
 export function loadDemoData(folder = demoFolder): DemoData {
   const read = (file: string) => JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8'));
