@@ -52,6 +52,13 @@ export async function loadConversations(db: Db, count: number, turnsEach: number
         end
       from conversations c cross join generate_series(1, ${turnsEach}) t(n)
       where c.conversation_id between ${`bench-${String(start).padStart(6, '0')}`} and ${`bench-${String(end).padStart(6, '0')}`} and c.turn_count > 0`);
+    // As convgen stores turns: with the conversation's transcript (src/db/transcripts.ts).
+    await db.execute(sql`
+      insert into conversation_transcripts (conversation_id, turns)
+      select c.id, json_agg(json_build_object('role', t.role, 'content', t.content) order by t.turn_number)::text
+      from conversations c join conversation_turns t on t.conversation_id = c.id
+      where c.conversation_id between ${`bench-${String(start).padStart(6, '0')}`} and ${`bench-${String(end).padStart(6, '0')}`}
+      group by c.id`);
     log(`  loaded ${end.toLocaleString()} conversations`);
   }
 }

@@ -7,6 +7,7 @@ import { buildSearchText } from '../core/search-text';
 import { TIER_LABELS } from '../core/tiers';
 import { queryRows, type Db } from '../db/client';
 import { conversationTurns } from '../db/schema';
+import { transcriptText } from '../db/transcripts';
 import { warnIfNearLimit } from './budget';
 import { LeaseLost, type ClaimedItem, type ItemOutcome } from './item-types';
 import { ProviderError, type GenerationResult } from './providers/types';
@@ -31,7 +32,7 @@ function searchTextOf(context: SlotContext, title: string) {
  * Validates, scores and stores one provider answer: the item settled, the budget settled, the
  * turns, the conversation and the log row. `costFactor` is 0.5 for Message Batches (half price).
  *
- * The writes are one statement (data-modifying CTEs), so they happen together or not at all,
+ * The writes (with the conversation's transcript) are one statement (data-modifying CTEs), so they happen together or not at all,
  * and storing a conversation costs one round trip to the database instead of eight: this is
  * what bounds a run's pace when the provider answers fast. Every part is conditioned on the
  * item's lease still being ours; if it is not, nothing changes and LeaseLost is thrown.
@@ -64,6 +65,11 @@ export async function storeResult(db: Db, runtime: RunRuntime, item: ClaimedItem
       select ${conv.id}, t.n, t.v->>'role', t.v->>'content'
       from jsonb_array_elements(${json(output.turns.map(({ role, content }) => ({ role, content })))}) with ordinality as t(v, n)
       where exists (select 1 from settled)
+    ), transcript as (
+      insert into conversation_transcripts (conversation_id, turns)
+      select ${conv.id}, ${transcriptText(output.turns)}
+      where exists (select 1 from settled)
+      on conflict (conversation_id) do update set turns = excluded.turns
     ), stored as (
       update conversations set status = 'generated', title = ${output.title}, quality_score = ${quality.score}, quality_breakdown = ${json(quality)},
         turn_count = ${output.turns.length}, provider = ${provider.info.name}, model = ${result.model},

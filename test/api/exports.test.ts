@@ -111,9 +111,13 @@ describe('exports', () => {
     // Empty an approved conversation's assistant turns: Bedrock needs at least one, ending the conversation.
     const db = t.services.ctx.database.db;
     const [victim] = await db.select().from(conversations).where(eq(conversations.status, 'approved')).limit(1);
-    const { conversationTurns } = await import('../../src/db/schema');
+    const { conversationTranscripts, conversationTurns } = await import('../../src/db/schema');
+    const { transcriptText } = await import('../../src/db/transcripts');
+    const turns = [{ role: 'assistant', content: 'Hello?' }];
     await db.delete(conversationTurns).where(eq(conversationTurns.conversationId, victim.id));
-    await db.insert(conversationTurns).values([{ conversationId: victim.id, turnNumber: 1, role: 'assistant', content: 'Hello?' }]);
+    await db.insert(conversationTurns).values(turns.map((turn, i) => ({ conversationId: victim.id, turnNumber: i + 1, ...turn })));
+    // Stored as convgen stores turns: with the transcript the export reads.
+    await db.update(conversationTranscripts).set({ turns: transcriptText(turns) }).where(eq(conversationTranscripts.conversationId, victim.id));
     try {
       const preview = (await t.as('admin', { method: 'POST', url: '/api/exports/preview', payload: { format: 'anthropic' } })).json();
       expect(preview.validation.invalid).toBe(1);

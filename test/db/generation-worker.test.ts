@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client';
-import { conversations, conversationTurns, generationLogs, generationRuns, runItems } from '../../src/db/schema';
+import { conversations, conversationTranscripts, conversationTurns, generationLogs, generationRuns, runItems } from '../../src/db/schema';
 import { processItem } from '../../src/generation/process-item';
 import { ProviderError, type Provider } from '../../src/generation/providers/types';
 import { createSingleRun, finishRunIfDone } from '../../src/generation/run-commands';
@@ -174,8 +174,13 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
       if (leaseStolen) await database.db.update(runItems).set({ leaseOwner: 'another-worker' }).where(eq(runItems.id, item.id));
       return processItem(database.db, runtimeOf(provider, noWait), item);
     };
-    const turnsOf = async () =>
-      (await database.db.select().from(conversationTurns).where(eq(conversationTurns.conversationId, target.id))).map((t) => t.turnNumber).sort((a, b) => a - b);
+    const turnsOf = async () => {
+      const rows = (await database.db.select().from(conversationTurns).where(eq(conversationTurns.conversationId, target.id))).sort((a, b) => a.turnNumber - b.turnNumber);
+      // The transcript the export reads is stored with the turns, and always matches them.
+      const [transcript] = await database.db.select().from(conversationTranscripts).where(eq(conversationTranscripts.conversationId, target.id));
+      expect(JSON.parse(transcript.turns)).toEqual(rows.map(({ role, content }) => ({ role, content })));
+      return rows.map((t) => t.turnNumber);
+    };
 
     expect(await generateWith(scriptedProvider([], 0, 12))).toBe('succeeded');
     expect(await turnsOf()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);

@@ -103,8 +103,8 @@ export const conversationTurns = pgTable(
 /**
  * Each conversation's turns as one JSON text — `[{"role":…,"content":…}]` in turn order — so an
  * export reads one field per conversation instead of aggregating a dozen turn rows (the
- * aggregation was most of an export's database time). A trigger on conversation_turns keeps it
- * (migration 0009); the app never writes it.
+ * aggregation was most of an export's database time). Written with the turns: see
+ * src/db/transcripts.ts.
  */
 export const conversationTranscripts = pgTable('conversation_transcripts', {
   conversationId: uuid('conversation_id')

@@ -8,6 +8,7 @@ import type { Db } from '../client';
 import {
   chunks,
   conversations,
+  conversationTranscripts,
   conversationTurns,
   dimensionValues,
   documents,
@@ -18,6 +19,7 @@ import {
   templateVersions,
 } from '../schema';
 import { loadDemoData, type DemoData } from './demo-data';
+import { transcriptText } from '../transcripts';
 
 const CATALOG_KEYS = { persona: 'personas', emotion: 'emotions', topic: 'topics', intent: 'intents', tone: 'tones' } as const;
 
@@ -143,6 +145,7 @@ export async function seedDemoWorkspace(db: Db, data: DemoData = loadDemoData())
         })
         .returning({ id: conversations.id });
       await tx.insert(conversationTurns).values(seed.turns.map((t, i) => ({ conversationId: row.id, turnNumber: i + 1, role: t.role, content: t.content })));
+      await tx.insert(conversationTranscripts).values({ conversationId: row.id, turns: transcriptText(seed.turns) });
     }
 
     const arcRows = await tx.select().from(emotionalArcs);
