@@ -92,7 +92,7 @@ interface Emit {
  * reported, so no file ever carries a record its trainer would refuse. A batch's lines go out
  * as one write per file, not one per conversation.
  */
-async function pass(ctx: Context, request: ExportRequest, emit?: Emit) {
+async function pass(ctx: Context, request: ExportRequest, emit: Emit) {
   const report = createValidationReport(request.format);
   const stats = createStats();
   let written = 0;
@@ -105,12 +105,12 @@ async function pass(ctx: Context, request: ExportRequest, emit?: Emit) {
       if (!result.ok) continue;
       const split = request.split ? assignSplit(record.conversationId, record.tier, request.split.validationFraction, request.split.seed) : undefined;
       addRecord(stats, record, split);
-      if (emit && split === 'validation') validation += emit.line(record, written);
-      else if (emit) train += emit.line(record, written);
+      if (split === 'validation') validation += emit.line(record, written);
+      else train += emit.line(record, written);
       written++;
     }
-    if (emit && train) await write(emit.to('train'), train);
-    if (emit && validation) await write(emit.to('validation'), validation);
+    if (train) await write(emit.to('train'), train);
+    if (validation) await write(emit.to('validation'), validation);
   }
   const metadata = finishStats(stats, {
     format: request.format,
