@@ -87,3 +87,11 @@ export const exportHistoryQuery = z
   })
   .strict();
 export type ExportHistoryQuery = z.infer<typeof exportHistoryQuery>;
+
+/** A page of the export history, and everyone who has exported (for the user filter). */
+export const exportHistoryPage = z.object({
+  items: z.array(exportLogEntry),
+  total: z.number(),
+  exporters: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type ExportHistoryPage = z.infer<typeof exportHistoryPage>;

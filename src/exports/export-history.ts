@@ -65,6 +65,15 @@ export async function listExports(db: Db, query: ExportHistoryQuery): Promise<{ 
   return { items: (rows as Row[]).map(present), total };
 }
 
+/** Everyone who has exported, by name: the history's user filter offers them all, whatever the page shows. */
+export async function listExporters(db: Db): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectDistinct({ id: user.id, name: user.name })
+    .from(exportLogs)
+    .innerJoin(user, eq(user.id, exportLogs.userId))
+    .orderBy(asc(user.name), asc(user.id));
+}
+
 /** Every matching entry, a page at a time, for the CSV. */
 export async function* iterateExports(db: Db, query: Omit<ExportHistoryQuery, 'page' | 'pageSize'>): AsyncGenerator<ExportLogEntry> {
   for (let page = 1; ; page++) {

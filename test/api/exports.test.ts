@@ -149,6 +149,21 @@ describe('exports', () => {
     expect(csv.body).toContain(exportId);
   });
 
+  it('filters the history by user and still offers everyone who has exported', async () => {
+    await t.as('admin', { method: 'POST', url: '/api/exports', payload: { format: 'hf' } });
+    await t.as('reviewer', { method: 'POST', url: '/api/exports', payload: { format: 'sharegpt' } });
+    const all = (await t.as('admin', { method: 'GET', url: '/api/exports?pageSize=1' })).json();
+    expect(all.items).toHaveLength(1);
+    const names = all.exporters.map((u: { name: string }) => u.name);
+    expect(names).toEqual([...names].sort());
+    expect(all.exporters.length).toBeGreaterThanOrEqual(2);
+    const reviewer = (await t.as('reviewer', { method: 'GET', url: '/api/exports?pageSize=1' })).json().items[0].user;
+    const mine = (await t.as('admin', { method: 'GET', url: `/api/exports?userId=${reviewer.id}` })).json();
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((e: { user: { id: string } }) => e.user.id === reviewer.id)).toBe(true);
+    expect(mine.exporters).toEqual(all.exporters);
+  });
+
   it('takes a browser form post and streams the same file', async () => {
     const request = JSON.stringify({ format: 'hf' });
     const res = await t.as('admin', { method: 'POST', url: '/api/exports/download', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `request=${encodeURIComponent(request)}` });

@@ -2,10 +2,10 @@ import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { exportHistoryQuery, exportLogEntry, exportPreview, exportRequest, type ExportRequest } from '../../contract/exports';
+import { exportHistoryPage, exportHistoryQuery, exportLogEntry, exportPreview, exportRequest, type ExportRequest } from '../../contract/exports';
 import { csvRow } from '../../core/csv';
 import { AppError } from '../../core/errors';
-import { getExport, iterateExports, listExports } from '../../exports/export-history';
+import { getExport, iterateExports, listExporters, listExports } from '../../exports/export-history';
 import { prepareExport, previewExport, runExport } from '../../exports/export-service';
 import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
@@ -83,10 +83,10 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/exports',
     {
-      schema: { tags: ['exports'], summary: 'Export history: who exported what, when, with which filter and format', querystring: exportHistoryQuery, response: { 200: z.object({ items: z.array(exportLogEntry), total: z.number() }) } },
+      schema: { tags: ['exports'], summary: 'Export history: who exported what, when, with which filter and format', querystring: exportHistoryQuery, response: { 200: exportHistoryPage } },
       preHandler: requirePermission(ctx, 'exports:create'),
     },
-    async (request) => listExports(db, request.query),
+    async (request) => ({ ...(await listExports(db, request.query)), exporters: await listExporters(db) }),
   );
 
   r.get(

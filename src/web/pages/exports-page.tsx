@@ -3,7 +3,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Download, FileDown, Filter, RotateCcw } from 'lucide-react';
 import { toast } from 'sonner';
-import type { ExportLogEntry, ExportRequestInput } from '../../contract/exports';
+import type { ExportHistoryPage, ExportLogEntry, ExportRequestInput } from '../../contract/exports';
 import { Button } from '../components/ui/button';
 import { Dialog } from '../components/ui/dialog';
 import { Skeleton } from '../components/ui/skeleton';
@@ -107,13 +107,12 @@ export function ExportsPage() {
   // A download ends on its own, with nothing to tell the page: the list refreshes itself.
   const history = useQuery({
     queryKey: ['exports', query],
-    queryFn: () => api.get<{ items: ExportLogEntry[]; total: number }>(`/api/exports${toQueryString(query)}`),
+    queryFn: () => api.get<ExportHistoryPage>(`/api/exports${toQueryString(query)}`),
     placeholderData: keepPreviousData,
     refetchInterval: 3000,
   });
   const [open, setOpen] = useState<ExportLogEntry | null>(null);
   const [changing, setChanging] = useState<ExportRequestInput | null>(null);
-  const users = new Map((history.data?.items ?? []).filter((e) => e.user).map((e) => [e.user!.id, e.user!.name]));
   const { page: _page, pageSize: _size, ...csvQuery } = query;
 
   return (
@@ -132,7 +131,7 @@ export function ExportsPage() {
           <span className="text-xs text-muted">User</span>
           <select value={search.userId ?? ''} onChange={(e) => set({ userId: e.target.value || undefined })} className="h-8 rounded-md border border-border bg-surface px-2">
             <option value="">Everyone</option>
-            {[...users].map(([id, name]) => (
+            {(history.data?.exporters ?? []).map(({ id, name }) => (
               <option key={id} value={id}>
                 {name}
               </option>
