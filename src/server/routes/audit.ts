@@ -8,11 +8,11 @@ import { getActivityReport, getConversationAudit, iterateReviewEvents, listRevie
 import { getComplianceReport } from '../../db/queries/compliance';
 import { requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
+import { sendCsv } from '../send-csv';
 
 const REVIEW_CSV_COLUMNS = ['createdAt', 'conversationLabel', 'conversationId', 'action', 'fromStatus', 'toStatus', 'reviewerId', 'reviewerName', 'reviewerEmail', 'notes', 'actionId', 'eventId'];
 const ACTIVITY_CSV_COLUMNS = ['userId', 'name', 'email', 'role', 'approvals', 'rejections', 'undos', 'conversationsReviewed', 'firstActivityAt', 'lastActivityAt'] as const satisfies readonly (keyof UserActivity)[];
 
-const stamp = () => new Date().toISOString().slice(0, 10);
 
 /** The review audit trail (US9.3.2) and the activity and compliance reports (US9.3.2, US9.3.3). */
 export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -60,7 +60,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
           yield csvRow([e.createdAt, e.conversationLabel, e.conversationId, e.action, e.fromStatus, e.toStatus, e.reviewer?.id, e.reviewer?.name, e.reviewer?.email, e.notes, e.actionId, e.id]);
         }
       }
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="review-audit-trail-${stamp()}.csv"`).send(Readable.from(lines()));
+      return sendCsv(reply, 'review-audit-trail', Readable.from(lines()));
     },
   );
 
@@ -82,7 +82,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const report = await getActivityReport(db, request.query);
       const body = [csvRow([...ACTIVITY_CSV_COLUMNS]), ...report.users.map((u) => csvRow(ACTIVITY_CSV_COLUMNS.map((c) => u[c])))].join('');
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="review-activity-${stamp()}.csv"`).send(body);
+      return sendCsv(reply, 'review-activity', body);
     },
   );
 

@@ -9,6 +9,7 @@ import { getExport, iterateExports, listExporters, listExports } from '../../exp
 import { prepareExport, previewExport, runExport } from '../../exports/export-service';
 import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
+import { sendCsv } from '../send-csv';
 
 const CSV_COLUMNS = ['exportedAt', 'exportId', 'user', 'email', 'format', 'conversationCount', 'fileName', 'approvedOnly', 'selection', 'status'] as const;
 
@@ -102,8 +103,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
           yield csvRow([e.exportedAt, e.exportId, e.user?.name ?? '(deleted user)', e.user?.email ?? '', e.format, e.conversationCount, e.fileName, e.request.approvedOnly, JSON.stringify(e.request.selection ?? 'all'), e.metadata.status ?? '']);
         }
       }
-      const stamp = new Date().toISOString().slice(0, 10);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="export-history-${stamp}.csv"`).send(Readable.from(lines()));
+      return sendCsv(reply, 'export-history', Readable.from(lines()));
     },
   );
 

@@ -7,6 +7,7 @@ import { csvRow } from '../../core/csv';
 import { getGenerationLog, iterateGenerationLogs, listGenerationLogs } from '../../db/queries/generation-logs';
 import { requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
+import { sendCsv } from '../send-csv';
 
 const CSV_COLUMNS = ['createdAt', 'conversationLabel', 'runId', 'templateId', 'templateVersion', 'provider', 'model', 'status', 'attempt', 'inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens', 'costUsd', 'durationMs', 'errorKind', 'httpStatus', 'errorMessage'] as const;
 
@@ -39,8 +40,7 @@ export function generationLogRoutes(app: FastifyInstance, ctx: AppContext) {
         yield csvRow([...CSV_COLUMNS]);
         for await (const row of iterateGenerationLogs(db, request.query)) yield csvRow(CSV_COLUMNS.map((c) => row[c]));
       }
-      const stamp = new Date().toISOString().slice(0, 10);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="generation-log-${stamp}.csv"`).send(Readable.from(lines()));
+      return sendCsv(reply, 'generation-log', Readable.from(lines()));
     },
   );
 

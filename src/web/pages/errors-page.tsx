@@ -1,10 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Download, PartyPopper, SearchX, X } from 'lucide-react';
 import type { GenerationLogSummary } from '../../contract/generation-logs';
 import { explainError, KNOWN_ERROR_KINDS, RECORDED_ERROR_KINDS } from '../../core/error-guide';
 import { Button } from '../components/ui/button';
+import { DateRange, Field, Select } from '../components/ui/filter-fields';
 import { Input } from '../components/ui/input';
 import { Skeleton } from '../components/ui/skeleton';
 import { Tooltip } from '../components/ui/tooltip';
@@ -184,7 +185,7 @@ function Filters({ search, setSearch, active }: { search: ErrorLogSearch; setSea
         />
       </Field>
       <Field label="Kind" htmlFor="errors-kind">
-        <Select id="errors-kind" value={kindValue} onChange={(v) => setSearch({ errorKind: v || undefined })}>
+        <Select id="errors-kind" value={kindValue} onChange={(v) => v !== '__several' && setSearch({ errorKind: v || undefined })}>
           <option value="">All kinds</option>
           {kindValue === '__several' && <option value="__several">{selectedKinds.length} kinds</option>}
           {RECORDED_ERROR_KINDS.map((k) => (
@@ -205,12 +206,7 @@ function Filters({ search, setSearch, active }: { search: ErrorLogSearch; setSea
           ))}
         </Select>
       </Field>
-      <Field label="From" htmlFor="errors-from">
-        <Input id="errors-from" type="date" className="h-8 w-36" value={search.from ?? ''} max={search.to} onChange={(e) => setSearch({ from: e.target.value || undefined })} />
-      </Field>
-      <Field label="To" htmlFor="errors-to">
-        <Input id="errors-to" type="date" className="h-8 w-36" value={search.to ?? ''} min={search.from} onChange={(e) => setSearch({ to: e.target.value || undefined })} />
-      </Field>
+      <DateRange from={search.from} to={search.to} onChange={setSearch} idPrefix="errors" />
       {search.templateId && (
         <span className="mb-0.5 inline-flex h-7 items-center gap-1 rounded-full bg-primary-soft px-2.5 text-xs text-primary">
           Template {search.templateId.slice(0, 8)}
@@ -233,30 +229,6 @@ function Filters({ search, setSearch, active }: { search: ErrorLogSearch; setSea
         </Button>
       )}
     </div>
-  );
-}
-
-function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={htmlFor} className="text-xs font-medium text-muted">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
-
-function Select({ id, value, onChange, children }: { id: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
-  return (
-    <select
-      id={id}
-      value={value}
-      onChange={(e) => e.target.value !== '__several' && onChange(e.target.value)}
-      className="h-8 max-w-64 rounded-md border border-border bg-surface px-2 text-sm text-text shadow-sm focus:border-primary focus:ring-2 focus:ring-primary/20 focus:outline-none"
-    >
-      {children}
-    </select>
   );
 }
 

@@ -6,6 +6,8 @@ import { toast } from 'sonner';
 import type { ExportHistoryPage, ExportLogEntry, ExportRequestInput } from '../../contract/exports';
 import { Button } from '../components/ui/button';
 import { Dialog } from '../components/ui/dialog';
+import { DateRange, Field, Select } from '../components/ui/filter-fields';
+import { Input } from '../components/ui/input';
 import { Skeleton } from '../components/ui/skeleton';
 import { downloadExport } from '../features/export/download';
 import { ExportDialog } from '../features/export/export-dialog';
@@ -126,37 +128,27 @@ export function ExportsPage() {
           <FileDown className="h-4 w-4" aria-hidden /> Download CSV
         </a>
       </div>
-      <div className="mb-3 flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted">User</span>
-          <select value={search.userId ?? ''} onChange={(e) => set({ userId: e.target.value || undefined })} className="h-8 rounded-md border border-border bg-surface px-2">
+      <div className="mb-3 flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface px-3 py-2.5 shadow-sm" role="search" aria-label="Export history filters">
+        <Field label="User" htmlFor="exports-user">
+          <Select id="exports-user" value={search.userId ?? ''} onChange={(v) => set({ userId: v || undefined })}>
             <option value="">Everyone</option>
             {(history.data?.exporters ?? []).map(({ id, name }) => (
               <option key={id} value={id}>
                 {name}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted">From</span>
-          <input type="date" value={search.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} className="h-8 rounded-md border border-border bg-surface px-2" />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted">To</span>
-          <input type="date" value={search.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} className="h-8 rounded-md border border-border bg-surface px-2" />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted">At least (conversations)</span>
-          <input type="number" min={0} value={search.minCount ?? ''} onChange={(e) => set({ minCount: Number(e.target.value) || undefined })} className="h-8 w-28 rounded-md border border-border bg-surface px-2" />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted">Sort by</span>
-          <select value={search.sort ?? 'date'} onChange={(e) => set({ sort: e.target.value === 'user' ? 'user' : undefined })} className="h-8 rounded-md border border-border bg-surface px-2">
+          </Select>
+        </Field>
+        <DateRange from={search.from} to={search.to} onChange={set} idPrefix="exports" />
+        <Field label="At least (conversations)" htmlFor="exports-min-count">
+          <Input id="exports-min-count" type="number" min={0} className="h-8 w-28" value={search.minCount ?? ''} onChange={(e) => set({ minCount: Number(e.target.value) || undefined })} />
+        </Field>
+        <Field label="Sort by" htmlFor="exports-sort">
+          <Select id="exports-sort" value={search.sort ?? 'date'} onChange={(v) => set({ sort: v === 'user' ? 'user' : undefined })}>
             <option value="date">Date, newest first</option>
             <option value="user">User</option>
-          </select>
-        </label>
+          </Select>
+        </Field>
       </div>
       <div className="rounded-lg border border-border bg-surface shadow-sm">
         <table className="w-full text-sm" aria-label="Export history">

@@ -6,7 +6,8 @@ import { api, toQueryString } from '../../lib/api';
 import { cn } from '../../lib/cn';
 import { formatDate } from '../../lib/format';
 import { activityApiQuery, type AuditSearch } from './audit-search';
-import { CsvLink, DateRange, LoadError, TABLE_HEAD, TH, type SetAuditSearch } from './controls';
+import { DateRange } from '../../components/ui/filter-fields';
+import { CsvLink, LoadError, TABLE_HEAD, TH, type SetAuditSearch } from './controls';
 
 const COLUMNS = ['User', 'Role', 'Approvals', 'Rejections', 'Undos', 'Conversations reviewed', 'First activity', 'Last activity', ''];
 
@@ -24,7 +25,7 @@ export function ActivityReport({ search, setSearch, showEvents }: { search: Audi
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface px-3 py-2.5 shadow-sm" role="search" aria-label="Activity date range">
-          <DateRange search={search} setSearch={setSearch} idPrefix="activity" />
+          <DateRange from={search.from} to={search.to} onChange={setSearch} idPrefix="activity" />
           <p className="mb-1.5 text-xs text-muted">{ranged ? 'Activity within these dates.' : 'All time. Pick dates to narrow it.'}</p>
         </div>
         <CsvLink href={`/api/reports/activity.csv${toQueryString(query)}`} testId="activity-csv" />

@@ -1,48 +1,8 @@
-import type { ReactNode } from 'react';
 import { Download, ShieldAlert } from 'lucide-react';
-import { Input } from '../../components/ui/input';
 import { ApiError } from '../../lib/api';
 import type { AuditSearch } from './audit-search';
 
 export type SetAuditSearch = (patch: Partial<AuditSearch>) => void;
-
-export function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={htmlFor} className="text-xs font-medium text-muted">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
-
-export function Select({ id, value, onChange, children }: { id: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
-  return (
-    <select
-      id={id}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      className="h-8 max-w-64 rounded-md border border-border bg-surface px-2 text-sm text-text shadow-sm focus:border-primary focus:ring-2 focus:ring-primary/20 focus:outline-none"
-    >
-      {children}
-    </select>
-  );
-}
-
-/** From and To, local dates, shared by the review log and the activity report. */
-export function DateRange({ search, setSearch, idPrefix }: { search: AuditSearch; setSearch: SetAuditSearch; idPrefix: string }) {
-  return (
-    <>
-      <Field label="From" htmlFor={`${idPrefix}-from`}>
-        <Input id={`${idPrefix}-from`} type="date" className="h-8 w-36" value={search.from ?? ''} max={search.to} onChange={(e) => setSearch({ from: e.target.value || undefined })} />
-      </Field>
-      <Field label="To" htmlFor={`${idPrefix}-to`}>
-        <Input id={`${idPrefix}-to`} type="date" className="h-8 w-36" value={search.to ?? ''} min={search.from} onChange={(e) => setSearch({ to: e.target.value || undefined })} />
-      </Field>
-    </>
-  );
-}
 
 export function CsvLink({ href, testId, label = 'Download CSV' }: { href: string; testId: string; label?: string }) {
   return (

@@ -10,7 +10,8 @@ import { Skeleton } from '../../components/ui/skeleton';
 import { api, toQueryString } from '../../lib/api';
 import { cn } from '../../lib/cn';
 import { activeReviewFilters, AUDIT_PAGE_SIZE, normalizeConversationList, reviewLogApiQuery, type AuditSearch } from './audit-search';
-import { CsvLink, DateRange, Field, LoadError, Select, TABLE_HEAD, TH, type SetAuditSearch } from './controls';
+import { DateRange, Field, Select } from '../../components/ui/filter-fields';
+import { CsvLink, LoadError, TABLE_HEAD, TH, type SetAuditSearch } from './controls';
 import { ACTION_LABELS, formatEventTime, reviewerName } from './describe-event';
 import { PageSteps } from '../../components/ui/page-steps';
 
@@ -172,7 +173,7 @@ function Filters({ search, setSearch, active, clear }: { search: AuditSearch; se
           <option value="undo">Undo of a bulk review</option>
         </Select>
       </Field>
-      <DateRange search={search} setSearch={setSearch} idPrefix="audit" />
+      <DateRange from={search.from} to={search.to} onChange={setSearch} idPrefix="audit" />
       {active > 0 && (
         <Button
           size="sm"
