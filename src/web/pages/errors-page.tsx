@@ -17,6 +17,7 @@ import { ErrorDialog } from '../features/errors/error-dialog';
 import { activeErrorFilters, ERROR_LOG_PAGE_SIZE, errorLogApiQuery, type ErrorLogSearch } from '../features/errors/error-log-search';
 import { RetryAllFailed } from '../features/errors/retry-all-failed';
 import { PageSteps } from '../components/ui/page-steps';
+import { EmptyState } from '../components/ui/empty-state';
 
 const COLUMNS = ['Time', 'Conversation', 'Kind', 'Message', 'HTTP', 'Attempt', 'Retry', ''];
 
@@ -235,15 +236,17 @@ function Filters({ search, setSearch, active }: { search: ErrorLogSearch; setSea
 function Empty({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
   const Icon = filtered ? SearchX : PartyPopper;
   return (
-    <div className="flex flex-col items-center gap-2 py-14 text-center" data-testid="errors-empty">
-      <Icon className="h-9 w-9 text-muted" aria-hidden />
-      <p className="font-medium">{filtered ? 'No errors match these filters.' : 'No errors. Every generation so far has worked.'}</p>
-      <p className="text-sm text-muted">{filtered ? 'Widen the date range or clear the filters.' : 'Failed attempts appear here with what went wrong and what to do.'}</p>
+    <EmptyState
+      icon={Icon}
+      testId="errors-empty"
+      title={filtered ? 'No errors match these filters.' : 'No errors. Every generation so far has worked.'}
+      hint={filtered ? 'Widen the date range or clear the filters.' : 'Failed attempts appear here with what went wrong and what to do.'}
+    >
       {filtered && (
         <Button size="sm" onClick={onClear}>
           Clear filters
         </Button>
       )}
-    </div>
+    </EmptyState>
   );
 }

@@ -15,6 +15,7 @@ import { FORMAT_CHOICES } from '../features/export/formats';
 import { validateExportHistorySearch, type ExportHistorySearch } from '../features/export/history-search';
 import { api, toQueryString } from '../lib/api';
 import { formatDate } from '../lib/format';
+import { EmptyState } from '../components/ui/empty-state';
 
 const formatLabel = (id: string) => FORMAT_CHOICES.find((f) => f.id === id)?.label ?? id;
 
@@ -183,11 +184,11 @@ export function ExportsPage() {
           </tbody>
         </table>
         {history.data && history.data.items.length === 0 && (
-          <div className="flex flex-col items-center gap-2 py-14 text-center">
-            <Download className="h-9 w-9 text-muted" aria-hidden />
-            <p className="font-medium">No exports{search.userId || search.from || search.to || search.minCount ? ' match these filters' : ' yet'}.</p>
-            <p className="text-sm text-muted">Approve conversations, then press Export (Ctrl/⌘+E) on the Conversations page.</p>
-          </div>
+          <EmptyState
+            icon={Download}
+            title={`No exports${search.userId || search.from || search.to || search.minCount ? ' match these filters' : ' yet'}.`}
+            hint="Approve conversations, then press Export (Ctrl/⌘+E) on the Conversations page."
+          />
         )}
         {history.data && history.data.total > 50 && (
           <div className="flex items-center justify-between border-t border-border px-4 py-2 text-xs text-muted">

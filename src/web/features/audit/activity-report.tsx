@@ -8,6 +8,7 @@ import { formatDate } from '../../lib/format';
 import { activityApiQuery, type AuditSearch } from './audit-search';
 import { DateRange } from '../../components/ui/filter-fields';
 import { CsvLink, LoadError, TABLE_HEAD, TH, type SetAuditSearch } from './controls';
+import { EmptyState } from '../../components/ui/empty-state';
 
 const COLUMNS = ['User', 'Role', 'Approvals', 'Rejections', 'Undos', 'Conversations reviewed', 'First activity', 'Last activity', ''];
 
@@ -66,13 +67,12 @@ export function ActivityReport({ search, setSearch, showEvents }: { search: Audi
         </div>
         {report.error && <LoadError error={report.error} what="The activity report" />}
         {report.data && report.data.users.length === 0 && (
-          <div className="flex flex-col items-center gap-2 py-12 text-center" data-testid="activity-empty">
-            <Users className="h-9 w-9 text-muted" aria-hidden />
-            <p className="font-medium">No one has reviewed anything{ranged ? ' in this range' : ' yet'}.</p>
-            <p className="text-sm text-muted">
-              {ranged ? 'Widen the date range to see more.' : 'Give someone the reviewer role and ask them to approve or reject generated conversations; their work appears here.'}
-            </p>
-          </div>
+          <EmptyState
+            icon={Users}
+            testId="activity-empty"
+            title={`No one has reviewed anything${ranged ? ' in this range' : ' yet'}.`}
+            hint={ranged ? 'Widen the date range to see more.' : 'Give someone the reviewer role and ask them to approve or reject generated conversations; their work appears here.'}
+          />
         )}
       </div>
     </div>

@@ -14,6 +14,7 @@ import { DateRange, Field, Select } from '../../components/ui/filter-fields';
 import { CsvLink, LoadError, TABLE_HEAD, TH, type SetAuditSearch } from './controls';
 import { ACTION_LABELS, formatEventTime, reviewerName } from './describe-event';
 import { PageSteps } from '../../components/ui/page-steps';
+import { EmptyState } from '../../components/ui/empty-state';
 
 const COLUMNS = ['Time', 'Conversation', 'Action', 'Status', 'Reviewer', 'Notes'];
 
@@ -194,12 +195,12 @@ function Filters({ search, setSearch, active, clear }: { search: AuditSearch; se
 function Empty({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
   const Icon = filtered ? SearchX : ClipboardList;
   return (
-    <div className="flex flex-col items-center gap-2 py-14 text-center" data-testid="audit-empty">
-      <Icon className="h-9 w-9 text-muted" aria-hidden />
-      <p className="font-medium">{filtered ? 'No review events match these filters.' : 'No review events yet.'}</p>
-      <p className="text-sm text-muted">
-        {filtered ? 'Widen the date range or clear the filters.' : 'Approve or reject generated conversations: every decision is recorded here with who made it, when and why.'}
-      </p>
+    <EmptyState
+      icon={Icon}
+      testId="audit-empty"
+      title={filtered ? 'No review events match these filters.' : 'No review events yet.'}
+      hint={filtered ? 'Widen the date range or clear the filters.' : 'Approve or reject generated conversations: every decision is recorded here with who made it, when and why.'}
+    >
       {filtered ? (
         <Button size="sm" onClick={onClear}>
           Clear filters
@@ -209,6 +210,6 @@ function Empty({ filtered, onClear }: { filtered: boolean; onClear: () => void }
           Review generated conversations
         </Link>
       )}
-    </div>
+    </EmptyState>
   );
 }
