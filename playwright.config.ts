@@ -2,9 +2,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3917;
+// CONVGEN_E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.CONVGEN_E2E_PORT ?? 3917);
 /** A second, empty workspace with no admin yet, for the first-run flow. */
-export const FIRST_RUN_PORT = 3918;
+export const FIRST_RUN_PORT = PORT + 1;
 // Fresh data folders per run: the browser tests start from the demo workspace (and an empty one).
 const dataDir = path.join(os.tmpdir(), `convgen-e2e-${process.pid}`);
 const firstRunDataDir = path.join(os.tmpdir(), `convgen-e2e-first-run-${process.pid}`);
