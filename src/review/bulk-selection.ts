@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { and, gt, sql, type SQL } from 'drizzle-orm';
 import { MAX_LISTED_FAILURES, type BulkFailure, type BulkSelection } from '../contract/bulk';
 import type { ConversationStatus } from '../core/statuses';
 import type { Db } from '../db/client';
@@ -24,23 +25,58 @@ export function inIds(column: SQL | typeof conversations.id, ids: string[]): SQL
   return sql`${column} = any(${sql.param(ids)}::uuid[])`;
 }
 
+/** A selected conversation as the selection was read when the bulk action started. */
+export interface SelectedRef {
+  id: string;
+  conversationId: string;
+}
+
+/** Rows per read of a selection: short statements, so other requests get the database in between. */
+const SNAPSHOT_PAGE = 5_000;
+
 /**
- * Locks the selected conversations for the rest of the transaction and returns them. Locking
- * in id order means two bulk actions over overlapping selections wait for each other instead
- * of deadlocking.
+ * The conversations a selection names now, in id order, read page by page without locking
+ * anything: a bulk action works through them in batches, locking each batch as it goes.
  */
-export async function lockSelection(tx: Tx, selection: BulkSelection): Promise<SelectedConversation[]> {
+export async function readSelection(db: Db, selection: BulkSelection): Promise<SelectedRef[]> {
+  const refs: SelectedRef[] = [];
+  for (;;) {
+    const after = refs.at(-1)?.id;
+    const page = await db
+      .select({ id: conversations.id, conversationId: conversations.conversationId })
+      .from(conversations)
+      .where(after ? and(selectedWhere(selection), gt(conversations.id, after)) : selectedWhere(selection))
+      .orderBy(conversations.id)
+      .limit(SNAPSHOT_PAGE);
+    refs.push(...page);
+    if (page.length < SNAPSHOT_PAGE) return refs;
+    await nextTurn();
+  }
+}
+
+/**
+ * Locks one batch of conversations for the rest of its transaction and returns them as they
+ * are now. Locking in id order means two writers over overlapping batches wait for each other
+ * instead of deadlocking.
+ */
+export async function lockBatch(tx: Tx, batch: SelectedRef[]): Promise<SelectedConversation[]> {
   const rows = await tx
     .select({ id: conversations.id, conversationId: conversations.conversationId, status: conversations.status, qualityScore: conversations.qualityScore })
     .from(conversations)
-    .where(selectedWhere(selection))
+    .where(inIds(conversations.id, batch.map((r) => r.id)))
     .orderBy(conversations.id)
     .for('update');
   return rows as SelectedConversation[];
 }
 
+/** Conversations of the batch that were deleted after the selection was read: reported, not silently dropped. */
+export function vanished(batch: SelectedRef[], found: { id: string }[]): BulkFailure[] {
+  const present = new Set(found.map((r) => r.id));
+  return batch.filter((r) => !present.has(r.id)).map((r) => ({ id: r.id, conversationId: r.conversationId, message: `${r.conversationId} was deleted while the bulk action ran.` }));
+}
+
 /** Ids the client sent that name no conversation (deleted meanwhile, or mistyped): reported, not silently dropped. */
-export function unknownIds(selection: BulkSelection, found: SelectedConversation[]): BulkFailure[] {
+export function unknownIds(selection: BulkSelection, found: SelectedRef[]): BulkFailure[] {
   if (!selection.conversationIds) return [];
   const known = new Set<string>();
   for (const row of found) {
