@@ -44,6 +44,8 @@ export interface BulkActionsOptions {
   onFinished?: (tables: readonly ChurningTable[], changed: number) => void;
   /** How long an ended action's result stays readable. */
   keepMs?: number;
+  /** A monotonic clock in ms, for sizing batches (tests pass their own). */
+  now?: () => number;
 }
 
 interface Claim {
@@ -61,6 +63,12 @@ interface Tracked {
   cause?: unknown;
 }
 
+/** How long a batch may hold the embedded database: about what a page of the list takes on a busy day. */
+const BATCH_TARGET_MS = 200;
+const MIN_BATCH = 50;
+/** The first batch on PGlite, before there is a measure of the machine's pace. */
+const FIRST_PGLITE_BATCH = 250;
+
 const NOUN: Record<BulkKind, string> = { approve: 'approval', reject: 'rejection', delete: 'delete' };
 
 /**
@@ -74,9 +82,11 @@ export class BulkActions {
   private readonly claims = new Set<Claim>();
   private readonly actions = new Map<string, Tracked>();
   private readonly keepMs: number;
+  private readonly now: () => number;
 
   constructor(private readonly opts: BulkActionsOptions) {
     this.keepMs = opts.keepMs ?? 60 * 60 * 1000;
+    this.now = opts.now ?? (() => performance.now());
   }
 
   get batchSize(): number {
@@ -190,29 +200,25 @@ export class BulkActions {
 
   private async drive(tracked: Tracked, opts: StartOptions): Promise<void> {
     const { progress } = tracked;
-    const size = this.opts.batchSize;
     let listed = progress.failed;
     try {
-      for (let at = 0; at < opts.refs.length; at += size) {
-        if (progress.stopRequested) {
-          progress.state = 'cancelled';
-          break;
-        }
-        const batch = opts.refs.slice(at, at + size);
-        const started = performance.now();
-        const outcome = await this.opts.db.transaction((tx) => opts.work(tx, batch, progress.id));
-        progress.processed += batch.length;
-        progress.succeeded += outcome.succeeded;
-        if (outcome.succeeded > 0 && opts.kind !== 'delete') progress.actionId = progress.id;
-        if (outcome.failures.length) {
-          // Keep only the first MAX_LISTED_FAILURES by conversation id, however many batches fail.
-          listed = listFailures([...listed, ...outcome.failures]).failed;
-          progress.failed = listed;
-          progress.failedCount += outcome.failures.length;
-        }
-        if (at + size < opts.refs.length) await this.giveWay(performance.now() - started);
-      }
-      if (progress.state === 'running') progress.state = 'done';
+      const finished = await this.inBatches(
+        opts.refs,
+        async (batch) => {
+          const outcome = await this.opts.db.transaction((tx) => opts.work(tx, batch, progress.id));
+          progress.processed += batch.length;
+          progress.succeeded += outcome.succeeded;
+          if (outcome.succeeded > 0 && opts.kind !== 'delete') progress.actionId = progress.id;
+          if (outcome.failures.length) {
+            // Keep only the first MAX_LISTED_FAILURES by conversation id, however many batches fail.
+            listed = listFailures([...listed, ...outcome.failures]).failed;
+            progress.failed = listed;
+            progress.failedCount += outcome.failures.length;
+          }
+        },
+        () => progress.stopRequested,
+      );
+      progress.state = finished ? 'done' : 'cancelled';
     } catch (err) {
       tracked.cause = err;
       progress.state = 'failed';
@@ -231,6 +237,32 @@ export class BulkActions {
   }
 
   /**
+   * Runs `run` over `items` a batch at a time, giving way to other requests between batches,
+   * until the end (true) or until `stop()` says so before a batch (false).
+   *
+   * On PGlite a batch holds the whole database, and how long a row takes varies with the
+   * machine's load and with what the cache holds (0.3 to 3 ms here), so batches are sized by
+   * time: each aims at BATCH_TARGET_MS, from what the last one took, between 50 rows and the
+   * configured batch size. On PostgreSQL a batch holds only its own rows: always the full size.
+   */
+  async inBatches<T>(items: T[], run: (batch: T[]) => Promise<void>, stop: () => boolean = () => false): Promise<boolean> {
+    const max = this.opts.batchSize;
+    const min = Math.min(MIN_BATCH, max);
+    let size = this.opts.kind === 'pglite' ? Math.min(max, FIRST_PGLITE_BATCH) : max;
+    for (let at = 0; at < items.length; ) {
+      if (stop()) return false;
+      const batch = items.slice(at, at + size);
+      const started = this.now();
+      await run(batch);
+      at += batch.length;
+      const ms = this.now() - started;
+      if (this.opts.kind === 'pglite') size = Math.max(min, Math.min(max, Math.round((batch.length * BATCH_TARGET_MS) / Math.max(ms, 1))));
+      if (at < items.length) await this.giveWay(ms);
+    }
+    return true;
+  }
+
+  /**
    * Lets other requests at the database between two batches. PGlite runs every statement on
    * this thread, one at a time: a request that arrived during the batch runs its next query
    * first (its queue is first come, first served), but a page of the list takes a few queries
@@ -238,7 +270,7 @@ export class BulkActions {
    * database to others for about a fifth of the time. PostgreSQL serves other requests on
    * other connections meanwhile, so one turn of the event loop is enough there.
    */
-  async giveWay(batchMs: number): Promise<void> {
+  private async giveWay(batchMs: number): Promise<void> {
     if (this.opts.kind === 'pglite') await sleep(Math.min(100, Math.max(1, Math.round(batchMs / 4))));
     else await nextTurn();
   }

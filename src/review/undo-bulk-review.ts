@@ -151,15 +151,12 @@ async function undoClaimed(db: Db, actions: BulkActions, userId: string, actionI
   let skipped: Skipped[] = [];
   let skippedCount = 0;
   try {
-    for (let at = 0; at < ids.length; at += actions.batchSize) {
-      const batch = ids.slice(at, at + actions.batchSize);
-      const started = performance.now();
+    await actions.inBatches(ids, async (batch) => {
       const outcome = await db.transaction((tx) => undoBatch(tx, userId, actionId, batch));
       restored += outcome.restored;
       skippedCount += outcome.skipped.length;
       skipped = [...skipped, ...outcome.skipped].sort(bySkippedId).slice(0, MAX_LISTED_FAILURES);
-      if (at + actions.batchSize < ids.length) await actions.giveWay(performance.now() - started);
-    }
+    });
   } finally {
     release();
     if (restored > 0) actions.reportWrites(['conversations', 'review_logs'], restored);

@@ -228,6 +228,7 @@ describe('a bulk action running on PostgreSQL while its second batch waits for a
       await gate;
     });
     await isLocked;
+    // Safe to call twice: the second call finds the lock already gone.
     return async () => {
       release();
       await holder;
@@ -235,43 +236,62 @@ describe('a bulk action running on PostgreSQL while its second batch waits for a
   }
 
   it('refuses overlapping actions and its undo with 409 while it runs, serves others, and stops on request after the batch in progress', async () => {
-    const template = await db().select({ id: conversations.id, conversationId: conversations.conversationId }).from(conversations).where(eq(conversations.tier, 'template')).orderBy(asc(conversations.id));
+    const tier = await db().select({ id: conversations.id }).from(conversations).where(eq(conversations.tier, 'template'));
+    await db()
+      .update(conversations)
+      .set({ status: 'generated', qualityScore: 8 })
+      .where(
+        inArray(
+          conversations.id,
+          tier.map((c) => c.id),
+        ),
+      );
+    // The order a bulk action takes them in: as they lie in the table.
+    const template = await db()
+      .select({ id: conversations.id, conversationId: conversations.conversationId })
+      .from(conversations)
+      .where(eq(conversations.tier, 'template'))
+      .orderBy(sql`ctid`);
     const ids = template.map((c) => c.id);
-    await db().update(conversations).set({ status: 'generated', qualityScore: 8 }).where(inArray(conversations.id, ids));
     const [elsewhere] = await db().select({ id: conversations.id, conversationId: conversations.conversationId }).from(conversations).where(eq(conversations.tier, 'scenario')).limit(1);
     await db().update(conversations).set({ status: 'generated', qualityScore: 8 }).where(eq(conversations.id, elsewhere.id));
 
     // The second batch's first conversation is locked by someone else: the action waits there.
     const unlock = await holdLock(ids[BATCH]);
-    const res = await post('reviewer', 'review', { selection: { filter: { tier: ['template'] } }, action: 'approve' });
-    expect(res.statusCode).toBe(202);
-    const { id } = res.json<BulkAction>();
-    await waitFor(async () => ((await progress(id)).processed === BATCH ? true : null));
+    let id = '';
+    try {
+      const res = await post('reviewer', 'review', { selection: { filter: { tier: ['template'] } }, action: 'approve' });
+      expect(res.statusCode).toBe(202);
+      id = res.json<BulkAction>().id;
+      await waitFor(async () => ((await progress(id)).processed === BATCH ? true : null));
 
-    const overlapping = await post('reviewer', 'review', { selection: { conversationIds: [template.at(-1)!.conversationId] }, action: 'reject' });
-    expect(overlapping.statusCode).toBe(409);
-    expect(overlapping.json().error).toMatchObject({
-      code: 'bulk_action_running',
-      message: `A bulk approval of ${template.length} conversations is still running (${BATCH} done so far) and covers 1 of these.`,
-      details: { runningActionId: id, overlapping: 1 },
-    });
-    const undo = await post('reviewer', 'undo', { actionId: id });
-    expect(undo.statusCode).toBe(409);
-    expect(undo.json().error).toMatchObject({ code: 'bulk_action_running', message: 'This bulk review is still running: it can be undone once it has ended.' });
-    const disjoint = await post('reviewer', 'review', { selection: { conversationIds: [elsewhere.conversationId] }, action: 'approve' });
-    expect(disjoint.json<BulkAction>()).toMatchObject({ state: 'done', succeeded: 1 });
-    expect((await t.as('viewer', { method: 'GET', url: '/api/conversations?tier=template&status=approved' })).json().total).toBe(BATCH);
+      const overlapping = await post('reviewer', 'review', { selection: { conversationIds: [template.at(-1)!.conversationId] }, action: 'reject' });
+      expect(overlapping.statusCode).toBe(409);
+      expect(overlapping.json().error).toMatchObject({
+        code: 'bulk_action_running',
+        message: `A bulk approval of ${template.length} conversations is still running (${BATCH} done so far) and covers 1 of these.`,
+        details: { runningActionId: id, overlapping: 1 },
+      });
+      const undo = await post('reviewer', 'undo', { actionId: id });
+      expect(undo.statusCode).toBe(409);
+      expect(undo.json().error).toMatchObject({ code: 'bulk_action_running', message: 'This bulk review is still running: it can be undone once it has ended.' });
+      const disjoint = await post('reviewer', 'review', { selection: { conversationIds: [elsewhere.conversationId] }, action: 'approve' });
+      expect(disjoint.json<BulkAction>()).toMatchObject({ state: 'done', succeeded: 1 });
+      expect((await t.as('viewer', { method: 'GET', url: '/api/conversations?tier=template&status=approved' })).json().total).toBe(BATCH);
 
-    const stopping = post('reviewer', `actions/${id}/cancel`, {});
-    await waitFor(async () => ((await progress(id)).stopRequested ? true : null));
-    await unlock();
-    const stopped = await stopping;
-    expect(stopped.statusCode).toBe(200);
-    expect(stopped.json<BulkAction>()).toMatchObject({ state: 'cancelled', stopRequested: true, processed: 2 * BATCH, succeeded: 2 * BATCH, actionId: id });
+      const stopping = post('reviewer', `actions/${id}/cancel`, {});
+      await waitFor(async () => ((await progress(id)).stopRequested ? true : null));
+      await unlock();
+      const stopped = await stopping;
+      expect(stopped.statusCode).toBe(200);
+      expect(stopped.json<BulkAction>()).toMatchObject({ state: 'cancelled', stopRequested: true, processed: 2 * BATCH, succeeded: 2 * BATCH, actionId: id });
+    } finally {
+      await unlock();
+    }
 
     // Exactly the two batches it did are changed and recorded, and undo reverts exactly them.
-    const statuses = await db().select({ id: conversations.id, status: conversations.status }).from(conversations).where(inArray(conversations.id, ids)).orderBy(asc(conversations.id));
-    expect(statuses.map((s) => s.status)).toEqual(ids.map((_, i) => (i < 2 * BATCH ? 'approved' : 'generated')));
+    const after = Object.fromEntries((await db().select({ id: conversations.id, status: conversations.status }).from(conversations).where(inArray(conversations.id, ids))).map((r) => [r.id, r.status]));
+    expect(ids.map((c) => after[c])).toEqual(ids.map((_, i) => (i < 2 * BATCH ? 'approved' : 'generated')));
     expect(await db().select({ id: reviewLogs.id }).from(reviewLogs).where(and(eq(reviewLogs.actionId, id), eq(reviewLogs.action, 'approve')))).toHaveLength(2 * BATCH);
     const undone = await post('reviewer', 'undo', { actionId: id });
     expect(undone.json<BulkUndoResult>()).toEqual({ restored: 2 * BATCH, skipped: [], skippedCount: 0 });
