@@ -3,7 +3,7 @@
  * the bench's 100,000, and what other users feel meanwhile: p50/p95 of GET /api/health and of
  * GET /api/conversations while the server is idle, while the approval runs, and after it ended.
  * On PGlite by default; BENCH_ENGINE=postgres runs the same on a throwaway PostgreSQL server.
- * Prints figures; asserts nothing.
+ * CONVGEN_BULK_BATCH_SIZE is passed on to the server. Prints figures; asserts nothing.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +21,8 @@ const TO_APPROVE = Number(process.env.BENCH_APPROVE ?? 90_000);
 const SAMPLES = Number(process.env.BENCH_REQUESTS ?? 200);
 /** How long to let the server settle after the action before measuring again (its maintenance runs meanwhile). */
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 15_000);
+/** A folder to keep the prepared PGlite data set in, and to copy it from on the next run (loading takes minutes). */
+const CACHE = process.env.BENCH_DATASET_CACHE;
 const PORT = 3874;
 const TOKEN = 'bench-bulk-token-0123456789';
 const log = (msg: string) => console.log(msg);
@@ -92,16 +94,23 @@ async function main() {
     await admin.close();
     databaseUrl = postgres.url('bench');
   }
-  await prepareDataset(databaseUrl ? { databaseUrl } : dataDir, COUNT, log);
-  // The first TO_APPROVE bench conversations generated and above the default approval bar (6),
-  // everything else out of the filter, so "status = generated" names exactly them.
-  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
-  await database.db.execute(sql`update conversations set status = 'approved' where status = 'generated'`);
-  await database.db.execute(sql`
-    update conversations set status = 'generated', quality_score = 6 + (hashint4(length(title)) & 31) / 10.0, reviewed_at = null, reviewed_by = null, review_notes = null
-    where conversation_id like 'bench-%' and conversation_id <= ${`bench-${String(TO_APPROVE).padStart(6, '0')}`}`);
-  await database.db.execute(sql`vacuum analyze`);
-  await database.close();
+  const cache = !databaseUrl && CACHE ? path.join(CACHE, `pglite-${COUNT}-${TO_APPROVE}`) : null;
+  if (cache && fs.existsSync(cache)) {
+    log(`Copying the data set from ${cache}…`);
+    fs.cpSync(cache, dataDir, { recursive: true });
+  } else {
+    await prepareDataset(databaseUrl ? { databaseUrl } : dataDir, COUNT, log);
+    // The first TO_APPROVE bench conversations generated and above the default approval bar (6),
+    // everything else out of the filter, so "status = generated" names exactly them.
+    const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
+    await database.db.execute(sql`update conversations set status = 'approved' where status = 'generated'`);
+    await database.db.execute(sql`
+      update conversations set status = 'generated', quality_score = 6 + (hashint4(length(title)) & 31) / 10.0, reviewed_at = null, reviewed_by = null, review_notes = null
+      where conversation_id like 'bench-%' and conversation_id <= ${`bench-${String(TO_APPROVE).padStart(6, '0')}`}`);
+    await database.db.execute(sql`vacuum analyze`);
+    await database.close();
+    if (cache) fs.cpSync(dataDir, cache, { recursive: true });
+  }
 
   const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'bin/convgen.js', 'serve'], {
     env: {
