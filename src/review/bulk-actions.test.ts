@@ -17,12 +17,12 @@ function gate() {
 }
 
 describe('BulkActions.inBatches', () => {
-  it('sizes PGlite batches by the time the last one took, and covers every item once, in order', async () => {
-    // The clock advances by what each batch "takes": 500 ms for the first 250, then 20 ms per 100 rows.
+  it('sizes PGlite batches by the time the last one took, up to the configured size, and covers every item once, in order', async () => {
+    // The clock advances by what each batch "takes": 500 ms for the first 250, then 0.2 ms a row.
     let clock = 0;
     const sizes: number[] = [];
     const seen: number[] = [];
-    const actions = new BulkActions({ db: fakeDb, kind: 'pglite', batchSize: 1_000, now: () => clock });
+    const actions = new BulkActions({ db: fakeDb, kind: 'pglite', batchSize: 400, now: () => clock });
     const items = Array.from({ length: 2_000 }, (_, i) => i);
     const finished = await actions.inBatches(items, async (batch) => {
       sizes.push(batch.length);
@@ -30,8 +30,8 @@ describe('BulkActions.inBatches', () => {
       clock += sizes.length === 1 ? 500 : batch.length / 5;
     });
     expect(finished).toBe(true);
-    // 250 at 2 ms a row → 100 for 200 ms; then 0.2 ms a row → capped at the configured 1,000.
-    expect(sizes).toEqual([250, 100, 1_000, 650]);
+    // 250 at 2 ms a row → 50 for 100 ms; then 0.2 ms a row → 500 for 100 ms, capped at the configured 400.
+    expect(sizes).toEqual([250, 50, 400, 400, 400, 400, 100]);
     expect(seen).toEqual(items);
   });
 
