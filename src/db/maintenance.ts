@@ -101,7 +101,7 @@ export interface MaintenanceSchedule {
    * for a moment, if the rows changed since the last maintenance pass autovacuum's threshold.
    */
   afterBulkWrite(tables: readonly ChurningTable[], rows: number): void;
-  /** Runs what is waiting now instead of after the pause (tests; a server about to stop). */
+  /** Runs what is waiting now instead of after the quiet pause, or waits for the pass in progress (tests). */
   flush(): Promise<MaintenanceResult | null>;
   /** Checks every churning table against the thresholds and maintains those due, now. */
   runNow(): Promise<MaintenanceResult>;

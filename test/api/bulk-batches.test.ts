@@ -2,8 +2,9 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulkAction, BulkUndoResult } from '../../src/contract/bulk';
 import type { ConversationStatus } from '../../src/core/statuses';
-import { queryRows } from '../../src/db/client';
-import { conversations, conversationTurns, reviewLogs } from '../../src/db/schema';
+import { queryRows, type Db } from '../../src/db/client';
+import { undoBulkReview } from '../../src/review/undo-bulk-review';
+import { conversations, conversationTurns, reviewLogs, user } from '../../src/db/schema';
 import type { Role } from '../../src/accounts/roles';
 import { createTestApp, type TestApp } from '../support/app';
 import { ENGINES } from '../support/databases';
@@ -64,6 +65,43 @@ describe.each(ENGINES)('bulk actions in batches on %s', (engine) => {
     expect(undone.json<BulkUndoResult>()).toEqual({ restored: template.length, skipped: [], skippedCount: 0 });
     expect(Object.values(await statuses(template.map((c) => c.id)))).toEqual(template.map(() => 'generated'));
     expect((await post('reviewer', 'undo', { actionId: started.id })).json().error.code).toBe('already_undone');
+  });
+
+  it('finishes an undo that was cut short when asked again, restoring nothing twice', async () => {
+    const template = await idsOf('template');
+    await set(
+      template.map((c) => c.id),
+      'generated',
+    );
+    const res = await post('reviewer', 'review', { selection: { filter: { tier: ['template'] } }, action: 'approve' });
+    const { id } = await ended(res.json<BulkAction>().id);
+    const reviewer = (await db().select({ id: user.id }).from(user).where(eq(user.email, 'reviewer@example.test')))[0].id;
+
+    // The database goes away after the undo's first batch has committed.
+    let transactions = 0;
+    const failing = new Proxy(db(), {
+      get: (target, key, receiver) =>
+        key === 'transaction'
+          ? (fn: Parameters<Db['transaction']>[0]) => {
+              if (++transactions > 1) throw new Error('connection lost');
+              return target.transaction(fn);
+            }
+          : Reflect.get(target, key, receiver),
+    });
+    await expect(undoBulkReview(failing, t.services.ctx.bulkActions, reviewer, id)).rejects.toThrow('connection lost');
+    expect(Object.values(await statuses(template.map((c) => c.id))).filter((s) => s === 'generated')).toHaveLength(BATCH);
+
+    const rest = await post('reviewer', 'undo', { actionId: id });
+    expect(rest.statusCode, rest.body).toBe(200);
+    expect(rest.json<BulkUndoResult>()).toEqual({ restored: template.length - BATCH, skipped: [], skippedCount: 0 });
+    expect(Object.values(await statuses(template.map((c) => c.id)))).toEqual(template.map(() => 'generated'));
+    const undoRows = await db()
+      .select({ conversationId: reviewLogs.conversationId })
+      .from(reviewLogs)
+      .where(and(eq(reviewLogs.actionId, id), eq(reviewLogs.action, 'undo')));
+    expect(new Set(undoRows.map((r) => r.conversationId)).size).toBe(template.length);
+    expect(undoRows).toHaveLength(template.length);
+    expect((await post('reviewer', 'undo', { actionId: id })).json().error.code).toBe('already_undone');
   });
 
   it('lists the failures of every batch in conversation id order, counting them all, and keeps the approval bar', async () => {
