@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database, type DatabaseKind } from './client';
+import { queryRows, type Database } from './client';
 
 /**
  * Tables whose rows churn: reviews and deletes rewrite conversations and add review logs,
@@ -11,8 +11,7 @@ export type ChurningTable = (typeof CHURNING_TABLES)[number];
 
 export interface TableMaintenance {
   table: ChurningTable;
-  /** 'vacuum' is VACUUM (ANALYZE); 'analyze' is ANALYZE alone. */
-  operation: 'vacuum' | 'analyze';
+  /** How long its VACUUM (ANALYZE) took. */
   ms: number;
 }
 
@@ -54,39 +53,34 @@ async function tableStats(database: Database, tables: readonly ChurningTable[]):
 }
 
 /**
- * What each engine needs. PGlite runs no autovacuum, so without this its tables only grow:
- * after a 90,000-row bulk review the conversations table went from 43 to 442 MB and the list
- * query from 9 to 67 ms; one VACUUM ANALYZE brought it back to 10 ms. PostgreSQL's autovacuum
- * reclaims dead rows on its own, but it may take a minute or more to ANALYZE after a bulk
- * change, meanwhile planning the list query with the old status counts; an ANALYZE right away
- * costs one sample of the table.
+ * VACUUM (ANALYZE) each table, one statement per table so other requests get the database
+ * between them. Never inside a transaction: VACUUM refuses to run in one.
+ *
+ * Both engines need it after bulk writes. PGlite runs no autovacuum, so without this its tables
+ * only grow: after repeated bulk work the conversations table went from 43 to 442 MB, and after
+ * one 90,000-row approval the list took 72-94 ms instead of 26-29 until a VACUUM ANALYZE. On
+ * PostgreSQL autovacuum would get there, but not before its next round (a minute or more), and
+ * an ANALYZE alone was not enough: 15 s after the approval the list still took 75-79 ms against
+ * 30 ms idle, because the count of the list reads the visibility map that only VACUUM sets
+ * again. There VACUUM runs in the database server's own process, beside other requests.
  */
-export function operationFor(kind: DatabaseKind): TableMaintenance['operation'] {
-  return kind === 'pglite' ? 'vacuum' : 'analyze';
-}
-
-/**
- * VACUUM (ANALYZE) or ANALYZE each table, one statement per table so other requests get the
- * database between them. Never inside a transaction: VACUUM refuses to run in one.
- */
-export async function maintainTables(database: Database, tables: readonly ChurningTable[], operation = operationFor(database.kind)): Promise<MaintenanceResult> {
+export async function maintainTables(database: Database, tables: readonly ChurningTable[]): Promise<MaintenanceResult> {
   const started = performance.now();
   const done: TableMaintenance[] = [];
   // This session's own counts go in first, so the VACUUM's fresh counts are not overtaken by older ones.
   if (tables.length) await database.db.execute(sql`select pg_stat_force_next_flush()`);
   for (const table of tables) {
     const t0 = performance.now();
-    await database.db.execute(operation === 'vacuum' ? sql`vacuum (analyze) ${sql.identifier(table)}` : sql`analyze ${sql.identifier(table)}`);
-    done.push({ table, operation, ms: Math.round(performance.now() - t0) });
+    await database.db.execute(sql`vacuum (analyze) ${sql.identifier(table)}`);
+    done.push({ table, ms: Math.round(performance.now() - t0) });
   }
   return { tables: done, ms: Math.round(performance.now() - started) };
 }
 
-/** Of `tables`, those whose counters passed autovacuum's thresholds for this engine's operation. */
+/** Of `tables`, those whose counters passed one of autovacuum's thresholds. */
 export async function tablesDue(database: Database, tables: readonly ChurningTable[]): Promise<ChurningTable[]> {
-  const operation = operationFor(database.kind);
   const stats = await tableStats(database, tables);
-  return stats.filter((s) => (operation === 'vacuum' ? needsVacuum(s) || needsAnalyze(s) : needsAnalyze(s))).map((s) => s.table);
+  return stats.filter((s) => needsVacuum(s) || needsAnalyze(s)).map((s) => s.table);
 }
 
 /** What the database holds of `table`, from the last VACUUM or ANALYZE (an estimate, free to read). */
@@ -126,7 +120,7 @@ export interface MaintenanceOptions {
 export const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 
 const summary = (result: MaintenanceResult, why: string) =>
-  `Database maintenance (${why}): ${result.tables.map((t) => `${t.operation === 'vacuum' ? 'VACUUM ANALYZE' : 'ANALYZE'} ${t.table} ${t.ms} ms`).join(', ')}.`;
+  `Database maintenance (${why}): VACUUM ANALYZE ${result.tables.map((t) => `${t.table} ${t.ms} ms`).join(', ')}.`;
 
 /**
  * Keeps the churning tables vacuumed and analyzed: after bulk actions (debounced) and, on

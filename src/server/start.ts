@@ -27,7 +27,7 @@ export interface Services {
   worker: Worker | null;
   /** Log retention (US9.3.1): deletes and compresses old log rows. */
   retention: RetentionSchedule;
-  /** VACUUM ANALYZE after bulk actions and (PGlite) hourly; ANALYZE after bulk actions on PostgreSQL. */
+  /** VACUUM ANALYZE of the churning tables after bulk actions, and hourly on PGlite (which has no autovacuum). */
   maintenance: MaintenanceSchedule;
   close(): Promise<void>;
 }

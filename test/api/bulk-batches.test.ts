@@ -202,7 +202,7 @@ describe.each(ENGINES)('bulk actions in batches on %s', (engine) => {
     expect((await post('viewer', `actions/${done.id}/cancel`, {})).statusCode).toBe(403);
   });
 
-  it('has the tables it wrote maintained afterwards: VACUUM ANALYZE on PGlite, ANALYZE on PostgreSQL', async () => {
+  it('has the tables it wrote vacuumed and analyzed afterwards', async () => {
     type Stats = { vacuums: number; analyzes: number; dead: number };
     const stats = async () => {
       await db().execute(sql`select pg_stat_force_next_flush()`);
@@ -232,13 +232,12 @@ describe.each(ENGINES)('bulk actions in batches on %s', (engine) => {
     // The action asked for it when it ended; this runs it now instead of after the quiet pause (or waits for it, if it has begun).
     await t.services.maintenance.flush();
     const after = await stats();
+    expect(after.vacuums).toBe(before.vacuums + 1);
+    expect(after.analyzes).toBe(before.analyzes + 1);
     if (engine === 'pglite') {
+      // PostgreSQL's other connections report their dead rows late; PGlite has only this one.
       expect(before.dead).toBeGreaterThan(0);
-      expect(after.vacuums).toBe(before.vacuums + 1);
       expect(after.dead).toBe(0);
-    } else {
-      expect(after.vacuums).toBe(before.vacuums);
-      expect(after.analyzes).toBe(before.analyzes + 1);
     }
     expect(t.services.maintenance.pending()).toEqual([]);
   });
