@@ -12,7 +12,7 @@ import { exportCommand } from './export-command';
 import { runsCommand } from './runs-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
-import { ensureAuthSecret } from '../settings/workspace-settings';
+import { resolveWorkspaceSecret } from '../settings/workspace-secret';
 import { startWorker } from '../generation/worker';
 import { packageVersion, startServer } from '../server/start';
 
@@ -48,7 +48,7 @@ program
     }
     const database = await openDatabase({ databaseUrl: config.databaseUrl });
     await migrateDatabase(database);
-    const secret = await ensureAuthSecret(database.db, config.secret);
+    const secret = await resolveWorkspaceSecret({ db: database.db, dataDir: config.dataDir, fromEnv: config.secret, mayCreate: false });
     const worker = startWorker({
       db: database.db,
       providers: createProviderSource(database.db, config, secret),

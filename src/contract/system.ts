@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../accounts/roles';
 
 export const PROVIDER_NAMES = ['offline', 'anthropic', 'openai'] as const;
 
@@ -11,4 +12,17 @@ export type ProviderInfo = z.infer<typeof providerInfo>;
 export const me = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string() });
 export type Me = z.infer<typeof me>;
 
-export const userSummary = me.extend({ createdAt: z.string() });
+export const userSummary = me.extend({ createdAt: z.string(), active: z.boolean(), deactivatedAt: z.string().nullable() });
+
+/** PATCH /api/users/:id — what an admin may change about a user. */
+export const userChange = z
+  .object({
+    role: z.enum(ROLES).optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .refine((c) => c.role !== undefined || c.active !== undefined, { message: 'must name a role or active' });
+
+export const userChanged = z.object({ id: z.string(), role: z.string(), active: z.boolean(), endedSessions: z.number().int(), revokedTokens: z.number().int() });
+
+export const apiTokenSummary = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() });

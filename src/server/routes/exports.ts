@@ -18,12 +18,6 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
   const { db } = ctx.database;
   const mayExport = requirePermission(ctx, 'exports:create');
 
-  // A browser download is a plain form post (so the file streams to disk, not into memory):
-  // its one field, `request`, holds the same JSON the API takes.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4 * 1024 * 1024 }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
-
   /** Streams the export as the response; the log entry is written when the file is complete. */
   async function stream(request: ExportRequest, userId: string, reply: FastifyReply) {
     const prepared = await prepareExport(db, request);
@@ -50,7 +44,14 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => stream(request.body, currentUser(request).id, reply),
   );
 
-  r.post(
+  // A browser download is a plain form post (so the file streams to disk, not into memory):
+  // its one field, `request`, holds the same JSON the API takes. The form parser lives in this
+  // route's own scope, so no other route accepts form bodies.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4 * 1024 * 1024 }, (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    });
+    scope.withTypeProvider<ZodTypeProvider>().post(
     '/api/exports/download',
     {
       schema: { tags: ['exports'], summary: 'The same export for a browser form post: field `request` holds the JSON request', body: z.object({ request: z.string().max(4 * 1024 * 1024) }).strict() },
@@ -70,7 +71,8 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
       }
       return stream(parsed.data, currentUser(request).id, reply);
     },
-  );
+    );
+  });
 
   r.post(
     '/api/exports/preview',
