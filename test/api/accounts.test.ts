@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { session } from '../../src/db/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashStoredSessionTokens } from '../../src/accounts/sessions';
 import { createTestApp, type TestApp } from '../support/app';
@@ -15,7 +16,7 @@ const userId = async (email: string) => {
   return users.find((u) => u.email === email)!;
 };
 const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
-const sessionTokens = async () => (await t.services.ctx.database.db.execute(sql`select token from session`)).rows.map((r) => String((r as { token: string }).token));
+const sessionTokens = async () => (await t.services.ctx.database.db.select({ token: session.token }).from(session)).map((r) => r.token);
 
 describe('taking access away', () => {
   it('deactivating a user ends their sessions and API tokens at once, and they cannot sign in again', async () => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { workspaceSettings } from '../../src/db/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client';
 import { encryptSecret } from '../../src/settings/secrets';
@@ -10,8 +11,8 @@ import { getSecret } from '../../src/settings/workspace-settings';
 import { ENGINES, openTestDatabase } from '../support/databases';
 
 const storedValues = async (database: Database) => {
-  const { rows } = await database.db.execute(sql`select values from workspace_settings where id = 1`);
-  return ((rows[0] as { values?: Record<string, unknown> } | undefined)?.values ?? {}) as Record<string, unknown>;
+  const [row] = await database.db.select({ values: workspaceSettings.values }).from(workspaceSettings).where(eq(workspaceSettings.id, 1));
+  return (row?.values ?? {}) as Record<string, unknown>;
 };
 
 describe.each(ENGINES)('the workspace secret (%s)', (engine) => {

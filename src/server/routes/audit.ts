@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -60,7 +59,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
           yield csvRow([e.createdAt, e.conversationLabel, e.conversationId, e.action, e.fromStatus, e.toStatus, e.reviewer?.id, e.reviewer?.name, e.reviewer?.email, e.notes, e.actionId, e.id]);
         }
       }
-      return sendCsv(reply, 'review-audit-trail', Readable.from(lines()));
+      return sendCsv(reply, 'review-audit-trail', lines());
     },
   );
 

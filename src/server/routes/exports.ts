@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -28,8 +28,13 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
       .header('content-disposition', `attachment; filename="${prepared.plan.fileName}"`)
       .header('x-convgen-export-id', prepared.exportId)
       .header('x-convgen-export-count', String(prepared.count));
-    runExport(db, prepared, body, { userId, systemVersion: ctx.version }).catch((err) => {
-      reply.log.error({ err }, 'export failed while streaming');
+    // A client that hangs up stops the export: its temporary files go and the log says so.
+    const hangUp = new AbortController();
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) hangUp.abort(new Error('The client closed the connection.'));
+    });
+    runExport(db, prepared, body, { userId, systemVersion: ctx.version, signal: hangUp.signal }).catch((err) => {
+      if (!hangUp.signal.aborted) reply.log.error({ err }, 'export failed while streaming');
       body.destroy(err);
     });
     return reply.send(body);
@@ -105,7 +110,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
           yield csvRow([e.exportedAt, e.exportId, e.user?.name ?? '(deleted user)', e.user?.email ?? '', e.format, e.conversationCount, e.fileName, e.request.approvedOnly, JSON.stringify(e.request.selection ?? 'all'), e.metadata.status ?? '']);
         }
       }
-      return sendCsv(reply, 'export-history', Readable.from(lines()));
+      return sendCsv(reply, 'export-history', lines());
     },
   );
 
