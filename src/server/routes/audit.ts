@@ -5,7 +5,8 @@ import { activityQuery, activityReport, auditReviewCsvQuery, auditReviewQuery, c
 import { csvRow } from '../../core/csv';
 import { getActivityReport, getConversationAudit, iterateReviewEvents, listReviewEvents } from '../../db/queries/audit';
 import { getComplianceReport } from '../../db/queries/compliance';
-import { requirePermission } from '../authenticate';
+import { currentUser, requirePermission } from '../authenticate';
+import { can } from '../../accounts/roles';
 import type { AppContext } from '../context';
 import { sendCsv } from '../send-csv';
 
@@ -29,7 +30,17 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       },
       preHandler: requirePermission(ctx, 'conversations:read'),
     },
-    async (request) => getConversationAudit(db, request.params.id),
+    async (request) => {
+      const trail = await getConversationAudit(db, request.params.id);
+      // Everyone who reads conversations sees who reviewed and generated them, but only those
+      // who read the audit (admins, reviewers) see their email addresses.
+      if (can(currentUser(request).role, 'audit:read')) return trail;
+      return {
+        ...trail,
+        reviews: trail.reviews.map((e) => ({ ...e, reviewer: e.reviewer && { ...e.reviewer, email: '' } })),
+        generations: trail.generations.map((g) => ({ ...g, startedBy: g.startedBy && { ...g.startedBy, email: '' } })),
+      };
+    },
   );
 
   r.get(

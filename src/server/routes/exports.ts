@@ -92,7 +92,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/exports',
     {
       schema: { tags: ['exports'], summary: 'Export history: who exported what, when, with which filter and format', querystring: exportHistoryQuery, response: { 200: exportHistoryPage } },
-      preHandler: requirePermission(ctx, 'exports:create'),
+      preHandler: requirePermission(ctx, 'exports:read'),
     },
     async (request) => ({ ...(await listExports(db, request.query)), exporters: await listExporters(db) }),
   );
@@ -101,7 +101,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/exports.csv',
     {
       schema: { tags: ['exports'], summary: 'The filtered export history as CSV', querystring: exportHistoryQuery.omit({ page: true, pageSize: true }) },
-      preHandler: requirePermission(ctx, 'exports:create'),
+      preHandler: requirePermission(ctx, 'exports:read'),
     },
     async (request, reply) => {
       async function* lines() {
@@ -118,7 +118,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/exports/:exportId',
     {
       schema: { tags: ['exports'], summary: 'One export with its request, statistics and validator report', params: z.object({ exportId: z.string().max(80) }), response: { 200: exportLogEntry } },
-      preHandler: requirePermission(ctx, 'exports:create'),
+      preHandler: requirePermission(ctx, 'exports:read'),
     },
     async (request) => getExport(db, request.params.exportId),
   );
