@@ -10,6 +10,7 @@ import { ensureWebBuilt } from './build-web';
 import { generateCommand } from './generate-command';
 import { exportCommand } from './export-command';
 import { runsCommand } from './runs-command';
+import { usersCommand } from './users-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
@@ -111,6 +112,7 @@ program
 program.addCommand(generateCommand());
 program.addCommand(runsCommand());
 program.addCommand(exportCommand());
+program.addCommand(usersCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {
