@@ -43,7 +43,8 @@ describe('convgen users', () => {
     expect(gone.stdout).toContain('reviewer@example.test: reviewer, deactivated (ended 0 session(s), revoked 1 API token(s))');
     expect((await t.as('reviewer', { method: 'GET', url: '/api/me' })).statusCode).toBe(401);
     expect((await cli()).stdout).toMatch(/reviewer@example\.test\s+reviewer\s+deactivated \d{4}/);
-  });
+    // Seven convgen processes one after the other: slow on a busy machine.
+  }, 120_000);
 
   it('explains mistakes: unknown user, unknown role, the last admin', async () => {
     const unknown = await cli('deactivate', 'nobody@example.test');
@@ -54,5 +55,5 @@ describe('convgen users', () => {
     const lastAdmin = await cli('set-role', 'admin@example.test', 'viewer');
     expect(lastAdmin.code).toBe(1);
     expect(lastAdmin.stderr).toContain('only active admin');
-  });
+  }, 120_000);
 });
