@@ -1,9 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../db/client';
+import { queryRows, type Db, type Tx } from '../db/client';
 import { generationRuns } from '../db/schema';
 import { notify } from '../notify/in-app';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Reserves a call's worst-case cost before it is dispatched. The check and the reservation are

@@ -7,11 +7,11 @@ import { isConversationStatus } from '../core/statuses';
 import { FALLBACK_TEMPLATE, SYSTEM_PROMPT } from '../core/system-prompt';
 import { redactValue } from '../core/redact';
 import { decideRetry } from '../core/retry-policy';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { conversations, generationLogs, generationRuns, runItems } from '../db/schema';
 import { pauseForBudget, reserveBudget, settleBudget } from './budget';
 import { LeaseLost, type ClaimedItem, type ItemOutcome } from './item-types';
-import { ProviderError } from './providers/types';
+import { ProviderError } from '../core/provider-errors';
 import type { RunRuntime } from './run-runtime';
 import { storeResult } from './store-result';
 import { loadSlotContext, type SlotContext } from './slot-context';
@@ -68,8 +68,6 @@ async function runIsActive(db: Db, runId: string) {
   const [run] = await db.select({ status: generationRuns.status }).from(generationRuns).where(eq(generationRuns.id, runId));
   return run?.status === 'queued' || run?.status === 'running';
 }
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Marks the item done only if this worker still holds it; otherwise the transaction aborts. */
 async function settleItem(tx: Tx, item: ClaimedItem, values: PgUpdateSetSource<typeof runItems>) {

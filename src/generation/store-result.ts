@@ -10,7 +10,8 @@ import { conversationTurns } from '../db/schema';
 import { transcriptText } from '../db/transcripts';
 import { warnIfNearLimit } from './budget';
 import { LeaseLost, type ClaimedItem, type ItemOutcome } from './item-types';
-import { ProviderError, type GenerationResult } from './providers/types';
+import { ProviderError } from '../core/provider-errors';
+import type { GenerationResult } from './providers/types';
 import type { RunRuntime } from './run-runtime';
 import type { SlotContext } from './slot-context';
 
