@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { conversations, generationRuns, runItems } from '../db/schema';
+import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client';
 import { notifyRunFinished } from '../notify/run-finished';
 import type { Mailer } from '../notify/mailer';
@@ -11,7 +10,9 @@ import { advanceBatchRuns } from './batch-runner';
 import type { ClaimedItem } from './item-types';
 import { processItem } from './process-item';
 import { loadSlotContexts, type SlotContext } from './slot-context';
-import { finishRunIfDone } from './run-commands';
+import { claimItems, renewLeases } from './lifecycle/claim';
+import { giveBack } from './lifecycle/give-back';
+import { finishRunIfDone } from './lifecycle/runs';
 import { runtimeFor, type RunSettingsRow } from './run-runtime';
 
 export interface WorkerOptions {
@@ -38,14 +39,6 @@ export interface Worker {
   readonly id: string;
 }
 
-/** `{1,2,3}`: a bigint[] literal for `= any(…)` / `<> all(…)`. */
-const idArray = (ids: number[]) => `{${ids.join(',')}}`;
-
-/**
- * Claims pending items (or items whose lease lapsed) with FOR UPDATE SKIP LOCKED, so several
- * workers on one PostgreSQL never take the same item; the claim, the conversations' status and
- * the runs' status change together.
- */
 type ClaimedWithRun = ClaimedItem & { run: RunSettingsRow };
 
 /** Active runs with room under their own concurrency, oldest first. */
@@ -56,53 +49,6 @@ async function runsWithRoom(db: Db) {
           r.concurrency - (select count(*) from run_items x where x.run_id = r.id and x.status = 'in_progress' and x.lease_expires_at >= now())::int as free
         from generation_runs r where r.status in ('queued', 'running') and not r.use_batch_api order by r.created_at`,
   );
-}
-
-async function claimItems(db: Db, workerId: string, runId: string, limit: number, leaseMs: number, exclude: number[]): Promise<ClaimedItem[]> {
-  return db.transaction(async (tx) => {
-    const rows = await queryRows<{ id: number | string; run_id: string; conversation_id: string; attempts: number }>(
-      tx as unknown as Db,
-      sql`
-      with picked as (
-        select ri.id, ri.status as old_status, ri.reserved_usd as old_reserved from run_items ri
-        join generation_runs r on r.id = ri.run_id
-        where r.status in ('queued', 'running') and ri.run_id = ${runId}
-          and ((ri.status = 'pending' and (ri.next_attempt_at is null or ri.next_attempt_at <= now()))
-            or (ri.status = 'in_progress' and ri.lease_expires_at < now()))
-          and ri.id <> all(${idArray(exclude)}::bigint[])
-        order by ri.id
-        limit ${limit}
-        for update of ri skip locked
-      ), released as (
-        -- An item taken over from a dead worker gives back the budget that worker had reserved.
-        update generation_runs set reserved_usd = greatest(0, reserved_usd - (select coalesce(sum(old_reserved), 0) from picked where old_status = 'in_progress'))
-        where id = ${runId} and exists (select 1 from picked where old_status = 'in_progress' and old_reserved > 0)
-      )
-      update run_items ri set status = 'in_progress', lease_owner = ${workerId},
-        lease_expires_at = now() + (${leaseMs} * interval '1 millisecond'), reserved_usd = 0,
-        attempts = ri.attempts + 1, started_at = coalesce(ri.started_at, now())
-      from picked where ri.id = picked.id
-      returning ri.id, ri.run_id, ri.conversation_id, ri.attempts`,
-    );
-    const items = rows.map((r) => ({ id: Number(r.id), runId: r.run_id, conversationId: r.conversation_id, attempts: r.attempts, leaseOwner: workerId }));
-    if (items.length) {
-      await tx.update(conversations).set({ status: 'generating', updatedAt: new Date() }).where(inArray(conversations.id, items.map((i) => i.conversationId)));
-      await tx
-        .update(generationRuns)
-        .set({ status: 'running', startedAt: sql`coalesce(${generationRuns.startedAt}, now())`, updatedAt: new Date() })
-        .where(and(inArray(generationRuns.id, [...new Set(items.map((i) => i.runId))]), eq(generationRuns.status, 'queued')));
-    }
-    return items;
-  });
-}
-
-/** Gives claimed items back untouched (used when the worker stops between claim and work). */
-async function releaseItems(db: Db, items: ClaimedItem[]) {
-  if (!items.length) return;
-  await db
-    .update(runItems)
-    .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, attempts: sql`${runItems.attempts} - 1` })
-    .where(inArray(runItems.id, items.map((i) => i.id)));
 }
 
 export function startWorker(opts: WorkerOptions): Worker {
@@ -121,10 +67,7 @@ export function startWorker(opts: WorkerOptions): Worker {
   // Renews the leases of items still being worked on, so a slow call is never taken over.
   const heartbeat = setInterval(() => {
     if (!inFlight.size) return;
-    opts.db
-      .execute(sql`update run_items set lease_expires_at = now() + (${leaseMs} * interval '1 millisecond')
-        where lease_owner = ${id} and status = 'in_progress' and id = any(${idArray([...inFlight.keys()])}::bigint[])`)
-      .catch((err) => log('lease renewal failed', err));
+    renewLeases(opts.db, id, [...inFlight.keys()], leaseMs).catch((err) => log('lease renewal failed', err));
   }, Math.max(50, Math.floor(leaseMs / 3)));
 
   const schedule = (ms: number) => {
@@ -150,8 +93,8 @@ export function startWorker(opts: WorkerOptions): Worker {
     for (const run of await runsWithRoom(opts.db)) {
       if (free <= 0 || stopped) break;
       if (run.free <= 0) continue;
-      const items = await claimItems(opts.db, id, run.id, Math.min(free, run.free), leaseMs, [...inFlight.keys()]);
-      if (stopped) return releaseItems(opts.db, items);
+      const items = await claimItems(opts.db, { owner: id, runId: run.id, limit: Math.min(free, run.free), leaseMs, exclude: [...inFlight.keys()] });
+      if (stopped) return giveBack(opts.db, items);
       free -= items.length;
       // Nothing left to claim: the run may be done (e.g. resumed after its last item finished).
       if (!items.length && ![...inFlightRuns.values()].includes(run.id)) await finishIfDone(run.id);

@@ -5,7 +5,8 @@ import { conversations, conversationTranscripts, conversationTurns, generationLo
 import { processItem } from '../../src/generation/process-item';
 import { ProviderError } from '../../src/core/provider-errors';
 import type { Provider } from '../../src/generation/providers/types';
-import { createSingleRun, finishRunIfDone } from '../../src/generation/run-commands';
+import { finishRunIfDone } from '../../src/generation/lifecycle/runs';
+import { createSingleRun } from '../../src/generation/run-commands';
 import { controlRun } from '../../src/generation/run-control';
 import { startWorker } from '../../src/generation/worker';
 import { ENGINES, openTestDatabase } from '../support/databases';
