@@ -25,6 +25,7 @@ describe.each(ENGINES)('item leases on %s', (engine) => {
 
   it('claims pending items under a lease: attempts + 1, conversations Generating, the run Running', async () => {
     const { runId, conversationIds, itemIds } = await createRunFixture(database.db, { statuses: ['not_generated', 'approved', 'failed'] });
+    const before = Date.now();
     const claimed = await claim(runId, 'worker-a', 2);
     expect(claimed.map((i) => i.id)).toEqual(itemIds.slice(0, 2));
     expect(claimed.every((i) => i.leaseOwner === 'worker-a' && i.attempts === 1 && i.runId === runId)).toBe(true);
@@ -34,7 +35,8 @@ describe.each(ENGINES)('item leases on %s', (engine) => {
       ['in_progress', 'worker-a', 1],
       ['pending', null, 0],
     ]);
-    expect(rows[0].leaseExpiresAt!.getTime()).toBeGreaterThan(Date.now() + LEASE_MS / 2);
+    // The lease runs from the claim (the database's clock, up to a second apart from this one).
+    expect(rows[0].leaseExpiresAt!.getTime()).toBeGreaterThanOrEqual(before + LEASE_MS - 1000);
     expect(await conversationStatuses(database.db, conversationIds)).toEqual(['generating', 'generating', 'failed']);
     const run = await runRow(database.db, runId);
     expect(run.status).toBe('running');
@@ -107,10 +109,11 @@ describe.each(ENGINES)('item leases on %s', (engine) => {
     await claim(runId, 'worker-a', 1);
     await claim(runId, 'worker-b', 1);
     await lapse(itemIds);
+    const before = Date.now();
     expect(await renewLeases(database.db, 'worker-a', itemIds, LEASE_MS)).toBe(1);
     const [a, b] = await itemRows(database.db, itemIds);
-    expect(a.leaseExpiresAt!.getTime()).toBeGreaterThan(Date.now());
-    expect(b.leaseExpiresAt!.getTime()).toBeLessThan(Date.now());
+    expect(a.leaseExpiresAt!.getTime()).toBeGreaterThanOrEqual(before + LEASE_MS - 1000);
+    expect(b.leaseExpiresAt!.getTime()).toBeLessThan(before);
     expect(await renewLeases(database.db, 'worker-a', [], LEASE_MS)).toBe(0);
   });
 
