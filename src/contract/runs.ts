@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { RUN_STATUSES } from '../core/run-statuses';
 import { CONVERSATION_STATUSES } from '../core/statuses';
 import { TIERS } from '../core/tiers';
 import { retryPolicyOverrideSchema } from '../core/retry-policy';
 import { QUALITY_LEVELS } from './conversations';
 
-export const RUN_STATUSES = ['queued', 'running', 'paused', 'cancelled', 'completed', 'interrupted'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+export { RUN_STATUSES, type RunStatus } from '../core/run-statuses';
 
 export const runProgress = z.object({
   id: z.string(),
