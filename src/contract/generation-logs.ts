@@ -46,8 +46,12 @@ export const generationLogSummary = z.object({
 });
 export type GenerationLogSummary = z.infer<typeof generationLogSummary>;
 
+export const generationLogPage = z.object({ items: z.array(generationLogSummary), total: z.number() });
+export type GenerationLogPage = z.infer<typeof generationLogPage>;
+
 export const generationLogDetail = generationLogSummary.extend({
   requestPayload: z.unknown(),
   responsePayload: z.unknown(),
   parameters: z.record(z.string(), z.unknown()),
 });
+export type GenerationLogDetail = z.infer<typeof generationLogDetail>;

@@ -12,3 +12,25 @@ export const me = z.object({ id: z.string(), email: z.string(), name: z.string()
 export type Me = z.infer<typeof me>;
 
 export const userSummary = me.extend({ createdAt: z.string() });
+
+/** GET /api/setup: whether the first admin account still has to be created. */
+export const setupStatus = z.object({ needsSetup: z.boolean() });
+export type SetupStatus = z.infer<typeof setupStatus>;
+
+/** POST /api/setup and POST /api/users with a password: the new account. */
+export const createdUser = z.object({ id: z.string() });
+
+export const userList = z.object({ items: z.array(userSummary) });
+export type UserList = z.infer<typeof userList>;
+
+/** POST /api/users: without a password, a one-time link where the user chooses one. */
+export const newUserResult = z.object({ id: z.string(), inviteUrl: z.string().optional() });
+export type NewUserResult = z.infer<typeof newUserResult>;
+
+/** GET /api/invitations/:token: who the link is for. */
+export const invitation = z.object({ email: z.string(), name: z.string() });
+export type Invitation = z.infer<typeof invitation>;
+
+/** POST /api/invitations/accept: the account that can now sign in. */
+export const acceptedInvitation = z.object({ email: z.string() });
+export type AcceptedInvitation = z.infer<typeof acceptedInvitation>;

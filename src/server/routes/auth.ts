@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fromNodeHeaders } from 'better-auth/node';
 import { z } from 'zod';
-import { me } from '../../contract/system';
+import { createdUser, me, setupStatus } from '../../contract/system';
 import { countUsers, createUser } from '../../accounts/users';
 import { AppError } from '../../core/errors';
 import { CLIENT_IP_HEADER } from '../auth';
@@ -67,13 +67,13 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/setup',
-    { schema: { tags: ['auth'], summary: 'Whether the first admin account still needs to be created', response: { 200: z.object({ needsSetup: z.boolean() }) } } },
+    { schema: { tags: ['auth'], summary: 'Whether the first admin account still needs to be created', response: { 200: setupStatus } } },
     async () => ({ needsSetup: (await countUsers(db)) === 0 }),
   );
 
   r.post(
     '/api/setup',
-    { schema: { tags: ['auth'], summary: 'Create the first admin account (only while there are no users)', body: setupBody, response: { 201: z.object({ id: z.string() }) } } },
+    { schema: { tags: ['auth'], summary: 'Create the first admin account (only while there are no users)', body: setupBody, response: { 201: createdUser } } },
     async (request, reply) => {
       if ((await countUsers(db)) > 0) {
         throw new AppError({ code: 'already_set_up', status: 409, message: 'This workspace already has an admin account.', hint: 'Sign in instead; an admin can invite more users.' });
