@@ -19,6 +19,7 @@ export type SetupStatus = z.infer<typeof setupStatus>;
 
 /** POST /api/setup and POST /api/users with a password: the new account. */
 export const createdUser = z.object({ id: z.string() });
+export type CreatedUser = z.infer<typeof createdUser>;
 
 export const userList = z.object({ items: z.array(userSummary) });
 export type UserList = z.infer<typeof userList>;

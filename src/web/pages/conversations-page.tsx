@@ -3,7 +3,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Download, Inbox, Keyboard, SearchX, SlidersHorizontal, Sparkles } from 'lucide-react';
 import type { VisibilityState } from '@tanstack/react-table';
-import type { ConversationListResponse, SortableColumn } from '../../contract/conversations';
+import type { SortableColumn } from '../../contract/conversations';
 import { can } from '../../accounts/roles';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Button } from '../components/ui/button';
@@ -29,7 +29,7 @@ import { filterOfView, selectorOf, visibleState } from '../features/selection/se
 import { useSelection } from '../features/selection/use-selection';
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
-import { api } from '../lib/api';
+import { queries } from '../lib/endpoints';
 import { usePreferences } from '../lib/preferences';
 import { useMe } from '../lib/queries';
 import { PreferencesMenu } from '../features/shell/preferences-menu';
@@ -94,7 +94,7 @@ function ConversationsView() {
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const filtered = activeFilterCount(view) > 0;
   // The unfiltered total, for "Showing 23 of 96".
-  const all = useQuery({ queryKey: ['conversations', 'total'], queryFn: () => api.get<ConversationListResponse>('/api/conversations?pageSize=25'), enabled: filtered, staleTime: 10_000 });
+  const all = useQuery({ ...queries.conversationTotal(), enabled: filtered, staleTime: 10_000 });
   const filter = useMemo(() => filterOfView(view), [view]);
   const selection = useSelection(JSON.stringify(filter));
   const visibleRows = useMemo(() => (list.data?.items ?? []).map((c) => ({ id: c.id, conversationId: c.conversationId, status: c.status })), [list.data]);

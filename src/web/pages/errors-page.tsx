@@ -9,7 +9,8 @@ import { DateRange, Field, Select } from '../components/ui/filter-fields';
 import { Input } from '../components/ui/input';
 import { Skeleton } from '../components/ui/skeleton';
 import { Tooltip } from '../components/ui/tooltip';
-import { api, ApiError, toQueryString } from '../lib/api';
+import { ApiError } from '../lib/api';
+import { endpoints, queries } from '../lib/endpoints';
 import { formatDate } from '../lib/format';
 import { useRecentRuns } from '../lib/queries';
 import { ErrorCategoryBadge, RetryabilityBadge } from '../features/errors/error-category-badge';
@@ -36,14 +37,13 @@ export function ErrorsPage() {
   const setSearch = (patch: Partial<ErrorLogSearch>) => void navigate({ search: (prev: ErrorLogSearch) => ({ ...prev, ...patch, page: 'page' in patch ? patch.page : undefined }) });
   const query = errorLogApiQuery(search, { paged: true });
   const logs = useQuery({
-    queryKey: ['generation-logs', query],
-    queryFn: () => api.get<{ items: GenerationLogSummary[]; total: number }>(`/api/generation-logs${toQueryString(query)}`),
+    ...queries.generationLogs(query),
     placeholderData: keepPreviousData,
     refetchInterval: 15_000,
   });
   const [dialogFor, setDialogFor] = useState<string | null>(null);
   const filters = activeErrorFilters(search);
-  const csvHref = `/api/generation-logs.csv${toQueryString(errorLogApiQuery(search, { paged: false }))}`;
+  const csvHref = endpoints.generationLogs.csvUrl(errorLogApiQuery(search, { paged: false }));
   const page = search.page ?? 1;
   const total = logs.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / ERROR_LOG_PAGE_SIZE));

@@ -3,7 +3,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Download, FileDown, Filter, RotateCcw } from 'lucide-react';
 import { toast } from 'sonner';
-import type { ExportHistoryPage, ExportLogEntry, ExportRequestInput } from '../../contract/exports';
+import type { ExportLogEntry, ExportRequestInput } from '../../contract/exports';
 import { Button } from '../components/ui/button';
 import { Dialog } from '../components/ui/dialog';
 import { DateRange, Field, Select } from '../components/ui/filter-fields';
@@ -13,7 +13,7 @@ import { downloadExport } from '../features/export/download';
 import { ExportDialog } from '../features/export/export-dialog';
 import { FORMAT_CHOICES } from '../features/export/formats';
 import { validateExportHistorySearch, type ExportHistorySearch } from '../features/export/history-search';
-import { api, toQueryString } from '../lib/api';
+import { endpoints, queries } from '../lib/endpoints';
 import { formatDate } from '../lib/format';
 import { EmptyState } from '../components/ui/empty-state';
 
@@ -109,8 +109,7 @@ export function ExportsPage() {
   const query = { userId: search.userId, from: search.from, to: search.to, minCount: search.minCount, sort: search.sort ?? 'date', page: search.page ?? 1, pageSize: 50 };
   // A download ends on its own, with nothing to tell the page: the list refreshes itself.
   const history = useQuery({
-    queryKey: ['exports', query],
-    queryFn: () => api.get<ExportHistoryPage>(`/api/exports${toQueryString(query)}`),
+    ...queries.exportHistory(query),
     placeholderData: keepPreviousData,
     refetchInterval: 3000,
   });
@@ -125,7 +124,7 @@ export function ExportsPage() {
           <h1 className="text-xl font-semibold">Exports</h1>
           <p className="text-sm text-muted">Every export with who made it, when, the format and the conversations it took. Open one to re-run it or to reopen its filter.</p>
         </div>
-        <a href={`/api/exports.csv${toQueryString(csvQuery)}`} className="inline-flex h-9 items-center gap-2 rounded-md border border-border bg-surface px-3.5 text-sm font-medium shadow-sm hover:bg-surface-muted">
+        <a href={endpoints.exports.historyCsvUrl(csvQuery)} className="inline-flex h-9 items-center gap-2 rounded-md border border-border bg-surface px-3.5 text-sm font-medium shadow-sm hover:bg-surface-muted">
           <FileDown className="h-4 w-4" aria-hidden /> Download CSV
         </a>
       </div>

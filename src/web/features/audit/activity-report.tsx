@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Users } from 'lucide-react';
-import type { ActivityReport as Report, UserActivity } from '../../../contract/audit';
+import type { UserActivity } from '../../../contract/audit';
 import { Skeleton } from '../../components/ui/skeleton';
-import { api, toQueryString } from '../../lib/api';
+import { endpoints, queries } from '../../lib/endpoints';
 import { cn } from '../../lib/cn';
 import { formatDate } from '../../lib/format';
 import { activityApiQuery, type AuditSearch } from './audit-search';
@@ -16,8 +16,7 @@ const COLUMNS = ['User', 'Role', 'Approvals', 'Rejections', 'Undos', 'Conversati
 export function ActivityReport({ search, setSearch, showEvents }: { search: AuditSearch; setSearch: SetAuditSearch; showEvents: (userId: string) => void }) {
   const query = activityApiQuery(search);
   const report = useQuery({
-    queryKey: ['audit', 'activity', query],
-    queryFn: () => api.get<Report>(`/api/reports/activity${toQueryString(query)}`),
+    ...queries.activity(query),
     placeholderData: keepPreviousData,
   });
   const totals = report.data?.totals;
@@ -29,7 +28,7 @@ export function ActivityReport({ search, setSearch, showEvents }: { search: Audi
           <DateRange from={search.from} to={search.to} onChange={setSearch} idPrefix="activity" />
           <p className="mb-1.5 text-xs text-muted">{ranged ? 'Activity within these dates.' : 'All time. Pick dates to narrow it.'}</p>
         </div>
-        <CsvLink href={`/api/reports/activity.csv${toQueryString(query)}`} testId="activity-csv" />
+        <CsvLink href={endpoints.audit.activityCsvUrl(query)} testId="activity-csv" />
       </div>
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" aria-label="Totals">

@@ -6,7 +6,7 @@ import type { ComplianceReport as Report } from '../../../contract/audit';
 import { CONVERSATION_STATUSES, STATUS_LABELS, type ConversationStatus } from '../../../core/statuses';
 import { Button } from '../../components/ui/button';
 import { Skeleton } from '../../components/ui/skeleton';
-import { api } from '../../lib/api';
+import { queries } from '../../lib/endpoints';
 import { cn } from '../../lib/cn';
 import { formatDate } from '../../lib/format';
 import { LoadError, TABLE_HEAD, TH } from './controls';
@@ -21,7 +21,7 @@ type ExportRow = Report['exportAttribution']['unattributed'][number];
 
 /** The two compliance checks, green or red, with what fails them listed (US9.3.2, US9.3.3). */
 export function ComplianceReport() {
-  const report = useQuery({ queryKey: ['audit', 'compliance'], queryFn: () => api.get<Report>('/api/reports/compliance') });
+  const report = useQuery(queries.compliance());
   if (report.error) return <LoadError error={report.error} what="The compliance report" />;
   if (!report.data) {
     return (

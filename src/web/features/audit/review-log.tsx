@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Check, ClipboardList, RotateCcw, SearchX, X } from 'lucide-react';
-import type { ActivityReport, ReviewEvent, ReviewEventPage } from '../../../contract/audit';
+import type { ReviewEvent } from '../../../contract/audit';
 import { STATUS_LABELS, type ConversationStatus } from '../../../core/statuses';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { Skeleton } from '../../components/ui/skeleton';
-import { api, toQueryString } from '../../lib/api';
+import { endpoints, queries } from '../../lib/endpoints';
 import { cn } from '../../lib/cn';
 import { activeReviewFilters, AUDIT_PAGE_SIZE, normalizeConversationList, reviewLogApiQuery, type AuditSearch } from './audit-search';
 import { DateRange, Field, Select } from '../../components/ui/filter-fields';
@@ -30,15 +30,14 @@ const statusLabel = (s: string) => STATUS_LABELS[s as ConversationStatus] ?? s;
 export function ReviewLog({ search, setSearch, clear }: { search: AuditSearch; setSearch: SetAuditSearch; clear: () => void }) {
   const query = reviewLogApiQuery(search, { paged: true });
   const events = useQuery({
-    queryKey: ['audit', 'reviews', query],
-    queryFn: () => api.get<ReviewEventPage>(`/api/audit/reviews${toQueryString(query)}`),
+    ...queries.reviewEvents(query),
     placeholderData: keepPreviousData,
   });
   const filters = activeReviewFilters(search);
   const page = search.page ?? 1;
   const total = events.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const csvHref = `/api/audit/reviews.csv${toQueryString(reviewLogApiQuery(search, { paged: false }))}`;
+  const csvHref = endpoints.audit.reviewsCsvUrl(reviewLogApiQuery(search, { paged: false }));
 
   return (
     <div className="space-y-3">
@@ -135,7 +134,7 @@ function EventRow({ event }: { event: ReviewEvent }) {
 
 function Filters({ search, setSearch, active, clear }: { search: AuditSearch; setSearch: SetAuditSearch; active: number; clear: () => void }) {
   // Everyone who ever reviewed, for the reviewer menu: the all-time activity report lists exactly them.
-  const reviewers = useQuery({ queryKey: ['audit', 'activity', {}], queryFn: () => api.get<ActivityReport>('/api/reports/activity'), staleTime: 60_000 });
+  const reviewers = useQuery({ ...queries.activity({}), staleTime: 60_000 });
   const [conversations, setConversations] = useState(search.conversationId ?? '');
   const commit = () => {
     const value = normalizeConversationList(conversations);

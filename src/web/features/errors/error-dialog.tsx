@@ -12,7 +12,8 @@ import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { Skeleton } from '../../components/ui/skeleton';
 import { Tooltip } from '../../components/ui/tooltip';
-import { api, ApiError, toQueryString } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { endpoints, queries, queryKeys } from '../../lib/endpoints';
 import { copyText } from '../../lib/clipboard';
 import { cn } from '../../lib/cn';
 import { formatDate, timeAgo } from '../../lib/format';
@@ -21,8 +22,6 @@ import { StatusBadge } from '../conversations/status-badge';
 import { useOptionalGeneration } from '../conversations/use-generate';
 import { ErrorCategoryBadge, RetryabilityBadge } from './error-category-badge';
 import { formatFailureReport, supportMailto, type FailureFacts } from './error-report';
-
-type LogDetail = GenerationLogSummary & { requestPayload: unknown; responsePayload: unknown; parameters: Record<string, unknown> };
 
 export interface ErrorDialogProps {
   /** The failed conversation: its row id or its human id (conv-00042). */
@@ -79,28 +78,26 @@ export function ErrorDialog({ conversationId, open, onOpenChange }: ErrorDialogP
   const { data: me } = useMe();
   const { data: health } = useHealth();
   const conversation = useQuery({
-    queryKey: ['conversation', conversationId],
-    queryFn: () => api.get<ConversationDetail>(`/api/conversations/${encodeURIComponent(conversationId)}`),
+    ...queries.conversation(conversationId),
     enabled: open,
   });
   const conv = conversation.data;
-  const logQuery = { conversationId: conv?.id ?? conversationId, status: 'error', pageSize: 5 };
+  const logQuery = { conversationId: conv?.id ?? conversationId, status: 'error', pageSize: 5 } as const;
   const calls = useQuery({
-    queryKey: ['generation-logs', logQuery],
-    queryFn: () => api.get<{ items: GenerationLogSummary[]; total: number }>(`/api/generation-logs${toQueryString(logQuery)}`),
+    ...queries.generationLogs(logQuery),
     enabled: open,
   });
   const failure = conv ? failureOf(conv, calls.data?.items ?? [], labels) : null;
   const canGenerate = me ? can(me.role, 'conversations:generate') : true;
 
   const retry = useMutation({
-    mutationFn: (id: string) => api.post<{ runId: string }>(`/api/conversations/${id}/generate`),
+    mutationFn: (id: string) => endpoints.conversations.generate(id),
     onSuccess: () => {
       toast.success(`Retrying ${conv?.conversationId ?? 'the conversation'}`, { description: 'It is queued for generation; its status updates when it finishes.' });
-      void client.invalidateQueries({ queryKey: ['conversations'] });
-      void client.invalidateQueries({ queryKey: ['conversation'] });
-      void client.invalidateQueries({ queryKey: ['generation-logs'] });
-      void client.invalidateQueries({ queryKey: ['runs'] });
+      void client.invalidateQueries({ queryKey: queryKeys.conversations.all });
+      void client.invalidateQueries({ queryKey: queryKeys.conversation.all });
+      void client.invalidateQueries({ queryKey: queryKeys.generationLogs.all });
+      void client.invalidateQueries({ queryKey: queryKeys.runs.all });
       onOpenChange(false);
     },
     onError: (err) => toast.error('Could not start the retry', { description: err instanceof ApiError ? `${err.message} ${err.hint}` : String(err) }),
@@ -305,11 +302,7 @@ function Fact({ label, children, title, wide }: { label: string; children: React
 
 function TechnicalDetails({ calls, loading, report }: { calls: GenerationLogSummary[]; loading: boolean; report: string }) {
   const latest = calls[0];
-  const detail = useQuery({
-    queryKey: ['generation-log', latest?.id],
-    queryFn: () => api.get<LogDetail>(`/api/generation-logs/${latest!.id}`),
-    enabled: Boolean(latest),
-  });
+  const detail = useQuery({ ...queries.generationLog(latest?.id ?? ''), enabled: Boolean(latest) });
   return (
     <div className="space-y-3 border-t border-border px-3.5 py-3" data-testid="technical-details">
       {loading && <Skeleton className="h-16 w-full" />}

@@ -2,13 +2,11 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle } from 'lucide-react';
 import { toast } from 'sonner';
-import type { RunEstimate } from '../../../contract/runs';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { endpoints, queries, queryKeys, type SelectorInput } from '../../lib/endpoints';
 import { formatDuration, formatUsd } from '../../lib/format';
-
-type Selector = { conversationIds: string[] } | { filter: Record<string, unknown> } | { all: true };
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -35,7 +33,7 @@ export function GenerateDialog({
   requireAcknowledgement = false,
   onStarted,
 }: {
-  selector: Selector;
+  selector: SelectorInput;
   title: string;
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -58,18 +56,17 @@ export function GenerateDialog({
 
   const body = { ...selector, ...(regenerate && !('all' in selector) ? { regenerate: true } : {}) };
   const estimate = useQuery({
-    queryKey: ['estimate', body],
-    queryFn: () => api.post<RunEstimate>('/api/runs/estimate', body),
+    ...queries.estimate(body),
     enabled: open,
   });
   const limitValue = limit.trim() === '' ? undefined : Number(limit);
   const limitInvalid = limitValue !== undefined && !(limitValue > 0);
   const start = useMutation({
-    mutationFn: () => api.post<{ runId: string; total: number }>('/api/runs', { ...body, ...(limitValue ? { spendingLimitUsd: limitValue } : {}), notifyEmail }),
+    mutationFn: () => endpoints.runs.create({ ...body, ...(limitValue ? { spendingLimitUsd: limitValue } : {}), notifyEmail }),
     onSuccess: ({ runId, total }) => {
       toast.success(`Generating ${total.toLocaleString()} conversation${total === 1 ? '' : 's'}`, { description: 'Follow it in the progress panel. It keeps going if you close the browser.' });
-      void client.invalidateQueries({ queryKey: ['runs'] });
-      void client.invalidateQueries({ queryKey: ['conversations'] });
+      void client.invalidateQueries({ queryKey: queryKeys.runs.all });
+      void client.invalidateQueries({ queryKey: queryKeys.conversations.all });
       onStarted?.(runId);
       onOpenChange(false);
     },

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { SettingsHistoryPage } from '../../../contract/settings';
 import { Button } from '../../components/ui/button';
 import { Skeleton } from '../../components/ui/skeleton';
-import { api } from '../../lib/api';
+import { queries } from '../../lib/endpoints';
 import { formatDate } from '../../lib/format';
 import { Card } from './form';
 import { KEY_LABELS } from './api-keys';
@@ -41,8 +40,7 @@ const HISTORY_PAGE_SIZE = 20;
 export function HistoryCard() {
   const [page, setPage] = useState(1);
   const history = useQuery({
-    queryKey: ['settings-history', page],
-    queryFn: () => api.get<SettingsHistoryPage>(`/api/settings/history?page=${page}&pageSize=${HISTORY_PAGE_SIZE}`),
+    ...queries.settingsHistory({ page, pageSize: HISTORY_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const total = history.data?.total ?? 0;
