@@ -65,6 +65,12 @@ export const conversationListQuery = z
     path: ['qualityMin'],
   });
 export type ConversationListQuery = z.infer<typeof conversationListQuery>;
+/** The conversations page's URL state: the list query's keys, plus the conversation open in the preview. */
+export const conversationViewSearch = z.object({
+  ...conversationListQuery.shape,
+  open: z.string().min(1).max(64).optional(),
+});
+
 /** The filter part of the list query: what a selector's `filter` holds too. */
 export type ConversationFilter = Omit<ConversationListQuery, 'sort' | 'dir' | 'page' | 'pageSize'>;
 

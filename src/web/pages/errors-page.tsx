@@ -170,7 +170,7 @@ function Filters({ search, setSearch, active }: { search: ErrorLogSearch; setSea
     const value = conversation.trim();
     if (value !== (search.conversationId ?? '')) setSearch({ conversationId: value || undefined });
   };
-  const selectedKinds = search.errorKind?.split(',') ?? [];
+  const selectedKinds = search.errorKind ?? [];
   const kindValue = selectedKinds.length === 1 ? selectedKinds[0] : selectedKinds.length ? '__several' : '';
   return (
     <div className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface px-3 py-2.5 shadow-sm" role="search" aria-label="Error filters">
@@ -186,7 +186,7 @@ function Filters({ search, setSearch, active }: { search: ErrorLogSearch; setSea
         />
       </Field>
       <Field label="Kind" htmlFor="errors-kind">
-        <Select id="errors-kind" value={kindValue} onChange={(v) => v !== '__several' && setSearch({ errorKind: v || undefined })}>
+        <Select id="errors-kind" value={kindValue} onChange={(v) => v !== '__several' && setSearch({ errorKind: v ? [v] : undefined })}>
           <option value="">All kinds</option>
           {kindValue === '__several' && <option value="__several">{selectedKinds.length} kinds</option>}
           {RECORDED_ERROR_KINDS.map((k) => (

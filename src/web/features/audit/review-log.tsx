@@ -9,7 +9,7 @@ import { Input } from '../../components/ui/input';
 import { Skeleton } from '../../components/ui/skeleton';
 import { endpoints, queries } from '../../lib/endpoints';
 import { cn } from '../../lib/cn';
-import { activeReviewFilters, AUDIT_PAGE_SIZE, normalizeConversationList, reviewLogApiQuery, type AuditSearch } from './audit-search';
+import { activeReviewFilters, AUDIT_PAGE_SIZE, parseConversationList, reviewLogApiQuery, type AuditSearch } from './audit-search';
 import { DateRange, Field, Select } from '../../components/ui/filter-fields';
 import { CsvLink, LoadError, TABLE_HEAD, TH, type SetAuditSearch } from './controls';
 import { ACTION_LABELS, formatEventTime, reviewerName } from './describe-event';
@@ -43,7 +43,7 @@ export function ReviewLog({ search, setSearch, clear }: { search: AuditSearch; s
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
         {/* Keyed by the URL's list so the text box follows back/forward and Clear. */}
-        <Filters key={search.conversationId ?? ''} search={search} setSearch={setSearch} active={filters} clear={clear} />
+        <Filters key={search.conversationId?.join(',') ?? ''} search={search} setSearch={setSearch} active={filters} clear={clear} />
         <CsvLink href={csvHref} testId="audit-csv" label={filters ? 'Download filtered CSV' : 'Download CSV'} />
       </div>
       <div className="rounded-lg border border-border bg-surface shadow-sm">
@@ -135,10 +135,10 @@ function EventRow({ event }: { event: ReviewEvent }) {
 function Filters({ search, setSearch, active, clear }: { search: AuditSearch; setSearch: SetAuditSearch; active: number; clear: () => void }) {
   // Everyone who ever reviewed, for the reviewer menu: the all-time activity report lists exactly them.
   const reviewers = useQuery({ ...queries.activity({}), staleTime: 60_000 });
-  const [conversations, setConversations] = useState(search.conversationId ?? '');
+  const [conversations, setConversations] = useState(search.conversationId?.join(', ') ?? '');
   const commit = () => {
-    const value = normalizeConversationList(conversations);
-    if (value !== (search.conversationId ?? '')) setSearch({ conversationId: value || undefined });
+    const ids = parseConversationList(conversations);
+    if (ids.join(',') !== (search.conversationId?.join(',') ?? '')) setSearch({ conversationId: ids.length ? ids : undefined });
   };
   const people = reviewers.data?.users.filter((u) => u.userId) ?? [];
   return (

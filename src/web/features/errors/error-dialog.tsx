@@ -370,7 +370,7 @@ function SupportBlock({ guide, facts, report }: { guide: ErrorGuide; facts: Fail
             <Mail className="h-3.5 w-3.5" aria-hidden /> Email a support request
           </a>
           {facts.kind && (
-            <Link to="/errors" search={{ errorKind: facts.kind }} className="inline-flex items-center gap-1 font-medium text-primary hover:underline">
+            <Link to="/errors" search={{ errorKind: [facts.kind] }} className="inline-flex items-center gap-1 font-medium text-primary hover:underline">
               <ListFilter className="h-3.5 w-3.5" aria-hidden /> Other errors of this kind
             </Link>
           )}
