@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
 import { ChevronRight, Copy, LifeBuoy, ListFilter, Mail, RotateCcw } from 'lucide-react';
 import { toast } from 'sonner';
 import { can } from '../../../accounts/roles';
@@ -9,6 +10,7 @@ import type { GenerationLogSummary } from '../../../contract/generation-logs';
 import { explainError, type ErrorGuide } from '../../../core/error-guide';
 import { TIER_LABELS } from '../../../core/tiers';
 import { Button } from '../../components/ui/button';
+import { DataTable } from '../../components/ui/data-table';
 import { Dialog } from '../../components/ui/dialog';
 import { Skeleton } from '../../components/ui/skeleton';
 import { Tooltip } from '../../components/ui/tooltip';
@@ -300,6 +302,14 @@ function Fact({ label, children, title, wide }: { label: string; children: React
   );
 }
 
+const CALL_COLUMNS: ColumnDef<GenerationLogSummary>[] = [
+  { id: 'time', header: 'Time', meta: { className: 'whitespace-nowrap' }, cell: ({ row }) => formatDate(row.original.createdAt) },
+  { id: 'attempt', header: 'Attempt', meta: { className: 'tabular-nums' }, cell: ({ row }) => row.original.attempt },
+  { id: 'kind', header: 'Kind', meta: { className: 'font-mono' }, cell: ({ row }) => row.original.errorKind ?? '—' },
+  { id: 'http', header: 'HTTP', meta: { className: 'tabular-nums' }, cell: ({ row }) => row.original.httpStatus ?? '—' },
+  { id: 'message', header: 'Message', meta: { className: 'break-words' }, cell: ({ row }) => row.original.errorMessage },
+];
+
 function TechnicalDetails({ calls, loading, report }: { calls: GenerationLogSummary[]; loading: boolean; report: string }) {
   const latest = calls[0];
   const detail = useQuery({ ...queries.generationLog(latest?.id ?? ''), enabled: Boolean(latest) });
@@ -308,28 +318,7 @@ function TechnicalDetails({ calls, loading, report }: { calls: GenerationLogSumm
       {loading && <Skeleton className="h-16 w-full" />}
       {!loading && calls.length === 0 && <p className="text-muted">No failed calls are in the generation log for this conversation (older entries may have been removed by log retention).</p>}
       {calls.length > 0 && (
-        <table className="w-full text-xs" aria-label="Latest failed calls">
-          <thead className="text-left text-muted">
-            <tr>
-              <th className="py-1 pr-3 font-medium">Time</th>
-              <th className="py-1 pr-3 font-medium">Attempt</th>
-              <th className="py-1 pr-3 font-medium">Kind</th>
-              <th className="py-1 pr-3 font-medium">HTTP</th>
-              <th className="py-1 font-medium">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {calls.map((c) => (
-              <tr key={c.id} className="border-t border-border align-top">
-                <td className="py-1 pr-3 whitespace-nowrap">{formatDate(c.createdAt)}</td>
-                <td className="py-1 pr-3 tabular-nums">{c.attempt}</td>
-                <td className="py-1 pr-3 font-mono">{c.errorKind ?? '—'}</td>
-                <td className="py-1 pr-3 tabular-nums">{c.httpStatus ?? '—'}</td>
-                <td className="py-1 break-words">{c.errorMessage}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable data={calls} columns={CALL_COLUMNS} label="Latest failed calls" getRowId={(c) => c.id} variant="compact" rowProps={() => ({ className: 'border-t border-border align-top' })} />
       )}
       {latest && (
         <div>

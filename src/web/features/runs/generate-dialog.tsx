@@ -1,12 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
 import { AlertTriangle } from 'lucide-react';
 import { toast } from 'sonner';
 import { Button } from '../../components/ui/button';
+import { DataTable } from '../../components/ui/data-table';
 import { Dialog } from '../../components/ui/dialog';
 import { ApiError } from '../../lib/api';
 import { endpoints, queries, queryKeys, type SelectorInput } from '../../lib/endpoints';
 import { formatDuration, formatUsd } from '../../lib/format';
+
+type TierRow = { name: string; count: number; costUsd: number };
+
+const TIER_COLUMNS: ColumnDef<TierRow>[] = [
+  { id: 'tier', header: 'Tier', cell: ({ row }) => row.original.name },
+  { id: 'count', header: 'Conversations', meta: { align: 'right', className: 'tabular-nums' }, cell: ({ row }) => row.original.count.toLocaleString() },
+  { id: 'cost', header: 'Cost', meta: { align: 'right', className: 'tabular-nums' }, cell: ({ row }) => formatUsd(row.original.costUsd) },
+];
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -102,30 +112,17 @@ export function GenerateDialog({
             <Figure label="Time" value={`~${formatDuration(e.estimatedSeconds)}`} testId="estimate-time" />
             <Figure label="Cost" value={`~${formatUsd(e.estimatedCostUsd)}`} testId="estimate-cost" />
           </div>
-          <table className="w-full text-xs">
-            <thead className="text-muted">
-              <tr>
-                <th className="text-left font-medium">Tier</th>
-                <th className="text-right font-medium">Conversations</th>
-                <th className="text-right font-medium">Cost</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(
-                [
-                  ['Template', e.byTier.template],
-                  ['Scenario', e.byTier.scenario],
-                  ['Edge case', e.byTier.edge_case],
-                ] as const
-              ).map(([name, tier]) => (
-                <tr key={name}>
-                  <td>{name}</td>
-                  <td className="text-right tabular-nums">{tier.count.toLocaleString()}</td>
-                  <td className="text-right tabular-nums">{formatUsd(tier.costUsd)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            data={[
+              { name: 'Template', ...e.byTier.template },
+              { name: 'Scenario', ...e.byTier.scenario },
+              { name: 'Edge case', ...e.byTier.edge_case },
+            ]}
+            columns={TIER_COLUMNS}
+            label="Estimate by tier"
+            getRowId={(tier) => tier.name}
+            variant="compact"
+          />
           <p className="text-xs text-muted">
             {e.basis === 'history' ? 'Based on the average of conversations generated so far' : 'Based on token estimates (no history yet)'} with {e.model}.
           </p>
