@@ -8,7 +8,7 @@ import { useCatalog } from '../../lib/queries';
 import { FailedBadgeButton } from '../errors/error-dialog';
 import { GenerateButton } from './generate-button';
 import { QualityBadge } from './quality-badge';
-import { StatusBadge, statusTooltip } from './status-badge';
+import { StatusBadge, statusTooltip } from '../../components/status-badge';
 
 type Dim = keyof Omit<Catalog, 'arcs'>;
 

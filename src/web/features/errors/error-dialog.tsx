@@ -20,8 +20,8 @@ import { copyText } from '../../lib/clipboard';
 import { cn } from '../../lib/cn';
 import { formatDate, timeAgo } from '../../lib/format';
 import { useHealth, useLabels, useMe } from '../../lib/queries';
-import { StatusBadge } from '../conversations/status-badge';
-import { useOptionalGeneration } from '../conversations/use-generate';
+import { StatusBadge } from '../../components/status-badge';
+import { useOptionalGeneration } from '../runs/use-generate';
 import { ErrorCategoryBadge, RetryabilityBadge } from './error-category-badge';
 import { formatFailureReport, supportMailto, type FailureFacts } from './error-report';
 
