@@ -21,7 +21,7 @@ import { api, toQueryString } from './api';
  */
 
 /** A list query as the web holds it: the API's parsed values (lists as arrays), all optional. */
-export type ListParams<T> = { [K in keyof T]?: T[K] };
+export type ListParams<T> = Partial<T>;
 export type ConversationListParams = ListParams<ConversationListQuery>;
 export type GenerationLogParams = ListParams<GenerationLogQuery>;
 export type ReviewLogParams = ListParams<AuditReviewQuery>;

@@ -1,14 +1,13 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { ConversationDetail, ConversationListResponse } from '../../../contract/conversations';
+import type { ConversationDetail, ConversationListResponse, ReviewRequest, ReviewResult } from '../../../contract/conversations';
 import { ApiError } from '../../lib/api';
 import { endpoints, queryKeys } from '../../lib/endpoints';
 
-type Action = 'approve' | 'reject';
 type Snapshot = [readonly unknown[], unknown][];
 
 /** Puts the new status into every cached list and the cached detail, returning what to restore. */
-function applyOptimistically(client: QueryClient, detail: ConversationDetail, status: 'approved' | 'rejected', notes: string | null): Snapshot {
+function applyOptimistically(client: QueryClient, detail: ConversationDetail, status: ReviewResult['status'], notes: string | null): Snapshot {
   const snapshot: Snapshot = [...client.getQueriesData({ queryKey: queryKeys.conversations.all }), ...client.getQueriesData({ queryKey: queryKeys.conversation.all })];
   client.setQueriesData<ConversationListResponse>({ queryKey: queryKeys.conversations.all }, (list) =>
     list?.items ? { ...list, items: list.items.map((c) => (c.id === detail.id ? { ...c, status } : c)) } : list,
@@ -26,7 +25,7 @@ function applyOptimistically(client: QueryClient, detail: ConversationDetail, st
 export function useReview() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ detail, action, notes }: { detail: ConversationDetail; action: Action; notes?: string }) =>
+    mutationFn: ({ detail, action, notes }: { detail: ConversationDetail; action: ReviewRequest['action']; notes?: string }) =>
       endpoints.conversations.review(detail.id, { action, ...(notes ? { notes } : {}) }),
     onMutate: async ({ detail, action, notes }) => {
       await client.cancelQueries({ queryKey: queryKeys.conversations.all });
