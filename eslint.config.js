@@ -51,7 +51,7 @@ const webImportRules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'drizzle/', '.test-data/', '.scratch/', 'test-results/', 'playwright-report/', 'demo/check.mjs'] },
+  { ignores: ['dist/', 'node_modules/', 'drizzle/', '.test-data/', '.scratch/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -61,7 +61,7 @@ export default tseslint.config(
   },
   ...webImportRules,
   {
-    files: ['scripts/**/*.mjs', 'bin/**/*.js'],
+    files: ['scripts/**/*.mjs', 'bin/**/*.js', 'demo/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {

@@ -80,8 +80,9 @@ export const exportHistoryQuery = z
     userId: z.string().max(64).optional(),
     from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
     to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-    minCount: z.coerce.number().int().min(0).optional(),
-    maxCount: z.coerce.number().int().min(0).optional(),
+    // Counts are 32-bit integers in the database.
+    minCount: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+    maxCount: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
     sort: z.enum(['date', 'user']).default('date'),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),

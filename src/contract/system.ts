@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../accounts/roles';
 
 export const PROVIDER_NAMES = ['offline', 'anthropic', 'openai'] as const;
 
@@ -11,7 +12,20 @@ export type ProviderInfo = z.infer<typeof providerInfo>;
 export const me = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string() });
 export type Me = z.infer<typeof me>;
 
-export const userSummary = me.extend({ createdAt: z.string() });
+export const userSummary = me.extend({ createdAt: z.string(), active: z.boolean(), deactivatedAt: z.string().nullable() });
+
+/** PATCH /api/users/:id — what an admin may change about a user. */
+export const userChange = z
+  .object({
+    role: z.enum(ROLES).optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .refine((c) => c.role !== undefined || c.active !== undefined, { message: 'must name a role or active' });
+
+export const userChanged = z.object({ id: z.string(), role: z.string(), active: z.boolean(), endedSessions: z.number().int(), revokedTokens: z.number().int() });
+
+export const apiTokenSummary = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() });
 
 /** GET /api/setup: whether the first admin account still has to be created. */
 export const setupStatus = z.object({ needsSetup: z.boolean() });
@@ -24,8 +38,8 @@ export type CreatedUser = z.infer<typeof createdUser>;
 export const userList = z.object({ items: z.array(userSummary) });
 export type UserList = z.infer<typeof userList>;
 
-/** POST /api/users: without a password, a one-time link where the user chooses one. */
-export const newUserResult = z.object({ id: z.string(), inviteUrl: z.string().optional() });
+/** POST /api/users: without a password, a one-time link where the user chooses one (and its path, for a server behind another address). */
+export const newUserResult = z.object({ id: z.string(), inviteUrl: z.string().optional(), invitePath: z.string().optional() });
 export type NewUserResult = z.infer<typeof newUserResult>;
 
 /** GET /api/invitations/:token: who the link is for. */

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -40,7 +39,7 @@ export function generationLogRoutes(app: FastifyInstance, ctx: AppContext) {
         yield csvRow([...CSV_COLUMNS]);
         for await (const row of iterateGenerationLogs(db, request.query)) yield csvRow(CSV_COLUMNS.map((c) => row[c]));
       }
-      return sendCsv(reply, 'generation-log', Readable.from(lines()));
+      return sendCsv(reply, 'generation-log', lines());
     },
   );
 

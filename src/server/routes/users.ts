@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../accounts/roles';
-import { acceptedInvitation, invitation, newUserResult, userList } from '../../contract/system';
+import { acceptedInvitation, apiTokenSummary, invitation, newUserResult, userChange, userChanged, userList } from '../../contract/system';
 import { acceptInvitation, createInvitedUser, describeInvitation } from '../../accounts/invitations';
-import { createUser, listUsers } from '../../accounts/users';
-import { requirePermission } from '../authenticate';
+import { endSessions } from '../../accounts/sessions';
+import { createUser, listApiTokens, listUsers, revokeApiToken, updateUser } from '../../accounts/users';
+import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
 
 const newUser = z
@@ -17,6 +18,7 @@ const newUser = z
   })
   .strict();
 
+const userParams = z.object({ id: z.string().min(1).max(100) });
 const invitationParams = z.object({ token: z.string().min(10).max(200) });
 
 export function userRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -42,8 +44,49 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
       if (request.body.password) return reply.status(201).send(await createUser(db, request.body));
       // No password: the admin passes on a one-time link where the user chooses one.
       const { id, token } = await createInvitedUser(db, request.body);
-      const base = ctx.config.publicUrl ?? `${request.protocol}://${request.headers.host ?? `localhost:${ctx.config.port}`}`;
-      return reply.status(201).send({ id, inviteUrl: `${base}/invite?token=${token}` });
+      // Never built from the request's Host header, which the client chooses: a forged Host
+      // would make the admin hand out a link to another site.
+      const base = ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
+      const invitePath = `/invite?token=${token}`;
+      return reply.status(201).send({ id, inviteUrl: `${base}${invitePath}`, invitePath });
+    },
+  );
+
+  const mayManage = requirePermission(ctx, 'users:manage');
+
+  r.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "Change a user's role or deactivate them (admin). Deactivation ends their sessions and revokes their API tokens at once.",
+        params: userParams,
+        body: userChange,
+        response: { 200: userChanged },
+      },
+      preHandler: mayManage,
+    },
+    async (request) => updateUser(db, currentUser(request).id, request.params.id, request.body),
+  );
+
+  r.delete(
+    '/api/users/:id/sessions',
+    { schema: { tags: ['users'], summary: 'Sign a user out everywhere (admin); their API tokens keep working', params: userParams, response: { 200: z.object({ endedSessions: z.number().int() }) } }, preHandler: mayManage },
+    async (request) => ({ endedSessions: await endSessions(db, request.params.id) }),
+  );
+
+  r.get(
+    '/api/users/:id/tokens',
+    { schema: { tags: ['users'], summary: "A user's API tokens (admin): names and dates, never the tokens", params: userParams, response: { 200: z.object({ items: z.array(apiTokenSummary) }) } }, preHandler: mayManage },
+    async (request) => ({ items: await listApiTokens(db, request.params.id) }),
+  );
+
+  r.delete(
+    '/api/users/:id/tokens/:tokenId',
+    { schema: { tags: ['users'], summary: "Revoke one of a user's API tokens (admin)", params: userParams.extend({ tokenId: z.string().min(1).max(100) }), response: { 204: z.null() } }, preHandler: mayManage },
+    async (request, reply) => {
+      await revokeApiToken(db, request.params.id, request.params.tokenId);
+      return reply.status(204).send(null);
     },
   );
 

@@ -12,6 +12,7 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   'runs:manage': 'Start, pause and cancel runs',
   'catalog:read': 'See personas, emotions and topics',
   'exports:create': 'Export training data',
+  'exports:read': 'See the export history',
   'audit:read': 'See the audit trail and reports',
   'settings:read': 'See workspace settings',
   'settings:write': 'Change workspace settings and API keys',
