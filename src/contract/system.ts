@@ -49,3 +49,17 @@ export type Invitation = z.infer<typeof invitation>;
 /** POST /api/invitations/accept: the account that can now sign in. */
 export const acceptedInvitation = z.object({ email: z.string() });
 export type AcceptedInvitation = z.infer<typeof acceptedInvitation>;
+
+/** POST /api/auth/sign-in/email: who signed in (the session itself is only in the HttpOnly cookie). */
+export const signInResult = z.object({ user: z.object({ id: z.string(), email: z.string(), name: z.string() }).passthrough() }).passthrough();
+export type SignInResult = z.infer<typeof signInResult>;
+
+export const signOutResult = z.object({ success: z.boolean() });
+export type SignOutResult = z.infer<typeof signOutResult>;
+
+/** POST /api/users/:id/sign-out: how many of the user's sessions were ended. */
+export const sessionsEnded = z.object({ endedSessions: z.number().int() });
+export type SessionsEnded = z.infer<typeof sessionsEnded>;
+
+export const apiTokenList = z.object({ items: z.array(apiTokenSummary) });
+export type ApiTokenList = z.infer<typeof apiTokenList>;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../accounts/roles';
-import { acceptedInvitation, apiTokenSummary, invitation, newUserResult, userChange, userChanged, userList } from '../../contract/system';
+import { acceptedInvitation, apiTokenList, invitation, newUserResult, sessionsEnded, userChange, userChanged, userList } from '../../contract/system';
 import { acceptInvitation, createInvitedUser, describeInvitation } from '../../accounts/invitations';
 import { endSessions } from '../../accounts/sessions';
 import { createUser, listApiTokens, listUsers, revokeApiToken, updateUser } from '../../accounts/users';
@@ -71,13 +71,13 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.delete(
     '/api/users/:id/sessions',
-    { schema: { tags: ['users'], summary: 'Sign a user out everywhere (admin); their API tokens keep working', params: userParams, response: { 200: z.object({ endedSessions: z.number().int() }) } }, preHandler: mayManage },
+    { schema: { tags: ['users'], summary: 'Sign a user out everywhere (admin); their API tokens keep working', params: userParams, response: { 200: sessionsEnded } }, preHandler: mayManage },
     async (request) => ({ endedSessions: await endSessions(db, request.params.id) }),
   );
 
   r.get(
     '/api/users/:id/tokens',
-    { schema: { tags: ['users'], summary: "A user's API tokens (admin): names and dates, never the tokens", params: userParams, response: { 200: z.object({ items: z.array(apiTokenSummary) }) } }, preHandler: mayManage },
+    { schema: { tags: ['users'], summary: "A user's API tokens (admin): names and dates, never the tokens", params: userParams, response: { 200: apiTokenList } }, preHandler: mayManage },
     async (request) => ({ items: await listApiTokens(db, request.params.id) }),
   );
 

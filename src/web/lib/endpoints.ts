@@ -10,7 +10,7 @@ import type { GenerationLogDetail, GenerationLogPage, GenerationLogQuery } from 
 import type { Preferences, PreferencesPatch } from '../../contract/preferences';
 import type { createRunBody, CreateRunResponse, GenerateResponse, RunEstimate, RunList, RunProgress, selectorSchema } from '../../contract/runs';
 import type { SettingsHistoryPage, SettingsHistoryQuery, SettingsPatch, SettingsResponse } from '../../contract/settings';
-import type { AcceptedInvitation, CreatedUser, Health, Invitation, Me, ProviderInfo, SetupStatus } from '../../contract/system';
+import type { AcceptedInvitation, CreatedUser, Health, Invitation, Me, ProviderInfo, SetupStatus, SignInResult, SignOutResult } from '../../contract/system';
 import { api, toQueryString } from './api';
 
 /**
@@ -49,8 +49,8 @@ export const endpoints = {
     setupStatus: () => api.get<SetupStatus>('/api/setup'),
     /** Creates the first admin; only while the workspace has no users. */
     setup: (body: Credentials & { name: string }) => api.post<CreatedUser>('/api/setup', body),
-    signIn: (body: Credentials) => api.post<unknown>('/api/auth/sign-in/email', body),
-    signOut: () => api.post<unknown>('/api/auth/sign-out'),
+    signIn: (body: Credentials) => api.post<SignInResult>('/api/auth/sign-in/email', body),
+    signOut: () => api.post<SignOutResult>('/api/auth/sign-out'),
     invitation: (token: string) => api.get<Invitation>(`/api/invitations/${id(token)}`),
     acceptInvitation: (body: { token: string; password: string }) => api.post<AcceptedInvitation>('/api/invitations/accept', body),
     preferences: () => api.get<Preferences>('/api/me/preferences'),
