@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FORMAT_IDS } from '../core/export/record';
+import { calendarDate } from './calendar-date';
 import { bulkSelection } from './bulk';
 
 /** Per-format options a user can set (US5.1.1, issue "Export that trainers accept"). */
@@ -88,6 +89,16 @@ export const exportHistoryQuery = z
   })
   .strict();
 export type ExportHistoryQuery = z.infer<typeof exportHistoryQuery>;
+
+/** The export history's URL state (`/exports?userId=…&from=2026-05-01&sort=user`): its filters, sort and page, dates as calendar days. */
+export const exportHistorySearch = z.object({
+  userId: exportHistoryQuery.shape.userId,
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  minCount: exportHistoryQuery.shape.minCount,
+  sort: exportHistoryQuery.shape.sort,
+  page: exportHistoryQuery.shape.page,
+});
 
 /** A page of the export history, and everyone who has exported (for the user filter). */
 export const exportHistoryPage = z.object({

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fromNodeHeaders } from 'better-auth/node';
 import { z } from 'zod';
-import { me } from '../../contract/system';
+import { createdUser, me, setupStatus, signInResult, signOutResult } from '../../contract/system';
 import { endSessions } from '../../accounts/sessions';
 import { countUsers, createUser, isDeactivated } from '../../accounts/users';
 import { AppError } from '../../core/errors';
@@ -54,8 +54,6 @@ const signInBody = z
   })
   .strict();
 
-const signedIn = z.object({ user: z.object({ id: z.string(), email: z.string(), name: z.string() }).passthrough() }).passthrough();
-
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
@@ -96,7 +94,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['auth'],
         summary: 'Sign in with email and password; the session is set as an HttpOnly cookie. Failed attempts are limited per account and address.',
         body: signInBody,
-        response: { 200: signedIn },
+        response: { 200: signInResult },
       },
     },
     async (request, reply) => {
@@ -119,7 +117,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/api/auth/sign-out',
-    { schema: { tags: ['auth'], summary: 'Sign out: ends this session and clears its cookie', body: z.object({}).strict().optional(), response: { 200: z.object({ success: z.boolean() }) } } },
+    { schema: { tags: ['auth'], summary: 'Sign out: ends this session and clears its cookie', body: z.object({}).strict().optional(), response: { 200: signOutResult } } },
     async (request, reply) => forward(request, reply),
   );
 
@@ -128,13 +126,13 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/setup',
-    { schema: { tags: ['auth'], summary: 'Whether the first admin account still needs to be created', response: { 200: z.object({ needsSetup: z.boolean() }) } } },
+    { schema: { tags: ['auth'], summary: 'Whether the first admin account still needs to be created', response: { 200: setupStatus } } },
     async () => ({ needsSetup: (await countUsers(db)) === 0 }),
   );
 
   r.post(
     '/api/setup',
-    { schema: { tags: ['auth'], summary: 'Create the first admin account (only while there are no users)', body: setupBody, response: { 201: z.object({ id: z.string() }) } } },
+    { schema: { tags: ['auth'], summary: 'Create the first admin account (only while there are no users)', body: setupBody, response: { 201: createdUser } } },
     async (request, reply) => {
       if ((await countUsers(db)) > 0) {
         throw new AppError({ code: 'already_set_up', status: 409, message: 'This workspace already has an admin account.', hint: 'Sign in instead; an admin can invite more users.' });

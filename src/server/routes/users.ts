@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../accounts/roles';
-import { apiTokenSummary, userChange, userChanged, userSummary } from '../../contract/system';
+import { acceptedInvitation, apiTokenList, invitation, newUserResult, sessionsEnded, userChange, userChanged, userList } from '../../contract/system';
 import { acceptInvitation, createInvitedUser, describeInvitation } from '../../accounts/invitations';
 import { endSessions } from '../../accounts/sessions';
 import { createUser, listApiTokens, listUsers, revokeApiToken, updateUser } from '../../accounts/users';
@@ -25,7 +25,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
 
-  r.get('/api/users', { schema: { tags: ['users'], summary: 'All users and their roles (admin)', response: { 200: z.object({ items: z.array(userSummary) }) } }, preHandler: requirePermission(ctx, 'users:manage') }, async () => ({
+  r.get('/api/users', { schema: { tags: ['users'], summary: 'All users and their roles (admin)', response: { 200: userList } }, preHandler: requirePermission(ctx, 'users:manage') }, async () => ({
     items: await listUsers(db),
   }));
 
@@ -36,7 +36,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['users'],
         summary: 'Create a user with a role (admin). Without a password the answer holds a one-time invitation link.',
         body: newUser,
-        response: { 201: z.object({ id: z.string(), inviteUrl: z.string().optional(), invitePath: z.string().optional() }) },
+        response: { 201: newUserResult },
       },
       preHandler: requirePermission(ctx, 'users:manage'),
     },
@@ -71,13 +71,13 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.delete(
     '/api/users/:id/sessions',
-    { schema: { tags: ['users'], summary: 'Sign a user out everywhere (admin); their API tokens keep working', params: userParams, response: { 200: z.object({ endedSessions: z.number().int() }) } }, preHandler: mayManage },
+    { schema: { tags: ['users'], summary: 'Sign a user out everywhere (admin); their API tokens keep working', params: userParams, response: { 200: sessionsEnded } }, preHandler: mayManage },
     async (request) => ({ endedSessions: await endSessions(db, request.params.id) }),
   );
 
   r.get(
     '/api/users/:id/tokens',
-    { schema: { tags: ['users'], summary: "A user's API tokens (admin): names and dates, never the tokens", params: userParams, response: { 200: z.object({ items: z.array(apiTokenSummary) }) } }, preHandler: mayManage },
+    { schema: { tags: ['users'], summary: "A user's API tokens (admin): names and dates, never the tokens", params: userParams, response: { 200: apiTokenList } }, preHandler: mayManage },
     async (request) => ({ items: await listApiTokens(db, request.params.id) }),
   );
 
@@ -93,7 +93,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/invitations/:token',
     {
-      schema: { tags: ['users'], summary: 'Who an invitation link is for (no sign-in needed)', params: invitationParams, response: { 200: z.object({ email: z.string(), name: z.string() }) } },
+      schema: { tags: ['users'], summary: 'Who an invitation link is for (no sign-in needed)', params: invitationParams, response: { 200: invitation } },
     },
     async (request) => describeInvitation(db, request.params.token),
   );
@@ -105,7 +105,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['users'],
         summary: 'Choose a password with an invitation link; the link then stops working',
         body: z.object({ token: z.string().min(10).max(200), password: z.string().min(8, 'must be at least 8 characters').max(200) }).strict(),
-        response: { 200: z.object({ email: z.string() }) },
+        response: { 200: acceptedInvitation },
       },
     },
     async (request) => acceptInvitation(db, request.body.token, request.body.password),
