@@ -50,6 +50,10 @@ const webImportRules = [
   { files: PENDING_ENDPOINT_CONVERSIONS, rules: restrict(featureRestriction('selection', FEATURE_LAYERS.findIndex((l) => l.includes('selection')))) },
 ];
 
+/** An import of any of these top-level folders of src, from any depth. */
+const srcFolders = (...names) => names.map((name) => ({ group: [`**/${name}`, `**/${name}/**`], message: `This layer must not import src/${name} (see DESIGN.md, Layout).` }));
+const ALL_LAYERS = ['accounts', 'cli', 'config', 'contract', 'db', 'exports', 'generation', 'notify', 'retention', 'review', 'server', 'settings', 'web'];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'drizzle/', '.test-data/', '.scratch/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -63,6 +67,18 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.mjs', 'bin/**/*.js', 'demo/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  // The layers (DESIGN.md): core is pure and imports only core; the database layer never reaches
+  // up into generation, accounts or retention. Tests may import their fixtures.
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: srcFolders(...ALL_LAYERS) }] },
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: srcFolders('generation', 'accounts', 'retention') }] },
   },
   {
     rules: {

@@ -5,7 +5,7 @@ import { AppError } from '../core/errors';
 import { passwordProblem } from '../core/password-policy';
 import type { Db } from '../db/client';
 import { account, apiTokens, user } from '../db/schema';
-import type { Role } from './roles';
+import type { Role } from '../core/roles';
 import { endSessions, revokeApiTokens } from './sessions';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

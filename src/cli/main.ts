@@ -4,7 +4,7 @@ import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { isWorkspaceEmpty, seedDemoWorkspace } from '../db/seed/seed-demo';
 import { createUser } from '../accounts/users';
-import { ROLES, isRole } from '../accounts/roles';
+import { ROLES, isRole } from '../core/roles';
 import { AppError } from '../core/errors';
 import { ensureWebBuilt } from './build-web';
 import { generateCommand } from './generate-command';

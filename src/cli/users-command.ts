@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { ROLES, isRole } from '../accounts/roles';
+import { ROLES, isRole } from '../core/roles';
 import type { z } from 'zod';
 import type { apiTokenSummary, userChanged, userSummary } from '../contract/system';
 import { AppError } from '../core/errors';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../accounts/roles';
+import { ROLES } from '../core/roles';
 
 export const PROVIDER_NAMES = ['offline', 'anthropic', 'openai'] as const;
 

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
-import { can, type Permission } from '../accounts/roles';
+import { can, type Permission } from '../core/roles';
 import { findUserByApiToken, type AuthenticatedUser } from '../accounts/users';
 import { AppError } from '../core/errors';
 import type { AppContext } from './context';

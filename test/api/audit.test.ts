@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/accounts/roles';
+import type { Role } from '../../src/core/roles';
 import type { ActivityReport, ComplianceReport, ConversationAudit, RetentionResult, ReviewEventPage } from '../../src/contract/audit';
 import type { ConversationStatus } from '../../src/core/statuses';
 import { describeAttribution, describeCoverage } from '../../src/db/queries/compliance';

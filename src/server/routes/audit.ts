@@ -6,7 +6,7 @@ import { csvRow } from '../../core/csv';
 import { getActivityReport, getConversationAudit, iterateReviewEvents, listReviewEvents } from '../../db/queries/audit';
 import { getComplianceReport } from '../../db/queries/compliance';
 import { currentUser, requirePermission } from '../authenticate';
-import { can } from '../../accounts/roles';
+import { can } from '../../core/roles';
 import type { AppContext } from '../context';
 import { sendCsv } from '../send-csv';
 

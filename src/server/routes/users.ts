@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '../../accounts/roles';
+import { ROLES } from '../../core/roles';
 import { acceptedInvitation, apiTokenList, invitation, newUserResult, sessionsEnded, userChange, userChanged, userList } from '../../contract/system';
 import { acceptInvitation, createInvitedUser, describeInvitation } from '../../accounts/invitations';
 import { endSessions } from '../../accounts/sessions';

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Download, Inbox, Keyboard, SearchX, SlidersHorizontal, Sparkles } from 'lucide-react';
 import type { VisibilityState } from '@tanstack/react-table';
 import type { SortableColumn } from '../../contract/conversations';
-import { can } from '../../accounts/roles';
+import { can } from '../../core/roles';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Button } from '../components/ui/button';
 import { RetryAllFailed } from '../features/errors/retry-all-failed';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Lock } from 'lucide-react';
-import { can } from '../../accounts/roles';
+import { can } from '../../core/roles';
 import { Skeleton } from '../components/ui/skeleton';
 import { queries } from '../lib/endpoints';
 import { useMe } from '../lib/queries';

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { ChevronRight, Copy, LifeBuoy, ListFilter, Mail, RotateCcw } from 'lucide-react';
 import { toast } from 'sonner';
-import { can } from '../../../accounts/roles';
+import { can } from '../../../core/roles';
 import type { ConversationDetail } from '../../../contract/conversations';
 import type { GenerationLogSummary } from '../../../contract/generation-logs';
 import { explainError, type ErrorGuide } from '../../../core/error-guide';

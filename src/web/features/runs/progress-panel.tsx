@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ChevronDown, ChevronUp, Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
 import type { RunProgress } from '../../../contract/runs';
-import { can } from '../../../accounts/roles';
+import { can } from '../../../core/roles';
 import { queryKeys } from '../../lib/endpoints';
 import { useMe, useRecentRuns } from '../../lib/queries';
 import { useLocalState } from '../../lib/use-local-state';

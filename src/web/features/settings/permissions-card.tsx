@@ -1,5 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { can, PERMISSIONS, ROLES, type Permission } from '../../../accounts/roles';
+import { can, PERMISSIONS, ROLES, type Permission } from '../../../core/roles';
 import { DataTable } from '../../components/ui/data-table';
 import { Card } from './form';
 

@@ -1,7 +1,7 @@
 import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, Download, FileText, LogOut, MessagesSquare, PlayCircle, ScrollText, Settings } from 'lucide-react';
-import { can } from '../../../accounts/roles';
+import { can } from '../../../core/roles';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { Button } from '../../components/ui/button';
 import { Tooltip } from '../../components/ui/tooltip';
