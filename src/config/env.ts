@@ -16,6 +16,7 @@ const envSchema = z.object({
   CONVGEN_OFFLINE_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   CONVGEN_WORKER: z.enum(['0', '1']).default('1'),
   CONVGEN_BATCH_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(10_000),
+  CONVGEN_BULK_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1_000),
   CONVGEN_PROVIDER: z.enum(['auto', 'offline', 'anthropic', 'openai']).optional(),
   CONVGEN_MODEL: z.string().min(1).max(100).optional(),
   ANTHROPIC_API_KEY: z.string().optional(),
@@ -44,6 +45,8 @@ export interface AppConfig {
   runWorker: boolean;
   /** How often Message Batches runs are checked. */
   batchPollMs: number;
+  /** Conversations per transaction in a bulk review, delete or undo; other requests get through between batches. */
+  bulkBatchSize: number;
   /** Overrides the workspace setting for the provider / model. */
   provider: 'auto' | 'offline' | 'anthropic' | 'openai' | undefined;
   model: string | undefined;
@@ -77,6 +80,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     offlineLatencyMs: env.CONVGEN_OFFLINE_LATENCY_MS,
     runWorker: env.CONVGEN_WORKER === '1',
     batchPollMs: env.CONVGEN_BATCH_POLL_MS,
+    bulkBatchSize: env.CONVGEN_BULK_BATCH_SIZE,
     provider: env.CONVGEN_PROVIDER,
     model: env.CONVGEN_MODEL,
     anthropicApiKey: env.ANTHROPIC_API_KEY,

@@ -58,7 +58,7 @@ export const bulkFailure = z.object({
 export type BulkFailure = z.infer<typeof bulkFailure>;
 
 export const bulkResult = z.object({
-  /** Pass to the undo route within 10 minutes; null when nothing changed or the action cannot be undone (delete). */
+  /** Pass to the undo route within 10 minutes; null while nothing has changed, and for a delete (it cannot be undone). */
   actionId: z.string().nullable(),
   requested: z.number(),
   succeeded: z.number(),
@@ -67,6 +67,37 @@ export const bulkResult = z.object({
   failedCount: z.number(),
 });
 export type BulkResult = z.infer<typeof bulkResult>;
+
+export const BULK_KINDS = ['approve', 'reject', 'delete'] as const;
+export type BulkKind = (typeof BULK_KINDS)[number];
+
+/** running → done, or cancelled (stopped on request after a batch), or failed (an error stopped it after a batch). */
+export const BULK_ACTION_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
+export type BulkActionState = (typeof BULK_ACTION_STATES)[number];
+
+/**
+ * A bulk review or delete and how far it got. It works through the selection in batches (1,000
+ * conversations by default), each committed with its audit rows, so other requests are served
+ * between batches and what was done is exactly what undo reverts. `failed`, `failedCount`,
+ * `succeeded` and `actionId` read like the final result at every moment.
+ */
+export const bulkAction = bulkResult.extend({
+  /** Poll `GET /api/conversations/bulk/actions/:id` while `state` is running. */
+  id: z.string(),
+  kind: z.enum(BULK_KINDS),
+  state: z.enum(BULK_ACTION_STATES),
+  /** Of `requested`, how many have been looked at so far. */
+  processed: z.number(),
+  /** Someone asked it to stop: it stops after the batch in progress. */
+  stopRequested: z.boolean(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Why a failed action stopped. */
+  error: z.object({ code: z.string(), message: z.string(), hint: z.string() }).nullable(),
+});
+export type BulkAction = z.infer<typeof bulkAction>;
+
+export const bulkActionParams = z.object({ id: z.string().min(1).max(100) });
 
 export const bulkUndoResult = z.object({
   restored: z.number(),

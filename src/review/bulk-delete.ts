@@ -1,36 +1,44 @@
 import { sql } from 'drizzle-orm';
-import type { BulkDeleteRequest, BulkFailure, BulkResult } from '../contract/bulk';
+import type { BulkDeleteRequest, BulkFailure } from '../contract/bulk';
 import { queryRows, type Db } from '../db/client';
 import { conversations } from '../db/schema';
-import { inIds, listFailures, lockSelection, unknownIds } from './bulk-selection';
+import type { BatchWork, BulkActions } from './bulk-actions';
+import { inIds, lockBatch, readSelection, unknownIds, vanished } from './bulk-selection';
 
 /**
- * Deletes the selected conversations for good (US11.4.2), except those a run is working on or
- * will work on: deleting them would pull the slot from under the worker. Turns, review logs and
- * run items go with the conversation (cascade); generation logs stay, with the conversation
- * unset, because they hold the spend. There is no undo, hence `confirm: true` in the request.
+ * One batch of a bulk delete (US11.4.2), in the caller's transaction: deletes the batch's
+ * conversations for good, except those a run is working on or will work on: deleting them
+ * would pull the slot from under the worker. Turns, transcripts, review logs and run items go
+ * with the conversation (cascade); generation logs stay, with the conversation unset, because
+ * they hold the spend. There is no undo, hence `confirm: true` in the request.
  */
-export async function bulkDelete(db: Db, request: BulkDeleteRequest): Promise<BulkResult> {
-  return db.transaction(async (tx) => {
-    const selected = await lockSelection(tx, request.selection);
-    // Read after locking, in its own statement: a run created while we waited for the locks is seen.
-    const active = new Set(
-      (
-        await queryRows<{ conversation_id: string }>(
-          tx as unknown as Db,
-          sql`select distinct conversation_id from run_items where status in ('pending', 'in_progress') and ${inIds(sql`conversation_id`, selected.map((c) => c.id))}`,
-        )
-      ).map((r) => r.conversation_id),
-    );
-    const refused: BulkFailure[] = [];
-    const deletable: string[] = [];
-    for (const c of selected) {
-      if (c.status === 'generating') refused.push({ id: c.id, conversationId: c.conversationId, message: `${c.conversationId} is being generated: cancel its run or wait for it to finish, then delete it.` });
-      else if (active.has(c.id)) refused.push({ id: c.id, conversationId: c.conversationId, message: `${c.conversationId} is queued in a run that has not finished: cancel the run or wait for it to finish, then delete it.` });
-      else deletable.push(c.id);
-    }
-    if (deletable.length > 0) await tx.delete(conversations).where(inIds(conversations.id, deletable));
-    const unknown = unknownIds(request.selection, selected);
-    return { actionId: null, requested: selected.length + unknown.length, succeeded: deletable.length, ...listFailures([...unknown, ...refused]) };
-  });
+export const deleteBatch: BatchWork = async (tx, batch) => {
+  const selected = await lockBatch(tx, batch);
+  // Read after locking, in its own statement: a run created while we waited for the locks is seen.
+  const active = new Set(
+    (
+      await queryRows<{ conversation_id: string }>(
+        tx as unknown as Db,
+        sql`select distinct conversation_id from run_items where status in ('pending', 'in_progress') and ${inIds(sql`conversation_id`, selected.map((c) => c.id))}`,
+      )
+    ).map((r) => r.conversation_id),
+  );
+  const refused: BulkFailure[] = [];
+  const deletable: string[] = [];
+  for (const c of selected) {
+    if (c.status === 'generating') refused.push({ id: c.id, conversationId: c.conversationId, message: `${c.conversationId} is being generated: cancel its run or wait for it to finish, then delete it.` });
+    else if (active.has(c.id)) refused.push({ id: c.id, conversationId: c.conversationId, message: `${c.conversationId} is queued in a run that has not finished: cancel the run or wait for it to finish, then delete it.` });
+    else deletable.push(c.id);
+  }
+  if (deletable.length > 0) await tx.delete(conversations).where(inIds(conversations.id, deletable));
+  return { succeeded: deletable.length, failures: [...vanished(batch, selected), ...refused] };
+};
+
+/** The tables a bulk delete writes: the conversations, what cascades from them, and the generation logs it unlinks. */
+export const DELETE_TABLES = ['conversations', 'conversation_turns', 'conversation_transcripts', 'review_logs', 'run_items', 'generation_logs'] as const;
+
+/** Starts a bulk delete of the selection as it is now (refused with a 409 when a running bulk action covers any of it). */
+export async function startBulkDelete(db: Db, actions: BulkActions, request: BulkDeleteRequest) {
+  const refs = await readSelection(db, request.selection);
+  return actions.start({ kind: 'delete', refs, unknown: unknownIds(request.selection, refs), work: deleteBatch, tables: DELETE_TABLES });
 }

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { BulkFailure, BulkResult, BulkReviewRequest } from '../contract/bulk';
+import type { BulkFailure, BulkReviewRequest } from '../contract/bulk';
 import { approvalBarMessage, belowApprovalBar } from '../core/approval';
 import { STATUS_LABELS, canTransition, type ConversationStatus } from '../core/statuses';
 import type { Db } from '../db/client';
 import { conversations } from '../db/schema';
-import { inIds, listFailures, lockSelection, unknownIds, type SelectedConversation } from './bulk-selection';
+import type { BatchWork, BulkActions } from './bulk-actions';
+import { inIds, lockBatch, readSelection, unknownIds, vanished, type SelectedConversation } from './bulk-selection';
 
 type ReviewAction = BulkReviewRequest['action'];
 
@@ -30,26 +30,27 @@ export function reviewRefusal(conversation: SelectedConversation, action: Review
 }
 
 /**
- * Approves or rejects every selected conversation that may take the review (US4.2.2), in one
- * transaction, and reports the others one by one. A handful of statements whatever the size
- * of the selection: every row moves with the same values, so one UPDATE does them all.
+ * One batch of a bulk review (US4.2.2), in the caller's transaction: locks the batch, approves
+ * or rejects every conversation that may take the review and reports the others one by one. A
+ * handful of statements whatever the batch's size: every row moves with the same values, so
+ * one UPDATE does them all. The audit rows commit with the batch, so they always say exactly
+ * which conversations this action changed: that is what undo reverts.
  */
-export async function bulkReview(db: Db, reviewerId: string, request: BulkReviewRequest, minApprovalScore = 0): Promise<BulkResult> {
+export function reviewBatch(reviewerId: string, request: Pick<BulkReviewRequest, 'action' | 'notes'>, minApprovalScore = 0): BatchWork {
   const to = TARGET[request.action];
   const notes = request.notes || null;
   const barred = (c: SelectedConversation) => request.action === 'approve' && canTransition(c.status, to) && belowApprovalBar(c.qualityScore, minApprovalScore);
-  return db.transaction(async (tx) => {
-    const selected = await lockSelection(tx, request.selection);
+  return async (tx, batch, actionId) => {
+    const selected = await lockBatch(tx, batch);
     const movable = selected.filter((c) => canTransition(c.status, to) && !barred(c));
     const refused: BulkFailure[] = selected
       .filter((c) => !canTransition(c.status, to) || barred(c))
       .map((c) => ({ id: c.id, conversationId: c.conversationId, message: barred(c) ? approvalBarMessage(c.conversationId, c.qualityScore!, minApprovalScore) : reviewRefusal(c, request.action) }));
-    const unknown = unknownIds(request.selection, selected);
-    const result = { requested: selected.length + unknown.length, succeeded: movable.length, ...listFailures([...unknown, ...refused]) };
-    if (movable.length === 0) return { actionId: null, ...result };
+    const failures = [...vanished(batch, selected), ...refused];
+    if (movable.length === 0) return { succeeded: 0, failures };
 
-    const actionId = randomUUID();
     const ids = movable.map((c) => c.id);
+    // Each batch's own time: a single review that lands between two batches stays "later" than the batch before it.
     const now = new Date().toISOString();
     // The audit rows go first: they copy the review fields the UPDATE below overwrites, so undo can put them back.
     await tx.execute(sql`
@@ -61,6 +62,24 @@ export async function bulkReview(db: Db, reviewerId: string, request: BulkReview
       .update(conversations)
       .set({ status: to, reviewedAt: sql`${now}::timestamptz`, reviewedBy: reviewerId, reviewNotes: notes, updatedAt: sql`${now}::timestamptz` })
       .where(inIds(conversations.id, ids));
-    return { actionId, ...result };
+    return { succeeded: movable.length, failures };
+  };
+}
+
+/** The tables a bulk review writes. */
+export const REVIEW_TABLES = ['conversations', 'review_logs'] as const;
+
+/**
+ * Starts a bulk review of the selection as it is now (refused with a 409 when a running bulk
+ * action covers any of it) and answers the action as it is at once.
+ */
+export async function startBulkReview(db: Db, actions: BulkActions, reviewerId: string, request: BulkReviewRequest, minApprovalScore = 0) {
+  const refs = await readSelection(db, request.selection);
+  return actions.start({
+    kind: request.action,
+    refs,
+    unknown: unknownIds(request.selection, refs),
+    work: reviewBatch(reviewerId, request, minApprovalScore),
+    tables: REVIEW_TABLES,
   });
 }

@@ -1,6 +1,8 @@
 import type { AppConfig } from '../config/env';
 import type { Database } from '../db/client';
+import type { MaintenanceSchedule } from '../db/maintenance';
 import type { ProviderSource } from '../generation/choose-provider';
+import type { BulkActions } from '../review/bulk-actions';
 import type { Auth } from './auth';
 
 /** What every route can reach: one object built at start-up and passed to each route module. */
@@ -15,4 +17,8 @@ export interface AppContext {
   version: string;
   /** Tells the in-process worker there is new work, so it need not wait for its next poll. */
   wakeWorker: () => void;
+  /** Bulk reviews and deletes running in this server, with their progress and the conversations they hold. */
+  bulkActions: BulkActions;
+  /** VACUUM / ANALYZE of the tables bulk work churns. */
+  maintenance: MaintenanceSchedule;
 }

@@ -4,6 +4,7 @@ import { hashStoredSessionTokens } from '../accounts/sessions';
 import { firstAdminId, registerApiToken, upsertAdmin } from '../accounts/users';
 import type { AppConfig } from '../config/env';
 import { openDatabase, type Database } from '../db/client';
+import { scheduleMaintenance, type MaintenanceSchedule } from '../db/maintenance';
 import { migrateDatabase } from '../db/migrate';
 import { isWorkspaceEmpty, seedDemoWorkspace } from '../db/seed/seed-demo';
 import { createProviderSource } from '../generation/choose-provider';
@@ -11,6 +12,7 @@ import { recoverRuns } from '../generation/run-control';
 import { createMailer } from '../notify/mailer';
 import { startWorker, type Worker } from '../generation/worker';
 import { scheduleRetention, type RetentionSchedule } from '../retention/schedule';
+import { BulkActions } from '../review/bulk-actions';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
 import { buildApp } from './app';
 import { createAuth } from './auth';
@@ -26,6 +28,8 @@ export interface Services {
   worker: Worker | null;
   /** Log retention (US9.3.1): deletes and compresses old log rows. */
   retention: RetentionSchedule;
+  /** VACUUM ANALYZE after bulk actions and (PGlite) hourly; ANALYZE after bulk actions on PostgreSQL. */
+  maintenance: MaintenanceSchedule;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,8 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
   const providers = createProviderSource(db.db, config, secret);
   const baseURL = config.publicUrl ?? `http://localhost:${config.port}`;
   let worker: Worker | null = null;
+  const bulkActions = new BulkActions({ db: db.db, kind: db.kind, batchSize: config.bulkBatchSize, onFinished: (tables, changed) => maintenance.afterBulkWrite(tables, changed) });
+  const maintenance = scheduleMaintenance(db, { log, busy: () => bulkActions.busy() });
   const ctx: AppContext = {
     database: db,
     config,
@@ -60,6 +66,8 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
     secret,
     version: packageVersion,
     wakeWorker: () => worker?.wake(),
+    bulkActions,
+    maintenance,
   };
   if (config.runWorker) {
     // With PGlite this process is the only one on the database, so anything left in progress
@@ -76,7 +84,11 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
     ctx,
     worker,
     retention,
+    maintenance,
     async close() {
+      // Bulk actions stop after their current batch: what they did stays done, and can be undone.
+      await bulkActions.stopAll();
+      await maintenance.stop();
       await retention.stop();
       await worker?.stop();
       await db.close();

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BulkResult, BulkUndoResult } from '../../src/contract/bulk';
+import type { BulkAction, BulkUndoResult } from '../../src/contract/bulk';
 import type { ConversationDetail } from '../../src/contract/conversations';
 import type { ConversationStatus } from '../../src/core/statuses';
 import { conversations, conversationTurns, generationLogs, reviewLogs, user } from '../../src/db/schema';
@@ -26,10 +26,13 @@ async function setStatus(ids: string[], status: ConversationStatus) {
 
 const post = (role: Role, path: string, payload: unknown) => t.as(role, { method: 'POST', url: `/api/conversations/bulk/${path}`, payload: payload as object });
 
-async function review(payload: unknown, role: Role = 'reviewer'): Promise<BulkResult> {
+/** A selection of up to one batch (1,000) is done before the answer. */
+async function review(payload: unknown, role: Role = 'reviewer'): Promise<BulkAction> {
   const res = await post(role, 'review', payload);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json<BulkResult>();
+  const body = res.json<BulkAction>();
+  expect(body.state).toBe('done');
+  return body;
 }
 
 async function undo(actionId: string, role: Role = 'reviewer'): Promise<BulkUndoResult> {
@@ -99,7 +102,7 @@ describe('POST /api/conversations/bulk/review', () => {
 
   it('answers a selection that names nothing with zero counts and no action to undo', async () => {
     const body = await review({ selection: { filter: { q: 'no-such-conversation' } }, action: 'reject' });
-    expect(body).toEqual({ actionId: null, requested: 0, succeeded: 0, failed: [], failedCount: 0 });
+    expect(body).toMatchObject({ state: 'done', actionId: null, requested: 0, processed: 0, succeeded: 0, failed: [], failedCount: 0 });
   });
 
   it('refuses notes over 500 characters with 400 and changes nothing', async () => {
@@ -205,6 +208,49 @@ describe('POST /api/conversations/bulk/undo', () => {
     expect(await statusOf('conv-00056')).toBe('generated');
   });
 
+  it('answers 409 to an undo that finds every conversation changed since, the first time and the next', async () => {
+    await setStatus(['conv-00080', 'conv-00081'], 'generated');
+    const approved = await review({ selection: { conversationIds: ['conv-00080', 'conv-00081'] }, action: 'approve' });
+    await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00080/review', payload: { action: 'reject', notes: 'Changed my mind' } });
+    await setStatus(['conv-00081'], 'generating');
+    for (const attempt of ['first', 'second']) {
+      const res = await post('reviewer', 'undo', { actionId: approved.actionId });
+      expect(res.statusCode, attempt).toBe(409);
+      expect(res.json().error).toMatchObject({
+        code: 'nothing_to_undo',
+        message: 'There is nothing to undo: all 2 conversations this bulk review changed have been reviewed or changed again since.',
+        hint: 'Review the conversations again if they need to change.',
+        details: { skippedCount: 2, skipped: [{ conversationId: 'conv-00080', message: expect.stringContaining('reviewed again since') }, { conversationId: 'conv-00081', message: expect.stringContaining('is now Generating') }] },
+      });
+    }
+    expect(await statusOf('conv-00080')).toBe('rejected');
+    expect(await statusOf('conv-00081')).toBe('generating');
+    const undoRows = await db()
+      .select()
+      .from(reviewLogs)
+      .where(and(eq(reviewLogs.actionId, approved.actionId!), eq(reviewLogs.action, 'undo')));
+    expect(undoRows).toHaveLength(0);
+  });
+
+  it('answers 409 to a second undo after one that skipped a conversation, and changes nothing', async () => {
+    await setStatus(range(82, 84), 'generated');
+    const approved = await review({ selection: { conversationIds: range(82, 84) }, action: 'approve' });
+    await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00083/review', payload: { action: 'reject' } });
+    expect(await undo(approved.actionId!)).toMatchObject({ restored: 2, skippedCount: 1 });
+    // The skipped one is back at the status the action left it in, but by a newer review: still not the action's to undo.
+    await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00083/review', payload: { action: 'approve' } });
+    const again = await post('reviewer', 'undo', { actionId: approved.actionId });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: 'already_undone', message: 'This bulk review was already undone.', hint: expect.any(String) });
+    expect(await statusOf('conv-00082')).toBe('generated');
+    expect(await statusOf('conv-00083')).toBe('approved');
+    const undoRows = await db()
+      .select()
+      .from(reviewLogs)
+      .where(and(eq(reviewLogs.actionId, approved.actionId!), eq(reviewLogs.action, 'undo')));
+    expect(undoRows).toHaveLength(2);
+  });
+
   it('answers 404 for an unknown action id', async () => {
     for (const actionId of ['7c1e6a53-6a8e-4f56-9d1f-0b7d3c1a2b3c', 'not-an-action']) {
       const res = await post('reviewer', 'undo', { actionId });
@@ -246,8 +292,8 @@ describe('POST /api/conversations/bulk/delete', () => {
 
     const res = await post('admin', 'delete', { selection: { conversationIds: ['conv-00061', 'conv-00062', 'conv-00063'] }, confirm: true });
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json<BulkResult>();
-    expect(body).toMatchObject({ actionId: null, requested: 3, succeeded: 1, failedCount: 2 });
+    const body = res.json<BulkAction>();
+    expect(body).toMatchObject({ kind: 'delete', state: 'done', actionId: null, requested: 3, processed: 3, succeeded: 1, failedCount: 2 });
     expect(body.failed).toEqual([
       { id: expect.any(String), conversationId: 'conv-00062', message: 'conv-00062 is being generated: cancel its run or wait for it to finish, then delete it.' },
       { id: expect.any(String), conversationId: 'conv-00063', message: 'conv-00063 is queued in a run that has not finished: cancel the run or wait for it to finish, then delete it.' },

@@ -6,7 +6,7 @@ import type { ConversationListResponse } from '../../../contract/conversations';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { api, ApiError, toQueryString } from '../../lib/api';
-import { runBulk, undoBulk, type BulkKind, type BulkResult } from './bulk-api';
+import { runBulk, stopBulk, undoBulk, type BulkKind, type BulkOutcome, type BulkProgress } from './bulk-api';
 import { selectedCount, type Selection } from './selection';
 
 const NOTES_LIMIT = 500;
@@ -32,13 +32,18 @@ function useFirstTen(selection: Selection, open: boolean) {
 }
 
 /** The result of a bulk action, with its per-conversation failures and (for reviews) Undo. */
-function Results({ kind, result, onUndo, undoLeft }: { kind: BulkKind; result: BulkResult; onUndo?: () => void; undoLeft: number }) {
+function Results({ kind, result, onUndo, undoLeft }: { kind: BulkKind; result: BulkOutcome; onUndo?: () => void; undoLeft: number }) {
   return (
     <div className="space-y-3" data-testid="bulk-results">
       <p className="font-medium">
         {result.succeeded.toLocaleString()} {WORDS[kind].done}
         {result.failedCount > 0 && `, ${result.failedCount.toLocaleString()} failed`}
       </p>
+      {result.stopped && (
+        <p className="text-sm text-muted" role="status">
+          {result.error ?? 'Stopped before the end of the selection: the rest was left as it was.'}
+        </p>
+      )}
       {result.failed.length > 0 && (
         <ul className="max-h-60 space-y-1 overflow-y-auto rounded-md border border-border p-2 text-xs" aria-label="Conversations that failed">
           {result.failed.map((f) => (
@@ -70,8 +75,9 @@ export function BulkActionDialog({ kind, selection, open, onOpenChange, onDone }
   const firstTen = useFirstTen(selection, open);
   const [notes, setNotes] = useState('');
   const [understood, setUnderstood] = useState(false);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [result, setResult] = useState<(BulkResult & { actionIds: string[] }) | null>(null);
+  const [progress, setProgress] = useState<BulkProgress | null>(null);
+  const [stopping, setStopping] = useState(false);
+  const [result, setResult] = useState<BulkOutcome | null>(null);
   const [undoLeft, setUndoLeft] = useState(0);
   const words = WORDS[kind];
 
@@ -80,6 +86,7 @@ export function BulkActionDialog({ kind, selection, open, onOpenChange, onDone }
       setNotes('');
       setUnderstood(false);
       setProgress(null);
+      setStopping(false);
       setResult(null);
     }
   }, [open]);
@@ -102,23 +109,33 @@ export function BulkActionDialog({ kind, selection, open, onOpenChange, onDone }
     await refresh();
   };
 
+  const stop = async (id: string) => {
+    setStopping(true);
+    try {
+      await stopBulk(id);
+    } catch (err) {
+      // It may have ended meanwhile; the progress shows how it ended either way.
+      if (!(err instanceof ApiError && err.code === 'bulk_action_ended')) toast.error('Could not stop it', { description: err instanceof ApiError ? `${err.message} ${err.hint}` : String(err) });
+    }
+  };
+
   const run = async () => {
-    setProgress(0);
+    setProgress({ processed: 0, requested: count, runningId: null });
     try {
       const outcome = await runBulk(kind, selection, notes.trim() || undefined, setProgress);
       setResult(outcome);
       onDone();
       await refresh();
-      const summary = `${outcome.succeeded.toLocaleString()} ${words.done}${outcome.failedCount ? `, ${outcome.failedCount.toLocaleString()} failed` : ''}`;
+      const summary = `${outcome.succeeded.toLocaleString()} ${words.done}${outcome.failedCount ? `, ${outcome.failedCount.toLocaleString()} failed` : ''}${outcome.stopped ? ' (stopped)' : ''}`;
       const canUndo = kind !== 'delete' && outcome.actionIds.length > 0 && outcome.succeeded > 0;
       if (canUndo) setUndoLeft(UNDO_SECONDS);
-      toast[outcome.failedCount ? 'warning' : 'success'](summary, {
+      toast[outcome.failedCount || outcome.stopped ? 'warning' : 'success'](summary, {
         duration: UNDO_SECONDS * 1000,
         description: outcome.failedCount ? 'The dialog lists why each one failed.' : undefined,
         action: canUndo ? { label: 'Undo', onClick: () => void undo(outcome.actionIds) } : undefined,
       });
-      // Nothing to read: the toast says it all. Failures keep the dialog open with their reasons.
-      if (!outcome.failedCount) onOpenChange(false);
+      // Nothing to read: the toast says it all. Failures and stops keep the dialog open with their reasons.
+      if (!outcome.failedCount && !outcome.stopped) onOpenChange(false);
     } catch (err) {
       setProgress(null);
       toast.error(`Could not ${words.verb.toLowerCase()} the selection`, { description: err instanceof ApiError ? `${err.message} ${err.hint}` : String(err) });
@@ -126,12 +143,15 @@ export function BulkActionDialog({ kind, selection, open, onOpenChange, onDone }
   };
 
   const running = progress !== null && !result;
+  const runningId = running ? progress.runningId : null;
+  const done = Math.min(progress?.processed ?? 0, progress?.requested ?? count);
+  const of = progress?.requested ?? count;
   const more = count - firstTen.length;
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => !running && onOpenChange(next)}
-      title={result ? `${words.verb}: done` : `${words.verb} ${plural(count)}?`}
+      title={result ? `${words.verb}: ${result.stopped ? 'stopped' : 'done'}` : `${words.verb} ${plural(count)}?`}
       description={
         result ? undefined : kind === 'delete' ? 'Deleted conversations and their turns are removed for good.' : kind === 'reject' ? 'Rejected conversations stay in the workspace and are left out of exports.' : 'Approved conversations are included in exports.'
       }
@@ -140,9 +160,16 @@ export function BulkActionDialog({ kind, selection, open, onOpenChange, onDone }
           <Button onClick={() => onOpenChange(false)}>Close</Button>
         ) : (
           <>
-            <Button variant="secondary" onClick={() => onOpenChange(false)} disabled={running}>
-              Cancel
-            </Button>
+            {runningId ? (
+              // Stops after the batch in progress; what is done stays done (and a review can be undone).
+              <Button variant="secondary" onClick={() => void stop(runningId)} loading={stopping} disabled={stopping}>
+                Stop
+              </Button>
+            ) : (
+              <Button variant="secondary" onClick={() => onOpenChange(false)} disabled={running}>
+                Cancel
+              </Button>
+            )}
             <Button variant={words.button} onClick={() => void run()} loading={running} disabled={(kind === 'delete' && !understood) || count === 0}>
               {words.verb} {plural(count)}
             </Button>
@@ -194,11 +221,12 @@ export function BulkActionDialog({ kind, selection, open, onOpenChange, onDone }
           {running && (
             <div aria-live="polite">
               <p className="mb-1 text-xs text-muted">
-                {words.doing} {Math.min(progress ?? 0, count).toLocaleString()} of {count.toLocaleString()}…
+                {stopping ? 'Stopping after the current batch' : words.doing} {done.toLocaleString()} of {of.toLocaleString()}…
               </p>
-              <div className="h-2 rounded-full bg-surface-muted">
-                <div className="h-2 rounded-full bg-primary transition-all" style={{ width: `${count ? Math.round(((progress ?? 0) / count) * 100) : 0}%` }} />
+              <div className="h-2 rounded-full bg-surface-muted" role="progressbar" aria-valuemin={0} aria-valuemax={of} aria-valuenow={done} aria-label={`${words.doing} the selection`}>
+                <div className="h-2 rounded-full bg-primary transition-all" style={{ width: `${of ? Math.round((done / of) * 100) : 0}%` }} />
               </div>
+              {runningId && <p className="mt-1 text-xs text-muted">It runs on the server in batches, so convgen stays usable meanwhile; closing this tab does not stop it.</p>}
             </div>
           )}
         </div>

@@ -1,8 +1,9 @@
-import type { SelectorFilter } from '../../../contract/runs';
+import type { BulkAction, BulkFailure, BulkKind } from '../../../contract/bulk';
+import { MAX_SELECTED_IDS, type SelectorFilter } from '../../../contract/runs';
 import { api } from '../../lib/api';
 import { selectorOf, type Selection } from './selection';
 
-export type BulkFailure = { id: string; conversationId: string; message: string };
+export type { BulkFailure, BulkKind };
 export interface BulkResult {
   actionId: string | null;
   requested: number;
@@ -11,34 +12,67 @@ export interface BulkResult {
   failedCount: number;
 }
 
-export type BulkKind = 'approve' | 'reject' | 'delete';
+/** How often a running bulk action's progress is read. */
+const POLL_MS = 400;
 
-/** Rows per request when the selection is a list: small enough to show progress as it goes. */
-const CHUNK = 250;
+export interface BulkProgress {
+  /** Looked at so far, of `requested`. */
+  processed: number;
+  requested: number;
+  /** The running action, to stop it; null between requests. */
+  runningId: string | null;
+}
+
+export interface BulkOutcome extends BulkResult {
+  /** Every action id with changes, for undo. */
+  actionIds: string[];
+  /** Stopped on request, or by an error, before the end of the selection. */
+  stopped: boolean;
+  /** Why it stopped, when an error stopped it. */
+  error: string | null;
+}
 
 /**
- * Sends a bulk review or delete, in chunks when the selection is a list of rows so progress
- * can be shown ("Approving 500 of 1,000…"); a whole-filter selection is one request.
- * Returns the merged result and the action ids (for undo).
+ * Sends a bulk review or delete and follows it to its end: the server works in batches and
+ * answers a large selection at once with 202 and the running action, whose progress is polled
+ * ("Approving 12,000 of 90,000…"). A list of rows goes in as few requests as the id limit
+ * allows. Returns the merged result, whether it stopped early, and the action ids (for undo).
  */
-export async function runBulk(kind: BulkKind, selection: Selection, notes: string | undefined, onProgress: (done: number) => void): Promise<BulkResult & { actionIds: string[] }> {
+export async function runBulk(kind: BulkKind, selection: Selection, notes: string | undefined, onProgress: (progress: BulkProgress) => void): Promise<BulkOutcome> {
   const send = (target: { conversationIds: string[] } | { filter: SelectorFilter } | { all: true }) =>
     kind === 'delete'
-      ? api.post<BulkResult>('/api/conversations/bulk/delete', { selection: target, confirm: true })
-      : api.post<BulkResult>('/api/conversations/bulk/review', { selection: target, action: kind, ...(notes ? { notes } : {}) });
-  const parts = selection.kind === 'rows' ? chunk(Object.keys(selection.rows), CHUNK).map((ids) => ({ conversationIds: ids })) : [selectorOf(selection)];
-  const total: BulkResult & { actionIds: string[] } = { actionId: null, actionIds: [], requested: 0, succeeded: 0, failed: [], failedCount: 0 };
+      ? api.post<BulkAction>('/api/conversations/bulk/delete', { selection: target, confirm: true })
+      : api.post<BulkAction>('/api/conversations/bulk/review', { selection: target, action: kind, ...(notes ? { notes } : {}) });
+  const parts = selection.kind === 'rows' ? chunk(Object.keys(selection.rows), MAX_SELECTED_IDS).map((ids) => ({ conversationIds: ids })) : [selectorOf(selection)];
+  const expected = selection.kind === 'rows' ? Object.keys(selection.rows).length : 0;
+  const total: BulkOutcome = { actionId: null, actionIds: [], requested: 0, succeeded: 0, failed: [], failedCount: 0, stopped: false, error: null };
   for (const part of parts) {
-    const result = await send(part);
-    total.requested += result.requested;
-    total.succeeded += result.succeeded;
-    total.failedCount += result.failedCount;
-    total.failed.push(...result.failed);
-    if (result.actionId) total.actionIds.push(result.actionId);
-    onProgress(total.requested);
+    let action = await send(part);
+    const report = () => onProgress({ processed: total.requested + action.processed, requested: Math.max(expected, total.requested + action.requested), runningId: action.state === 'running' ? action.id : null });
+    report();
+    while (action.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      action = await api.get<BulkAction>(`/api/conversations/bulk/actions/${action.id}`);
+      report();
+    }
+    total.requested += action.requested;
+    total.succeeded += action.succeeded;
+    total.failedCount += action.failedCount;
+    total.failed.push(...action.failed);
+    if (action.actionId) total.actionIds.push(action.actionId);
+    if (action.error) total.error = `${action.error.message} ${action.error.hint}`;
+    if (action.state !== 'done') {
+      total.stopped = true;
+      break;
+    }
   }
   total.actionId = total.actionIds[0] ?? null;
   return total;
+}
+
+/** Asks the server to stop a running bulk action after its current batch. */
+export async function stopBulk(id: string): Promise<void> {
+  await api.post<BulkAction>(`/api/conversations/bulk/actions/${id}/cancel`);
 }
 
 export async function undoBulk(actionIds: string[]): Promise<{ restored: number; skipped: { conversationId: string; message: string }[] }> {

@@ -1,0 +1,161 @@
+/**
+ * npm run bench:bulk — one bulk approval of 90,000 conversations through HTTP on a server holding
+ * the bench's 100,000, and what other users feel meanwhile: p50/p95 of GET /api/health and of
+ * GET /api/conversations while the server is idle, while the approval runs, and after it ended.
+ * On PGlite by default; BENCH_ENGINE=postgres runs the same on a throwaway PostgreSQL server.
+ * CONVGEN_BULK_BATCH_SIZE is passed on to the server. Prints figures; asserts nothing.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../src/db/client';
+import { startTestPostgres } from '../test/support/postgres';
+import { prepareDataset, SERVER_NODE_FLAGS, waitForServer } from './dataset';
+import { formatMs, percentile } from './percentiles';
+
+const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
+const TO_APPROVE = Number(process.env.BENCH_APPROVE ?? 90_000);
+/** Requests per probe when idle, and after the action. */
+const SAMPLES = Number(process.env.BENCH_REQUESTS ?? 200);
+/** How long to let the server settle after the action before measuring again (its maintenance runs meanwhile). */
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 15_000);
+/** A folder to keep the prepared PGlite data set in, and to copy it from on the next run (loading takes minutes). */
+const CACHE = process.env.BENCH_DATASET_CACHE;
+const PORT = 3874;
+const TOKEN = 'bench-bulk-token-0123456789';
+const log = (msg: string) => console.log(msg);
+const base = `http://localhost:${PORT}`;
+const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+
+const LIST_URL = '/api/conversations?pageSize=50';
+
+async function timedGet(url: string, retried = false): Promise<number> {
+  const t0 = performance.now();
+  try {
+    const res = await fetch(base + url, { headers });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} → ${res.status}`);
+  } catch (err) {
+    // A kept-alive connection the server closed just as it was reused: the request never reached the server.
+    if (retried || !String((err as { cause?: { code?: string } }).cause?.code).startsWith('ECONNRESET')) throw err;
+    return timedGet(url, true);
+  }
+  return performance.now() - t0;
+}
+
+/** Requests `url` one after another until `until()` says stop (checked after each request), returning each latency. */
+async function probe(url: string, until: (samples: number[]) => boolean): Promise<number[]> {
+  const samples: number[] = [];
+  while (!until(samples)) samples.push(await timedGet(url));
+  return samples;
+}
+
+/** Health and list probes side by side, as two users would be. */
+async function measure(until: (samples: number[]) => boolean) {
+  const [health, list] = await Promise.all([probe('/api/health', until), probe(LIST_URL, until)]);
+  return { health, list };
+}
+
+function row(name: string, { health, list }: { health: number[]; list: number[] }) {
+  const figures = (v: number[]) => (v.length ? `${formatMs(percentile(v, 50))} | ${formatMs(percentile(v, 95))} | ${formatMs(Math.max(...v))} | ${v.length}` : '– | – | – | 0');
+  log(`| ${name} | ${figures(health)} | ${figures(list)} |`);
+}
+
+/**
+ * Starts the approval and resolves when it has ended, whichever shape the answer takes: the
+ * finished result (200), or a running action (202) whose progress is polled until it ends.
+ */
+async function approveAll(): Promise<{ seconds: number; succeeded: number; failedCount: number; polls: number }> {
+  const started = performance.now();
+  const res = await fetch(`${base}/api/conversations/bulk/review`, { method: 'POST', headers, body: JSON.stringify({ selection: { filter: { status: ['generated'] } }, action: 'approve' }) });
+  if (res.status !== 200 && res.status !== 202) throw new Error(`bulk review → ${res.status} ${await res.text()}`);
+  let body = (await res.json()) as { id?: string; state?: string; succeeded: number; failedCount: number };
+  let polls = 0;
+  while (body.state === 'running') {
+    await new Promise((r) => setTimeout(r, 250));
+    const next = await fetch(`${base}/api/conversations/bulk/actions/${body.id}`, { headers });
+    if (!next.ok) throw new Error(`bulk progress → ${next.status} ${await next.text()}`);
+    body = (await next.json()) as typeof body;
+    polls++;
+  }
+  return { seconds: (performance.now() - started) / 1000, succeeded: body.succeeded, failedCount: body.failedCount, polls };
+}
+
+async function main() {
+  const engine = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-bulk-'));
+  const postgres = engine === 'postgres' ? await startTestPostgres() : null;
+  let databaseUrl: string | undefined;
+  if (postgres) {
+    const admin = await openDatabase({ databaseUrl: postgres.url('postgres') });
+    await admin.db.execute(sql`create database bench`);
+    await admin.close();
+    databaseUrl = postgres.url('bench');
+  }
+  const cache = !databaseUrl && CACHE ? path.join(CACHE, `pglite-${COUNT}-${TO_APPROVE}`) : null;
+  if (cache && fs.existsSync(cache)) {
+    log(`Copying the data set from ${cache}…`);
+    fs.cpSync(cache, dataDir, { recursive: true });
+  } else {
+    await prepareDataset(databaseUrl ? { databaseUrl } : dataDir, COUNT, log);
+    // The first TO_APPROVE bench conversations generated and above the default approval bar (6),
+    // everything else out of the filter, so "status = generated" names exactly them.
+    const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
+    await database.db.execute(sql`update conversations set status = 'approved' where status = 'generated'`);
+    await database.db.execute(sql`
+      update conversations set status = 'generated', quality_score = 6 + (hashint4(length(title)) & 31) / 10.0, reviewed_at = null, reviewed_by = null, review_notes = null
+      where conversation_id like 'bench-%' and conversation_id <= ${`bench-${String(TO_APPROVE).padStart(6, '0')}`}`);
+    await database.db.execute(sql`vacuum analyze`);
+    await database.close();
+    if (cache) fs.cpSync(dataDir, cache, { recursive: true });
+  }
+
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'bin/convgen.js', 'serve'], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      CONVGEN_DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      CONVGEN_DEMO: '0',
+      CONVGEN_WORKER: '0',
+      CONVGEN_ADMIN_EMAIL: 'bench@example.test',
+      CONVGEN_ADMIN_PASSWORD: 'bench-password',
+      CONVGEN_API_TOKEN: TOKEN,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: 'inherit',
+  });
+  try {
+    await waitForServer(`${base}/api/health`);
+    const generated = ((await (await fetch(`${base}/api/conversations?status=generated&pageSize=25`, { headers })).json()) as { total: number }).total;
+    for (let i = 0; i < 20; i++) await Promise.all([timedGet('/api/health'), timedGet(LIST_URL)]);
+
+    log(`\nBulk approval through HTTP, ${engine === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${COUNT.toLocaleString()} conversations, ${generated.toLocaleString()} of them generated and selected.`);
+    log(`GET /api/health and GET ${LIST_URL}, one request after another each, side by side:\n`);
+    log('| server | health p50 | health p95 | health max | requests | list p50 | list p95 | list max | requests |');
+    log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    row('idle', await measure((s) => s.length >= SAMPLES));
+    let done = false;
+    const during = measure(() => done);
+    const action = await approveAll().finally(() => (done = true));
+    row('during the approval', await during);
+    const afterAt = Date.now() + SETTLE_MS;
+    // Measured from the moment the action ended: what a user sees next, including any maintenance.
+    row('right after it', await measure((s) => s.length >= SAMPLES));
+    await new Promise((r) => setTimeout(r, Math.max(0, afterAt - Date.now())));
+    row(`${SETTLE_MS / 1000} s after it`, await measure((s) => s.length >= SAMPLES));
+    log(`\n${action.succeeded.toLocaleString()} approved, ${action.failedCount.toLocaleString()} refused, in ${action.seconds.toFixed(1)} s (${Math.round(action.succeeded / action.seconds).toLocaleString()} conversations/s${action.polls ? `, progress polled ${action.polls} times` : ''}).`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.on('exit', r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    postgres?.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
