@@ -225,9 +225,10 @@ test('the Errors page lists failed attempts with filters in the URL, and retries
 test('a crashing page shows a friendly fallback, logs it, and leaves the menu usable', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await signIn(page);
-  // A server answer of the wrong shape (as from a mismatched proxy or an older server) crashes the page's render.
+  // A server answer of the wrong shape (as from a mismatched proxy or an older server) crashes the page's render:
+  // here an attempt number that is an object.
   const logList = (url: URL) => url.pathname === '/api/generation-logs';
-  await page.route(logList, (route) => route.fulfill({ json: { total: 1 } }));
+  await page.route(logList, (route) => route.fulfill({ json: { items: [{ id: 'bad-row', createdAt: '2026-05-01T00:00:00Z', attempt: { n: 1 } }], total: 1 } }));
   const logged = page.waitForRequest((r) => r.url().endsWith('/api/client-errors') && r.method() === 'POST');
   await page.goto('/errors');
   const fallback = page.getByTestId('error-fallback');

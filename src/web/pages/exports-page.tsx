@@ -34,8 +34,8 @@ const COLUMNS: ColumnDef<ExportLogEntry>[] = [
   { id: 'user', header: 'User', cell: ({ row }) => row.original.user?.name ?? <span className="text-muted">deleted user</span> },
   { id: 'format', header: 'Format', cell: ({ row }) => formatLabel(row.original.format) },
   { id: 'conversations', header: 'Conversations', meta: { className: 'tabular-nums' }, cell: ({ row }) => row.original.conversationCount.toLocaleString() },
-  { id: 'selection', header: 'Selection', meta: { className: 'max-w-[28rem] truncate text-muted' }, cell: ({ row }) => describeSelection(row.original.request) },
-  { id: 'file', header: 'File', meta: { className: 'max-w-[18rem] truncate font-mono text-xs' }, cell: ({ row }) => row.original.fileName },
+  { id: 'selection', header: 'Selection', meta: { className: 'max-w-[28rem] truncate text-muted' }, cell: ({ row }) => <span title={describeSelection(row.original.request)}>{describeSelection(row.original.request)}</span> },
+  { id: 'file', header: 'File', meta: { className: 'max-w-[18rem] truncate font-mono text-xs' }, cell: ({ row }) => <span title={row.original.fileName}>{row.original.fileName}</span> },
 ];
 
 function Details({ entry, onClose, onChange }: { entry: ExportLogEntry; onClose: () => void; onChange: (request: ExportRequestInput) => void }) {
