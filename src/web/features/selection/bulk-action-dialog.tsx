@@ -221,7 +221,7 @@ export function BulkActionDialog({ kind, selection, open, onOpenChange, onDone }
           {running && (
             <div aria-live="polite">
               <p className="mb-1 text-xs text-muted">
-                {stopping ? 'Stopping after the current batch' : words.doing} {done.toLocaleString()} of {of.toLocaleString()}…
+                {stopping ? 'Stopping after the current batch:' : words.doing} {done.toLocaleString()} of {of.toLocaleString()}{stopping ? ' done' : '…'}
               </p>
               <div className="h-2 rounded-full bg-surface-muted" role="progressbar" aria-valuemin={0} aria-valuemax={of} aria-valuenow={done} aria-label={`${words.doing} the selection`}>
                 <div className="h-2 rounded-full bg-primary transition-all" style={{ width: `${of ? Math.round((done / of) * 100) : 0}%` }} />
