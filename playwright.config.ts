@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.CONVGEN_E2E_PORT ?? 3917);
 /** A second, empty workspace with no admin yet, for the first-run flow. */
 export const FIRST_RUN_PORT = PORT + 1;
+/** Writes a test makes with the browser's session must name convgen's origin, as its own pages do. */
+export const SAME_ORIGIN = { origin: `http://localhost:${PORT}` };
 // Fresh data folders per run: the browser tests start from the demo workspace (and an empty one).
 const dataDir = path.join(os.tmpdir(), `convgen-e2e-${process.pid}`);
 const firstRunDataDir = path.join(os.tmpdir(), `convgen-e2e-first-run-${process.pid}`);

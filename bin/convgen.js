@@ -1,8 +1,9 @@
 #!/usr/bin/env -S node --max-old-space-size=1024
 // The convgen command. It runs the CLI compiled into one file, dist/cli/convgen.mjs, and compiles
-// it first whenever a source file is newer (about a second). Compiling the TypeScript inside the
+// it first whenever a source file changed since (about a second). Compiling the TypeScript inside the
 // process instead, as `npm run dev` and the tests do, would keep about 100 MB of a server's memory
 // busy for as long as it runs.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,20 +12,34 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sources = path.join(root, 'src');
 const compiled = path.join(root, 'dist', 'cli', 'convgen.mjs');
 
-function newestChange(folder) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestChange(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
+const fingerprintFile = `${compiled}.sources`;
+
+/**
+ * Every source file's path, size and modification time, hashed. Comparing it with the one saved
+ * at the last compile catches any change: an edit, a new or deleted file, and also a file
+ * restored to an older version (older than the compiled file, so a newest-time check misses it).
+ */
+function sourcesFingerprint() {
+  const hash = createHash('sha256');
+  const walk = (folder) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        const stat = fs.statSync(full);
+        hash.update(`${path.relative(sources, full)}|${stat.size}|${stat.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(sources);
+  return hash.digest('hex');
 }
 
-function isCurrent() {
-  return fs.existsSync(compiled) && fs.statSync(compiled).mtimeMs >= newestChange(sources);
+function isCurrent(fingerprint) {
+  return fs.existsSync(compiled) && fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === fingerprint;
 }
 
-async function compile() {
+async function compile(fingerprint) {
   const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [path.join(sources, 'cli', 'main.ts')],
@@ -44,7 +59,11 @@ async function compile() {
   fs.mkdirSync(path.dirname(compiled), { recursive: true });
   fs.writeFileSync(partial, result.outputFiles[0].contents);
   fs.renameSync(partial, compiled);
+  const partialFingerprint = `${fingerprintFile}.${process.pid}.partial`;
+  fs.writeFileSync(partialFingerprint, fingerprint);
+  fs.renameSync(partialFingerprint, fingerprintFile);
 }
 
-if (!isCurrent()) await compile();
+const fingerprint = sourcesFingerprint();
+if (!isCurrent(fingerprint)) await compile(fingerprint);
 await import(pathToFileURL(compiled).href);

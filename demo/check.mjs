@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Validates the demo workspace data in this folder: structure, counts, and every cross-reference.
-// Usage: node demo/check.mjs
+// Usage: node demo/check.mjs [folder]   (the folder defaults to this one; the tests check copies)
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = process.argv[2] ?? dirname(fileURLToPath(import.meta.url));
 const problems = [];
 const fail = (where, msg) => problems.push(`${where}: ${msg}`);
 

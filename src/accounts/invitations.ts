@@ -4,7 +4,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/client';
 import { account, user, verification } from '../db/schema';
-import { createUser, hashToken, type NewUser } from './users';
+import { assertAcceptablePassword, createUser, hashToken, type NewUser } from './users';
 
 const INVITE_DAYS = 7;
 const PREFIX = 'invite:';
@@ -61,6 +61,7 @@ export async function describeInvitation(db: Db, token: string) {
 /** Sets the invited user's password and uses up the invitation, in one transaction. */
 export async function acceptInvitation(db: Db, token: string, password: string): Promise<{ email: string }> {
   const { verificationId, user: invited } = await findInvitation(db, token);
+  assertAcceptablePassword(password, invited.email);
   const hashed = await hashPassword(password);
   await db.transaction(async (tx) => {
     // Using up the invitation first means two simultaneous accepts cannot both succeed.

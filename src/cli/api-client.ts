@@ -25,7 +25,7 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env) {
     } catch {
       throw new AppError({ code: 'unreachable', message: `convgen is not reachable at ${base}.`, hint: 'Start it with `npm start`, or set CONVGEN_URL to where it runs.' });
     }
-    const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; hint: string } };
+    const data = (response.status === 204 ? {} : await response.json().catch(() => ({}))) as { error?: { code: string; message: string; hint: string } };
     if (!response.ok) throw new AppError({ code: data.error?.code ?? 'http_error', message: data.error?.message ?? `The server answered ${response.status}.`, hint: data.error?.hint ?? '' });
     return data as T;
   }
@@ -43,6 +43,13 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env) {
     }
     return response;
   }
-  return { base, get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}), stream };
+  return {
+    base,
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}),
+    patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    delete: <T>(path: string) => call<T>('DELETE', path),
+    stream,
+  };
 }
 export type ApiClient = ReturnType<typeof apiClient>;

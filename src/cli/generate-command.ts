@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { createRunBody, selectorFilter, type RunEstimate, type RunProgress } from '../contract/runs';
+import { createRunBody, selectorFilter, type CreateRunResponse, type RunEstimate, type RunProgress } from '../contract/runs';
 import { AppError } from '../core/errors';
 import { TIERS } from '../core/tiers';
 import { apiClient, type ApiClient } from './api-client';
@@ -70,7 +70,7 @@ export function generateCommand(): Command {
       console.log(`${estimate.count} conversations · about $${estimate.estimatedCostUsd.toFixed(2)} · about ${Math.ceil(estimate.estimatedSeconds / 60)} min · ${estimate.provider} ${estimate.model}`);
       for (const warning of estimate.warnings) console.log(`! ${warning}`);
       if (o.estimate) return;
-      const { runId, total } = await api.post<{ runId: string; total: number }>('/api/runs', body.data);
+      const { runId, total } = await api.post<CreateRunResponse>('/api/runs', body.data);
       console.log(`Run ${runId} started with ${total} conversations.`);
       if (!o.wait) return;
       const final = await follow(api, runId);

@@ -4,15 +4,16 @@ import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { isWorkspaceEmpty, seedDemoWorkspace } from '../db/seed/seed-demo';
 import { createUser } from '../accounts/users';
-import { ROLES, isRole } from '../accounts/roles';
+import { ROLES, isRole } from '../core/roles';
 import { AppError } from '../core/errors';
 import { ensureWebBuilt } from './build-web';
 import { generateCommand } from './generate-command';
 import { exportCommand } from './export-command';
 import { runsCommand } from './runs-command';
+import { usersCommand } from './users-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
-import { ensureAuthSecret } from '../settings/workspace-settings';
+import { resolveWorkspaceSecret } from '../settings/workspace-secret';
 import { startWorker } from '../generation/worker';
 import { packageVersion, startServer } from '../server/start';
 
@@ -48,7 +49,7 @@ program
     }
     const database = await openDatabase({ databaseUrl: config.databaseUrl });
     await migrateDatabase(database);
-    const secret = await ensureAuthSecret(database.db, config.secret);
+    const secret = await resolveWorkspaceSecret({ db: database.db, dataDir: config.dataDir, fromEnv: config.secret, mayCreate: false });
     const worker = startWorker({
       db: database.db,
       providers: createProviderSource(database.db, config, secret),
@@ -111,6 +112,7 @@ program
 program.addCommand(generateCommand());
 program.addCommand(runsCommand());
 program.addCommand(exportCommand());
+program.addCommand(usersCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { RunProgress } from '../contract/runs';
+import type { RunList, RunProgress } from '../contract/runs';
 import { apiClient } from './api-client';
 import { follow } from './generate-command';
 import { progressLine } from './progress-line';
@@ -8,7 +8,7 @@ export function runsCommand(): Command {
   const runs = new Command('runs')
     .description('List recent runs, or control one: runs cancel|pause|resume|watch ID')
     .action(async () => {
-      const { items } = await apiClient().get<{ items: RunProgress[] }>('/api/runs');
+      const { items } = await apiClient().get<RunList>('/api/runs');
       if (!items.length) console.log('No runs yet.');
       for (const run of items) console.log(`${run.id}  ${run.createdAt.slice(0, 16).replace('T', ' ')}  ${run.kind.padEnd(9)} ${progressLine(run, 12)}`);
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from './calendar-date';
 
 /**
  * The review audit trail and the compliance reports built on it (US9.3.2, US9.3.3), and the
@@ -40,6 +41,19 @@ export type AuditReviewQuery = z.infer<typeof auditReviewQuery>;
 
 export const auditReviewCsvQuery = auditReviewFilters.refine(orderedRange, rangeMessage);
 export type AuditReviewFilters = z.infer<typeof auditReviewCsvQuery>;
+
+/**
+ * The audit page's URL state (`/audit?action=undo&from=2026-05-01`): the review log's filters and
+ * page, with the range as local calendar days (shared with the activity report).
+ */
+export const auditSearch = z.object({
+  conversationId: auditReviewFilters.shape.conversationId,
+  reviewerId: auditReviewFilters.shape.reviewerId,
+  action: auditReviewFilters.shape.action,
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  page: auditReviewQuery.shape.page,
+});
 
 export const auditUser = z.object({ id: z.string(), name: z.string(), email: z.string() });
 

@@ -24,6 +24,9 @@ export const documentSummary = z.object({
 });
 export type DocumentSummary = z.infer<typeof documentSummary>;
 
+export const documentList = z.object({ items: z.array(documentSummary) });
+export type DocumentList = z.infer<typeof documentList>;
+
 export const chunkDimensions = z
   .object({
     expertise_level: z.string().optional(),
@@ -36,3 +39,6 @@ export const chunkDimensions = z
 
 export const chunk = z.object({ id: z.string(), ordinal: z.number(), heading: z.string().nullable(), content: z.string(), dimensions: chunkDimensions });
 export type Chunk = z.infer<typeof chunk>;
+
+export const chunkList = z.object({ items: z.array(chunk) });
+export type ChunkList = z.infer<typeof chunkList>;

@@ -18,3 +18,4 @@ export const clientErrorReport = z
 export type ClientErrorReport = z.infer<typeof clientErrorReport>;
 
 export const clientErrorReceipt = z.object({ reportId: z.string() });
+export type ClientErrorReceipt = z.infer<typeof clientErrorReceipt>;

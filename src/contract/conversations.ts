@@ -65,6 +65,12 @@ export const conversationListQuery = z
     path: ['qualityMin'],
   });
 export type ConversationListQuery = z.infer<typeof conversationListQuery>;
+/** The conversations page's URL state: the list query's keys, plus the conversation open in the preview. */
+export const conversationViewSearch = z.object({
+  ...conversationListQuery.shape,
+  open: z.string().min(1).max(64).optional(),
+});
+
 /** The filter part of the list query: what a selector's `filter` holds too. */
 export type ConversationFilter = Omit<ConversationListQuery, 'sort' | 'dir' | 'page' | 'pageSize'>;
 
@@ -146,3 +152,17 @@ export const reviewRequest = z
   })
   .strict();
 export type ReviewRequest = z.infer<typeof reviewRequest>;
+
+/** What POST /api/conversations/:id/review answers. */
+export const reviewResult = z.object({ id: z.string(), status: z.enum(['approved', 'rejected']), reviewedAt: z.string() });
+export type ReviewResult = z.infer<typeof reviewResult>;
+
+/** The prompt a conversation is generated from, resolved with its parameters (US7.2.1). */
+export const resolvedPrompt = z.object({
+  system: z.string(),
+  prompt: z.string(),
+  template: z.object({ id: z.string(), version: z.number() }).nullable(),
+  parameters: z.record(z.string(), z.string().nullable()),
+  missing: z.array(z.string()),
+});
+export type ResolvedPrompt = z.infer<typeof resolvedPrompt>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FORMAT_IDS } from '../core/export/record';
+import { calendarDate } from './calendar-date';
 import { bulkSelection } from './bulk';
 
 /** Per-format options a user can set (US5.1.1, issue "Export that trainers accept"). */
@@ -79,14 +80,25 @@ export const exportHistoryQuery = z
     userId: z.string().max(64).optional(),
     from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
     to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-    minCount: z.coerce.number().int().min(0).optional(),
-    maxCount: z.coerce.number().int().min(0).optional(),
+    // Counts are 32-bit integers in the database.
+    minCount: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+    maxCount: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
     sort: z.enum(['date', 'user']).default('date'),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
 export type ExportHistoryQuery = z.infer<typeof exportHistoryQuery>;
+
+/** The export history's URL state (`/exports?userId=…&from=2026-05-01&sort=user`): its filters, sort and page, dates as calendar days. */
+export const exportHistorySearch = z.object({
+  userId: exportHistoryQuery.shape.userId,
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  minCount: exportHistoryQuery.shape.minCount,
+  sort: exportHistoryQuery.shape.sort,
+  page: exportHistoryQuery.shape.page,
+});
 
 /** A page of the export history, and everyone who has exported (for the user filter). */
 export const exportHistoryPage = z.object({

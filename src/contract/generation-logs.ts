@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from './calendar-date';
 
 export const generationLogQuery = z
   .object({
@@ -21,6 +22,20 @@ export const generationLogQuery = z
   })
   .strict();
 export type GenerationLogQuery = z.infer<typeof generationLogQuery>;
+
+/**
+ * The error log page's URL state (`/errors?errorKind=auth&from=2026-05-01`): the list query's
+ * filters and page, with the range as local calendar days. The page always asks for failed calls.
+ */
+export const errorLogSearch = z.object({
+  conversationId: generationLogQuery.shape.conversationId,
+  runId: generationLogQuery.shape.runId,
+  templateId: generationLogQuery.shape.templateId,
+  errorKind: generationLogQuery.shape.errorKind,
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  page: generationLogQuery.shape.page,
+});
 
 export const generationLogSummary = z.object({
   id: z.string(),
@@ -46,8 +61,12 @@ export const generationLogSummary = z.object({
 });
 export type GenerationLogSummary = z.infer<typeof generationLogSummary>;
 
+export const generationLogPage = z.object({ items: z.array(generationLogSummary), total: z.number() });
+export type GenerationLogPage = z.infer<typeof generationLogPage>;
+
 export const generationLogDetail = generationLogSummary.extend({
   requestPayload: z.unknown(),
   responsePayload: z.unknown(),
   parameters: z.record(z.string(), z.unknown()),
 });
+export type GenerationLogDetail = z.infer<typeof generationLogDetail>;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { RUN_STATUSES } from '../core/run-statuses';
 import { CONVERSATION_STATUSES } from '../core/statuses';
 import { TIERS } from '../core/tiers';
 import { retryPolicyOverrideSchema } from '../core/retry-policy';
 import { QUALITY_LEVELS } from './conversations';
 
-export const RUN_STATUSES = ['queued', 'running', 'paused', 'cancelled', 'completed', 'interrupted'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+export { RUN_STATUSES, type RunStatus } from '../core/run-statuses';
 
 export const runProgress = z.object({
   id: z.string(),
@@ -35,7 +35,11 @@ export const runProgress = z.object({
 });
 export type RunProgress = z.infer<typeof runProgress>;
 
+export const runList = z.object({ items: z.array(runProgress) });
+export type RunList = z.infer<typeof runList>;
+
 export const generateResponse = z.object({ runId: z.string() });
+export type GenerateResponse = z.infer<typeof generateResponse>;
 
 const dimensionKeys = z.array(z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be a value key such as anxious_investor')).max(100);
 
@@ -119,3 +123,7 @@ export const runEstimate = z.object({
   warnings: z.array(z.string()),
 });
 export type RunEstimate = z.infer<typeof runEstimate>;
+
+/** POST /api/runs: the new run, how many conversations it covers and its estimate. */
+export const createRunResponse = z.object({ runId: z.string(), total: z.number(), estimate: runEstimate });
+export type CreateRunResponse = z.infer<typeof createRunResponse>;

@@ -10,7 +10,7 @@ export const workspaceSettingsSchema = z.object({
       provider: z.enum(['auto', 'offline', 'anthropic', 'openai']).default('auto'),
       anthropicModel: z.string().trim().min(1).max(100).default('claude-sonnet-4-6'),
       openaiModel: z.string().trim().min(1).max(100).default('gpt-4o-mini'),
-      openaiBaseUrl: z.url().max(500).nullable().default(null),
+      openaiBaseUrl: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address, such as http://localhost:11434/v1' }).max(500).nullable().default(null),
       temperature: z.number().min(0).max(2).default(0.8),
       maxTokens: z.number().int().min(256).max(64_000).default(4096),
       concurrency: z.number().int().min(1).max(20).default(3),

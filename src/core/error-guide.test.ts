@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RETRYABLE_KINDS } from '../generation/providers/types';
+import { RETRYABLE_KINDS } from './provider-errors';
 import { PROVIDER_ERROR_KINDS } from './retry-policy';
 import { describeErrorBadge, ERROR_CATEGORIES, explainError, KNOWN_ERROR_KINDS, normalizeErrorKind, RECORDED_ERROR_KINDS } from './error-guide';
 

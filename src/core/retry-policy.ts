@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ProviderErrorKind } from '../generation/providers/types';
+import type { ProviderErrorKind } from './provider-errors';
 
 /**
  * How a failed provider call is retried (US12.1.1, US12.1.2): how many attempts, how long to wait

@@ -12,6 +12,8 @@ import { acquireDataDirLock } from './lockfile';
 export type Schema = typeof schema;
 /** The common face of the PGlite and node-postgres Drizzle databases. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** The transaction `db.transaction(async (tx) => …)` hands its callback. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database {

@@ -3,7 +3,7 @@ import type { BulkSelection } from '../contract/bulk';
 import type { ExportRecord } from '../core/export/record';
 import { queryRows, type Db } from '../db/client';
 import { conversations, dimensionValues } from '../db/schema';
-import { selectedWhere } from '../generation/selection';
+import { selectedWhere } from '../db/queries/selection';
 
 /**
  * Rows read per query: enough that statements are few; few enough that a batch's text (about

@@ -74,7 +74,7 @@ export async function prepareExport(db: Db, request: ExportRequest, now = new Da
  * conversations were written, the statistics and the validator's report. An export whose
  * download broke off is logged as incomplete.
  */
-export async function runExport(db: Db, prepared: PreparedExport, out: Writable, opts: { userId: string | null; systemVersion: string; now?: Date }) {
+export async function runExport(db: Db, prepared: PreparedExport, out: Writable, opts: { userId: string | null; systemVersion: string; now?: Date; signal?: AbortSignal; tempRoot?: string }) {
   const now = opts.now ?? new Date();
   const { request } = prepared.plan;
   const base = {
@@ -86,7 +86,7 @@ export async function runExport(db: Db, prepared: PreparedExport, out: Writable,
     exportedAt: now,
   };
   try {
-    const outcome = await writeExport({ db, where: exportWhere(request.selection, request.approvedOnly), systemVersion: opts.systemVersion, now, filterState: request.selection ?? null }, prepared.plan, out);
+    const outcome = await writeExport({ db, where: exportWhere(request.selection, request.approvedOnly), systemVersion: opts.systemVersion, now, filterState: request.selection ?? null, signal: opts.signal, tempRoot: opts.tempRoot }, prepared.plan, out);
     await db.insert(exportLogs).values({
       ...base,
       conversationCount: outcome.written,
@@ -103,9 +103,12 @@ export async function runExport(db: Db, prepared: PreparedExport, out: Writable,
     });
     return outcome;
   } catch (err) {
+    // A download the client cancelled is "abandoned"; one that failed on our side "incomplete".
+    const abandoned = opts.signal?.aborted ?? false;
+    const reason = abandoned ? 'The download was cancelled or the connection closed before the file was complete.' : err instanceof Error ? err.message : String(err);
     await db
       .insert(exportLogs)
-      .values({ ...base, conversationCount: 0, metadata: { status: 'incomplete', reason: err instanceof Error ? err.message : String(err), formatVersion: EXPORT_FORMAT_VERSION, approvedOnly: request.approvedOnly, unreviewedCount: 0 } })
+      .values({ ...base, conversationCount: 0, metadata: { status: abandoned ? 'abandoned' : 'incomplete', reason, formatVersion: EXPORT_FORMAT_VERSION, approvedOnly: request.approvedOnly, unreviewedCount: 0 } })
       .onConflictDoNothing();
     throw err;
   }

@@ -30,6 +30,9 @@ import {
 import type { Db } from '../db/client';
 import { exportRecords } from './export-rows';
 
+/** Temporary folders of running exports are named so; tests check none is left behind. */
+export const EXPORT_TEMP_PREFIX = 'convgen-export-';
+
 /** The files an export writes: one file, or a zip of data files with the metadata and card. */
 export interface ExportPlan {
   request: ExportRequest;
@@ -57,19 +60,34 @@ export interface ExportOutcome {
   metadata: ExportMetadata;
 }
 
-/** Writes a chunk, waiting when the reader is behind, so memory stays flat however big the export. */
-async function write(stream: Writable, chunk: string | Buffer) {
+/**
+ * Writes a chunk, waiting when the reader is behind, so memory stays flat however big the export.
+ * A reader that is gone (the download was cancelled) ends the wait through `signal`: otherwise
+ * the export would wait for it forever, holding its temporary files.
+ */
+async function write(stream: Writable, chunk: string | Buffer, signal?: AbortSignal) {
+  signal?.throwIfAborted();
   if (stream.write(chunk)) return;
   await new Promise<void>((resolve, reject) => {
-    const done = (err?: Error) => {
-      stream.off('drain', done);
+    const done = (err?: unknown) => {
+      stream.off('drain', onDrain);
       stream.off('error', done);
+      signal?.removeEventListener('abort', onAbort);
       if (err) reject(err);
       else resolve();
     };
-    stream.on('drain', done);
+    const onDrain = () => done();
+    const onAbort = () => done(signal?.reason ?? new Error('The export was cancelled.'));
+    stream.on('drain', onDrain);
     stream.on('error', done);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** Closes a temporary file's stream (finished or not) before its folder is removed. */
+async function closeQuietly(stream: fs.WriteStream) {
+  stream.destroy();
+  await finished(stream).catch(() => {});
 }
 
 interface Context {
@@ -78,6 +96,10 @@ interface Context {
   systemVersion: string;
   now: Date;
   filterState: Record<string, unknown> | null;
+  /** Aborted when the client hangs up: the export stops and cleans up. */
+  signal?: AbortSignal;
+  /** Where temporary files go (the system's temporary folder unless given). */
+  tempRoot?: string;
 }
 
 /** Where a pass writes: each valid record's text, and the stream for its part of the split. */
@@ -97,6 +119,7 @@ async function pass(ctx: Context, request: ExportRequest, emit: Emit) {
   const stats = createStats();
   let written = 0;
   for await (const batch of exportRecords(ctx.db, ctx.where)) {
+    ctx.signal?.throwIfAborted();
     let train = '';
     let validation = '';
     for (const record of batch) {
@@ -109,8 +132,8 @@ async function pass(ctx: Context, request: ExportRequest, emit: Emit) {
       else train += emit.line(record, written);
       written++;
     }
-    if (train) await write(emit.to('train'), train);
-    if (validation) await write(emit.to('validation'), validation);
+    if (train) await write(emit.to('train'), train, ctx.signal);
+    if (validation) await write(emit.to('validation'), validation, ctx.signal);
   }
   const metadata = finishStats(stats, {
     format: request.format,
@@ -130,18 +153,19 @@ async function pass(ctx: Context, request: ExportRequest, emit: Emit) {
  * from there — one read of the database, not two.
  */
 async function writeJson(ctx: Context, request: ExportRequest, out: Writable): Promise<ExportOutcome> {
-  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-export-'));
+  const tempDir = fs.mkdtempSync(path.join(ctx.tempRoot ?? os.tmpdir(), EXPORT_TEMP_PREFIX));
+  const items = fs.createWriteStream(path.join(tempDir, 'items'));
   try {
     const itemsPath = path.join(tempDir, 'items');
-    const items = fs.createWriteStream(itemsPath);
     const outcome = await pass(ctx, request, { line: (record, index) => jsonItem(record, index === 0), to: () => items });
     items.end();
     await finished(items);
-    await write(out, jsonHeader(outcome.metadata));
-    for await (const chunk of fs.createReadStream(itemsPath)) await write(out, chunk as Buffer);
-    await write(out, jsonFooter());
+    await write(out, jsonHeader(outcome.metadata), ctx.signal);
+    for await (const chunk of fs.createReadStream(itemsPath)) await write(out, chunk as Buffer, ctx.signal);
+    await write(out, jsonFooter(), ctx.signal);
     return outcome;
   } finally {
+    await closeQuietly(items);
     fs.rmSync(tempDir, { recursive: true, force: true });
   }
 }
@@ -167,7 +191,7 @@ export async function writeExport(ctx: Context, plan: ExportPlan, out: Writable)
   const [main, validationName] = plan.files;
   const data = new PassThrough();
   zip.addReadStream(data, main);
-  const tempDir = request.split ? fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-export-')) : null;
+  const tempDir = request.split ? fs.mkdtempSync(path.join(ctx.tempRoot ?? os.tmpdir(), EXPORT_TEMP_PREFIX)) : null;
   const validationPath = tempDir ? path.join(tempDir, 'validation') : null;
   const validation = validationPath ? fs.createWriteStream(validationPath) : null;
   try {
@@ -195,6 +219,7 @@ export async function writeExport(ctx: Context, plan: ExportPlan, out: Writable)
     await finished(out);
     return outcome;
   } finally {
+    if (validation) await closeQuietly(validation);
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   }
 }

@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { WorkspaceSettings } from '../contract/settings';
 import { costOf, estimateTokens } from '../core/pricing';
 import { renderTemplate } from '../core/prompt';
 import { FALLBACK_TEMPLATE, SYSTEM_PROMPT } from '../core/system-prompt';
 import { queryRows, type Db } from '../db/client';
-import { conversations, generationRuns, runItems } from '../db/schema';
-import { pauseForBudget, reserveBudget, settleBudget } from './budget';
+import { runItems } from '../db/schema';
+import { pauseForBudget, reserveBudget } from './budget';
 import type { ProviderSource } from './choose-provider';
 import { describeFailure, recordFailure } from './process-item';
 import { LeaseLost, type ClaimedItem } from './item-types';
 import { storeResult } from './store-result';
 import type { GenerationRequest } from './providers/types';
 import { runtimeFor, type RunRuntime } from './run-runtime';
-import { finishRunIfDone } from './run-commands';
+import { claimItems } from './lifecycle/claim';
+import { giveBack } from './lifecycle/give-back';
+import { finishRunIfDone, pauseRunFor } from './lifecycle/runs';
 import { loadSlotContext, type SlotContext } from './slot-context';
 
 /** Message Batches cost half the normal price. */
@@ -22,6 +24,8 @@ const BATCH_PRICE_FACTOR = 0.5;
 const BATCH_SIZE = 500;
 /** A batch holds its items for up to 24 hours; the lease outlives that. */
 const BATCH_LEASE = sql`now() + interval '25 hours'`;
+/** Long enough to prepare and send a batch; a worker that dies meanwhile leaves them to be taken over. */
+const SUBMIT_LEASE_MS = 10 * 60_000;
 
 type BatchRun = { id: string; provider: string; model: string; retry_policy: Record<string, unknown> | null; spending_limit_usd: number | null };
 
@@ -35,45 +39,29 @@ async function requestFor(db: Db, runtime: RunRuntime, conversationId: string) {
 /** Sends the run's pending items as one batch, each with its half-price worst case reserved. */
 async function submitPending(db: Db, runtime: RunRuntime, run: BatchRun, log: (msg: string, err?: unknown) => void) {
   const owner = `batch-submitting:${randomUUID()}`;
-  const claimed = await queryRows<{ id: number | string; conversation_id: string; attempts: number }>(
-    db,
-    sql`update run_items set status = 'in_progress', lease_owner = ${owner}, lease_expires_at = now() + interval '10 minutes', attempts = attempts + 1, started_at = coalesce(started_at, now())
-        where id in (select id from run_items where run_id = ${run.id}
-          and ((status = 'pending' and (next_attempt_at is null or next_attempt_at <= now()))
-            -- Claimed for a batch by a worker that died before sending it.
-            or (status = 'in_progress' and batch_id is null and lease_expires_at < now()))
-          order by id limit ${BATCH_SIZE} for update skip locked)
-        returning id, conversation_id, attempts`,
-  );
+  const claimed = await claimItems(db, { owner, runId: run.id, limit: BATCH_SIZE, leaseMs: SUBMIT_LEASE_MS });
   if (!claimed.length) return;
-  const prepared: { item: ClaimedItem; request: GenerationRequest; reserved: number; templateVersion: number | null }[] = [];
+  const prepared: { item: ClaimedItem; request: GenerationRequest; templateVersion: number | null }[] = [];
   let stopReason: 'wait' | 'exhausted' | null = null;
-  for (const row of claimed) {
-    const item: ClaimedItem = { id: Number(row.id), runId: run.id, conversationId: row.conversation_id, attempts: row.attempts, leaseOwner: owner };
-    if (stopReason) break;
+  for (const item of claimed) {
     try {
       const { request, context } = await requestFor(db, runtime, item.conversationId);
       const worstCase = costOf(runtime.provider.info.model, { inputTokens: estimateTokens(request.system) + estimateTokens(request.prompt), outputTokens: runtime.maxTokens }) * BATCH_PRICE_FACTOR;
-      const reservation = await reserveBudget(db, run.id, worstCase);
+      const reservation = await reserveBudget(db, item, worstCase);
       if (reservation !== 'reserved') {
         stopReason = reservation;
         break;
       }
-      prepared.push({ item, request, reserved: worstCase, templateVersion: context.template?.version ?? null });
+      prepared.push({ item, request, templateVersion: context.template?.version ?? null });
     } catch (err) {
+      if (err instanceof LeaseLost) continue;
       // A template problem fails this item for good, like in a normal run.
-      await recordFailure(db, runtime, item, describeFailure(err), { started: Date.now(), request: null, context: null, reservedUsd: 0 });
+      await recordFailure(db, runtime, item, describeFailure(err), { started: Date.now(), request: null, context: null }).catch(ignoreLeaseLost);
     }
   }
   // Whatever was claimed but not prepared goes back to the queue untouched.
   const preparedIds = new Set(prepared.map((p) => p.item.id));
-  const unused = claimed.map((r) => Number(r.id)).filter((id) => !preparedIds.has(id));
-  if (unused.length) {
-    await db
-      .update(runItems)
-      .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, attempts: sql`greatest(0, ${runItems.attempts} - 1)` })
-      .where(and(inArray(runItems.id, unused), eq(runItems.leaseOwner, owner), eq(runItems.status, 'in_progress')));
-  }
+  await giveBack(db, claimed.filter((item) => !preparedIds.has(item.id)));
   if (stopReason === 'exhausted' && !prepared.length) await pauseForBudget(db, run.id);
   if (!prepared.length) return;
   let batchId: string;
@@ -81,26 +69,23 @@ async function submitPending(db: Db, runtime: RunRuntime, run: BatchRun, log: (m
     batchId = await runtime.provider.batch!.submit(prepared.map((p) => ({ customId: String(p.item.id), request: p.request })));
   } catch (err) {
     log('batch submission failed', err);
-    await db.transaction(async (tx) => {
-      for (const p of prepared) await settleBudget(tx, run.id, p.reserved, 0);
-      await tx
-        .update(runItems)
-        .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, attempts: sql`greatest(0, ${runItems.attempts} - 1)`, nextAttemptAt: sql`now() + interval '30 seconds'`, lastError: describeFailure(err).message })
-        .where(inArray(runItems.id, [...preparedIds]));
-    });
+    await giveBack(db, prepared.map((p) => p.item), { delayMs: 30_000, lastError: describeFailure(err).message });
     return;
   }
+  // The batch holds the items now: the lease passes to it, with what was sent.
   await db.transaction(async (tx) => {
     for (const p of prepared) {
       await tx
         .update(runItems)
-        .set({ batchId, leaseOwner: `batch:${batchId}`, leaseExpiresAt: BATCH_LEASE, reservedUsd: p.reserved, sentPrompt: p.request.prompt, sentTemplateVersion: p.templateVersion })
-        .where(eq(runItems.id, p.item.id));
+        .set({ batchId, leaseOwner: `batch:${batchId}`, leaseExpiresAt: BATCH_LEASE, sentPrompt: p.request.prompt, sentTemplateVersion: p.templateVersion })
+        .where(and(eq(runItems.id, p.item.id), eq(runItems.leaseOwner, owner)));
     }
-    await tx.update(conversations).set({ status: 'generating', updatedAt: new Date() }).where(inArray(conversations.id, prepared.map((p) => p.item.conversationId)));
-    await tx.update(generationRuns).set({ status: 'running', startedAt: sql`coalesce(${generationRuns.startedAt}, now())`, updatedAt: new Date() }).where(eq(generationRuns.id, run.id));
   });
 }
+
+const ignoreLeaseLost = (err: unknown) => {
+  if (!(err instanceof LeaseLost)) throw err;
+};
 
 async function cancelOpenBatches(db: Db, runtime: RunRuntime, runId: string, log: (msg: string, err?: unknown) => void) {
   const open = await db
@@ -134,23 +119,19 @@ async function collectEnded(db: Db, runtime: RunRuntime, run: BatchRun) {
       try {
         context = await loadSlotContext(db, row.conversationId);
       } catch (err) {
-        await recordFailure(db, runtime, item, describeFailure(err), { started, request: null, context: null, reservedUsd: row.reservedUsd }).catch((inner) => {
-          if (!(inner instanceof LeaseLost)) throw inner;
-        });
+        await recordFailure(db, runtime, item, describeFailure(err), { started, request: null, context: null }).catch(ignoreLeaseLost);
         continue;
       }
       // Logged against what was actually sent, even if the template changed since.
       if (context.template && row.sentTemplateVersion !== null) context = { ...context, template: { ...context.template, version: row.sentTemplateVersion } };
       const request = { system: SYSTEM_PROMPT, prompt: row.sentPrompt ?? '' };
-      const call = { context, request, reservedUsd: row.reservedUsd, started, costFactor: BATCH_PRICE_FACTOR };
+      const call = { context, request, started, costFactor: BATCH_PRICE_FACTOR };
       try {
         if ('result' in outcome) await storeResult(db, runtime, item, call, outcome.result, BATCH_PRICE_FACTOR);
         else await recordFailure(db, runtime, item, describeFailure(outcome.error), call);
       } catch (err) {
         if (err instanceof LeaseLost) continue;
-        await recordFailure(db, runtime, item, describeFailure(err), call).catch((inner) => {
-          if (!(inner instanceof LeaseLost)) throw inner;
-        });
+        await recordFailure(db, runtime, item, describeFailure(err), call).catch(ignoreLeaseLost);
       }
     }
   }
@@ -174,7 +155,7 @@ export async function advanceBatchRuns(db: Db, providers: ProviderSource, settin
     const runtime = await runtimeFor(providers, settings, { provider: run.provider, model: run.model, retryPolicy: run.retry_policy, spendingLimitUsd: run.spending_limit_usd });
     if (!runtime.provider.batch) {
       if (run.status === 'cancelled') continue;
-      await db.update(generationRuns).set({ status: 'paused', error: 'Message Batches need Claude: configure an Anthropic API key, then resume.' }).where(eq(generationRuns.id, run.id));
+      await pauseRunFor(db, run.id, 'Message Batches need Claude: configure an Anthropic API key, then resume.');
       continue;
     }
     // A cancelled run stops its batches at the provider, so requests not yet run are not paid for.

@@ -2,41 +2,42 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client';
 import { generationRuns } from '../db/schema';
 import { notify } from '../notify/in-app';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+import { LeaseLost, type ClaimedItem } from './item-types';
+import { pauseRunFor } from './lifecycle/runs';
 
 /**
  * Reserves a call's worst-case cost before it is dispatched. The check and the reservation are
- * one UPDATE, so concurrent calls can never together spend past the run's limit.
+ * one UPDATE, so concurrent calls can never together spend past the run's limit. The item
+ * holds its reservation until it leaves its worker's hands (settled, given back, cancelled or
+ * taken over), which gives it back: a run's reservation is what its items in flight hold.
+ * Throws LeaseLost when the item is no longer the caller's.
  */
-export async function reserveBudget(db: Db, runId: string, worstCaseUsd: number, itemId?: number): Promise<'reserved' | 'wait' | 'exhausted'> {
-  // The item remembers its reservation, so one abandoned by a dead worker can be released.
-  const rows = await queryRows<{ id: string }>(
+export async function reserveBudget(db: Db, item: ClaimedItem, worstCaseUsd: number): Promise<'reserved' | 'wait' | 'exhausted'> {
+  const [row] = await queryRows<{ reserved: boolean; held: boolean; in_flight: number }>(
     db,
-    sql`with reserved as (
+    sql`with held as (
+          select id from run_items where id = ${item.id} and lease_owner = ${item.leaseOwner} and status = 'in_progress'
+        ), reserved as (
           update generation_runs set reserved_usd = reserved_usd + ${worstCaseUsd}, updated_at = now()
-          where id = ${runId} and (spending_limit_usd is null or spent_usd + reserved_usd + ${worstCaseUsd} <= spending_limit_usd + 1e-9)
-          returning id),
-        item as (update run_items set reserved_usd = ${worstCaseUsd} where id = ${itemId ?? -1} and exists (select 1 from reserved) returning id)
-        select id from reserved`,
+          where id = ${item.runId} and exists (select 1 from held)
+            and (spending_limit_usd is null or spent_usd + reserved_usd + ${worstCaseUsd} <= spending_limit_usd + 1e-9)
+          returning id
+        ), item as (
+          update run_items set reserved_usd = reserved_usd + ${worstCaseUsd} where id in (select id from held) and exists (select 1 from reserved)
+        )
+        select exists (select 1 from reserved) as reserved, exists (select 1 from held) as held,
+          (select reserved_usd from generation_runs where id = ${item.runId})::float8 as in_flight`,
   );
-  if (rows.length) return 'reserved';
+  if (!row.held) throw new LeaseLost();
+  if (row.reserved) return 'reserved';
   // Calls in flight usually cost less than reserved: wait for them before deciding the limit is reached.
-  const [run] = await db.select({ reserved: generationRuns.reservedUsd }).from(generationRuns).where(eq(generationRuns.id, runId));
-  return run && run.reserved > 1e-9 ? 'wait' : 'exhausted';
+  return row.in_flight > 1e-9 ? 'wait' : 'exhausted';
 }
 
-/**
- * Turns a reservation into the actual cost (0 for a failed call), inside the caller's
- * transaction; says whether the run has just crossed its warning threshold.
- */
-export async function settleBudget(tx: Tx, runId: string, reservedUsd: number, actualUsd: number, warnAtPercent = 80): Promise<{ shouldWarn: boolean }> {
-  const [row] = await queryRows<{ spent: number; limit: number | null; warned: boolean }>(
-    tx as unknown as Db,
-    sql`update generation_runs set reserved_usd = greatest(0, reserved_usd - ${reservedUsd}), spent_usd = spent_usd + ${actualUsd}, updated_at = now()
-        where id = ${runId} returning spent_usd as spent, spending_limit_usd as "limit", budget_warned_at is not null as warned`,
-  );
-  return { shouldWarn: Boolean(row && row.limit !== null && !row.warned && row.spent >= (row.limit * warnAtPercent) / 100) };
+/** Adds what a call was billed to its run's spend. */
+export async function addSpend(db: Db, runId: string, usd: number): Promise<void> {
+  if (usd <= 0) return;
+  await db.execute(sql`update generation_runs set spent_usd = spent_usd + ${usd}, updated_at = now() where id = ${runId}`);
 }
 
 const BUDGET_FIELDS = { id: generationRuns.id, createdBy: generationRuns.createdBy, limit: generationRuns.spendingLimitUsd, spent: generationRuns.spentUsd };
@@ -54,11 +55,7 @@ async function tellCreator(
 
 /** When the next call could overshoot the limit, the run pauses itself and says why. */
 export async function pauseForBudget(db: Db, runId: string) {
-  const paused = await db
-    .update(generationRuns)
-    .set({ status: 'paused', error: 'Paused: the spending limit is reached. Raise the limit and resume to continue.', updatedAt: new Date() })
-    .where(and(eq(generationRuns.id, runId), sql`${generationRuns.status} in ('queued', 'running')`))
-    .returning(BUDGET_FIELDS);
+  const paused = await pauseRunFor(db, runId, 'Paused: the spending limit is reached. Raise the limit and resume to continue.');
   if (paused.length) {
     await tellCreator(db, paused[0], 'budget_reached', 'A run paused at its spending limit', (spent, limit) => `It has spent ${spent} of its ${limit} limit. Raise the limit and resume it to continue.`);
   }

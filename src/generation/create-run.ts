@@ -9,7 +9,7 @@ import { tierHistory } from '../db/queries/generation-history';
 import { generationRuns } from '../db/schema';
 import type { ProviderInfo } from './providers/types';
 import { rateLimitsFor } from './run-runtime';
-import { countSelection, generatableWhere } from './selection';
+import { countSelection, generatableWhere } from '../db/queries/selection';
 
 /** Typical size of one conversation when nothing has been generated with the model yet. */
 const FALLBACK_TOKENS = { input: 1800, output: 1600 };

@@ -1,17 +1,18 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../core/errors';
 import { costOf, estimateTokens } from '../core/pricing';
 import { renderTemplate } from '../core/prompt';
-import { isConversationStatus } from '../core/statuses';
+import { ProviderError } from '../core/provider-errors';
 import { FALLBACK_TEMPLATE, SYSTEM_PROMPT } from '../core/system-prompt';
 import { redactValue } from '../core/redact';
 import { decideRetry } from '../core/retry-policy';
+import { ACTIVE_RUN_STATUSES } from '../core/run-statuses';
 import type { Db } from '../db/client';
-import { conversations, generationLogs, generationRuns, runItems } from '../db/schema';
-import { pauseForBudget, reserveBudget, settleBudget } from './budget';
+import { generationLogs, generationRuns } from '../db/schema';
+import { addSpend, pauseForBudget, reserveBudget } from './budget';
 import { LeaseLost, type ClaimedItem, type ItemOutcome } from './item-types';
-import { ProviderError } from './providers/types';
+import { giveBack } from './lifecycle/give-back';
+import { settleFailure } from './lifecycle/settle-failure';
 import type { RunRuntime } from './run-runtime';
 import { storeResult } from './store-result';
 import { loadSlotContext, type SlotContext } from './slot-context';
@@ -34,52 +35,9 @@ export function describeFailure(err: unknown): Failure {
   return { kind: 'internal', message: err instanceof Error ? err.message : String(err), providerError: null };
 }
 
-/**
- * Hands a claimed item back to the queue untouched (the attempt did not happen), optionally
- * not before `delayMs`. If its run was cancelled meanwhile, the item is cancelled instead and
- * the conversation returns to where it was, so nothing is left waiting for a run that is over.
- */
-async function giveBack(db: Db, item: ClaimedItem, delayMs = 0) {
-  await db.transaction(async (tx) => {
-    const [run] = await tx.select({ status: generationRuns.status }).from(generationRuns).where(eq(generationRuns.id, item.runId));
-    if (run?.status === 'cancelled') return cancelItem(tx, item);
-    await tx
-      .update(runItems)
-      .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, reservedUsd: 0, attempts: sql`greatest(0, ${runItems.attempts} - 1)`, nextAttemptAt: delayMs ? sql`now() + (${delayMs} * interval '1 millisecond')` : null })
-      .where(and(eq(runItems.id, item.id), eq(runItems.leaseOwner, item.leaseOwner)));
-  });
-}
-
-/** Ends an item of a cancelled run and puts its conversation back to its status before the run. */
-async function cancelItem(tx: Tx, item: ClaimedItem, values: PgUpdateSetSource<typeof runItems> = {}) {
-  const [row] = await tx
-    .update(runItems)
-    .set({ ...values, status: 'cancelled', leaseOwner: null, leaseExpiresAt: null, reservedUsd: 0, finishedAt: new Date() })
-    .where(and(eq(runItems.id, item.id), eq(runItems.leaseOwner, item.leaseOwner)))
-    .returning({ previousStatus: runItems.previousStatus });
-  if (!row) return;
-  await tx
-    .update(conversations)
-    .set({ status: row.previousStatus && isConversationStatus(row.previousStatus) ? row.previousStatus : 'not_generated', updatedAt: new Date() })
-    .where(and(eq(conversations.id, item.conversationId), eq(conversations.status, 'generating')));
-}
-
 async function runIsActive(db: Db, runId: string) {
   const [run] = await db.select({ status: generationRuns.status }).from(generationRuns).where(eq(generationRuns.id, runId));
-  return run?.status === 'queued' || run?.status === 'running';
-}
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-/** Marks the item done only if this worker still holds it; otherwise the transaction aborts. */
-async function settleItem(tx: Tx, item: ClaimedItem, values: PgUpdateSetSource<typeof runItems>) {
-  const updated = await tx
-    .update(runItems)
-    .set({ leaseOwner: null, leaseExpiresAt: null, reservedUsd: 0, ...values })
-    .where(and(eq(runItems.id, item.id), eq(runItems.leaseOwner, item.leaseOwner), eq(runItems.status, 'in_progress')))
-    .returning({ previousStatus: runItems.previousStatus, costUsd: runItems.costUsd });
-  if (!updated.length) throw new LeaseLost();
-  return updated[0];
+  return (ACTIVE_RUN_STATUSES as readonly string[]).includes(run?.status ?? '');
 }
 
 /**
@@ -92,7 +50,6 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
   const started = Date.now();
   let request: { system: string; prompt: string } | null = null;
   let context: SlotContext | null = null;
-  let reservedUsd = 0;
   let release: ((actual?: { inputTokens: number; outputTokens: number }) => void) | null = null;
   /** What the provider billed for an answer we received, in case storing it is abandoned. */
   let billedUsd = 0;
@@ -106,22 +63,21 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     const worstCase = costOf(provider.info.model, { inputTokens, outputTokens: runtime.maxTokens });
     const estimate = { inputTokens, outputTokens: Math.min(runtime.maxTokens, TYPICAL_OUTPUT_TOKENS) };
     // Without a spending limit there is nothing to reserve against.
-    const reservation = runtime.hasSpendingLimit ? await reserveBudget(db, item.runId, worstCase, item.id) : 'reserved';
+    const reservation = runtime.hasSpendingLimit ? await reserveBudget(db, item, worstCase) : 'reserved';
     if (reservation !== 'reserved') {
       // Waiting for in-flight calls to settle: come back in a moment rather than spin.
-      await giveBack(db, item, reservation === 'wait' ? 2000 : 0);
+      await giveBack(db, [item], { delayMs: reservation === 'wait' ? 2000 : 0 });
       if (reservation === 'exhausted') await pauseForBudget(db, item.runId);
       return reservation === 'exhausted' ? 'budget_paused' : 'budget_wait';
     }
-    reservedUsd = runtime.hasSpendingLimit ? worstCase : 0;
     const waitStarted = Date.now();
     release = await runtime.limiter.acquire(estimate);
     // The run may have been paused or cancelled while this item waited for the rate limiter.
     if (Date.now() - waitStarted > 100 && !(await runIsActive(db, item.runId))) {
       release();
       release = null;
-      await db.transaction((tx) => settleBudget(tx, item.runId, reservedUsd, 0));
-      await giveBack(db, item);
+      // Giving the item back gives its reservation back too.
+      await giveBack(db, [item]);
       return 'run_stopped';
     }
     const result = await provider.generate({ ...request, slot: context.slot, seed: seedFor(item.conversationId, item.attempts), maxTokens: runtime.maxTokens, temperature: runtime.temperature });
@@ -129,13 +85,14 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     billedUsd = costOf(provider.info.model, result.usage);
     release({ inputTokens: result.usage.inputTokens + result.usage.cacheReadTokens + result.usage.cacheWriteTokens, outputTokens: result.usage.outputTokens });
     release = null;
-    return await storeResult(db, runtime, item, { context, request, reservedUsd, started }, result);
+    return await storeResult(db, runtime, item, { context, request, started }, result);
   } catch (err) {
     release?.();
     if (err instanceof LeaseLost) {
-      // Another worker owns the item now; the call this one made was still paid for, and logged.
+      // Another worker owns the item now, and gave back this one's reservation when it took the
+      // item over; the call this one made was still paid for, and logged.
       await db.transaction(async (tx) => {
-        await settleBudget(tx, item.runId, reservedUsd, billedUsd);
+        await addSpend(tx, item.runId, billedUsd);
         if (billedUsd > 0) {
           await tx.insert(generationLogs).values({
             conversationId: item.conversationId,
@@ -161,10 +118,10 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
       const until = runtime.limiter.throttledUntil();
       if (until) await db.update(generationRuns).set({ throttledUntil: until }).where(eq(generationRuns.id, item.runId));
     }
-    return recordFailure(db, runtime, item, failure, { started, request, context, reservedUsd }).catch(async (inner) => {
+    return recordFailure(db, runtime, item, failure, { started, request, context }).catch(async (inner) => {
       if (!(inner instanceof LeaseLost)) throw inner;
-      // The failure could not be recorded against an item we no longer hold: release the budget here.
-      await db.transaction((tx) => settleBudget(tx, item.runId, reservedUsd, billedUsd));
+      // The failure could not be recorded against an item we no longer hold: its spend is still ours.
+      await addSpend(db, item.runId, billedUsd);
       return 'lease_lost' as const;
     });
   }
@@ -177,13 +134,16 @@ function rawOf(failure: Failure, redact: boolean): Record<string, unknown> | nul
   return redact ? redactValue(body) : body;
 }
 
-/** Logs the failed call, then queues a retry or settles the item and conversation as failed. */
+/**
+ * Logs the failed call and settles the item: a retry after its backoff, or failed for good
+ * (see settleFailure for where each takes the conversation).
+ */
 export async function recordFailure(
   db: Db,
   runtime: RunRuntime,
   item: ClaimedItem,
   failure: Failure,
-  call: { started: number; request: { system: string; prompt: string } | null; context: SlotContext | null; reservedUsd: number; costFactor?: number },
+  call: { started: number; request: { system: string; prompt: string } | null; context: SlotContext | null; costFactor?: number },
 ): Promise<ItemOutcome> {
   const { provider } = runtime;
   // An answer that was unusable was still billed: it counts against the budget and the log.
@@ -193,38 +153,21 @@ export async function recordFailure(
   const decision = failure.providerError
     ? decideRetry(runtime.retryPolicy, { kind: failure.providerError.kind, attempt: item.attempts, retryAfterMs: failure.retryAfterMs })
     : ({ retry: false, reason: 'This is not a provider error, so retrying would not help.' } as const);
-  const willRetry = decision.retry;
-  const waitMs = decision.retry ? decision.delayMs : 0;
   return db.transaction(async (tx) => {
-    await settleBudget(tx, item.runId, call.reservedUsd, billed);
-    const [run] = await tx.select({ status: generationRuns.status }).from(generationRuns).where(eq(generationRuns.id, item.runId));
-    if (willRetry && run?.status === 'cancelled') {
-      // No retry for a run that is over: the conversation goes back to where it was.
-      await cancelItem(tx, item, { lastError: failure.message, errorCode: failure.kind, costUsd: sql`coalesce(${runItems.costUsd}, 0) + ${billed}` });
-    } else if (willRetry) {
-      await settleItem(tx, item, { status: 'pending', lastError: failure.message, errorCode: failure.kind, costUsd: sql`coalesce(${runItems.costUsd}, 0) + ${billed}`, nextAttemptAt: sql`now() + (${waitMs} * interval '1 millisecond')` });
-    } else {
-      const { previousStatus } = await settleItem(tx, item, { status: 'failed', lastError: failure.message, errorCode: failure.kind, costUsd: sql`coalesce(${runItems.costUsd}, 0) + ${billed}`, finishedAt: new Date() });
-      // A failed regeneration keeps the last good version (and its review) instead of hiding it.
-      const keepPrevious = previousStatus && isConversationStatus(previousStatus) && ['generated', 'approved', 'rejected'].includes(previousStatus);
-      await tx
-        .update(conversations)
-        .set({
-          status: keepPrevious ? previousStatus : 'failed',
-          errorMessage: failure.message,
-          errorCode: failure.kind,
-          errorDetails: {
-            httpStatus: failure.httpStatus ?? null,
-            retryable: failure.providerError?.retryable ?? false,
-            attempts: item.attempts,
-            why: decision.retry ? null : decision.reason,
-            at: new Date().toISOString(),
-            runId: item.runId,
-          },
-          updatedAt: new Date(),
-        })
-        .where(eq(conversations.id, item.conversationId));
-    }
+    const settled = await settleFailure(tx, item, {
+      retryInMs: decision.retry ? decision.delayMs : null,
+      billedUsd: billed,
+      message: failure.message,
+      code: failure.kind,
+      details: {
+        httpStatus: failure.httpStatus ?? null,
+        retryable: failure.providerError?.retryable ?? false,
+        attempts: item.attempts,
+        why: decision.retry ? null : decision.reason,
+        at: new Date().toISOString(),
+        runId: item.runId,
+      },
+    });
     await tx.insert(generationLogs).values({
       conversationId: item.conversationId,
       runId: item.runId,
@@ -249,6 +192,6 @@ export async function recordFailure(
       cacheReadTokens: usage?.cacheReadTokens ?? 0,
       cacheWriteTokens: usage?.cacheWriteTokens ?? 0,
     });
-    return willRetry ? 'retrying' : 'failed';
+    return settled === 'retry' ? 'retrying' : settled === 'cancel' ? 'run_stopped' : 'failed';
   });
 }

@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { conversations, generationRuns, runItems } from '../db/schema';
-import { queryRows, type Db } from '../db/client';
-import { notifyRunFinished } from '../notify/run-finished';
+import type { Db } from '../db/client';
 import type { Mailer } from '../notify/mailer';
-import type { WorkspaceSettings } from '../contract/settings';
 import { getSettings, settingsVersion } from '../settings/workspace-settings';
-import type { ProviderSource } from './choose-provider';
 import { advanceBatchRuns } from './batch-runner';
+import type { ProviderSource } from './choose-provider';
 import type { ClaimedItem } from './item-types';
+import { claimItems, renewLeases } from './lifecycle/claim';
+import { giveBack } from './lifecycle/give-back';
 import { processItem } from './process-item';
+import { runtimeFor, type RunRuntime } from './run-runtime';
 import { loadSlotContexts, type SlotContext } from './slot-context';
-import { finishRunIfDone } from './run-commands';
-import { runtimeFor, type RunSettingsRow } from './run-runtime';
+import { startBatchPoller } from './worker/batch-poller';
+import { InFlight } from './worker/in-flight';
+import { startLeaseHeartbeat } from './worker/lease-heartbeat';
+import { runFinishedNotifier } from './worker/run-finished';
+import { runsWithRoom } from './worker/runs-with-room';
+import { createSettingsCache } from './worker/settings-cache';
+import { createTickLoop } from './worker/tick-loop';
 
 export interface WorkerOptions {
   db: Db;
@@ -38,205 +42,82 @@ export interface Worker {
   readonly id: string;
 }
 
-/** `{1,2,3}`: a bigint[] literal for `= any(…)` / `<> all(…)`. */
-const idArray = (ids: number[]) => `{${ids.join(',')}}`;
-
 /**
- * Claims pending items (or items whose lease lapsed) with FOR UPDATE SKIP LOCKED, so several
- * workers on one PostgreSQL never take the same item; the claim, the conversations' status and
- * the runs' status change together.
+ * Starts a worker: it claims items of active runs under a lease (renewed while it works on
+ * them), generates them, and tells when a run finishes; runs on Message Batches are advanced
+ * by a slower poller. Several workers may share one PostgreSQL database.
  */
-type ClaimedWithRun = ClaimedItem & { run: RunSettingsRow };
-
-/** Active runs with room under their own concurrency, oldest first. */
-async function runsWithRoom(db: Db) {
-  return queryRows<{ id: string; provider: string; model: string; retry_policy: Record<string, unknown> | null; spending_limit_usd: number | null; free: number }>(
-    db,
-    sql`select r.id, r.provider, r.model, r.retry_policy, r.spending_limit_usd,
-          r.concurrency - (select count(*) from run_items x where x.run_id = r.id and x.status = 'in_progress' and x.lease_expires_at >= now())::int as free
-        from generation_runs r where r.status in ('queued', 'running') and not r.use_batch_api order by r.created_at`,
-  );
-}
-
-async function claimItems(db: Db, workerId: string, runId: string, limit: number, leaseMs: number, exclude: number[]): Promise<ClaimedItem[]> {
-  return db.transaction(async (tx) => {
-    const rows = await queryRows<{ id: number | string; run_id: string; conversation_id: string; attempts: number }>(
-      tx as unknown as Db,
-      sql`
-      with picked as (
-        select ri.id, ri.status as old_status, ri.reserved_usd as old_reserved from run_items ri
-        join generation_runs r on r.id = ri.run_id
-        where r.status in ('queued', 'running') and ri.run_id = ${runId}
-          and ((ri.status = 'pending' and (ri.next_attempt_at is null or ri.next_attempt_at <= now()))
-            or (ri.status = 'in_progress' and ri.lease_expires_at < now()))
-          and ri.id <> all(${idArray(exclude)}::bigint[])
-        order by ri.id
-        limit ${limit}
-        for update of ri skip locked
-      ), released as (
-        -- An item taken over from a dead worker gives back the budget that worker had reserved.
-        update generation_runs set reserved_usd = greatest(0, reserved_usd - (select coalesce(sum(old_reserved), 0) from picked where old_status = 'in_progress'))
-        where id = ${runId} and exists (select 1 from picked where old_status = 'in_progress' and old_reserved > 0)
-      )
-      update run_items ri set status = 'in_progress', lease_owner = ${workerId},
-        lease_expires_at = now() + (${leaseMs} * interval '1 millisecond'), reserved_usd = 0,
-        attempts = ri.attempts + 1, started_at = coalesce(ri.started_at, now())
-      from picked where ri.id = picked.id
-      returning ri.id, ri.run_id, ri.conversation_id, ri.attempts`,
-    );
-    const items = rows.map((r) => ({ id: Number(r.id), runId: r.run_id, conversationId: r.conversation_id, attempts: r.attempts, leaseOwner: workerId }));
-    if (items.length) {
-      await tx.update(conversations).set({ status: 'generating', updatedAt: new Date() }).where(inArray(conversations.id, items.map((i) => i.conversationId)));
-      await tx
-        .update(generationRuns)
-        .set({ status: 'running', startedAt: sql`coalesce(${generationRuns.startedAt}, now())`, updatedAt: new Date() })
-        .where(and(inArray(generationRuns.id, [...new Set(items.map((i) => i.runId))]), eq(generationRuns.status, 'queued')));
-    }
-    return items;
-  });
-}
-
-/** Gives claimed items back untouched (used when the worker stops between claim and work). */
-async function releaseItems(db: Db, items: ClaimedItem[]) {
-  if (!items.length) return;
-  await db
-    .update(runItems)
-    .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, attempts: sql`${runItems.attempts} - 1` })
-    .where(inArray(runItems.id, items.map((i) => i.id)));
-}
-
 export function startWorker(opts: WorkerOptions): Worker {
   const id = `worker-${randomUUID().slice(0, 8)}`;
   const leaseMs = opts.leaseMs ?? 120_000;
-  const pollMs = opts.pollMs ?? 1000;
   const log = opts.log ?? (() => {});
-  const inFlight = new Map<number, Promise<void>>();
-  /** Item id → run id of what this worker is generating now. */
-  const inFlightRuns = new Map<number, string>();
+  const settings = createSettingsCache(() => getSettings(opts.db), settingsVersion);
+  const inFlight = new InFlight();
+  const notifier = runFinishedNotifier({ db: opts.db, mailer: opts.mailer, appUrl: opts.appUrl, onRunFinished: opts.onRunFinished, log });
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let currentTick: Promise<void> | null = null;
-  let again = false;
-
-  // Renews the leases of items still being worked on, so a slow call is never taken over.
-  const heartbeat = setInterval(() => {
-    if (!inFlight.size) return;
-    opts.db
-      .execute(sql`update run_items set lease_expires_at = now() + (${leaseMs} * interval '1 millisecond')
-        where lease_owner = ${id} and status = 'in_progress' and id = any(${idArray([...inFlight.keys()])}::bigint[])`)
-      .catch((err) => log('lease renewal failed', err));
-  }, Math.max(50, Math.floor(leaseMs / 3)));
-
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void tick(), ms);
-  };
-
-  // Settings are read at most every few seconds (a tick runs after every finished item), and at
-  // once after a change made through this process.
-  let settingsCache: { at: number; version: number; value: WorkspaceSettings } | null = null;
-  async function settings() {
-    if (!settingsCache || settingsCache.version !== settingsVersion() || Date.now() - settingsCache.at > 3000) {
-      settingsCache = { at: Date.now(), version: settingsVersion(), value: await getSettings(opts.db) };
-    }
-    return settingsCache.value;
-  }
 
   async function claimAndStart() {
-    const current = await settings();
+    const current = await settings.get();
     let free = (opts.concurrency ?? current.generation.concurrency) - inFlight.size;
     if (free <= 0) return;
     for (const run of await runsWithRoom(opts.db)) {
       if (free <= 0 || stopped) break;
       if (run.free <= 0) continue;
-      const items = await claimItems(opts.db, id, run.id, Math.min(free, run.free), leaseMs, [...inFlight.keys()]);
-      if (stopped) return releaseItems(opts.db, items);
+      const items = await claimItems(opts.db, { owner: id, runId: run.id, limit: Math.min(free, run.free), leaseMs, exclude: inFlight.ids() });
+      if (stopped) return giveBack(opts.db, items);
+      if (!items.length) {
+        // Nothing left to claim: the run may be done (e.g. resumed after its last item finished).
+        if (!inFlight.generatingFor(run.id)) await notifier.finishIfDone(run.id);
+        continue;
+      }
       free -= items.length;
-      // Nothing left to claim: the run may be done (e.g. resumed after its last item finished).
-      if (!items.length && ![...inFlightRuns.values()].includes(run.id)) await finishIfDone(run.id);
-      const runSettings = { provider: run.provider, model: run.model, retryPolicy: run.retry_policy, spendingLimitUsd: run.spending_limit_usd };
-      if (!items.length) continue;
-      const runtime = await runtimeFor(opts.providers, current, runSettings);
+      const runtime = await runtimeFor(opts.providers, current, run.settings);
       // One query for all the claimed slots; if it fails, each item loads its own and reports why.
       const contexts = await loadSlotContexts(opts.db, items.map((i) => i.conversationId)).catch(() => new Map<string, SlotContext>());
-      for (const item of items) start({ ...item, run: runSettings }, runtime, contexts.get(item.conversationId));
+      for (const item of items) start(item, runtime, contexts.get(item.conversationId));
     }
   }
 
-  async function finishIfDone(runId: string) {
-    if (!(await finishRunIfDone(opts.db, runId))) return;
-    opts.onRunFinished?.(runId);
-    if (opts.mailer) await notifyRunFinished(opts.db, opts.mailer, runId, { appUrl: opts.appUrl ?? 'http://localhost:3000' }).catch((err) => log('run notification failed', err));
-  }
-
-  function start(item: ClaimedWithRun, runtime: Awaited<ReturnType<typeof runtimeFor>>, context: SlotContext | undefined) {
-    inFlightRuns.set(item.id, item.runId);
+  function start(item: ClaimedItem, runtime: RunRuntime, context: SlotContext | undefined) {
     const work = processItem(opts.db, runtime, item, context)
       .then(async (outcome) => {
-        inFlightRuns.delete(item.id);
+        inFlight.generated(item.id);
         // Only the last of this worker's items in a run needs to ask whether the run is done.
-        if (![...inFlightRuns.values()].includes(item.runId)) await finishIfDone(item.runId);
+        if (!inFlight.generatingFor(item.runId)) await notifier.finishIfDone(item.runId);
         opts.onItemDone?.(item, outcome);
       })
       .catch((err) => log(`item ${item.id} crashed`, err))
       .finally(() => {
-        inFlight.delete(item.id);
-        inFlightRuns.delete(item.id);
+        inFlight.release(item.id);
         // Claiming costs a few statements whatever the count: with many slots, wait until a
         // quarter of them are free (or a moment passes) and claim them together.
-        const limit = settingsCache?.value.generation.concurrency ?? 3;
-        schedule(inFlight.size === 0 || limit - inFlight.size >= Math.ceil(limit / 4) ? 0 : 20);
+        const limit = settings.latest()?.generation.concurrency ?? 3;
+        loop.schedule(inFlight.size === 0 || limit - inFlight.size >= Math.ceil(limit / 4) ? 0 : 20);
       });
-    inFlight.set(item.id, work);
+    inFlight.track(item, work);
   }
 
-  async function tick() {
-    if (stopped) return;
-    if (currentTick) {
-      again = true;
-      return;
-    }
-    currentTick = claimAndStart()
-      .catch((err) => log('worker tick failed', err))
-      .finally(() => {
-        currentTick = null;
-        schedule(again ? 0 : pollMs);
-        again = false;
-      });
-    await currentTick;
-  }
+  const loop = createTickLoop(claimAndStart, { idleMs: opts.pollMs ?? 1000, log });
+  const heartbeat = startLeaseHeartbeat({ everyMs: Math.max(50, Math.floor(leaseMs / 3)), renew: () => renewLeases(opts.db, id, inFlight.ids(), leaseMs), log });
+  const batches = startBatchPoller({
+    everyMs: opts.batchPollMs ?? 10_000,
+    pass: async () => {
+      for (const runId of await advanceBatchRuns(opts.db, opts.providers, await settings.get(), log)) await notifier.finished(runId);
+    },
+    log,
+  });
 
-  // Runs on Message Batches advance on their own slower clock.
-  let batchPass: Promise<void> | null = null;
-  const batchTimer = setInterval(() => {
-    if (batchPass || stopped) return;
-    batchPass = settings()
-      .then((current) => advanceBatchRuns(opts.db, opts.providers, current, log))
-      .then(async (finished) => {
-        for (const runId of finished) {
-          opts.onRunFinished?.(runId);
-          if (opts.mailer) await notifyRunFinished(opts.db, opts.mailer, runId, { appUrl: opts.appUrl ?? 'http://localhost:3000' }).catch((err) => log('run notification failed', err));
-        }
-      })
-      .catch((err) => log('batch pass failed', err))
-      .finally(() => {
-        batchPass = null;
-      });
-  }, opts.batchPollMs ?? 10_000);
-
-  schedule(0);
+  loop.schedule(0);
   return {
     id,
-    wake: () => schedule(0),
+    wake: () => loop.schedule(0),
     async stop() {
       stopped = true;
-      clearTimeout(timer);
-      clearInterval(heartbeat);
-      clearInterval(batchTimer);
-      await currentTick;
-      await batchPass;
-      await Promise.allSettled([...inFlight.values()]);
+      await loop.stop();
+      await batches.stop();
+      // Leases are renewed until the last item in flight has ended, so none is taken over meanwhile.
+      await inFlight.settled();
+      heartbeat.stop();
     },
   };
 }

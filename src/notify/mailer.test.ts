@@ -4,7 +4,7 @@ import { openTestDatabase } from '../../test/support/databases';
 import type { Database } from '../db/client';
 import { emailOutbox } from '../db/schema';
 import { createMailer, DEFAULT_MAIL_FROM, mailerOptionsFromEnv } from './mailer';
-import { closedPort, startTestSmtpServer, type TestSmtpServer } from './test-smtp-server';
+import { closedPort, startTestSmtpServer, type TestSmtpServer } from '../../test/fakes/smtp-server';
 
 const message = { to: 'ada@example.com', subject: 'Run done', text: 'All 3 conversations generated.', html: '<p>All 3 conversations generated.</p>' };
 

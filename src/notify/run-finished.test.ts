@@ -5,7 +5,7 @@ import type { Database } from '../db/client';
 import { conversations, emailOutbox, generationRuns, notifications, runItems, user } from '../db/schema';
 import { createMailer, type Mailer } from './mailer';
 import { formatDuration, notifyRunFinished } from './run-finished';
-import { startTestSmtpServer, type TestSmtpServer } from './test-smtp-server';
+import { startTestSmtpServer, type TestSmtpServer } from '../../test/fakes/smtp-server';
 
 const APP_URL = 'https://convgen.example.com/';
 const started = new Date('2025-03-01T10:00:00Z');

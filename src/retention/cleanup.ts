@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { RetentionResult } from '../contract/audit';
 import type { WorkspaceSettings } from '../contract/settings';
 import { queryRows, type Db } from '../db/client';
-import { packPayloads } from './payload-archive';
+import { packPayloads } from '../db/payload-archive';
 
 /** Payloads are read while a run is fresh (errors, retries); after a week they are kept for audit only. */
 export const COMPRESS_AFTER_DAYS = 7;

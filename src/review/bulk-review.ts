@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { BulkFailure, BulkReviewRequest } from '../contract/bulk';
 import { approvalBarMessage, belowApprovalBar } from '../core/approval';
-import { STATUS_LABELS, canTransition, type ConversationStatus } from '../core/statuses';
+import { STATUS_LABELS, conversationLifecycle, type ConversationStatus } from '../core/statuses';
 import type { Db } from '../db/client';
 import { conversations } from '../db/schema';
 import type { BatchWork, BulkActions } from './bulk-actions';
@@ -39,12 +39,13 @@ export function reviewRefusal(conversation: SelectedConversation, action: Review
 export function reviewBatch(reviewerId: string, request: Pick<BulkReviewRequest, 'action' | 'notes'>, minApprovalScore = 0): BatchWork {
   const to = TARGET[request.action];
   const notes = request.notes || null;
-  const barred = (c: SelectedConversation) => request.action === 'approve' && canTransition(c.status, to) && belowApprovalBar(c.qualityScore, minApprovalScore);
+  const may = (c: SelectedConversation) => conversationLifecycle.can(request.action, c.status);
+  const barred = (c: SelectedConversation) => request.action === 'approve' && may(c) && belowApprovalBar(c.qualityScore, minApprovalScore);
   return async (tx, batch, actionId) => {
     const selected = await lockBatch(tx, batch);
-    const movable = selected.filter((c) => canTransition(c.status, to) && !barred(c));
+    const movable = selected.filter((c) => may(c) && !barred(c));
     const refused: BulkFailure[] = selected
-      .filter((c) => !canTransition(c.status, to) || barred(c))
+      .filter((c) => !may(c) || barred(c))
       .map((c) => ({ id: c.id, conversationId: c.conversationId, message: barred(c) ? approvalBarMessage(c.conversationId, c.qualityScore!, minApprovalScore) : reviewRefusal(c, request.action) }));
     const failures = [...vanished(batch, selected), ...refused];
     if (movable.length === 0) return { succeeded: 0, failures };

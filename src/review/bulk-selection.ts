@@ -4,7 +4,7 @@ import { MAX_LISTED_FAILURES, type BulkFailure, type BulkSelection } from '../co
 import type { ConversationStatus } from '../core/statuses';
 import { queryRows, type Db } from '../db/client';
 import { conversations } from '../db/schema';
-import { selectedWhere } from '../generation/selection';
+import { selectedWhere } from '../db/queries/selection';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

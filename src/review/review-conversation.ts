@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { ReviewRequest } from '../contract/conversations';
 import { approvalBarMessage, belowApprovalBar } from '../core/approval';
 import { AppError, notFound } from '../core/errors';
-import { assertTransition, type ConversationStatus } from '../core/statuses';
+import { conversationLifecycle, type ConversationStatus } from '../core/statuses';
 import type { Db } from '../db/client';
 import { conversations, reviewLogs } from '../db/schema';
 
@@ -15,8 +15,8 @@ export async function reviewConversation(db: Db, conversationId: string, reviewe
       .where(eq(conversations.id, conversationId))
       .for('update');
     if (!row) throw notFound('The conversation');
-    const to: ConversationStatus = request.action === 'approve' ? 'approved' : 'rejected';
-    assertTransition(row.status as ConversationStatus, to);
+    // The review is the state machine's approve or reject transition: it refuses what the table does not allow.
+    const to = conversationLifecycle.move(request.action, row.status as ConversationStatus) as 'approved' | 'rejected';
     if (request.action === 'approve' && belowApprovalBar(row.qualityScore, minApprovalScore)) {
       throw new AppError({ code: 'below_quality_bar', status: 409, message: approvalBarMessage(row.label, row.qualityScore!, minApprovalScore), hint: 'The minimum is under Settings → Quality.' });
     }

@@ -5,7 +5,9 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
+import { registerCsrfProtection } from './csrf';
 import { registerErrorHandling, routeNotFound } from './errors';
+import { registerSecurityHeaders } from './security-headers';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { bulkRoutes } from './routes/bulk';
@@ -24,6 +26,19 @@ import { userRoutes } from './routes/users';
 import { projectRoot } from '../config/project-root';
 
 export const webDistFolder = path.join(projectRoot, 'dist', 'web');
+
+/** A route as registered, for checks that every route is documented and protected. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  hidden: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: RouteEntry[];
+  }
+}
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string };
@@ -44,10 +59,20 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
         .send(JSON.stringify({ error: { code: 'bad_request', message: `The request could not be read: ${error.message}`, hint: 'Check the address and try again.', retryable: false, details: {} } }));
     },
   });
+  const routeList: RouteEntry[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide) });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('user', null);
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  registerCsrfProtection(app, ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`);
+  // Only JSON bodies, except where a form is the design (the export download registers its own
+  // parser): a cross-site form can then reach no other route even before the origin check.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -62,7 +87,18 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   for (const routes of [healthRoutes, authRoutes, conversationRoutes, bulkRoutes, runRoutes, catalogRoutes, userRoutes, settingsRoutes, generationLogRoutes, notificationRoutes, clientErrorRoutes, preferenceRoutes, exportRoutes, auditRoutes, retentionRoutes]) routes(app, ctx);
 
   const serveWeb = opts.serveWeb && fs.existsSync(path.join(webDistFolder, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: webDistFolder, wildcard: false, maxAge: '1h' });
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webDistFolder,
+      wildcard: false,
+      cacheControl: false,
+      // Built assets carry a content hash in their names and never change; index.html names the
+      // current ones, so it must be revalidated on every load or a deploy serves stale pages.
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', filePath.endsWith('.html') ? 'no-cache' : filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes (/conversations, /sign-in…) all load the SPA; unknown API routes get JSON.
     if (serveWeb && !request.url.startsWith('/api/')) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
-import { can, type Permission } from '../accounts/roles';
+import { can, type Permission } from '../core/roles';
 import { findUserByApiToken, type AuthenticatedUser } from '../accounts/users';
 import { AppError } from '../core/errors';
 import type { AppContext } from './context';
@@ -26,7 +26,9 @@ export async function resolveUser(ctx: AppContext, request: FastifyRequest): Pro
   if (!request.headers.cookie) return null;
   const result = await ctx.auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
   if (!result) return null;
-  const u = result.user as typeof result.user & { role?: string };
+  const u = result.user as typeof result.user & { role?: string; deactivatedAt?: Date | null };
+  // Deactivation deletes the user's sessions; this also covers a sign-in that raced with it.
+  if (u.deactivatedAt) return null;
   return { id: u.id, email: u.email, name: u.name, role: u.role ?? 'viewer' };
 }
 

@@ -23,7 +23,13 @@ function describeValidation(context: string | undefined, issues: ValidationIssue
     .replace(/^Too big: expected (.+) to have <=(\d+) characters/, 'must be at most $2 characters')
     .replace(/^Too small: expected (.+) to have >=(\d+) characters/, 'must be at least $2 characters')
     .replace(/^Too big: expected number to be <=(\S+)/, 'must be at most $1')
-    .replace(/^Too small: expected number to be >=(\S+)/, 'must be at least $1');
+    .replace(/^Too small: expected number to be >=(\S+)/, 'must be at least $1')
+    // Whatever zod says that was not worded above ("Invalid input" from a union…) still reads as a sentence.
+    .replace(/^Too big: expected array to have <=(\d+) items?/, 'must have at most $1 items')
+    .replace(/^Too small: expected array to have >=(\d+) items?/, 'must have at least $1 items')
+    .replace(/^Invalid (UUID|email address|URL|ISO datetime|ISO date|string)$/, (_m, what: string) => `must be a valid ${what.startsWith('ISO') ? what.replace('ISO datetime', 'ISO date-time such as 2026-01-31T00:00:00Z').replace(/^ISO date$/, 'ISO date such as 2026-01-31') : what}`)
+    .replace(/^Invalid input$/, 'is not valid')
+    .replace(/^([A-Z])(?=[a-z])/, (m) => `is not valid: ${m.toLowerCase()}`);
   return { field, where, message: `${message}${item}` };
 }
 
@@ -35,6 +41,11 @@ function fromDatabaseError(error: unknown): AppError | null {
     case '22P05':
     case '22P02': // invalid text representation
       return new AppError({ code: 'invalid_characters', status: 400, message: 'The request contains characters that cannot be stored (such as a NUL byte).', hint: 'Remove control characters from the text and send it again.' });
+    case '22008': // date/time field value out of range (year 0, …)
+    case '22007': // invalid date/time format
+      return new AppError({ code: 'invalid_date', status: 400, message: 'A date in the request is outside the range the database can store.', hint: 'Use a date such as 2026-01-31, between the years 1 and 9999.' });
+    case '22003': // numeric value out of range
+      return new AppError({ code: 'number_out_of_range', status: 400, message: 'A number in the request is too large.', hint: 'Use a smaller value and send the request again.' });
     case '23505':
       return new AppError({ code: 'conflict', status: 409, message: 'Something with the same unique value already exists.', hint: 'Reload to see the current data, then try again with a different value.' });
     default:

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { hashStoredSessionTokens } from '../accounts/sessions';
 import { firstAdminId, registerApiToken, upsertAdmin } from '../accounts/users';
 import type { AppConfig } from '../config/env';
 import { openDatabase, type Database } from '../db/client';
@@ -12,7 +13,7 @@ import { createMailer } from '../notify/mailer';
 import { startWorker, type Worker } from '../generation/worker';
 import { scheduleRetention, type RetentionSchedule } from '../retention/schedule';
 import { BulkActions } from '../review/bulk-actions';
-import { ensureAuthSecret } from '../settings/workspace-settings';
+import { resolveWorkspaceSecret } from '../settings/workspace-secret';
 import { buildApp } from './app';
 import { createAuth } from './auth';
 import type { AppContext } from './context';
@@ -49,7 +50,9 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
     if (adminId) await registerApiToken(db.db, adminId, config.apiToken, 'CONVGEN_API_TOKEN', { replaceSameName: true });
     else log('CONVGEN_API_TOKEN is set, but there is no admin yet: create one on the first-run page (or with CONVGEN_ADMIN_EMAIL/PASSWORD) and restart.');
   }
-  const secret = await ensureAuthSecret(db.db, config.secret);
+  const converted = await hashStoredSessionTokens(db.db);
+  if (converted) log(`Stored ${converted} session token(s) as hashes; nobody is signed out.`);
+  const secret = await resolveWorkspaceSecret({ db: db.db, dataDir: config.dataDir, fromEnv: config.secret, mayCreate: true });
   const providers = createProviderSource(db.db, config, secret);
   const baseURL = config.publicUrl ?? `http://localhost:${config.port}`;
   let worker: Worker | null = null;

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { SECRET_SETTINGS, workspaceSettingsSchema, type SecretSetting, type SettingsPatch, type SettingsResponse, type WorkspaceSettings } from '../contract/settings';
 import type { Db } from '../db/client';
 import { settingsHistory, workspaceSettings } from '../db/schema';
@@ -80,22 +79,4 @@ export async function updateSettings(db: Db, patch: SettingsPatch, userId: strin
     if (history.length) await tx.insert(settingsHistory).values(history.map((h) => ({ key: h.key, oldValue: h.from, newValue: h.to, changedBy: userId })));
   });
   localVersion++;
-}
-
-/**
- * The secret that signs session cookies and encrypts stored keys: CONVGEN_SECRET when set,
- * otherwise one generated on first start and kept in the database, so every process on the
- * same database shares it.
- */
-export async function ensureAuthSecret(db: Db, fromEnv: string | undefined): Promise<string> {
-  if (fromEnv) return fromEnv;
-  const generated = randomBytes(32).toString('base64url');
-  await db
-    .insert(workspaceSettings)
-    .values({ id: 1, values: { authSecret: generated } })
-    .onConflictDoUpdate({
-      target: workspaceSettings.id,
-      set: { values: sql`case when ${workspaceSettings.values} ? 'authSecret' then ${workspaceSettings.values} else ${workspaceSettings.values} || ${JSON.stringify({ authSecret: generated })}::jsonb end` },
-    });
-  return String((await readStored(db)).authSecret);
 }

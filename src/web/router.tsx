@@ -7,8 +7,8 @@ import { AppShell } from './features/shell/app-shell';
 import { prefetchConversationList } from './features/conversations/use-conversations';
 import { validateExportHistorySearch } from './features/export/history-search';
 import { parseViewState, validateViewSearch } from './features/conversations/view-state';
-import { api, ApiError } from './lib/api';
-import type { Me } from './lib/queries';
+import { ApiError } from './lib/api';
+import { queries } from './lib/endpoints';
 import { parseSearch, stringifySearch } from './lib/search-params';
 import { ConversationsPage } from './pages/conversations-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -44,8 +44,8 @@ export function buildRouter(queryClient: QueryClient) {
   const requireUser = async () => {
     // Both questions at once: a page load waits for one round trip, not two.
     const [setup, me] = await Promise.allSettled([
-      queryClient.fetchQuery({ queryKey: ['setup'], queryFn: () => api.get<{ needsSetup: boolean }>('/api/setup'), staleTime: 30_000 }),
-      queryClient.fetchQuery({ queryKey: ['me'], queryFn: () => api.get<Me>('/api/me'), staleTime: 60_000 }),
+      queryClient.fetchQuery({ ...queries.setup(), staleTime: 30_000 }),
+      queryClient.fetchQuery({ ...queries.me(), staleTime: 60_000 }),
     ]);
     if (setup.status === 'rejected') throw setup.reason;
     if (setup.value.needsSetup) throw redirect({ to: '/setup' });
@@ -78,7 +78,7 @@ export function buildRouter(queryClient: QueryClient) {
     path: '/setup',
     component: SetupPage,
     beforeLoad: async () => {
-      const { needsSetup } = await queryClient.fetchQuery({ queryKey: ['setup'], queryFn: () => api.get<{ needsSetup: boolean }>('/api/setup'), staleTime: 0 });
+      const { needsSetup } = await queryClient.fetchQuery({ ...queries.setup(), staleTime: 0 });
       if (!needsSetup) throw redirect({ to: '/sign-in' });
     },
   });

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/accounts/roles';
+import type { Role } from '../../src/core/roles';
 import type { ActivityReport, ComplianceReport, ConversationAudit, RetentionResult, ReviewEventPage } from '../../src/contract/audit';
 import type { ConversationStatus } from '../../src/core/statuses';
 import { describeAttribution, describeCoverage } from '../../src/db/queries/compliance';
@@ -55,7 +55,7 @@ afterAll(() => t.close());
 
 describe('GET /api/conversations/:id/audit', () => {
   it('lists a single review with the reviewer, notes and status change, by human id or row id', async () => {
-    const audit = await get<ConversationAudit>('viewer', '/api/conversations/conv-00041/audit');
+    const audit = await get<ConversationAudit>('reviewer', '/api/conversations/conv-00041/audit');
     expect(audit.conversation).toEqual({ id: ids['conv-00041'], conversationId: 'conv-00041', status: 'approved' });
     expect(audit.reviews).toEqual([
       {
@@ -78,7 +78,7 @@ describe('GET /api/conversations/:id/audit', () => {
   });
 
   it('shows a bulk review and its undo newest first, under one action id', async () => {
-    const audit = await get<ConversationAudit>('viewer', '/api/conversations/conv-00043/audit');
+    const audit = await get<ConversationAudit>('reviewer', '/api/conversations/conv-00043/audit');
     expect(audit.conversation.status).toBe('generated');
     expect(audit.reviews.map((r) => [r.action, r.fromStatus, r.toStatus, r.actionId])).toEqual([
       ['undo', 'approved', 'generated', bulkActionId],

@@ -87,10 +87,12 @@ describe('first run and sign-in', () => {
 describe('invitations', () => {
   it('gives a one-time link for a user created without a password', async () => {
     const a = await start({ CONVGEN_ADMIN_EMAIL: 'ops@example.test', CONVGEN_ADMIN_PASSWORD: 'env-password', CONVGEN_API_TOKEN: 'ci-token-0123456789' });
-    const created = await a.inject({ method: 'POST', url: '/api/users', headers: { authorization: 'Bearer ci-token-0123456789', host: 'convgen.example.test' }, payload: { email: 'new@example.test', name: 'Newcomer', role: 'viewer' } });
+    // The link is built from the configured address, never from the Host header the client sent.
+    const created = await a.inject({ method: 'POST', url: '/api/users', headers: { authorization: 'Bearer ci-token-0123456789', host: 'attacker.example.test' }, payload: { email: 'new@example.test', name: 'Newcomer', role: 'viewer' } });
     expect(created.statusCode).toBe(201);
     const inviteUrl: string = created.json().inviteUrl;
-    expect(inviteUrl).toMatch(/^http:\/\/convgen\.example\.test\/invite\?token=/);
+    expect(inviteUrl).toMatch(/^http:\/\/localhost:3000\/invite\?token=/);
+    expect(created.json().invitePath).toBe(new URL(inviteUrl).pathname + new URL(inviteUrl).search);
     const token = new URL(inviteUrl).searchParams.get('token')!;
 
     expect((await a.inject({ method: 'GET', url: `/api/invitations/${token}` })).json()).toEqual({ email: 'new@example.test', name: 'Newcomer' });

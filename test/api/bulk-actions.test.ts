@@ -4,7 +4,7 @@ import type { BulkAction, BulkUndoResult } from '../../src/contract/bulk';
 import type { ConversationDetail } from '../../src/contract/conversations';
 import type { ConversationStatus } from '../../src/core/statuses';
 import { conversations, conversationTurns, generationLogs, reviewLogs, user } from '../../src/db/schema';
-import type { Role } from '../../src/accounts/roles';
+import type { Role } from '../../src/core/roles';
 import { createTestApp, type TestApp } from '../support/app';
 
 let t: TestApp;

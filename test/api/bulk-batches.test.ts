@@ -5,7 +5,7 @@ import type { ConversationStatus } from '../../src/core/statuses';
 import { queryRows, type Db } from '../../src/db/client';
 import { undoBulkReview } from '../../src/review/undo-bulk-review';
 import { conversations, conversationTurns, reviewLogs, user } from '../../src/db/schema';
-import type { Role } from '../../src/accounts/roles';
+import type { Role } from '../../src/core/roles';
 import { createTestApp, type TestApp } from '../support/app';
 import { ENGINES } from '../support/databases';
 import { waitFor } from '../support/wait';

@@ -3,7 +3,8 @@ import { parseGeneratedConversation } from '../../src/core/output';
 import { SYSTEM_PROMPT } from '../../src/core/system-prompt';
 import { CONVERSATION_TOOL, createAnthropicProvider } from '../../src/generation/providers/anthropic';
 import { createOpenAIProvider } from '../../src/generation/providers/openai';
-import { ProviderError, type GenerationRequest, type Provider } from '../../src/generation/providers/types';
+import { ProviderError } from '../../src/core/provider-errors';
+import type { GenerationRequest, Provider } from '../../src/generation/providers/types';
 import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-fake';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-fake';
 

@@ -65,5 +65,6 @@ describe('a server killed in the middle of a run', () => {
     expect(generating.total).toBe(0);
     const generated = await api<{ total: number }>('GET', '/api/conversations?tier=template&status=generated');
     expect(generated.total).toBe(40);
-  });
+    // Two server starts and a 40-conversation run: the waits above allow up to 150 s.
+  }, 240_000);
 });

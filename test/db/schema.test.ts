@@ -66,6 +66,13 @@ describe.each(ENGINES)('database schema on %s', (engine) => {
       expect(names).toContain(name);
   });
 
+  it("has the run item indexes a run's progress and the worker's claim rely on", async () => {
+    const rows = await queryRows<{ indexname: string; indexdef: string }>(database.db, sql`select indexname, indexdef from pg_indexes where tablename = 'run_items'`);
+    const byName = new Map(rows.map((r) => [r.indexname, r.indexdef]));
+    for (const name of ['run_items_run_status_idx', 'run_items_status_next_idx', 'run_items_conversation_idx', 'run_items_one_active_per_conversation']) expect(byName.has(name), name).toBe(true);
+    expect(byName.get('run_items_run_finished_idx')).toMatch(/\(run_id, finished_at\)/);
+  });
+
   it('queries JSONB metadata and chunk dimensions', async () => {
     await insertConversation('meta-1', { metadata: { campaign: 'spring' } });
     const rows = await queryRows<{ conversation_id: string }>(database.db, sql`select conversation_id from conversations where metadata->>'campaign' = 'spring'`);

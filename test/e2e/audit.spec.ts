@@ -1,3 +1,4 @@
+import { SAME_ORIGIN } from '../../playwright.config';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/session';
@@ -31,7 +32,7 @@ test('an approval with a note shows in the preview trail, the review log, the ac
   const me = await (await page.request.get('/api/me')).json();
 
   // A generated conversation to review (generation itself is covered elsewhere).
-  expect((await page.request.post(`/api/conversations/${ID}/generate`)).status()).toBe(202);
+  expect((await page.request.post(`/api/conversations/${ID}/generate`, { headers: SAME_ORIGIN })).status()).toBe(202);
   await expect.poll(async () => (await (await page.request.get(`/api/conversations/${ID}`)).json()).status, { timeout: 30_000 }).toBe('generated');
 
   await page.goto(`/conversations?open=${ID}`);
@@ -97,7 +98,7 @@ test('an approval with a note shows in the preview trail, the review log, the ac
   await expect(page.getByRole('table', { name: 'Review log' }).locator('tbody tr').first()).toBeVisible();
 
   // Compliance: a conversation generated and left unreviewed fails the review check, and is listed.
-  expect((await page.request.post(`/api/conversations/${UNREVIEWED}/generate`)).status()).toBe(202);
+  expect((await page.request.post(`/api/conversations/${UNREVIEWED}/generate`, { headers: SAME_ORIGIN })).status()).toBe(202);
   await expect.poll(async () => (await (await page.request.get(`/api/conversations/${UNREVIEWED}`)).json()).status, { timeout: 30_000 }).toBe('generated');
   await page.getByRole('tab', { name: 'Compliance' }).click();
   const reviews = page.getByTestId('check-reviews');

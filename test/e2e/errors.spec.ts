@@ -1,3 +1,4 @@
+import { SAME_ORIGIN } from '../../playwright.config';
 import net from 'node:net';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -51,14 +52,14 @@ test('a failed badge explains the error in plain English; after the cause is fix
   [first, second] = [planned[0].conversationId, planned[1].conversationId];
 
   // No rate limit: six refused calls must not wait for a token budget meant for a real API.
-  const broken = await page.request.patch('/api/settings', { data: { generation: { provider: 'openai', openaiBaseUrl: `http://127.0.0.1:${await closedPort()}/v1`, rateLimitPreset: 'unlimited' } } });
+  const broken = await page.request.patch('/api/settings', { headers: SAME_ORIGIN, data: { generation: { provider: 'openai', openaiBaseUrl: `http://127.0.0.1:${await closedPort()}/v1`, rateLimitPreset: 'unlimited' } } });
   expect(broken.status()).toBe(200);
   try {
     // Generate the first from its row, the second through the API.
     await page.goto(`/conversations?q=${first}`);
     const row = page.locator(`tr[data-row="${first}"]`);
     await row.getByTestId('generate-button').click();
-    expect((await page.request.post(`/api/conversations/${second}/generate`)).status()).toBe(202);
+    expect((await page.request.post(`/api/conversations/${second}/generate`, { headers: SAME_ORIGIN })).status()).toBe(202);
     // Three attempts with 1 s and 2 s pauses, then the conversation is Failed.
     await expect(row.locator('[data-status="failed"]')).toBeVisible({ timeout: 30_000 });
 
@@ -97,7 +98,7 @@ test('a failed badge explains the error in plain English; after the cause is fix
     expect(copied).toContain('Attempts: 3');
   } finally {
     // Fix the cause: back to the workspace's own provider.
-    const fixed = await page.request.patch('/api/settings', { data: { generation: original } });
+    const fixed = await page.request.patch('/api/settings', { headers: SAME_ORIGIN, data: { generation: original } });
     expect(fixed.status()).toBe(200);
   }
   await expect.poll(async () => (await (await page.request.get('/api/health')).json()).provider).toBe('offline');
@@ -122,10 +123,11 @@ test('a refused API key is a permanent user error: Retry is off until the key is
   const third: string = planned[0].conversationId;
   try {
     const wrongKey = await page.request.patch('/api/settings', {
+      headers: SAME_ORIGIN,
       data: { generation: { provider: 'openai', openaiBaseUrl: `${fake.url}/v1`, rateLimitPreset: 'unlimited' }, openaiApiKey: 'sk-a-wrong-key' },
     });
     expect(wrongKey.status()).toBe(200);
-    expect((await page.request.post(`/api/conversations/${third}/generate`)).status()).toBe(202);
+    expect((await page.request.post(`/api/conversations/${third}/generate`, { headers: SAME_ORIGIN })).status()).toBe(202);
     // A refused key is not retried: one attempt, then Failed.
     await expect.poll(async () => (await (await page.request.get(`/api/conversations/${third}`)).json()).status, { timeout: 30_000 }).toBe('failed');
 
@@ -152,13 +154,13 @@ test('a refused API key is a permanent user error: Retry is off until the key is
     await snap(page, 'error-dialog-permanent');
 
     // Fix the cause (the right key), then retry.
-    expect((await page.request.patch('/api/settings', { data: { openaiApiKey: 'sk-the-right-key' } })).status()).toBe(200);
+    expect((await page.request.patch('/api/settings', { headers: SAME_ORIGIN, data: { openaiApiKey: 'sk-the-right-key' } })).status()).toBe(200);
     await dialog.getByRole('button', { name: 'Retry anyway' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.locator(`tr[data-row="${third}"]`).locator('[data-status="generated"]')).toBeVisible({ timeout: 30_000 });
     expect(fake.requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.status)).toEqual([401, 200]);
   } finally {
-    await page.request.patch('/api/settings', { data: { generation: original, openaiApiKey: null } });
+    await page.request.patch('/api/settings', { headers: SAME_ORIGIN, data: { generation: original, openaiApiKey: null } });
     await fake.close();
   }
 });
@@ -225,9 +227,10 @@ test('the Errors page lists failed attempts with filters in the URL, and retries
 test('a crashing page shows a friendly fallback, logs it, and leaves the menu usable', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await signIn(page);
-  // A server answer of the wrong shape (as from a mismatched proxy or an older server) crashes the page's render.
+  // A server answer of the wrong shape (as from a mismatched proxy or an older server) crashes the page's render:
+  // here an attempt number that is an object.
   const logList = (url: URL) => url.pathname === '/api/generation-logs';
-  await page.route(logList, (route) => route.fulfill({ json: { total: 1 } }));
+  await page.route(logList, (route) => route.fulfill({ json: { items: [{ id: 'bad-row', createdAt: '2026-05-01T00:00:00Z', attempt: { n: 1 } }], total: 1 } }));
   const logged = page.waitForRequest((r) => r.url().endsWith('/api/client-errors') && r.method() === 'POST');
   await page.goto('/errors');
   const fallback = page.getByTestId('error-fallback');

@@ -127,11 +127,12 @@ test('the review keys can be changed in the shortcuts dialog', async ({ page }) 
   await expect(page.getByTestId('preview-id')).toHaveText(id);
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  const approveRow = dialog.getByRole('row', { name: /Approve the conversation in the preview/ });
   await dialog.getByRole('button', { name: 'Change the key for Approve the conversation in the preview' }).click();
   await page.keyboard.press('r');
   await expect(dialog.getByRole('alert')).toContainText('R is used for both');
   await page.keyboard.press('y');
-  await expect(dialog.getByRole('row').first()).toContainText('Y');
+  await expect(approveRow).toContainText('Y');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
@@ -144,9 +145,9 @@ test('the review keys can be changed in the shortcuts dialog', async ({ page }) 
   await page.reload();
   await expect(page.getByTestId('preview-id')).toHaveText(id);
   await page.keyboard.press('?');
-  await expect(dialog.getByRole('row').first()).toContainText('Y');
+  await expect(approveRow).toContainText('Y');
   await dialog.getByRole('button', { name: 'Restore the default keys' }).click();
-  await expect(dialog.getByRole('row').first()).toContainText('A');
+  await expect(approveRow).toContainText('A');
   await page.keyboard.press('Escape');
 });
 

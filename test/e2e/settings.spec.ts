@@ -1,3 +1,4 @@
+import { SAME_ORIGIN } from '../../playwright.config';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/session';
@@ -85,7 +86,7 @@ test('an invalid value shows the API message next to the field and changes nothi
 test('a reviewer has no Settings link and is told only admins can change settings', async ({ page, browser }) => {
   await signIn(page);
   const email = `reviewer-${Date.now()}@example.test`;
-  expect((await page.request.post('/api/users', { data: { email, name: 'Rita Reviewer', role: 'reviewer', password: 'reviewer-password' } })).status()).toBe(201);
+  expect((await page.request.post('/api/users', { headers: SAME_ORIGIN, data: { email, name: 'Rita Reviewer', role: 'reviewer', password: 'reviewer-password' } })).status()).toBe(201);
 
   const context = await browser.newContext();
   const other = await context.newPage();

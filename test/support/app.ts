@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createUser, registerApiToken } from '../../src/accounts/users';
-import { ROLES, type Role } from '../../src/accounts/roles';
+import { ROLES, type Role } from '../../src/core/roles';
 import { loadConfig } from '../../src/config/env';
 import { buildApp } from '../../src/server/app';
 import { startServices, type Services } from '../../src/server/start';

@@ -4,7 +4,7 @@ import { EMOTION_SIGNALS } from './phrases.js';
 import { BOUNDARY_MARKER } from './phrases-edge.js';
 import { createRandom } from './random.js';
 import { countWords } from './text.js';
-import { ARCS, BASE_SLOT, CHUNKS, EDGE_CASES, PERSONAS, SCENARIOS, randomSlot } from './test-slots.js';
+import { ARCS, BASE_SLOT, CHUNKS, EDGE_CASES, PERSONAS, SCENARIOS, randomSlot } from '../../../test/fixtures/offline-slots.js';
 
 const assistantTurns = (c: OfflineConversation) => c.turns.filter((t) => t.role === 'assistant').map((t) => t.content);
 const userTurns = (c: OfflineConversation) => c.turns.filter((t) => t.role === 'user').map((t) => t.content);

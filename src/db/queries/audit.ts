@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { PERMISSIONS } from '../../accounts/roles';
+import { PERMISSIONS } from '../../core/roles';
 import {
   MAX_TRAIL_GENERATIONS,
   type ActivityQuery,

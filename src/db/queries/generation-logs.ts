@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { GenerationLogQuery, GenerationLogSummary } from '../../contract/generation-logs';
 import { notFound } from '../../core/errors';
-import { unpackPayloads } from '../../retention/payload-archive';
+import { unpackPayloads } from '../payload-archive';
 import type { Db } from '../client';
 import { conversations, generationLogs, generationRuns } from '../schema';
 

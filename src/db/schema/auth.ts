@@ -10,6 +10,8 @@ export const user = pgTable('user', {
   emailVerified: boolean('email_verified').notNull().default(false),
   image: text('image'),
   role: text('role').notNull().default('viewer'),
+  /** Set when an admin deactivates the account: it can no longer sign in or use tokens. */
+  deactivatedAt: tstz('deactivated_at'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

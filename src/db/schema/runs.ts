@@ -74,6 +74,8 @@ export const runItems = pgTable(
     index('run_items_run_status_idx').on(t.runId, t.status),
     index('run_items_status_next_idx').on(t.status, t.nextAttemptAt),
     index('run_items_conversation_idx').on(t.conversationId),
+    // A run's latest finished items (the progress panel's ticks, a run summary's timeline).
+    index('run_items_run_finished_idx').on(t.runId, t.finishedAt),
     // A conversation is queued in at most one run at a time, even when two runs start together.
     uniqueIndex('run_items_one_active_per_conversation').on(t.conversationId).where(sql`status in ('pending', 'in_progress')`),
   ],

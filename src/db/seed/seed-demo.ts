@@ -4,7 +4,7 @@ import { scoreConversation } from '../../core/quality';
 import { seededRandom } from '../../core/random';
 import { buildSearchText } from '../../core/search-text';
 import { DEFAULT_TIER_COUNTS, DIMENSIONS } from '../../core/tiers';
-import type { Db } from '../client';
+import type { Db, Tx } from '../client';
 import {
   chunks,
   conversations,
@@ -28,8 +28,6 @@ export async function isWorkspaceEmpty(db: Db): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(dimensionValues);
   return n === 0;
 }
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 async function insertCatalog(tx: Tx, data: DemoData) {
   for (const dimension of DIMENSIONS) {

@@ -2,7 +2,8 @@ import Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import { generatedConversationSchema } from '../../core/output';
 import { mapSdkError as mapErrorOf } from './http-errors';
-import { ProviderError, type GenerationRequest, type GenerationResult, type Provider } from './types';
+import { ProviderError } from '../../core/provider-errors';
+import type { GenerationRequest, GenerationResult, Provider } from './types';
 
 export const CONVERSATION_TOOL = 'record_conversation';
 export const PROVIDER_TIMEOUT_MS = 90_000;

@@ -1,4 +1,4 @@
-import { ProviderError, type ProviderErrorKind } from './types';
+import { ProviderError, type ProviderErrorKind } from '../../core/provider-errors';
 
 /** The error classes both official SDKs export under the same names. */
 export interface SdkErrorClasses {

@@ -1,7 +1,8 @@
 import OpenAI from 'openai';
 import { conversationToolSchema, PROVIDER_TIMEOUT_MS } from './anthropic';
 import { mapSdkError as mapErrorOf } from './http-errors';
-import { ProviderError, type GenerationRequest, type GenerationResult, type Provider } from './types';
+import { ProviderError } from '../../core/provider-errors';
+import type { GenerationRequest, GenerationResult, Provider } from './types';
 
 const mapSdkError = (err: unknown) => mapErrorOf(OpenAI, err, PROVIDER_TIMEOUT_MS);
 

@@ -1,5 +1,6 @@
 import type { OfflineSlot } from '../../core/offline/compose';
 import type { GeneratedConversation } from '../../core/output';
+import type { ProviderError, Usage } from '../../core/provider-errors';
 
 /** name, model, why it was chosen (shown in the UI banner) and typical seconds per conversation. */
 export type { ProviderInfo } from '../../contract/system';
@@ -16,46 +17,12 @@ export interface GenerationRequest {
   signal?: AbortSignal;
 }
 
-export interface Usage {
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-}
-
 export interface GenerationResult {
   output: GeneratedConversation;
   usage: Usage;
   model: string;
   /** The provider's raw response body, kept in the generation log. */
   raw: unknown;
-}
-
-export type ProviderErrorKind =
-  | 'rate_limited'
-  | 'overloaded'
-  | 'timeout'
-  | 'server'
-  | 'invalid_request'
-  | 'auth'
-  | 'malformed_output';
-
-/** Transient kinds are worth retrying; the others fail the same way every time. */
-export const RETRYABLE_KINDS: ReadonlySet<ProviderErrorKind> = new Set(['rate_limited', 'overloaded', 'timeout', 'server', 'malformed_output']);
-
-export class ProviderError extends Error {
-  constructor(
-    readonly kind: ProviderErrorKind,
-    message: string,
-    /** `usage` when the call was answered (and billed) but the answer was unusable. */
-    readonly opts: { httpStatus?: number; retryAfterMs?: number; raw?: unknown; usage?: Usage } = {},
-  ) {
-    super(message);
-    this.name = 'ProviderError';
-  }
-  get retryable() {
-    return RETRYABLE_KINDS.has(this.kind);
-  }
 }
 
 export type BatchOutcome = { customId: string; result: GenerationResult } | { customId: string; error: ProviderError };

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,7 +5,8 @@ import { activityQuery, activityReport, auditReviewCsvQuery, auditReviewQuery, c
 import { csvRow } from '../../core/csv';
 import { getActivityReport, getConversationAudit, iterateReviewEvents, listReviewEvents } from '../../db/queries/audit';
 import { getComplianceReport } from '../../db/queries/compliance';
-import { requirePermission } from '../authenticate';
+import { currentUser, requirePermission } from '../authenticate';
+import { can } from '../../core/roles';
 import type { AppContext } from '../context';
 import { sendCsv } from '../send-csv';
 
@@ -30,7 +30,17 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       },
       preHandler: requirePermission(ctx, 'conversations:read'),
     },
-    async (request) => getConversationAudit(db, request.params.id),
+    async (request) => {
+      const trail = await getConversationAudit(db, request.params.id);
+      // Everyone who reads conversations sees who reviewed and generated them, but only those
+      // who read the audit (admins, reviewers) see their email addresses.
+      if (can(currentUser(request).role, 'audit:read')) return trail;
+      return {
+        ...trail,
+        reviews: trail.reviews.map((e) => ({ ...e, reviewer: e.reviewer && { ...e.reviewer, email: '' } })),
+        generations: trail.generations.map((g) => ({ ...g, startedBy: g.startedBy && { ...g.startedBy, email: '' } })),
+      };
+    },
   );
 
   r.get(
@@ -60,7 +70,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
           yield csvRow([e.createdAt, e.conversationLabel, e.conversationId, e.action, e.fromStatus, e.toStatus, e.reviewer?.id, e.reviewer?.name, e.reviewer?.email, e.notes, e.actionId, e.id]);
         }
       }
-      return sendCsv(reply, 'review-audit-trail', Readable.from(lines()));
+      return sendCsv(reply, 'review-audit-trail', lines());
     },
   );
 

@@ -7,7 +7,7 @@ import { notTracked, type StartedAction } from '../../review/bulk-actions';
 import { startBulkDelete } from '../../review/bulk-delete';
 import { startBulkReview } from '../../review/bulk-review';
 import { undoBulkReview } from '../../review/undo-bulk-review';
-import { can } from '../../accounts/roles';
+import { can } from '../../core/roles';
 import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
 

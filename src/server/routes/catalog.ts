@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { catalogResponse, chunk, documentSummary } from '../../contract/catalog';
+import { catalogResponse, chunkList, documentList } from '../../contract/catalog';
 import { getCatalog } from '../../db/queries/catalog';
 import { listDocumentChunks, listDocuments } from '../../db/queries/documents';
 import { requirePermission } from '../authenticate';
@@ -19,14 +19,14 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/documents',
-    { schema: { tags: ['documents'], summary: 'Source documents with their chunk counts', response: { 200: z.object({ items: z.array(documentSummary) }) } }, preHandler: requirePermission(ctx, 'catalog:read') },
+    { schema: { tags: ['documents'], summary: 'Source documents with their chunk counts', response: { 200: documentList } }, preHandler: requirePermission(ctx, 'catalog:read') },
     async () => ({ items: await listDocuments(db) }),
   );
 
   r.get(
     '/api/documents/:id/chunks',
     {
-      schema: { tags: ['documents'], summary: "A document's chunks with their dimensions", params: z.object({ id: z.uuid('must be a document id') }), response: { 200: z.object({ items: z.array(chunk) }) } },
+      schema: { tags: ['documents'], summary: "A document's chunks with their dimensions", params: z.object({ id: z.uuid('must be a document id') }), response: { 200: chunkList } },
       preHandler: requirePermission(ctx, 'catalog:read'),
     },
     async (request) => ({ items: await listDocumentChunks(db, request.params.id) }),

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { getSettings } from '../../settings/workspace-settings';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { conversationDetail, conversationListQuery, conversationListResponse, reviewRequest } from '../../contract/conversations';
+import { conversationDetail, conversationListQuery, conversationListResponse, resolvedPrompt, reviewRequest, reviewResult } from '../../contract/conversations';
 import { generateResponse } from '../../contract/runs';
 import { getConversationDetail, resolveConversationId } from '../../db/queries/conversation-detail';
 import { listConversations } from '../../db/queries/conversation-list';
@@ -57,7 +57,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['conversations'],
         summary: 'The prompt this conversation is generated from, resolved with its parameters (US7.2.1)',
         params: idParams,
-        response: { 200: z.object({ system: z.string(), prompt: z.string(), template: z.object({ id: z.string(), version: z.number() }).nullable(), parameters: z.record(z.string(), z.string().nullable()), missing: z.array(z.string()) }) },
+        response: { 200: resolvedPrompt },
       },
       preHandler: requirePermission(ctx, 'conversations:read'),
     },
@@ -72,7 +72,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Approve or reject a generated conversation, with optional notes',
         params: idParams,
         body: reviewRequest,
-        response: { 200: z.object({ id: z.string(), status: z.enum(['approved', 'rejected']), reviewedAt: z.string() }) },
+        response: { 200: reviewResult },
       },
       preHandler: requirePermission(ctx, 'conversations:review'),
     },

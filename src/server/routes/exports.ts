@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,12 +18,6 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
   const { db } = ctx.database;
   const mayExport = requirePermission(ctx, 'exports:create');
 
-  // A browser download is a plain form post (so the file streams to disk, not into memory):
-  // its one field, `request`, holds the same JSON the API takes.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4 * 1024 * 1024 }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
-
   /** Streams the export as the response; the log entry is written when the file is complete. */
   async function stream(request: ExportRequest, userId: string, reply: FastifyReply) {
     const prepared = await prepareExport(db, request);
@@ -34,8 +28,13 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
       .header('content-disposition', `attachment; filename="${prepared.plan.fileName}"`)
       .header('x-convgen-export-id', prepared.exportId)
       .header('x-convgen-export-count', String(prepared.count));
-    runExport(db, prepared, body, { userId, systemVersion: ctx.version }).catch((err) => {
-      reply.log.error({ err }, 'export failed while streaming');
+    // A client that hangs up stops the export: its temporary files go and the log says so.
+    const hangUp = new AbortController();
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) hangUp.abort(new Error('The client closed the connection.'));
+    });
+    runExport(db, prepared, body, { userId, systemVersion: ctx.version, signal: hangUp.signal }).catch((err) => {
+      if (!hangUp.signal.aborted) reply.log.error({ err }, 'export failed while streaming');
       body.destroy(err);
     });
     return reply.send(body);
@@ -50,7 +49,14 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => stream(request.body, currentUser(request).id, reply),
   );
 
-  r.post(
+  // A browser download is a plain form post (so the file streams to disk, not into memory):
+  // its one field, `request`, holds the same JSON the API takes. The form parser lives in this
+  // route's own scope, so no other route accepts form bodies.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4 * 1024 * 1024 }, (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    });
+    scope.withTypeProvider<ZodTypeProvider>().post(
     '/api/exports/download',
     {
       schema: { tags: ['exports'], summary: 'The same export for a browser form post: field `request` holds the JSON request', body: z.object({ request: z.string().max(4 * 1024 * 1024) }).strict() },
@@ -70,7 +76,8 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
       }
       return stream(parsed.data, currentUser(request).id, reply);
     },
-  );
+    );
+  });
 
   r.post(
     '/api/exports/preview',
@@ -85,7 +92,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/exports',
     {
       schema: { tags: ['exports'], summary: 'Export history: who exported what, when, with which filter and format', querystring: exportHistoryQuery, response: { 200: exportHistoryPage } },
-      preHandler: requirePermission(ctx, 'exports:create'),
+      preHandler: requirePermission(ctx, 'exports:read'),
     },
     async (request) => ({ ...(await listExports(db, request.query)), exporters: await listExporters(db) }),
   );
@@ -94,7 +101,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/exports.csv',
     {
       schema: { tags: ['exports'], summary: 'The filtered export history as CSV', querystring: exportHistoryQuery.omit({ page: true, pageSize: true }) },
-      preHandler: requirePermission(ctx, 'exports:create'),
+      preHandler: requirePermission(ctx, 'exports:read'),
     },
     async (request, reply) => {
       async function* lines() {
@@ -103,7 +110,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
           yield csvRow([e.exportedAt, e.exportId, e.user?.name ?? '(deleted user)', e.user?.email ?? '', e.format, e.conversationCount, e.fileName, e.request.approvedOnly, JSON.stringify(e.request.selection ?? 'all'), e.metadata.status ?? '']);
         }
       }
-      return sendCsv(reply, 'export-history', Readable.from(lines()));
+      return sendCsv(reply, 'export-history', lines());
     },
   );
 
@@ -111,7 +118,7 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/exports/:exportId',
     {
       schema: { tags: ['exports'], summary: 'One export with its request, statistics and validator report', params: z.object({ exportId: z.string().max(80) }), response: { 200: exportLogEntry } },
-      preHandler: requirePermission(ctx, 'exports:create'),
+      preHandler: requirePermission(ctx, 'exports:read'),
     },
     async (request) => getExport(db, request.params.exportId),
   );

@@ -1,8 +1,7 @@
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { generationLogDetail, generationLogQuery, generationLogSummary } from '../../contract/generation-logs';
+import { generationLogDetail, generationLogPage, generationLogQuery } from '../../contract/generation-logs';
 import { csvRow } from '../../core/csv';
 import { getGenerationLog, iterateGenerationLogs, listGenerationLogs } from '../../db/queries/generation-logs';
 import { requirePermission } from '../authenticate';
@@ -22,7 +21,7 @@ export function generationLogRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['generation log'],
         summary: 'Every provider call, newest first; filter by conversation, run, template, user, status, error kind and date range',
         querystring: generationLogQuery,
-        response: { 200: z.object({ items: z.array(generationLogSummary), total: z.number() }) },
+        response: { 200: generationLogPage },
       },
       preHandler: requirePermission(ctx, 'runs:read'),
     },
@@ -40,7 +39,7 @@ export function generationLogRoutes(app: FastifyInstance, ctx: AppContext) {
         yield csvRow([...CSV_COLUMNS]);
         for await (const row of iterateGenerationLogs(db, request.query)) yield csvRow(CSV_COLUMNS.map((c) => row[c]));
       }
-      return sendCsv(reply, 'generation-log', Readable.from(lines()));
+      return sendCsv(reply, 'generation-log', lines());
     },
   );
 

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notificationList, notificationsMarked } from '../../contract/notifications';
 import { listNotifications, markRead } from '../../notify/in-app';
 import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
-
-const notification = z.object({ id: z.string(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), read: z.boolean(), createdAt: z.string() });
 
 export function notificationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -18,7 +17,7 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['notifications'],
         summary: "The signed-in user's notifications, newest first",
         querystring: z.object({ unreadOnly: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
-        response: { 200: z.object({ items: z.array(notification) }) },
+        response: { 200: notificationList },
       },
       preHandler: requirePermission(ctx, 'runs:read'),
     },
@@ -35,7 +34,7 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['notifications'],
         summary: 'Mark notifications read: a list of ids, or all',
         body: z.object({ ids: z.union([z.array(z.uuid()).max(500), z.literal('all')]) }).strict(),
-        response: { 200: z.object({ marked: z.number() }) },
+        response: { 200: notificationsMarked },
       },
       preHandler: requirePermission(ctx, 'runs:read'),
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createRunBody, runEstimate, runProgress, selectorSchema } from '../../contract/runs';
+import { createRunBody, createRunResponse, runEstimate, runList, runProgress, selectorSchema } from '../../contract/runs';
 import { getRunProgress, listRecentRuns } from '../../db/queries/run-progress';
 import { createRun, estimateSelection } from '../../generation/create-run';
 import { controlRun, setSpendingLimit } from '../../generation/run-control';
@@ -18,7 +18,7 @@ export function runRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/runs',
     {
-      schema: { tags: ['runs'], summary: 'Recent generation runs, newest first', querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }).strict(), response: { 200: z.object({ items: z.array(runProgress) }) } },
+      schema: { tags: ['runs'], summary: 'Recent generation runs, newest first', querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }).strict(), response: { 200: runList } },
       preHandler: requirePermission(ctx, 'runs:read'),
     },
     async (request) => ({ items: await listRecentRuns(db, request.query.limit) }),
@@ -46,7 +46,7 @@ export function runRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['runs'],
         summary: 'Start a durable generation run for a selector, with an optional spending limit, concurrency, email and retry policy',
         body: createRunBody,
-        response: { 201: z.object({ runId: z.string(), total: z.number(), estimate: runEstimate }) },
+        response: { 201: createRunResponse },
       },
       preHandler: requirePermission(ctx, 'runs:manage'),
     },

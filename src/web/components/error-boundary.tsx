@@ -2,8 +2,7 @@ import { Component, useContext, useEffect, useState, type ErrorInfo, type ReactN
 import { QueryClientContext, type QueryClient } from '@tanstack/react-query';
 import { AlertTriangle, Bug, ChevronRight, Loader2, RefreshCw, RotateCcw } from 'lucide-react';
 import { toast } from 'sonner';
-import type { Health } from '../../contract/system';
-import { api } from '../lib/api';
+import { endpoints, queries } from '../lib/endpoints';
 import { copyText } from '../lib/clipboard';
 import { cn } from '../lib/cn';
 import { Button } from './ui/button';
@@ -45,13 +44,13 @@ interface State {
 const EMPTY: State = { error: null, componentStack: null, retrying: false, reportId: null };
 
 function appVersionOf(client: QueryClient | undefined): string | undefined {
-  return client?.getQueryData<Health>(['health'])?.version;
+  return client?.getQueryData(queries.health().queryKey)?.version;
 }
 
 /** Sends a crash report to the server log; resolves to its reference id, or null when it could not be sent. */
 export async function sendCrashReport(report: CrashReport): Promise<string | null> {
   try {
-    return (await api.post<{ reportId: string }>('/api/client-errors', report)).reportId;
+    return (await endpoints.reportClientError(report)).reportId;
   } catch {
     return null;
   }

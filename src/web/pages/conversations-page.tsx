@@ -3,8 +3,8 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Download, Inbox, Keyboard, SearchX, SlidersHorizontal, Sparkles } from 'lucide-react';
 import type { VisibilityState } from '@tanstack/react-table';
-import type { ConversationListResponse, SortableColumn } from '../../contract/conversations';
-import { can } from '../../accounts/roles';
+import type { SortableColumn } from '../../contract/conversations';
+import { can } from '../../core/roles';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Button } from '../components/ui/button';
 import { RetryAllFailed } from '../features/errors/retry-all-failed';
@@ -13,10 +13,10 @@ import { ColumnMenu } from '../features/conversations/column-menu';
 import { ConversationTable } from '../features/conversations/conversation-table';
 import { ActiveFilters, FilterBar } from '../features/conversations/filter-bar';
 import { Pagination } from '../features/conversations/pagination';
-import { PreviewPanel, type PreviewPanelHandle } from '../features/conversations/preview-panel';
+import { PreviewPanel, type PreviewPanelHandle } from '../features/review/preview-panel';
 import { QuickFilters } from '../features/conversations/quick-filters';
-import { StatusLegend } from '../features/conversations/status-badge';
-import { GenerationProvider, useGeneration } from '../features/conversations/use-generate';
+import { StatusLegend } from '../components/status-badge';
+import { GenerationProvider, useGeneration } from '../features/runs/use-generate';
 import { useConversationList, useConversationPages } from '../features/conversations/use-conversations';
 import { LoadMore } from '../features/conversations/load-more';
 import { activeFilterCount, parseViewState, serializeViewState, type UrlViewState, type ViewState } from '../features/conversations/view-state';
@@ -25,11 +25,11 @@ import { GenerateDialog } from '../features/runs/generate-dialog';
 import { ProgressPanel } from '../features/runs/progress-panel';
 import { BulkActionDialog } from '../features/selection/bulk-action-dialog';
 import { BulkToolbar, type BulkAction } from '../features/selection/bulk-toolbar';
-import { filterOfView, selectorOf, visibleState } from '../features/selection/selection';
+import { filterOfView, isSelected, selectorOf, visibleState } from '../features/selection/selection';
 import { useSelection } from '../features/selection/use-selection';
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
-import { api } from '../lib/api';
+import { queries } from '../lib/endpoints';
 import { usePreferences } from '../lib/preferences';
 import { useMe } from '../lib/queries';
 import { PreferencesMenu } from '../features/shell/preferences-menu';
@@ -94,7 +94,7 @@ function ConversationsView() {
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const filtered = activeFilterCount(view) > 0;
   // The unfiltered total, for "Showing 23 of 96".
-  const all = useQuery({ queryKey: ['conversations', 'total'], queryFn: () => api.get<ConversationListResponse>('/api/conversations?pageSize=25'), enabled: filtered, staleTime: 10_000 });
+  const all = useQuery({ ...queries.conversationTotal(), enabled: filtered, staleTime: 10_000 });
   const filter = useMemo(() => filterOfView(view), [view]);
   const selection = useSelection(JSON.stringify(filter));
   const visibleRows = useMemo(() => (list.data?.items ?? []).map((c) => ({ id: c.id, conversationId: c.conversationId, status: c.status })), [list.data]);
@@ -197,7 +197,8 @@ function ConversationsView() {
             columnVisibility={view.open ? { ...visibility, intent: false, tone: false, generatedAt: false, actions: false } : visibility}
             pageSize={view.pageSize}
             empty={<EmptyState filtered={filtered} onClear={clearFilters} onGenerateAll={canGenerate ? () => setDialog('generate-all') : undefined} />}
-            selection={selection.selection}
+            isSelected={(id) => isSelected(selection.selection, id)}
+            headerState={visibleState(selection.selection, visibleRows)}
             onToggleRow={selection.toggleRow}
             onToggleVisible={selection.toggleVisible}
           />

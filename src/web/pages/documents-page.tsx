@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ChevronRight, FileText } from 'lucide-react';
 import { Skeleton } from '../components/ui/skeleton';
-import type { Chunk, DocumentSummary } from '../../contract/catalog';
-import { api } from '../lib/api';
+import { queries } from '../lib/endpoints';
 import { cn } from '../lib/cn';
 
 function Chunks({ documentId }: { documentId: string }) {
-  const { data, isLoading } = useQuery({ queryKey: ['chunks', documentId], queryFn: () => api.get<{ items: Chunk[] }>(`/api/documents/${documentId}/chunks`) });
+  const { data, isLoading } = useQuery(queries.chunks(documentId));
   if (isLoading) return <Skeleton className="m-4 h-20" />;
   return (
     <ol className="divide-y divide-border border-t border-border">
@@ -35,7 +34,7 @@ function Chunks({ documentId }: { documentId: string }) {
 
 /** Source documents and their chunks: what scenarios and prompts draw from. */
 export function DocumentsPage() {
-  const { data, isLoading } = useQuery({ queryKey: ['documents'], queryFn: () => api.get<{ items: DocumentSummary[] }>('/api/documents') });
+  const { data, isLoading } = useQuery(queries.documents());
   const [openId, setOpenId] = useState<string | null>(null);
   return (
     <section className="h-full overflow-y-auto p-5">

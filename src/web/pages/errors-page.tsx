@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
 import { Download, PartyPopper, SearchX, X } from 'lucide-react';
 import type { GenerationLogSummary } from '../../contract/generation-logs';
 import { explainError, KNOWN_ERROR_KINDS, RECORDED_ERROR_KINDS } from '../../core/error-guide';
 import { Button } from '../components/ui/button';
+import { DataTable } from '../components/ui/data-table';
 import { DateRange, Field, Select } from '../components/ui/filter-fields';
 import { Input } from '../components/ui/input';
-import { Skeleton } from '../components/ui/skeleton';
 import { Tooltip } from '../components/ui/tooltip';
-import { api, ApiError, toQueryString } from '../lib/api';
+import { ApiError } from '../lib/api';
+import { endpoints, queries } from '../lib/endpoints';
 import { formatDate } from '../lib/format';
 import { useRecentRuns } from '../lib/queries';
 import { ErrorCategoryBadge, RetryabilityBadge } from '../features/errors/error-category-badge';
@@ -19,12 +21,81 @@ import { RetryAllFailed } from '../features/errors/retry-all-failed';
 import { PageSteps } from '../components/ui/page-steps';
 import { EmptyState } from '../components/ui/empty-state';
 
-const COLUMNS = ['Time', 'Conversation', 'Kind', 'Message', 'HTTP', 'Attempt', 'Retry', ''];
-
 /** With seconds: retries of one conversation happen within the same minute. */
 const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 const kindTitle = (kind: string) => (KNOWN_ERROR_KINDS.includes(kind as never) ? explainError({ kind }).title : kind);
+
+const guideOf = (row: GenerationLogSummary) => explainError({ kind: row.errorKind, message: row.errorMessage, httpStatus: row.httpStatus });
+const dash = <span className="text-muted">—</span>;
+
+function errorColumns(onDetails: (conversationId: string) => void): ColumnDef<GenerationLogSummary>[] {
+  return [
+    {
+      id: 'time',
+      header: 'Time',
+      meta: { className: 'whitespace-nowrap text-muted' },
+      cell: ({ row }) => <span title={row.original.createdAt}>{formatTime(row.original.createdAt)}</span>,
+    },
+    {
+      id: 'conversation',
+      header: 'Conversation',
+      meta: { className: 'whitespace-nowrap' },
+      cell: ({ row }) =>
+        row.original.conversationLabel ? (
+          <Link to="/conversations" search={{ open: row.original.conversationLabel }} className="font-mono text-xs text-primary hover:underline">
+            {row.original.conversationLabel}
+          </Link>
+        ) : (
+          dash
+        ),
+    },
+    {
+      id: 'kind',
+      header: 'Kind',
+      cell: ({ row }) => {
+        const guide = guideOf(row.original);
+        return (
+          <div className="flex flex-col items-start gap-1">
+            <ErrorCategoryBadge category={guide.category} />
+            <Tooltip content={guide.nextStep}>
+              <span className="text-xs font-medium whitespace-nowrap text-text" data-testid="error-kind">
+                {guide.title}
+              </span>
+            </Tooltip>
+          </div>
+        );
+      },
+    },
+    {
+      id: 'message',
+      header: 'Message',
+      meta: { className: 'max-w-[34rem]' },
+      cell: ({ row }) => (
+        <>
+          <p className="line-clamp-2 break-words" title={row.original.errorMessage ?? undefined}>
+            {row.original.errorMessage ?? '—'}
+          </p>
+          <p className="font-mono text-[11px] text-muted">{row.original.errorKind}</p>
+        </>
+      ),
+    },
+    { id: 'http', header: 'HTTP', meta: { className: 'tabular-nums' }, cell: ({ row }) => row.original.httpStatus ?? dash },
+    { id: 'attempt', header: 'Attempt', meta: { className: 'tabular-nums' }, cell: ({ row }) => row.original.attempt },
+    { id: 'retry', header: 'Retry', cell: ({ row }) => <RetryabilityBadge retryable={guideOf(row.original).retryable} /> },
+    {
+      id: 'details',
+      header: () => <span className="sr-only">Details</span>,
+      meta: { align: 'right' },
+      cell: ({ row }) =>
+        row.original.conversationId && (
+          <Button size="sm" variant="ghost" onClick={() => onDetails(row.original.conversationId!)} aria-label={`Details of ${row.original.conversationLabel ?? 'this error'}`}>
+            Details
+          </Button>
+        ),
+    },
+  ];
+}
 
 /**
  * Every failed provider call, newest first, with filters in the URL (US2.2.2's error log): each
@@ -36,14 +107,14 @@ export function ErrorsPage() {
   const setSearch = (patch: Partial<ErrorLogSearch>) => void navigate({ search: (prev: ErrorLogSearch) => ({ ...prev, ...patch, page: 'page' in patch ? patch.page : undefined }) });
   const query = errorLogApiQuery(search, { paged: true });
   const logs = useQuery({
-    queryKey: ['generation-logs', query],
-    queryFn: () => api.get<{ items: GenerationLogSummary[]; total: number }>(`/api/generation-logs${toQueryString(query)}`),
+    ...queries.generationLogs(query),
     placeholderData: keepPreviousData,
     refetchInterval: 15_000,
   });
   const [dialogFor, setDialogFor] = useState<string | null>(null);
+  const columns = useMemo(() => errorColumns(setDialogFor), []);
   const filters = activeErrorFilters(search);
-  const csvHref = `/api/generation-logs.csv${toQueryString(errorLogApiQuery(search, { paged: false }))}`;
+  const csvHref = endpoints.generationLogs.csvUrl(errorLogApiQuery(search, { paged: false }));
   const page = search.page ?? 1;
   const total = logs.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / ERROR_LOG_PAGE_SIZE));
@@ -69,37 +140,20 @@ export function ErrorsPage() {
       <Filters key={search.conversationId ?? ''} search={search} setSearch={setSearch} active={filters} />
 
       <div className="mt-3 rounded-lg border border-border bg-surface shadow-sm">
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm" aria-label="Error log">
-            <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-muted uppercase">
-              <tr>
-                {COLUMNS.map((h, i) => (
-                  <th key={i} className="border-b border-border px-3 py-2.5 whitespace-nowrap">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {logs.isLoading &&
-                Array.from({ length: 6 }, (_, i) => (
-                  <tr key={i}>
-                    <td colSpan={COLUMNS.length} className="px-3 py-3">
-                      <Skeleton className="w-full" />
-                    </td>
-                  </tr>
-                ))}
-              {logs.data?.items.map((row) => <ErrorRow key={row.id} row={row} onDetails={setDialogFor} />)}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          data={logs.data?.items}
+          columns={columns}
+          label="Error log"
+          getRowId={(row) => row.id}
+          loading={logs.isLoading}
+          skeletonRows={6}
+          rowProps={(row) => ({ className: 'align-top', 'data-kind': row.errorKind ?? '' })}
+          empty={<Empty filtered={filters > 0} onClear={() => void navigate({ search: {} })} />}
+        />
         {logs.error && (
           <p role="alert" className="px-4 py-6 text-center text-danger">
             {logs.error instanceof ApiError ? `${logs.error.message} ${logs.error.hint}` : 'The error log could not be loaded.'}
           </p>
-        )}
-        {logs.data && logs.data.items.length === 0 && (
-          <Empty filtered={filters > 0} onClear={() => void navigate({ search: {} })} />
         )}
         {logs.data && total > 0 && (
           <footer className="flex items-center justify-between gap-3 border-t border-border px-3 py-2 text-sm text-muted">
@@ -115,54 +169,6 @@ export function ErrorsPage() {
   );
 }
 
-function ErrorRow({ row, onDetails }: { row: GenerationLogSummary; onDetails: (id: string) => void }) {
-  const guide = explainError({ kind: row.errorKind, message: row.errorMessage, httpStatus: row.httpStatus });
-  return (
-    <tr className="border-b border-border align-top last:border-b-0" data-kind={row.errorKind ?? ''}>
-      <td className="px-3 py-2 whitespace-nowrap text-muted" title={row.createdAt}>
-        {formatTime(row.createdAt)}
-      </td>
-      <td className="px-3 py-2 whitespace-nowrap">
-        {row.conversationLabel ? (
-          <Link to="/conversations" search={{ open: row.conversationLabel }} className="font-mono text-xs text-primary hover:underline">
-            {row.conversationLabel}
-          </Link>
-        ) : (
-          <span className="text-muted">—</span>
-        )}
-      </td>
-      <td className="px-3 py-2">
-        <div className="flex flex-col items-start gap-1">
-          <ErrorCategoryBadge category={guide.category} />
-          <Tooltip content={guide.nextStep}>
-            <span className="text-xs font-medium whitespace-nowrap text-text" data-testid="error-kind">
-              {guide.title}
-            </span>
-          </Tooltip>
-        </div>
-      </td>
-      <td className="max-w-[34rem] px-3 py-2">
-        <p className="line-clamp-2 break-words" title={row.errorMessage ?? undefined}>
-          {row.errorMessage ?? '—'}
-        </p>
-        <p className="font-mono text-[11px] text-muted">{row.errorKind}</p>
-      </td>
-      <td className="px-3 py-2 tabular-nums">{row.httpStatus ?? <span className="text-muted">—</span>}</td>
-      <td className="px-3 py-2 tabular-nums">{row.attempt}</td>
-      <td className="px-3 py-2">
-        <RetryabilityBadge retryable={guide.retryable} />
-      </td>
-      <td className="px-3 py-2 text-right">
-        {row.conversationId && (
-          <Button size="sm" variant="ghost" onClick={() => onDetails(row.conversationId!)} aria-label={`Details of ${row.conversationLabel ?? 'this error'}`}>
-            Details
-          </Button>
-        )}
-      </td>
-    </tr>
-  );
-}
-
 function Filters({ search, setSearch, active }: { search: ErrorLogSearch; setSearch: (patch: Partial<ErrorLogSearch>) => void; active: number }) {
   const { data: runs } = useRecentRuns();
   const [conversation, setConversation] = useState(search.conversationId ?? '');
@@ -170,7 +176,7 @@ function Filters({ search, setSearch, active }: { search: ErrorLogSearch; setSea
     const value = conversation.trim();
     if (value !== (search.conversationId ?? '')) setSearch({ conversationId: value || undefined });
   };
-  const selectedKinds = search.errorKind?.split(',') ?? [];
+  const selectedKinds = search.errorKind ?? [];
   const kindValue = selectedKinds.length === 1 ? selectedKinds[0] : selectedKinds.length ? '__several' : '';
   return (
     <div className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface px-3 py-2.5 shadow-sm" role="search" aria-label="Error filters">
@@ -186,7 +192,7 @@ function Filters({ search, setSearch, active }: { search: ErrorLogSearch; setSea
         />
       </Field>
       <Field label="Kind" htmlFor="errors-kind">
-        <Select id="errors-kind" value={kindValue} onChange={(v) => v !== '__several' && setSearch({ errorKind: v || undefined })}>
+        <Select id="errors-kind" value={kindValue} onChange={(v) => v !== '__several' && setSearch({ errorKind: v ? [v] : undefined })}>
           <option value="">All kinds</option>
           {kindValue === '__several' && <option value="__several">{selectedKinds.length} kinds</option>}
           {RECORDED_ERROR_KINDS.map((k) => (

@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
 import { Download, FileDown, Filter, RotateCcw } from 'lucide-react';
 import { toast } from 'sonner';
-import type { ExportHistoryPage, ExportLogEntry, ExportRequestInput } from '../../contract/exports';
+import type { ExportLogEntry, ExportRequestInput } from '../../contract/exports';
 import { Button } from '../components/ui/button';
+import { DataTable } from '../components/ui/data-table';
 import { Dialog } from '../components/ui/dialog';
 import { DateRange, Field, Select } from '../components/ui/filter-fields';
 import { Input } from '../components/ui/input';
-import { Skeleton } from '../components/ui/skeleton';
 import { downloadExport } from '../features/export/download';
 import { ExportDialog } from '../features/export/export-dialog';
 import { FORMAT_CHOICES } from '../features/export/formats';
 import { validateExportHistorySearch, type ExportHistorySearch } from '../features/export/history-search';
-import { api, toQueryString } from '../lib/api';
+import { endpoints, queries } from '../lib/endpoints';
 import { formatDate } from '../lib/format';
 import { EmptyState } from '../components/ui/empty-state';
 
@@ -27,6 +28,15 @@ function describeSelection(request: Record<string, unknown>): string {
   for (const [key, value] of Object.entries(selection?.filter ?? {})) parts.push(`${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
   return parts.join(' · ');
 }
+
+const COLUMNS: ColumnDef<ExportLogEntry>[] = [
+  { id: 'date', header: 'Date', meta: { className: 'whitespace-nowrap' }, cell: ({ row }) => formatDate(row.original.exportedAt) },
+  { id: 'user', header: 'User', cell: ({ row }) => row.original.user?.name ?? <span className="text-muted">deleted user</span> },
+  { id: 'format', header: 'Format', cell: ({ row }) => formatLabel(row.original.format) },
+  { id: 'conversations', header: 'Conversations', meta: { className: 'tabular-nums' }, cell: ({ row }) => row.original.conversationCount.toLocaleString() },
+  { id: 'selection', header: 'Selection', meta: { className: 'max-w-[28rem] truncate text-muted' }, cell: ({ row }) => <span title={describeSelection(row.original.request)}>{describeSelection(row.original.request)}</span> },
+  { id: 'file', header: 'File', meta: { className: 'max-w-[18rem] truncate font-mono text-xs' }, cell: ({ row }) => <span title={row.original.fileName}>{row.original.fileName}</span> },
+];
 
 function Details({ entry, onClose, onChange }: { entry: ExportLogEntry; onClose: () => void; onChange: (request: ExportRequestInput) => void }) {
   const navigate = useNavigate();
@@ -109,8 +119,7 @@ export function ExportsPage() {
   const query = { userId: search.userId, from: search.from, to: search.to, minCount: search.minCount, sort: search.sort ?? 'date', page: search.page ?? 1, pageSize: 50 };
   // A download ends on its own, with nothing to tell the page: the list refreshes itself.
   const history = useQuery({
-    queryKey: ['exports', query],
-    queryFn: () => api.get<ExportHistoryPage>(`/api/exports${toQueryString(query)}`),
+    ...queries.exportHistory(query),
     placeholderData: keepPreviousData,
     refetchInterval: 3000,
   });
@@ -125,7 +134,7 @@ export function ExportsPage() {
           <h1 className="text-xl font-semibold">Exports</h1>
           <p className="text-sm text-muted">Every export with who made it, when, the format and the conversations it took. Open one to re-run it or to reopen its filter.</p>
         </div>
-        <a href={`/api/exports.csv${toQueryString(csvQuery)}`} className="inline-flex h-9 items-center gap-2 rounded-md border border-border bg-surface px-3.5 text-sm font-medium shadow-sm hover:bg-surface-muted">
+        <a href={endpoints.exports.historyCsvUrl(csvQuery)} className="inline-flex h-9 items-center gap-2 rounded-md border border-border bg-surface px-3.5 text-sm font-medium shadow-sm hover:bg-surface-muted">
           <FileDown className="h-4 w-4" aria-hidden /> Download CSV
         </a>
       </div>
@@ -152,44 +161,22 @@ export function ExportsPage() {
         </Field>
       </div>
       <div className="rounded-lg border border-border bg-surface shadow-sm">
-        <table className="w-full text-sm" aria-label="Export history">
-          <thead className="bg-surface-muted text-left text-xs font-semibold tracking-wide text-muted uppercase">
-            <tr>
-              {['Date', 'User', 'Format', 'Conversations', 'Selection', 'File'].map((h) => (
-                <th key={h} className="border-b border-border px-3 py-2.5">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {history.isLoading &&
-              Array.from({ length: 4 }, (_, i) => (
-                <tr key={i}>
-                  <td colSpan={6} className="px-3 py-3">
-                    <Skeleton className="w-full" />
-                  </td>
-                </tr>
-              ))}
-            {history.data?.items.map((e) => (
-              <tr key={e.id} className="cursor-pointer border-b border-border hover:bg-surface-muted/70" onClick={() => setOpen(e)} tabIndex={0} onKeyDown={(k) => k.key === 'Enter' && setOpen(e)} data-export={e.exportId}>
-                <td className="px-3 py-2 whitespace-nowrap">{formatDate(e.exportedAt)}</td>
-                <td className="px-3 py-2">{e.user?.name ?? <span className="text-muted">deleted user</span>}</td>
-                <td className="px-3 py-2">{formatLabel(e.format)}</td>
-                <td className="px-3 py-2 tabular-nums">{e.conversationCount.toLocaleString()}</td>
-                <td className="max-w-[28rem] truncate px-3 py-2 text-muted">{describeSelection(e.request)}</td>
-                <td className="max-w-[18rem] truncate px-3 py-2 font-mono text-xs">{e.fileName}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {history.data && history.data.items.length === 0 && (
-          <EmptyState
-            icon={Download}
-            title={`No exports${search.userId || search.from || search.to || search.minCount ? ' match these filters' : ' yet'}.`}
-            hint="Approve conversations, then press Export (Ctrl/⌘+E) on the Conversations page."
-          />
-        )}
+        <DataTable
+          data={history.data?.items}
+          columns={COLUMNS}
+          label="Export history"
+          getRowId={(e) => e.id}
+          loading={history.isLoading}
+          onRowClick={setOpen}
+          rowProps={(e) => ({ 'data-export': e.exportId })}
+          empty={
+            <EmptyState
+              icon={Download}
+              title={`No exports${search.userId || search.from || search.to || search.minCount ? ' match these filters' : ' yet'}.`}
+              hint="Approve conversations, then press Export (Ctrl/⌘+E) on the Conversations page."
+            />
+          }
+        />
         {history.data && history.data.total > 50 && (
           <div className="flex items-center justify-between border-t border-border px-4 py-2 text-xs text-muted">
             <span>

@@ -3,7 +3,8 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '../components/ui/button';
 import { Input, Label } from '../components/ui/input';
-import { api, ApiError } from '../lib/api';
+import { ApiError } from '../lib/api';
+import { endpoints, queries } from '../lib/endpoints';
 import { AuthLayout, FormError } from './auth-layout';
 
 /** An invited user chooses a password, then is signed in. */
@@ -11,7 +12,7 @@ export function InvitePage() {
   const { token } = useSearch({ from: '/invite' });
   const navigate = useNavigate();
   const client = useQueryClient();
-  const invitation = useQuery({ queryKey: ['invitation', token], queryFn: () => api.get<{ email: string; name: string }>(`/api/invitations/${encodeURIComponent(token)}`), retry: false, enabled: token.length > 0 });
+  const invitation = useQuery({ ...queries.invitation(token), retry: false, enabled: token.length > 0 });
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,8 +23,8 @@ export function InvitePage() {
     setBusy(true);
     setError(null);
     try {
-      const { email } = await api.post<{ email: string }>('/api/invitations/accept', { token, password });
-      await api.post('/api/auth/sign-in/email', { email, password });
+      const { email } = await endpoints.account.acceptInvitation({ token, password });
+      await endpoints.account.signIn({ email, password });
       await client.invalidateQueries();
       await navigate({ to: '/conversations' });
     } catch (err) {

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Lock } from 'lucide-react';
-import { can } from '../../accounts/roles';
-import type { SettingsResponse } from '../../contract/settings';
+import { can } from '../../core/roles';
 import { Skeleton } from '../components/ui/skeleton';
-import { api } from '../lib/api';
+import { queries } from '../lib/endpoints';
 import { useMe } from '../lib/queries';
 import { Card } from '../features/settings/form';
 import { GenerationCard } from '../features/settings/generation-card';
@@ -16,7 +15,7 @@ import { HistoryCard } from '../features/settings/history-card';
 export function SettingsPage() {
   const { data: me } = useMe();
   const admin = !!me && can(me.role, 'settings:write');
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.get<SettingsResponse>('/api/settings'), enabled: admin });
+  const settings = useQuery({ ...queries.settings(), enabled: admin });
 
   return (
     <section className="h-full overflow-y-auto p-5" aria-labelledby="settings-heading">

@@ -3,7 +3,8 @@ import { useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '../components/ui/button';
 import { Input, Label } from '../components/ui/input';
-import { api, ApiError } from '../lib/api';
+import { ApiError } from '../lib/api';
+import { endpoints } from '../lib/endpoints';
 import { AuthLayout, FormError } from './auth-layout';
 
 /** First run: create the admin account, then sign in with it. */
@@ -21,8 +22,8 @@ export function SetupPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/setup', form);
-      await api.post('/api/auth/sign-in/email', { email: form.email, password: form.password });
+      await endpoints.account.setup(form);
+      await endpoints.account.signIn({ email: form.email, password: form.password });
       await client.invalidateQueries();
       await navigate({ to: '/conversations' });
     } catch (err) {

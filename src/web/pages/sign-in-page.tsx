@@ -3,7 +3,8 @@ import { useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '../components/ui/button';
 import { Input, Label } from '../components/ui/input';
-import { api, ApiError } from '../lib/api';
+import { ApiError } from '../lib/api';
+import { endpoints, queryKeys } from '../lib/endpoints';
 import { AuthLayout, FormError } from './auth-layout';
 
 export function SignInPage() {
@@ -19,8 +20,8 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/auth/sign-in/email', { email, password });
-      await client.invalidateQueries({ queryKey: ['me'] });
+      await endpoints.account.signIn({ email, password });
+      await client.invalidateQueries({ queryKey: queryKeys.me() });
       await navigate({ to: '/conversations' });
     } catch (err) {
       setError(err instanceof ApiError ? `${err.message} ${err.hint}` : 'Sign-in failed. Try again.');

@@ -1,19 +1,14 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { AlertTriangle, Check, History, RotateCcw, Sparkles, X, type LucideIcon } from 'lucide-react';
-import type { ConversationAudit, GenerationEvent, ReviewEvent } from '../../../contract/audit';
+import type { GenerationEvent, ReviewEvent } from '../../../contract/audit';
 import { explainError } from '../../../core/error-guide';
 import { Skeleton } from '../../components/ui/skeleton';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { queries } from '../../lib/endpoints';
 import { cn } from '../../lib/cn';
 import { timeAgo } from '../../lib/format';
 import { describeReview, formatEventTime, reviewerName } from './describe-event';
-
-/**
- * Under the 'conversation' key on purpose: a review invalidates ['conversation'], so an open
- * trail shows the new event as soon as the review lands.
- */
-export const auditQueryKey = (conversationId: string) => ['conversation', conversationId, 'audit'] as const;
 
 type Entry =
   | { kind: 'review'; at: string; event: ReviewEvent }
@@ -32,8 +27,8 @@ const REVIEW_ICONS: Record<ReviewEvent['action'], { icon: LucideIcon; className:
 export function AuditTrail({ conversationId }: { conversationId: string }) {
   const [open, setOpen] = useState(false);
   const audit = useQuery({
-    queryKey: auditQueryKey(conversationId),
-    queryFn: () => api.get<ConversationAudit>(`/api/conversations/${encodeURIComponent(conversationId)}/audit`),
+    // Under the conversation's key: a review refreshes an open trail at once.
+    ...queries.conversationAudit(conversationId),
     enabled: open,
   });
   const entries: Entry[] = audit.data

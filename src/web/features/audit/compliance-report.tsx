@@ -1,15 +1,17 @@
 import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
 import { CheckCircle2, RefreshCw, XCircle } from 'lucide-react';
 import type { ComplianceReport as Report } from '../../../contract/audit';
 import { CONVERSATION_STATUSES, STATUS_LABELS, type ConversationStatus } from '../../../core/statuses';
 import { Button } from '../../components/ui/button';
+import { DataTable } from '../../components/ui/data-table';
 import { Skeleton } from '../../components/ui/skeleton';
-import { api } from '../../lib/api';
+import { queries } from '../../lib/endpoints';
 import { cn } from '../../lib/cn';
 import { formatDate } from '../../lib/format';
-import { LoadError, TABLE_HEAD, TH } from './controls';
+import { LoadError } from './controls';
 
 const REASONS: Record<Report['reviewCoverage']['unreviewed'][number]['reason'], string> = {
   never_reviewed: 'Never reviewed',
@@ -17,11 +19,56 @@ const REASONS: Record<Report['reviewCoverage']['unreviewed'][number]['reason'], 
   no_review_record: 'Approved or rejected without a review record',
 };
 
+type Unreviewed = Report['reviewCoverage']['unreviewed'][number];
 type ExportRow = Report['exportAttribution']['unattributed'][number];
+type UnreviewedExport = Report['reviewCoverage']['unreviewedExports'][number];
+
+const UNREVIEWED_COLUMNS: ColumnDef<Unreviewed>[] = [
+  {
+    id: 'conversation',
+    header: 'Conversation',
+    cell: ({ row }) => (
+      <Link to="/conversations" search={{ open: row.original.conversationId }} className="font-mono text-xs text-primary hover:underline">
+        {row.original.conversationId}
+      </Link>
+    ),
+  },
+  { id: 'status', header: 'Status', meta: { className: 'text-muted' }, cell: ({ row }) => STATUS_LABELS[row.original.status as ConversationStatus] ?? row.original.status },
+  { id: 'generated', header: 'Generated', meta: { className: 'whitespace-nowrap text-muted' }, cell: ({ row }) => formatDate(row.original.generatedAt) },
+  { id: 'reason', header: 'Why it is listed', cell: ({ row }) => REASONS[row.original.reason] },
+];
+
+/** Exported, By, File and Conversations: what both export listings show. */
+const exportColumns = <T extends ExportRow>(): ColumnDef<T>[] => [
+  {
+    id: 'exported',
+    header: 'Exported',
+    meta: { className: 'whitespace-nowrap text-muted' },
+    cell: ({ row }) => <span title={row.original.exportedAt}>{formatDate(row.original.exportedAt)}</span>,
+  },
+  {
+    id: 'by',
+    header: 'By',
+    cell: ({ row: { original: e } }) => (e.user ? `${e.user.name} (${e.user.email})` : <span className="text-muted italic">No user</span>),
+  },
+  {
+    id: 'file',
+    header: 'File',
+    meta: { className: 'max-w-[24rem] truncate font-mono text-xs' },
+    cell: ({ row: { original: e } }) => <span title={`${e.fileName} · ${e.format} · ${e.exportId}`}>{e.fileName}</span>,
+  },
+  { id: 'conversations', header: 'Conversations', meta: { align: 'right', className: 'tabular-nums' }, cell: ({ row }) => row.original.conversationCount.toLocaleString() },
+];
+
+const UNREVIEWED_EXPORT_COLUMNS: ColumnDef<UnreviewedExport>[] = [
+  ...exportColumns<UnreviewedExport>(),
+  { id: 'unreviewed', header: 'Unreviewed', meta: { align: 'right', className: 'font-medium text-danger tabular-nums' }, cell: ({ row }) => row.original.unreviewedCount.toLocaleString() },
+];
+const UNATTRIBUTED_COLUMNS = exportColumns<ExportRow>();
 
 /** The two compliance checks, green or red, with what fails them listed (US9.3.2, US9.3.3). */
 export function ComplianceReport() {
-  const report = useQuery({ queryKey: ['audit', 'compliance'], queryFn: () => api.get<Report>('/api/reports/compliance') });
+  const report = useQuery(queries.compliance());
   if (report.error) return <LoadError error={report.error} what="The compliance report" />;
   if (!report.data) {
     return (
@@ -57,44 +104,33 @@ export function ComplianceReport() {
           </div>
         </dl>
         {coverage.unreviewed.length > 0 && (
-          <Listing title={`Not reviewed (${(coverage.awaitingReview + coverage.withoutTrail).toLocaleString()})`} more={coverage.awaitingReview + coverage.withoutTrail - coverage.unreviewed.length} columns={['Conversation', 'Status', 'Generated', 'Why it is listed']}>
-            {coverage.unreviewed.map((c) => (
-              <tr key={c.id} className="border-b border-border last:border-b-0">
-                <td className="px-3 py-1.5">
-                  <Link to="/conversations" search={{ open: c.conversationId }} className="font-mono text-xs text-primary hover:underline">
-                    {c.conversationId}
-                  </Link>
-                </td>
-                <td className="px-3 py-1.5 text-muted">{STATUS_LABELS[c.status as ConversationStatus] ?? c.status}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap text-muted">{formatDate(c.generatedAt)}</td>
-                <td className="px-3 py-1.5">{REASONS[c.reason]}</td>
-              </tr>
-            ))}
-          </Listing>
+          <Listing
+            title={`Not reviewed (${(coverage.awaitingReview + coverage.withoutTrail).toLocaleString()})`}
+            more={coverage.awaitingReview + coverage.withoutTrail - coverage.unreviewed.length}
+            data={coverage.unreviewed}
+            columns={UNREVIEWED_COLUMNS}
+          />
         )}
         {coverage.unreviewedExports.length > 0 && (
-          <Listing title={`Exports that contained unreviewed conversations (${coverage.unreviewedExportCount.toLocaleString()})`} more={coverage.unreviewedExportCount - coverage.unreviewedExports.length} columns={['Exported', 'By', 'File', 'Conversations', 'Unreviewed']}>
-            {coverage.unreviewedExports.map((e) => (
-              <tr key={e.id} className="border-b border-border last:border-b-0" data-testid="unreviewed-export">
-                <ExportCells row={e} />
-                <td className="px-3 py-1.5 text-right tabular-nums">{e.conversationCount.toLocaleString()}</td>
-                <td className="px-3 py-1.5 text-right font-medium text-danger tabular-nums">{e.unreviewedCount.toLocaleString()}</td>
-              </tr>
-            ))}
-          </Listing>
+          <Listing
+            title={`Exports that contained unreviewed conversations (${coverage.unreviewedExportCount.toLocaleString()})`}
+            more={coverage.unreviewedExportCount - coverage.unreviewedExports.length}
+            data={coverage.unreviewedExports}
+            columns={UNREVIEWED_EXPORT_COLUMNS}
+            testId="unreviewed-export"
+          />
         )}
       </Check>
 
       <Check title="All exports logged with user attribution" ok={attribution.ok} summary={attribution.summary} hint={attribution.hint} testId="check-exports">
         {attribution.unattributed.length > 0 && (
-          <Listing title={`Exports without a user (${attribution.unattributedCount.toLocaleString()})`} more={attribution.unattributedCount - attribution.unattributed.length} columns={['Exported', 'By', 'File', 'Conversations']}>
-            {attribution.unattributed.map((e) => (
-              <tr key={e.id} className="border-b border-border last:border-b-0" data-testid="unattributed-export">
-                <ExportCells row={e} />
-                <td className="px-3 py-1.5 text-right tabular-nums">{e.conversationCount.toLocaleString()}</td>
-              </tr>
-            ))}
-          </Listing>
+          <Listing
+            title={`Exports without a user (${attribution.unattributedCount.toLocaleString()})`}
+            more={attribution.unattributedCount - attribution.unattributed.length}
+            data={attribution.unattributed}
+            columns={UNATTRIBUTED_COLUMNS}
+            testId="unattributed-export"
+          />
         )}
       </Check>
     </div>
@@ -121,39 +157,12 @@ function Check({ title, ok, summary, hint, testId, children }: { title: string; 
   );
 }
 
-function Listing({ title, columns, more, children }: { title: string; columns: string[]; more: number; children: ReactNode }) {
+function Listing<T extends { id: string }>({ title, data, columns, more, testId }: { title: string; data: T[]; columns: ColumnDef<T>[]; more: number; testId?: string }) {
   return (
     <div className="rounded-md border border-border">
       <h3 className="border-b border-border px-3 py-2 text-xs font-semibold">{title}</h3>
-      <div className="max-h-72 overflow-auto">
-        <table className="w-full text-sm">
-          <thead className={TABLE_HEAD}>
-            <tr>
-              {columns.map((c) => (
-                <th key={c} className={cn(TH, 'py-1.5')}>
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{children}</tbody>
-        </table>
-      </div>
+      <DataTable data={data} columns={columns} label={title} getRowId={(row) => row.id} variant="listing" scrollClassName="max-h-72 overflow-auto" rowProps={testId ? () => ({ 'data-testid': testId }) : undefined} />
       {more > 0 && <p className="border-t border-border px-3 py-1.5 text-xs text-muted">…and {more.toLocaleString()} more.</p>}
     </div>
-  );
-}
-
-function ExportCells({ row }: { row: ExportRow }) {
-  return (
-    <>
-      <td className="px-3 py-1.5 whitespace-nowrap text-muted" title={row.exportedAt}>
-        {formatDate(row.exportedAt)}
-      </td>
-      <td className="px-3 py-1.5">{row.user ? `${row.user.name} (${row.user.email})` : <span className="text-muted italic">No user</span>}</td>
-      <td className="max-w-[24rem] truncate px-3 py-1.5 font-mono text-xs" title={`${row.fileName} · ${row.format} · ${row.exportId}`}>
-        {row.fileName}
-      </td>
-    </>
   );
 }

@@ -29,6 +29,3 @@ export function LoadError({ error, what }: { error: unknown; what: string }) {
     </p>
   );
 }
-
-export const TABLE_HEAD = 'bg-surface-muted text-left text-xs font-semibold tracking-wide text-muted uppercase';
-export const TH = 'border-b border-border px-3 py-2.5 whitespace-nowrap';

@@ -1,22 +1,21 @@
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
 import { Check, ClipboardList, RotateCcw, SearchX, X } from 'lucide-react';
-import type { ActivityReport, ReviewEvent, ReviewEventPage } from '../../../contract/audit';
+import type { ReviewEvent } from '../../../contract/audit';
 import { STATUS_LABELS, type ConversationStatus } from '../../../core/statuses';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
-import { Skeleton } from '../../components/ui/skeleton';
-import { api, toQueryString } from '../../lib/api';
+import { DataTable } from '../../components/ui/data-table';
+import { endpoints, queries } from '../../lib/endpoints';
 import { cn } from '../../lib/cn';
-import { activeReviewFilters, AUDIT_PAGE_SIZE, normalizeConversationList, reviewLogApiQuery, type AuditSearch } from './audit-search';
+import { activeReviewFilters, AUDIT_PAGE_SIZE, parseConversationList, reviewLogApiQuery, type AuditSearch } from './audit-search';
 import { DateRange, Field, Select } from '../../components/ui/filter-fields';
-import { CsvLink, LoadError, TABLE_HEAD, TH, type SetAuditSearch } from './controls';
+import { CsvLink, LoadError, type SetAuditSearch } from './controls';
 import { ACTION_LABELS, formatEventTime, reviewerName } from './describe-event';
 import { PageSteps } from '../../components/ui/page-steps';
 import { EmptyState } from '../../components/ui/empty-state';
-
-const COLUMNS = ['Time', 'Conversation', 'Action', 'Status', 'Reviewer', 'Notes'];
 
 const ACTION_STYLE: Record<ReviewEvent['action'], { icon: typeof Check; className: string }> = {
   approve: { icon: Check, className: 'bg-success-soft text-success' },
@@ -26,54 +25,93 @@ const ACTION_STYLE: Record<ReviewEvent['action'], { icon: typeof Check; classNam
 
 const statusLabel = (s: string) => STATUS_LABELS[s as ConversationStatus] ?? s;
 
+const COLUMNS: ColumnDef<ReviewEvent>[] = [
+  {
+    id: 'time',
+    header: 'Time',
+    meta: { className: 'whitespace-nowrap text-muted' },
+    cell: ({ row }) => <span title={row.original.createdAt}>{formatEventTime(row.original.createdAt)}</span>,
+  },
+  {
+    id: 'conversation',
+    header: 'Conversation',
+    meta: { className: 'whitespace-nowrap' },
+    cell: ({ row }) => (
+      <Link to="/conversations" search={{ open: row.original.conversationLabel }} className="font-mono text-xs text-primary hover:underline">
+        {row.original.conversationLabel}
+      </Link>
+    ),
+  },
+  { id: 'action', header: 'Action', meta: { className: 'whitespace-nowrap' }, cell: ({ row }) => <ActionBadge event={row.original} /> },
+  {
+    id: 'status',
+    header: 'Status',
+    meta: { className: 'text-xs whitespace-nowrap text-muted' },
+    cell: ({ row }) => (
+      <>
+        {statusLabel(row.original.fromStatus)} → <span className="text-text">{statusLabel(row.original.toStatus)}</span>
+      </>
+    ),
+  },
+  {
+    id: 'reviewer',
+    header: 'Reviewer',
+    cell: ({ row }) => (
+      <>
+        <p className={cn('whitespace-nowrap', !row.original.reviewer && 'text-muted italic')} data-testid="audit-reviewer">
+          {reviewerName(row.original)}
+        </p>
+        {row.original.reviewer && <p className="text-xs text-muted">{row.original.reviewer.email}</p>}
+      </>
+    ),
+  },
+  {
+    id: 'notes',
+    header: 'Notes',
+    meta: { className: 'max-w-[32rem]' },
+    cell: ({ row }) =>
+      row.original.notes ? (
+        <p className="line-clamp-2 break-words" title={row.original.notes}>
+          {row.original.notes}
+        </p>
+      ) : (
+        <span className="text-muted">—</span>
+      ),
+  },
+];
+
 /** Every approve, reject and undo across conversations, newest first, filtered from the URL (US9.3.2). */
 export function ReviewLog({ search, setSearch, clear }: { search: AuditSearch; setSearch: SetAuditSearch; clear: () => void }) {
   const query = reviewLogApiQuery(search, { paged: true });
   const events = useQuery({
-    queryKey: ['audit', 'reviews', query],
-    queryFn: () => api.get<ReviewEventPage>(`/api/audit/reviews${toQueryString(query)}`),
+    ...queries.reviewEvents(query),
     placeholderData: keepPreviousData,
   });
   const filters = activeReviewFilters(search);
   const page = search.page ?? 1;
   const total = events.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const csvHref = `/api/audit/reviews.csv${toQueryString(reviewLogApiQuery(search, { paged: false }))}`;
+  const csvHref = endpoints.audit.reviewsCsvUrl(reviewLogApiQuery(search, { paged: false }));
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
         {/* Keyed by the URL's list so the text box follows back/forward and Clear. */}
-        <Filters key={search.conversationId ?? ''} search={search} setSearch={setSearch} active={filters} clear={clear} />
+        <Filters key={search.conversationId?.join(',') ?? ''} search={search} setSearch={setSearch} active={filters} clear={clear} />
         <CsvLink href={csvHref} testId="audit-csv" label={filters ? 'Download filtered CSV' : 'Download CSV'} />
       </div>
       <div className="rounded-lg border border-border bg-surface shadow-sm">
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm" aria-label="Review log">
-            <thead className={TABLE_HEAD}>
-              <tr>
-                {COLUMNS.map((h) => (
-                  <th key={h} className={TH}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {events.isLoading &&
-                Array.from({ length: 6 }, (_, i) => (
-                  <tr key={i}>
-                    <td colSpan={COLUMNS.length} className="px-3 py-3">
-                      <Skeleton className="w-full" />
-                    </td>
-                  </tr>
-                ))}
-              {events.data?.items.map((event) => <EventRow key={event.id} event={event} />)}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          data={events.data?.items}
+          columns={COLUMNS}
+          label="Review log"
+          getRowId={(event) => event.id}
+          loading={events.isLoading}
+          skeletonRows={6}
+          rowProps={(event) => ({ className: 'align-top', 'data-action': event.action })}
+          empty={<Empty filtered={filters > 0} onClear={clear} />}
+        />
         {events.error && <LoadError error={events.error} what="The review log" />}
-        {events.data && events.data.items.length === 0 && <Empty filtered={filters > 0} onClear={clear} />}
         {events.data && total > 0 && (
           <footer className="flex items-center justify-between gap-3 border-t border-border px-3 py-2 text-sm text-muted">
             <span data-testid="audit-count">
@@ -87,59 +125,31 @@ export function ReviewLog({ search, setSearch, clear }: { search: AuditSearch; s
   );
 }
 
-function EventRow({ event }: { event: ReviewEvent }) {
+function ActionBadge({ event }: { event: ReviewEvent }) {
   const style = ACTION_STYLE[event.action];
   const Icon = style.icon;
   return (
-    <tr className="border-b border-border align-top last:border-b-0" data-action={event.action}>
-      <td className="px-3 py-2 whitespace-nowrap text-muted" title={event.createdAt}>
-        {formatEventTime(event.createdAt)}
-      </td>
-      <td className="px-3 py-2 whitespace-nowrap">
-        <Link to="/conversations" search={{ open: event.conversationLabel }} className="font-mono text-xs text-primary hover:underline">
-          {event.conversationLabel}
-        </Link>
-      </td>
-      <td className="px-3 py-2 whitespace-nowrap">
-        <span className={cn('inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium', style.className)}>
-          <Icon className="h-3 w-3" aria-hidden />
-          {event.action === 'undo' ? 'Undo' : ACTION_LABELS[event.action]}
+    <>
+      <span className={cn('inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium', style.className)}>
+        <Icon className="h-3 w-3" aria-hidden />
+        {event.action === 'undo' ? 'Undo' : ACTION_LABELS[event.action]}
+      </span>
+      {event.actionId && (
+        <span className="ml-1.5 rounded bg-surface-muted px-1 py-px text-[10px] text-muted" title={`Bulk action ${event.actionId}`}>
+          bulk
         </span>
-        {event.actionId && (
-          <span className="ml-1.5 rounded bg-surface-muted px-1 py-px text-[10px] text-muted" title={`Bulk action ${event.actionId}`}>
-            bulk
-          </span>
-        )}
-      </td>
-      <td className="px-3 py-2 text-xs whitespace-nowrap text-muted">
-        {statusLabel(event.fromStatus)} → <span className="text-text">{statusLabel(event.toStatus)}</span>
-      </td>
-      <td className="px-3 py-2">
-        <p className={cn('whitespace-nowrap', !event.reviewer && 'text-muted italic')} data-testid="audit-reviewer">
-          {reviewerName(event)}
-        </p>
-        {event.reviewer && <p className="text-xs text-muted">{event.reviewer.email}</p>}
-      </td>
-      <td className="max-w-[32rem] px-3 py-2">
-        {event.notes ? (
-          <p className="line-clamp-2 break-words" title={event.notes}>
-            {event.notes}
-          </p>
-        ) : (
-          <span className="text-muted">—</span>
-        )}
-      </td>
-    </tr>
+      )}
+    </>
   );
 }
 
 function Filters({ search, setSearch, active, clear }: { search: AuditSearch; setSearch: SetAuditSearch; active: number; clear: () => void }) {
   // Everyone who ever reviewed, for the reviewer menu: the all-time activity report lists exactly them.
-  const reviewers = useQuery({ queryKey: ['audit', 'activity', {}], queryFn: () => api.get<ActivityReport>('/api/reports/activity'), staleTime: 60_000 });
-  const [conversations, setConversations] = useState(search.conversationId ?? '');
+  const reviewers = useQuery({ ...queries.activity({}), staleTime: 60_000 });
+  const [conversations, setConversations] = useState(search.conversationId?.join(', ') ?? '');
   const commit = () => {
-    const value = normalizeConversationList(conversations);
-    if (value !== (search.conversationId ?? '')) setSearch({ conversationId: value || undefined });
+    const ids = parseConversationList(conversations);
+    if (ids.join(',') !== (search.conversationId?.join(',') ?? '')) setSearch({ conversationId: ids.length ? ids : undefined });
   };
   const people = reviewers.data?.users.filter((u) => u.userId) ?? [];
   return (

@@ -1,13 +1,14 @@
 import type { ColumnDef } from '@tanstack/react-table';
+import type { Catalog } from '../../../contract/catalog';
 import type { ConversationSummary, SortableColumn } from '../../../contract/conversations';
 import { TIER_LABELS } from '../../../core/tiers';
 import { Tooltip } from '../../components/ui/tooltip';
 import { formatDate } from '../../lib/format';
-import { useCatalog, type Catalog } from '../../lib/queries';
+import { useCatalog } from '../../lib/queries';
 import { FailedBadgeButton } from '../errors/error-dialog';
 import { GenerateButton } from './generate-button';
 import { QualityBadge } from './quality-badge';
-import { StatusBadge, statusTooltip } from './status-badge';
+import { StatusBadge, statusTooltip } from '../../components/status-badge';
 
 type Dim = keyof Omit<Catalog, 'arcs'>;
 

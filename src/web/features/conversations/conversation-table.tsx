@@ -5,7 +5,6 @@ import type { ConversationSummary, SortableColumn } from '../../../contract/conv
 import { Checkbox } from '../../components/ui/checkbox';
 import { Skeleton } from '../../components/ui/skeleton';
 import { cn } from '../../lib/cn';
-import { isSelected, visibleState, type Selection, type SelectedRow } from '../selection/selection';
 import { buildColumns, SORTABLE_IDS } from './columns';
 
 interface Props {
@@ -19,12 +18,18 @@ interface Props {
   columnVisibility: VisibilityState;
   pageSize: number;
   empty: React.ReactNode;
-  selection: Selection;
-  onToggleRow: (row: SelectedRow, visible: SelectedRow[]) => void;
-  onToggleVisible: (visible: SelectedRow[]) => void;
+  /** Whether a row's checkbox is ticked; the selection itself belongs to the page. */
+  isSelected: (id: string) => boolean;
+  /** The header checkbox: every row on the page ticked, some, or none. */
+  headerState: boolean | 'indeterminate';
+  onToggleRow: (row: RowRef, visible: RowRef[]) => void;
+  onToggleVisible: (visible: RowRef[]) => void;
 }
 
-const asSelected = (c: ConversationSummary): SelectedRow => ({ id: c.id, conversationId: c.conversationId, status: c.status });
+/** What selecting a row records of it. */
+type RowRef = Pick<ConversationSummary, 'id' | 'conversationId' | 'status'>;
+
+const asSelected = (c: ConversationSummary): RowRef => ({ id: c.id, conversationId: c.conversationId, status: c.status });
 
 /** Up and down move between rows, so the keyboard alone can walk the table. */
 function moveFocus(from: HTMLElement, step: 1 | -1) {
@@ -33,7 +38,7 @@ function moveFocus(from: HTMLElement, step: 1 | -1) {
 }
 
 /** The conversation table: server-side sorted and paged; rows open the preview. */
-export function ConversationTable({ rows, loading, sort, dir, onSort, openId, onOpen, columnVisibility, pageSize, empty, selection, onToggleRow, onToggleVisible }: Props) {
+export function ConversationTable({ rows, loading, sort, dir, onSort, openId, onOpen, columnVisibility, pageSize, empty, isSelected, headerState, onToggleRow, onToggleVisible }: Props) {
   const columns = useMemo(() => buildColumns(), []);
   const table = useReactTable({
     data: rows ?? [],
@@ -46,7 +51,6 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
   });
   const visibleColumns = table.getVisibleLeafColumns();
   const visible = useMemo(() => (rows ?? []).map(asSelected), [rows]);
-  const headerState = visibleState(selection, visible);
 
   return (
     <div className="overflow-x-auto">
@@ -103,7 +107,7 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
               ))
             : table.getRowModel().rows.map((row) => {
                 const summary = row.original;
-                const selected = isSelected(selection, summary.id);
+                const selected = isSelected(summary.id);
                 return (
                 <tr
                   key={row.id}

@@ -3,7 +3,7 @@ import type { ConversationStatus } from '../../../core/statuses';
 import { Button } from '../../components/ui/button';
 import { Tooltip } from '../../components/ui/tooltip';
 import { useProvider } from '../../lib/queries';
-import { useGeneration } from './use-generate';
+import { useGeneration } from '../runs/use-generate';
 
 /** The row's Generate button: spins and disables itself while its conversation generates. */
 export function GenerateButton({ id, label, status, isSeed, size = 'sm' }: { id: string; label: string; status: ConversationStatus; isSeed: boolean; size?: 'sm' | 'md' }) {

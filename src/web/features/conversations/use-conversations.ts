@@ -1,12 +1,8 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
-import type { ConversationDetail, ConversationListResponse } from '../../../contract/conversations';
-import { api, toQueryString } from '../../lib/api';
+import { endpoints, queries, queryKeys } from '../../lib/endpoints';
 import { listQueryOf, type ViewState } from './view-state';
 
-const listOptions = (view: ViewState) => {
-  const query = listQueryOf(view);
-  return { queryKey: ['conversations', query], queryFn: () => api.get<ConversationListResponse>(`/api/conversations${toQueryString(query)}`) };
-};
+const listOptions = (view: ViewState) => queries.conversationList(listQueryOf(view));
 
 /**
  * Starts loading a view's page before the page renders (from the route's loader), so the
@@ -28,8 +24,7 @@ export function useConversationList(view: ViewState, extraPolling: boolean) {
 /** One conversation for the preview; polls while it is generating (or was just queued here). */
 export function useConversationDetail(id: string | undefined, pendingHere: (rowId: string) => boolean) {
   return useQuery({
-    queryKey: ['conversation', id],
-    queryFn: () => api.get<ConversationDetail>(`/api/conversations/${encodeURIComponent(id!)}`),
+    ...queries.conversation(id ?? ''),
     enabled: Boolean(id),
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'generating' || pendingHere(q.state.data.id)) ? 1500 : false),
   });
@@ -42,8 +37,8 @@ export function useConversationDetail(id: string | undefined, pendingHere: (rowI
 export function useConversationPages(view: ViewState, enabled: boolean) {
   const { page: _page, ...query } = listQueryOf(view);
   return useInfiniteQuery({
-    queryKey: ['conversations', 'infinite', query],
-    queryFn: ({ pageParam }) => api.get<ConversationListResponse>(`/api/conversations${toQueryString({ ...query, page: pageParam })}`),
+    queryKey: queryKeys.conversations.pages(query),
+    queryFn: ({ pageParam }) => endpoints.conversations.list({ ...query, page: pageParam }),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     enabled,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, parseViewState, serializeViewState } from './view-state';
+import { activeFilterCount, parseViewState, serializeViewState, validateViewSearch } from './view-state';
 import { pageWindow } from './pagination';
 
 describe('conversation view state in the URL', () => {
@@ -10,10 +10,20 @@ describe('conversation view state in the URL', () => {
   });
 
   it('drops a bad value from a shared link instead of failing the page', () => {
-    const view = parseViewState({ pageSize: '1000', status: 'done', persona: 'anxious_investor' });
-    expect(view.pageSize).toBe(25);
+    const view = parseViewState({ pageSize: '1000', status: 'done', persona: 'anxious_investor', page: 'abc', sort: 'nope', qualityMin: 'high' });
+    expect(view).toMatchObject({ pageSize: 25, page: 1, sort: 'conversationId', persona: ['anxious_investor'] });
     expect(view.status).toBeUndefined();
-    expect(view.persona).toEqual(['anxious_investor']);
+    expect(view.qualityMin).toBeUndefined();
+  });
+
+  it('overrides every bad raw value the router would otherwise pass through', () => {
+    const raw: Record<string, unknown> = { pageSize: '1000', status: 'done', page: '1', qualityMax: '11', open: 'x'.repeat(65) };
+    const seen: Record<string, unknown> = { ...raw, ...validateViewSearch(raw) };
+    for (const key of Object.keys(raw)) expect(seen[key], key).toBeUndefined();
+  });
+
+  it('keeps the lower bound of a quality range the wrong way round', () => {
+    expect(validateViewSearch({ qualityMin: '8', qualityMax: '3' })).toMatchObject({ qualityMin: 8, qualityMax: undefined });
   });
 
   it('leaves defaults and empty filters out of the URL', () => {

@@ -1,41 +1,37 @@
-import { z } from 'zod';
-import { conversationListQuery, type ConversationListQuery } from '../../../contract/conversations';
+import { conversationListQuery, conversationViewSearch, type ConversationListQuery } from '../../../contract/conversations';
+import { defaultsOf, searchValidator, type SearchOf } from '../../lib/search-params';
 
-/** The conversations page's URL state: the API's list query plus the open preview. */
+/** The conversations page's view: the API's list query (defaults applied) plus the open preview. */
 export type ViewState = ConversationListQuery & { open?: string };
 
 const LIST_KEYS = ['persona', 'emotion', 'topic', 'intent', 'tone', 'status', 'tier', 'quality'] as const;
 export type ListFilterKey = (typeof LIST_KEYS)[number];
 
-const shape = conversationListQuery.shape;
+/** The URL form: defaults are left out to keep links short. */
+export type UrlViewState = SearchOf<typeof conversationViewSearch.shape>;
 
-/** Parses each URL key on its own; a bad value in a shared link is dropped, not fatal. */
+/** A quality range the wrong way round would match nothing (and the API refuses it): keep its lower bound. */
+const orderedQuality = (search: UrlViewState): UrlViewState =>
+  search.qualityMin !== undefined && search.qualityMax !== undefined && search.qualityMin > search.qualityMax ? { ...search, qualityMax: undefined } : search;
+
+/** Route search validation: each URL key parsed on its own by the contract; a bad value from a shared link is dropped, not fatal. */
+export const validateViewSearch = searchValidator(conversationViewSearch, orderedQuality);
+
+const DEFAULTS = defaultsOf(conversationListQuery) as Pick<ConversationListQuery, 'sort' | 'dir' | 'page' | 'pageSize'>;
+
+/** The view a URL stands for, with the list query's defaults filled in. */
 export function parseViewState(raw: Record<string, unknown>): ViewState {
-  const state: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(shape)) {
-    const value = raw[key];
-    const parsed = (schema as z.ZodType).safeParse(value === undefined ? undefined : String(value));
-    if (parsed.success && parsed.data !== undefined) state[key] = parsed.data;
-    else {
-      const fallback = (schema as z.ZodType).safeParse(undefined);
-      if (fallback.success && fallback.data !== undefined) state[key] = fallback.data;
-    }
-  }
-  if (typeof raw.open === 'string' && raw.open.length <= 64) state.open = raw.open;
+  const state: Record<string, unknown> = { ...DEFAULTS };
+  for (const [key, value] of Object.entries(validateViewSearch(raw))) if (value !== undefined) state[key] = value;
   return state as ViewState;
 }
 
-/** The URL form: defaults are left out to keep links short. */
-export type UrlViewState = Partial<ViewState>;
-
-/** Route search validation: what the URL holds, normalized, defaults dropped. */
-export const validateViewSearch = (raw: Record<string, unknown>): UrlViewState => serializeViewState(parseViewState(raw));
-
+/** The URL form of a view: defaults, empty lists and empty text left out. */
 export function serializeViewState(state: Partial<ViewState>): UrlViewState {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(state)) {
     if (value === undefined || (Array.isArray(value) && value.length === 0) || value === '') continue;
-    if ((key === 'page' && value === 1) || (key === 'pageSize' && value === 25) || (key === 'sort' && value === 'conversationId') || (key === 'dir' && value === 'asc')) continue;
+    if (key in DEFAULTS && DEFAULTS[key as keyof typeof DEFAULTS] === value) continue;
     out[key] = value;
   }
   return out as UrlViewState;
@@ -46,7 +42,7 @@ export function activeFilterCount(state: ViewState): number {
 }
 
 /** The API query for a view state (everything but the open preview). */
-export function listQueryOf(state: ViewState): Record<string, unknown> {
+export function listQueryOf(state: ViewState): ConversationListQuery {
   const { open: _open, ...query } = state;
   return query;
 }

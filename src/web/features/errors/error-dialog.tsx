@@ -1,28 +1,29 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
 import { ChevronRight, Copy, LifeBuoy, ListFilter, Mail, RotateCcw } from 'lucide-react';
 import { toast } from 'sonner';
-import { can } from '../../../accounts/roles';
+import { can } from '../../../core/roles';
 import type { ConversationDetail } from '../../../contract/conversations';
 import type { GenerationLogSummary } from '../../../contract/generation-logs';
 import { explainError, type ErrorGuide } from '../../../core/error-guide';
 import { TIER_LABELS } from '../../../core/tiers';
 import { Button } from '../../components/ui/button';
+import { DataTable } from '../../components/ui/data-table';
 import { Dialog } from '../../components/ui/dialog';
 import { Skeleton } from '../../components/ui/skeleton';
 import { Tooltip } from '../../components/ui/tooltip';
-import { api, ApiError, toQueryString } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { endpoints, queries, queryKeys } from '../../lib/endpoints';
 import { copyText } from '../../lib/clipboard';
 import { cn } from '../../lib/cn';
 import { formatDate, timeAgo } from '../../lib/format';
 import { useHealth, useLabels, useMe } from '../../lib/queries';
-import { StatusBadge } from '../conversations/status-badge';
-import { useOptionalGeneration } from '../conversations/use-generate';
+import { StatusBadge } from '../../components/status-badge';
+import { useOptionalGeneration } from '../runs/use-generate';
 import { ErrorCategoryBadge, RetryabilityBadge } from './error-category-badge';
 import { formatFailureReport, supportMailto, type FailureFacts } from './error-report';
-
-type LogDetail = GenerationLogSummary & { requestPayload: unknown; responsePayload: unknown; parameters: Record<string, unknown> };
 
 export interface ErrorDialogProps {
   /** The failed conversation: its row id or its human id (conv-00042). */
@@ -79,28 +80,26 @@ export function ErrorDialog({ conversationId, open, onOpenChange }: ErrorDialogP
   const { data: me } = useMe();
   const { data: health } = useHealth();
   const conversation = useQuery({
-    queryKey: ['conversation', conversationId],
-    queryFn: () => api.get<ConversationDetail>(`/api/conversations/${encodeURIComponent(conversationId)}`),
+    ...queries.conversation(conversationId),
     enabled: open,
   });
   const conv = conversation.data;
-  const logQuery = { conversationId: conv?.id ?? conversationId, status: 'error', pageSize: 5 };
+  const logQuery = { conversationId: conv?.id ?? conversationId, status: 'error', pageSize: 5 } as const;
   const calls = useQuery({
-    queryKey: ['generation-logs', logQuery],
-    queryFn: () => api.get<{ items: GenerationLogSummary[]; total: number }>(`/api/generation-logs${toQueryString(logQuery)}`),
+    ...queries.generationLogs(logQuery),
     enabled: open,
   });
   const failure = conv ? failureOf(conv, calls.data?.items ?? [], labels) : null;
   const canGenerate = me ? can(me.role, 'conversations:generate') : true;
 
   const retry = useMutation({
-    mutationFn: (id: string) => api.post<{ runId: string }>(`/api/conversations/${id}/generate`),
+    mutationFn: (id: string) => endpoints.conversations.generate(id),
     onSuccess: () => {
       toast.success(`Retrying ${conv?.conversationId ?? 'the conversation'}`, { description: 'It is queued for generation; its status updates when it finishes.' });
-      void client.invalidateQueries({ queryKey: ['conversations'] });
-      void client.invalidateQueries({ queryKey: ['conversation'] });
-      void client.invalidateQueries({ queryKey: ['generation-logs'] });
-      void client.invalidateQueries({ queryKey: ['runs'] });
+      void client.invalidateQueries({ queryKey: queryKeys.conversations.all });
+      void client.invalidateQueries({ queryKey: queryKeys.conversation.all });
+      void client.invalidateQueries({ queryKey: queryKeys.generationLogs.all });
+      void client.invalidateQueries({ queryKey: queryKeys.runs.all });
       onOpenChange(false);
     },
     onError: (err) => toast.error('Could not start the retry', { description: err instanceof ApiError ? `${err.message} ${err.hint}` : String(err) }),
@@ -303,40 +302,23 @@ function Fact({ label, children, title, wide }: { label: string; children: React
   );
 }
 
+const CALL_COLUMNS: ColumnDef<GenerationLogSummary>[] = [
+  { id: 'time', header: 'Time', meta: { className: 'whitespace-nowrap' }, cell: ({ row }) => formatDate(row.original.createdAt) },
+  { id: 'attempt', header: 'Attempt', meta: { className: 'tabular-nums' }, cell: ({ row }) => row.original.attempt },
+  { id: 'kind', header: 'Kind', meta: { className: 'font-mono' }, cell: ({ row }) => row.original.errorKind ?? '—' },
+  { id: 'http', header: 'HTTP', meta: { className: 'tabular-nums' }, cell: ({ row }) => row.original.httpStatus ?? '—' },
+  { id: 'message', header: 'Message', meta: { className: 'break-words' }, cell: ({ row }) => row.original.errorMessage },
+];
+
 function TechnicalDetails({ calls, loading, report }: { calls: GenerationLogSummary[]; loading: boolean; report: string }) {
   const latest = calls[0];
-  const detail = useQuery({
-    queryKey: ['generation-log', latest?.id],
-    queryFn: () => api.get<LogDetail>(`/api/generation-logs/${latest!.id}`),
-    enabled: Boolean(latest),
-  });
+  const detail = useQuery({ ...queries.generationLog(latest?.id ?? ''), enabled: Boolean(latest) });
   return (
     <div className="space-y-3 border-t border-border px-3.5 py-3" data-testid="technical-details">
       {loading && <Skeleton className="h-16 w-full" />}
       {!loading && calls.length === 0 && <p className="text-muted">No failed calls are in the generation log for this conversation (older entries may have been removed by log retention).</p>}
       {calls.length > 0 && (
-        <table className="w-full text-xs" aria-label="Latest failed calls">
-          <thead className="text-left text-muted">
-            <tr>
-              <th className="py-1 pr-3 font-medium">Time</th>
-              <th className="py-1 pr-3 font-medium">Attempt</th>
-              <th className="py-1 pr-3 font-medium">Kind</th>
-              <th className="py-1 pr-3 font-medium">HTTP</th>
-              <th className="py-1 font-medium">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {calls.map((c) => (
-              <tr key={c.id} className="border-t border-border align-top">
-                <td className="py-1 pr-3 whitespace-nowrap">{formatDate(c.createdAt)}</td>
-                <td className="py-1 pr-3 tabular-nums">{c.attempt}</td>
-                <td className="py-1 pr-3 font-mono">{c.errorKind ?? '—'}</td>
-                <td className="py-1 pr-3 tabular-nums">{c.httpStatus ?? '—'}</td>
-                <td className="py-1 break-words">{c.errorMessage}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable data={calls} columns={CALL_COLUMNS} label="Latest failed calls" getRowId={(c) => c.id} variant="compact" rowProps={() => ({ className: 'border-t border-border align-top' })} />
       )}
       {latest && (
         <div>
@@ -377,7 +359,7 @@ function SupportBlock({ guide, facts, report }: { guide: ErrorGuide; facts: Fail
             <Mail className="h-3.5 w-3.5" aria-hidden /> Email a support request
           </a>
           {facts.kind && (
-            <Link to="/errors" search={{ errorKind: facts.kind }} className="inline-flex items-center gap-1 font-medium text-primary hover:underline">
+            <Link to="/errors" search={{ errorKind: [facts.kind] }} className="inline-flex items-center gap-1 font-medium text-primary hover:underline">
               <ListFilter className="h-3.5 w-3.5" aria-hidden /> Other errors of this kind
             </Link>
           )}

@@ -3,17 +3,16 @@ import { useNavigate } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { RotateCcw } from 'lucide-react';
 import { toast } from 'sonner';
-import { can } from '../../../accounts/roles';
-import type { ConversationListResponse } from '../../../contract/conversations';
-import type { RunEstimate } from '../../../contract/runs';
+import { can } from '../../../core/roles';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { Skeleton } from '../../components/ui/skeleton';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { endpoints, queries, queryKeys, type SelectorInput } from '../../lib/endpoints';
 import { formatUsd } from '../../lib/format';
 import { useMe } from '../../lib/queries';
 
-const SELECTOR = { filter: { status: ['failed'] } } as const;
+const SELECTOR: SelectorInput = { filter: { status: ['failed'] } };
 
 function roughly(seconds: number): string {
   if (seconds < 60) return `under a minute`;
@@ -24,8 +23,7 @@ function roughly(seconds: number): string {
 /** How many conversations are failed now; the key sits under ['conversations'] so list refreshes update it. */
 export function useFailedCount() {
   return useQuery({
-    queryKey: ['conversations', 'failed-count'],
-    queryFn: () => api.get<ConversationListResponse>('/api/conversations?status=failed&pageSize=25'),
+    ...queries.failedCount(),
     select: (data) => data.total,
     refetchInterval: 15_000,
   });
@@ -42,21 +40,20 @@ export function RetryAllFailed({ size = 'md', className }: { size?: 'sm' | 'md';
   const { data: total } = useFailedCount();
   const [open, setOpen] = useState(false);
   const estimate = useQuery({
-    queryKey: ['estimate', SELECTOR],
-    queryFn: () => api.post<RunEstimate>('/api/runs/estimate', SELECTOR),
+    ...queries.estimate(SELECTOR),
     enabled: open,
     staleTime: 0,
   });
   const start = useMutation({
-    mutationFn: () => api.post<{ runId: string; total: number }>('/api/runs', SELECTOR),
+    mutationFn: () => endpoints.runs.create(SELECTOR),
     onSuccess: ({ total: queued }) => {
       setOpen(false);
       toast.success(`Retrying ${queued} failed conversation${queued === 1 ? '' : 's'}`, {
         description: 'They are queued as one run; statuses update as each finishes.',
         action: { label: 'View runs', onClick: () => void navigate({ to: '/runs' }) },
       });
-      void client.invalidateQueries({ queryKey: ['conversations'] });
-      void client.invalidateQueries({ queryKey: ['runs'] });
+      void client.invalidateQueries({ queryKey: queryKeys.conversations.all });
+      void client.invalidateQueries({ queryKey: queryKeys.runs.all });
     },
     onError: (err) => toast.error('Could not start the retry', { description: err instanceof ApiError ? `${err.message} ${err.hint}` : String(err) }),
   });

@@ -2,12 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { AlertTriangle, CheckCircle2 } from 'lucide-react';
 import { toast } from 'sonner';
-import type { ExportPreview, ExportRequestInput } from '../../../contract/exports';
+import type { ExportRequestInput } from '../../../contract/exports';
 import type { SelectorFilter } from '../../../contract/runs';
 import type { FormatId } from '../../../core/export/record';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { queries } from '../../lib/endpoints';
 import { cn } from '../../lib/cn';
 import { useCatalog } from '../../lib/queries';
 import { downloadExport } from './download';
@@ -78,8 +79,7 @@ export function ExportDialog({ open, onOpenChange, viewFilter, initial }: { open
   }, [format, scope, preset, persona, approvedOnly, systemPrompt, split, fraction, splitInvalid, datasetCard, fileName, viewFilter, initial]);
 
   const preview = useQuery({
-    queryKey: ['export-preview', request],
-    queryFn: () => api.post<ExportPreview>('/api/exports/preview', request),
+    ...queries.exportPreview(request),
     enabled: open && !splitInvalid,
     retry: false,
   });

@@ -1,11 +1,11 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { Check, X } from 'lucide-react';
-import type { ConversationDetail } from '../../../contract/conversations';
+import type { ConversationDetail, ReviewRequest } from '../../../contract/conversations';
 import { Button } from '../../components/ui/button';
 import { useReview } from './use-review';
 
 const NOTES_LIMIT = 500;
-export type ReviewAction = 'approve' | 'reject';
+export type ReviewAction = ReviewRequest['action'];
 
 export interface ReviewBarHandle {
   review(action: ReviewAction): void;

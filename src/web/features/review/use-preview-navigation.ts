@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ConversationDetail, ConversationListResponse, ConversationSummary } from '../../../contract/conversations';
-import { api, toQueryString } from '../../lib/api';
+import type { ConversationSummary } from '../../../contract/conversations';
+import { queries } from '../../lib/endpoints';
 import { usePreferences } from '../../lib/preferences';
 import { listQueryOf, type ViewState } from '../conversations/view-state';
 import type { PreviewNavigation } from './preview-nav';
@@ -32,7 +32,7 @@ export function usePreviewNavigation(view: ViewState, rows: NavigableRows, updat
   const pageOf = useCallback(
     (page: number) => {
       const query = listQueryOf({ ...view, page });
-      return client.fetchQuery({ queryKey: ['conversations', query], queryFn: () => api.get<ConversationListResponse>(`/api/conversations${toQueryString(query)}`), staleTime: 5000 });
+      return client.fetchQuery({ ...queries.conversationList(query), staleTime: 5000 });
     },
     [client, view],
   );
@@ -62,7 +62,7 @@ export function usePreviewNavigation(view: ViewState, rows: NavigableRows, updat
   useEffect(() => {
     for (const neighbour of [items[index + 1], items[index - 1]]) {
       if (!neighbour) continue;
-      void client.prefetchQuery({ queryKey: ['conversation', neighbour.conversationId], queryFn: () => api.get<ConversationDetail>(`/api/conversations/${neighbour.conversationId}`), staleTime: 10_000 });
+      void client.prefetchQuery({ ...queries.conversation(neighbour.conversationId), staleTime: 10_000 });
     }
   }, [client, items, index]);
 

@@ -1,18 +1,18 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { ConversationDetail, ConversationListResponse } from '../../../contract/conversations';
-import { api, ApiError } from '../../lib/api';
+import type { ConversationDetail, ConversationListResponse, ReviewRequest, ReviewResult } from '../../../contract/conversations';
+import { ApiError } from '../../lib/api';
+import { endpoints, queryKeys } from '../../lib/endpoints';
 
-type Action = 'approve' | 'reject';
 type Snapshot = [readonly unknown[], unknown][];
 
 /** Puts the new status into every cached list and the cached detail, returning what to restore. */
-function applyOptimistically(client: QueryClient, detail: ConversationDetail, status: 'approved' | 'rejected', notes: string | null): Snapshot {
-  const snapshot: Snapshot = [...client.getQueriesData({ queryKey: ['conversations'] }), ...client.getQueriesData({ queryKey: ['conversation'] })];
-  client.setQueriesData<ConversationListResponse>({ queryKey: ['conversations'] }, (list) =>
+function applyOptimistically(client: QueryClient, detail: ConversationDetail, status: ReviewResult['status'], notes: string | null): Snapshot {
+  const snapshot: Snapshot = [...client.getQueriesData({ queryKey: queryKeys.conversations.all }), ...client.getQueriesData({ queryKey: queryKeys.conversation.all })];
+  client.setQueriesData<ConversationListResponse>({ queryKey: queryKeys.conversations.all }, (list) =>
     list?.items ? { ...list, items: list.items.map((c) => (c.id === detail.id ? { ...c, status } : c)) } : list,
   );
-  client.setQueriesData<ConversationDetail>({ queryKey: ['conversation'] }, (d) =>
+  client.setQueriesData<ConversationDetail>({ queryKey: queryKeys.conversation.all }, (d) =>
     d && d.id === detail.id ? { ...d, status, review: { ...d.review, notes, reviewedAt: new Date().toISOString() } } : d,
   );
   return snapshot;
@@ -25,11 +25,11 @@ function applyOptimistically(client: QueryClient, detail: ConversationDetail, st
 export function useReview() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ detail, action, notes }: { detail: ConversationDetail; action: Action; notes?: string }) =>
-      api.post<{ status: string }>(`/api/conversations/${detail.id}/review`, { action, ...(notes ? { notes } : {}) }),
+    mutationFn: ({ detail, action, notes }: { detail: ConversationDetail; action: ReviewRequest['action']; notes?: string }) =>
+      endpoints.conversations.review(detail.id, { action, ...(notes ? { notes } : {}) }),
     onMutate: async ({ detail, action, notes }) => {
-      await client.cancelQueries({ queryKey: ['conversations'] });
-      await client.cancelQueries({ queryKey: ['conversation'] });
+      await client.cancelQueries({ queryKey: queryKeys.conversations.all });
+      await client.cancelQueries({ queryKey: queryKeys.conversation.all });
       return applyOptimistically(client, detail, action === 'approve' ? 'approved' : 'rejected', notes ?? null);
     },
     onSuccess: (_, { detail, action }) => {
@@ -40,8 +40,8 @@ export function useReview() {
       toast.error(`Could not review ${detail.conversationId}`, { description: err instanceof ApiError ? `${err.message} ${err.hint}` : String(err) });
     },
     onSettled: () => {
-      void client.invalidateQueries({ queryKey: ['conversations'] });
-      void client.invalidateQueries({ queryKey: ['conversation'] });
+      void client.invalidateQueries({ queryKey: queryKeys.conversations.all });
+      void client.invalidateQueries({ queryKey: queryKeys.conversation.all });
     },
   });
 }

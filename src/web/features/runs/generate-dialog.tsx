@@ -1,14 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ColumnDef } from '@tanstack/react-table';
 import { AlertTriangle } from 'lucide-react';
 import { toast } from 'sonner';
-import type { RunEstimate } from '../../../contract/runs';
 import { Button } from '../../components/ui/button';
+import { DataTable } from '../../components/ui/data-table';
 import { Dialog } from '../../components/ui/dialog';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { endpoints, queries, queryKeys, type SelectorInput } from '../../lib/endpoints';
 import { formatDuration, formatUsd } from '../../lib/format';
 
-type Selector = { conversationIds: string[] } | { filter: Record<string, unknown> } | { all: true };
+type TierRow = { name: string; count: number; costUsd: number };
+
+const TIER_COLUMNS: ColumnDef<TierRow>[] = [
+  { id: 'tier', header: 'Tier', cell: ({ row }) => row.original.name },
+  { id: 'count', header: 'Conversations', meta: { align: 'right', className: 'tabular-nums' }, cell: ({ row }) => row.original.count.toLocaleString() },
+  { id: 'cost', header: 'Cost', meta: { align: 'right', className: 'tabular-nums' }, cell: ({ row }) => formatUsd(row.original.costUsd) },
+];
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -35,7 +43,7 @@ export function GenerateDialog({
   requireAcknowledgement = false,
   onStarted,
 }: {
-  selector: Selector;
+  selector: SelectorInput;
   title: string;
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -58,18 +66,17 @@ export function GenerateDialog({
 
   const body = { ...selector, ...(regenerate && !('all' in selector) ? { regenerate: true } : {}) };
   const estimate = useQuery({
-    queryKey: ['estimate', body],
-    queryFn: () => api.post<RunEstimate>('/api/runs/estimate', body),
+    ...queries.estimate(body),
     enabled: open,
   });
   const limitValue = limit.trim() === '' ? undefined : Number(limit);
   const limitInvalid = limitValue !== undefined && !(limitValue > 0);
   const start = useMutation({
-    mutationFn: () => api.post<{ runId: string; total: number }>('/api/runs', { ...body, ...(limitValue ? { spendingLimitUsd: limitValue } : {}), notifyEmail }),
+    mutationFn: () => endpoints.runs.create({ ...body, ...(limitValue ? { spendingLimitUsd: limitValue } : {}), notifyEmail }),
     onSuccess: ({ runId, total }) => {
       toast.success(`Generating ${total.toLocaleString()} conversation${total === 1 ? '' : 's'}`, { description: 'Follow it in the progress panel. It keeps going if you close the browser.' });
-      void client.invalidateQueries({ queryKey: ['runs'] });
-      void client.invalidateQueries({ queryKey: ['conversations'] });
+      void client.invalidateQueries({ queryKey: queryKeys.runs.all });
+      void client.invalidateQueries({ queryKey: queryKeys.conversations.all });
       onStarted?.(runId);
       onOpenChange(false);
     },
@@ -105,30 +112,17 @@ export function GenerateDialog({
             <Figure label="Time" value={`~${formatDuration(e.estimatedSeconds)}`} testId="estimate-time" />
             <Figure label="Cost" value={`~${formatUsd(e.estimatedCostUsd)}`} testId="estimate-cost" />
           </div>
-          <table className="w-full text-xs">
-            <thead className="text-muted">
-              <tr>
-                <th className="text-left font-medium">Tier</th>
-                <th className="text-right font-medium">Conversations</th>
-                <th className="text-right font-medium">Cost</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(
-                [
-                  ['Template', e.byTier.template],
-                  ['Scenario', e.byTier.scenario],
-                  ['Edge case', e.byTier.edge_case],
-                ] as const
-              ).map(([name, tier]) => (
-                <tr key={name}>
-                  <td>{name}</td>
-                  <td className="text-right tabular-nums">{tier.count.toLocaleString()}</td>
-                  <td className="text-right tabular-nums">{formatUsd(tier.costUsd)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            data={[
+              { name: 'Template', ...e.byTier.template },
+              { name: 'Scenario', ...e.byTier.scenario },
+              { name: 'Edge case', ...e.byTier.edge_case },
+            ]}
+            columns={TIER_COLUMNS}
+            label="Estimate by tier"
+            getRowId={(tier) => tier.name}
+            variant="compact"
+          />
           <p className="text-xs text-muted">
             {e.basis === 'history' ? 'Based on the average of conversations generated so far' : 'Based on token estimates (no history yet)'} with {e.model}.
           </p>

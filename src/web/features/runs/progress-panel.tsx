@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ChevronDown, ChevronUp, Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
 import type { RunProgress } from '../../../contract/runs';
-import { can } from '../../../accounts/roles';
+import { can } from '../../../core/roles';
+import { queryKeys } from '../../lib/endpoints';
 import { useMe, useRecentRuns } from '../../lib/queries';
 import { useLocalState } from '../../lib/use-local-state';
 import { RunProgressCard } from './run-progress-card';
@@ -34,7 +35,7 @@ export function ProgressPanel() {
         const text = `${run.succeeded.toLocaleString()} succeeded, ${run.failed.toLocaleString()} failed`;
         if (run.status === 'completed') (run.failed ? toast.warning : toast.success)(`Generation finished: ${text}`, { duration: 10_000 });
         else if (run.status === 'cancelled') toast.info(`Run cancelled: ${text}`);
-        void client.invalidateQueries({ queryKey: ['conversations'] });
+        void client.invalidateQueries({ queryKey: queryKeys.conversations.all });
         force((n) => n + 1);
       }
       seen.current.set(run.id, run.status);

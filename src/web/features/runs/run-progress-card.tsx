@@ -3,7 +3,8 @@ import { Check, Pause, Play, Square, X } from 'lucide-react';
 import { toast } from 'sonner';
 import type { RunProgress } from '../../../contract/runs';
 import { Button } from '../../components/ui/button';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { endpoints, queryKeys, type RunAction } from '../../lib/endpoints';
 import { formatDuration, formatUsd } from '../../lib/format';
 import { useLabels } from '../../lib/queries';
 
@@ -38,10 +39,10 @@ export function RunProgressCard({ run, canManage }: { run: RunProgress; canManag
   const client = useQueryClient();
   const label = useLabels();
   const control = useMutation({
-    mutationFn: (action: 'cancel' | 'pause' | 'resume') => api.post<RunProgress>(`/api/runs/${run.id}/${action}`),
+    mutationFn: (action: RunAction) => endpoints.runs.control(run.id, action),
     onSuccess: (_, action) => {
-      void client.invalidateQueries({ queryKey: ['runs'] });
-      void client.invalidateQueries({ queryKey: ['conversations'] });
+      void client.invalidateQueries({ queryKey: queryKeys.runs.all });
+      void client.invalidateQueries({ queryKey: queryKeys.conversations.all });
       toast.success(action === 'cancel' ? 'Run cancelled' : action === 'pause' ? 'Run paused' : 'Run resumed', {
         description: action === 'cancel' ? 'Conversations not yet generated go back to where they were.' : undefined,
       });

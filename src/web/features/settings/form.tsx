@@ -1,9 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { SettingsPatch, SettingsResponse } from '../../../contract/settings';
+import type { SettingsPatch } from '../../../contract/settings';
 import { Button } from '../../components/ui/button';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { endpoints, queries, queryKeys } from '../../lib/endpoints';
 
 /** The settings page's form parts: cards, fields, per-section state and the save call. */
 export type Errors = Record<string, string>;
@@ -20,11 +21,11 @@ export function errorField(error: unknown): string | null {
 export function useSave(onFieldError: (errors: Errors) => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (patch: SettingsPatch) => api.patch<SettingsResponse>('/api/settings', patch),
+    mutationFn: (patch: SettingsPatch) => endpoints.settings.update(patch),
     onSuccess: (data, _patch) => {
-      client.setQueryData(['settings'], data);
-      void client.invalidateQueries({ queryKey: ['settings-history'] });
-      void client.invalidateQueries({ queryKey: ['provider'] });
+      client.setQueryData(queries.settings().queryKey, data);
+      void client.invalidateQueries({ queryKey: queryKeys.settings.history.all });
+      void client.invalidateQueries({ queryKey: queryKeys.provider() });
       onFieldError({});
     },
     onError: (error) => {

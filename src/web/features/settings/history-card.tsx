@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { SettingsHistoryPage } from '../../../contract/settings';
+import type { ColumnDef } from '@tanstack/react-table';
+import type { SettingsHistoryEntry } from '../../../contract/settings';
 import { Button } from '../../components/ui/button';
+import { DataTable } from '../../components/ui/data-table';
 import { Skeleton } from '../../components/ui/skeleton';
-import { api } from '../../lib/api';
+import { queries } from '../../lib/endpoints';
 import { formatDate } from '../../lib/format';
 import { Card } from './form';
 import { KEY_LABELS } from './api-keys';
@@ -38,11 +40,32 @@ function formatValue(key: string, value: unknown): string {
 
 const HISTORY_PAGE_SIZE = 20;
 
+const COLUMNS: ColumnDef<SettingsHistoryEntry>[] = [
+  { id: 'when', header: 'When', meta: { className: 'whitespace-nowrap text-muted' }, cell: ({ row }) => formatDate(row.original.changedAt) },
+  {
+    id: 'who',
+    header: 'Who',
+    cell: ({ row: { original: item } }) => <span title={item.changedBy?.email}>{item.changedBy?.name ?? <span className="text-muted">a deleted user</span>}</span>,
+  },
+  { id: 'setting', header: 'Setting', cell: ({ row }) => SETTING_LABELS[row.original.key] ?? row.original.key },
+  {
+    id: 'change',
+    header: 'Change',
+    cell: ({ row: { original: item } }) =>
+      item.key in KEY_LABELS ? (
+        <span>{item.newValue === 'removed' ? 'removed' : 'set to a new key'}</span>
+      ) : (
+        <span className="break-all">
+          <span className="text-muted">{formatValue(item.key, item.oldValue)}</span> → <span className="font-medium">{formatValue(item.key, item.newValue)}</span>
+        </span>
+      ),
+  },
+];
+
 export function HistoryCard() {
   const [page, setPage] = useState(1);
   const history = useQuery({
-    queryKey: ['settings-history', page],
-    queryFn: () => api.get<SettingsHistoryPage>(`/api/settings/history?page=${page}&pageSize=${HISTORY_PAGE_SIZE}`),
+    ...queries.settingsHistory({ page, pageSize: HISTORY_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const total = history.data?.total ?? 0;
@@ -75,38 +98,7 @@ export function HistoryCard() {
       ) : history.data.items.length === 0 ? (
         <p className="text-sm text-muted">No setting has been changed yet; everything is at its default.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm" aria-label="Settings change history">
-            <thead>
-              <tr className="border-b border-border text-left text-xs text-muted">
-                <th scope="col" className="py-1.5 pr-3 font-medium">When</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">Who</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">Setting</th>
-                <th scope="col" className="px-3 py-1.5 font-medium">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.data.items.map((item) => (
-                <tr key={item.id} className="border-b border-border last:border-0">
-                  <td className="py-1.5 pr-3 whitespace-nowrap text-muted">{formatDate(item.changedAt)}</td>
-                  <td className="px-3 py-1.5" title={item.changedBy?.email}>
-                    {item.changedBy?.name ?? <span className="text-muted">a deleted user</span>}
-                  </td>
-                  <td className="px-3 py-1.5">{SETTING_LABELS[item.key] ?? item.key}</td>
-                  <td className="px-3 py-1.5">
-                    {item.key in KEY_LABELS ? (
-                      <span>{item.newValue === 'removed' ? 'removed' : 'set to a new key'}</span>
-                    ) : (
-                      <span className="break-all">
-                        <span className="text-muted">{formatValue(item.key, item.oldValue)}</span> → <span className="font-medium">{formatValue(item.key, item.newValue)}</span>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable data={history.data.items} columns={COLUMNS} label="Settings change history" getRowId={(item) => String(item.id)} variant="plain" />
       )}
     </Card>
   );

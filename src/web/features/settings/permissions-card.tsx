@@ -1,4 +1,6 @@
-import { can, PERMISSIONS, ROLES, type Permission } from '../../../accounts/roles';
+import type { ColumnDef } from '@tanstack/react-table';
+import { can, PERMISSIONS, ROLES, type Permission } from '../../../core/roles';
+import { DataTable } from '../../components/ui/data-table';
 import { Card } from './form';
 
 const PERMISSION_LABELS: Record<Permission, string> = {
@@ -10,47 +12,31 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   'runs:manage': 'Start, pause and cancel runs',
   'catalog:read': 'See personas, emotions and topics',
   'exports:create': 'Export training data',
+  'exports:read': 'See the export history',
   'audit:read': 'See the audit trail and reports',
   'settings:read': 'See workspace settings',
   'settings:write': 'Change workspace settings and API keys',
   'users:manage': 'Add users and choose their roles',
 };
 
+const PERMISSION_LIST = Object.keys(PERMISSIONS) as Permission[];
+
+const COLUMNS: ColumnDef<Permission>[] = [
+  { id: 'permission', header: 'Can…', meta: { rowHeader: true }, cell: ({ row }) => PERMISSION_LABELS[row.original] },
+  ...ROLES.map(
+    (role): ColumnDef<Permission> => ({
+      id: role,
+      header: role,
+      meta: { align: 'center', headerClassName: 'w-24 capitalize' },
+      cell: ({ row }) => (can(role, row.original) ? <span className="font-semibold text-success" aria-label="yes">✓</span> : <span className="text-muted" aria-label="no">–</span>),
+    }),
+  ),
+];
 
 export function PermissionsCard() {
-  const permissions = Object.keys(PERMISSIONS) as Permission[];
   return (
     <Card id="settings-permissions" title="Permissions" description="What each role can do. Roles are fixed; a user's role decides what they may do.">
-      <div className="overflow-x-auto">
-        <table className="w-full max-w-3xl text-sm" aria-label="What each role can do">
-          <thead>
-            <tr className="border-b border-border text-left text-xs text-muted">
-              <th scope="col" className="py-1.5 pr-3 font-medium">
-                Can…
-              </th>
-              {ROLES.map((role) => (
-                <th key={role} scope="col" className="w-24 px-3 py-1.5 text-center font-medium capitalize">
-                  {role}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {permissions.map((permission) => (
-              <tr key={permission} className="border-b border-border last:border-0">
-                <th scope="row" className="py-1.5 pr-3 text-left font-normal">
-                  {PERMISSION_LABELS[permission]}
-                </th>
-                {ROLES.map((role) => (
-                  <td key={role} className="px-3 py-1.5 text-center">
-                    {can(role, permission) ? <span className="font-semibold text-success" aria-label="yes">✓</span> : <span className="text-muted" aria-label="no">–</span>}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable data={PERMISSION_LIST} columns={COLUMNS} label="What each role can do" getRowId={(permission) => permission} variant="plain" className="max-w-3xl" />
       <p className="text-xs text-muted">
         Users and their roles are managed by admins through the users API (<code>GET/POST /api/users</code>, which can also send an invitation link) or on the server with{' '}
         <code>convgen user create EMAIL --role ROLE</code>.

@@ -1,10 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { RetentionResult } from '../../../contract/audit';
 import type { SettingsResponse } from '../../../contract/settings';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
-import { api } from '../../lib/api';
+import { endpoints } from '../../lib/endpoints';
 import { formatDate } from '../../lib/format';
 import { Card, Field, described, num, useSectionForm, SaveButton, saved } from './form';
 
@@ -46,7 +45,7 @@ export function RetentionCard({ settings }: { settings: SettingsResponse['retent
   const { values, set, errors, save } = useSectionForm({ logsDays: String(settings.logsDays), exportsDays: String(settings.exportsDays) });
   const submit = () => save.mutate({ retention: { logsDays: num(values.logsDays), exportsDays: num(values.exportsDays) } }, { onSuccess: saved('Retention') });
   const run = useMutation({
-    mutationFn: () => api.post<RetentionResult>('/api/admin/retention/run'),
+    mutationFn: () => endpoints.settings.runRetention(),
     onSuccess: (r) => toast.success('Cleanup finished', { description: `${r.generationLogsDeleted} generation logs and ${r.exportLogsDeleted} export records deleted.` }),
     onError: (error) => toast.error('Cleanup failed', { description: error.message }),
   });

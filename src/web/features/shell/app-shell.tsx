@@ -1,11 +1,11 @@
 import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, Download, FileText, LogOut, MessagesSquare, PlayCircle, ScrollText, Settings } from 'lucide-react';
-import { can } from '../../../accounts/roles';
+import { can } from '../../../core/roles';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { Button } from '../../components/ui/button';
 import { Tooltip } from '../../components/ui/tooltip';
-import { api } from '../../lib/api';
+import { endpoints } from '../../lib/endpoints';
 import { useHealth, useMe } from '../../lib/queries';
 import { useFailedCount } from '../errors/retry-all-failed';
 import { ProviderBanner } from './provider-banner';
@@ -30,7 +30,7 @@ export function AppShell() {
   const pathname = useRouterState({ select: (state) => (state.resolvedLocation ?? state.location).pathname });
   const client = useQueryClient();
   const signOut = async () => {
-    await api.post('/api/auth/sign-out');
+    await endpoints.account.signOut();
     client.clear();
     await navigate({ to: '/sign-in' });
   };

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
 import { DEFAULT_SHORTCUTS, keyLabel, normalizeKey, shortcutProblem, SHORTCUT_ACTIONS, SHORTCUT_LABELS, type ShortcutAction, type ShortcutKeys } from '../../../core/shortcuts';
 import { Button } from '../../components/ui/button';
+import { DataTable } from '../../components/ui/data-table';
 import { Dialog } from '../../components/ui/dialog';
 import { usePreferences } from '../../lib/preferences';
 
@@ -16,6 +18,22 @@ const FIXED: { keys: string[]; what: string }[] = [
 ];
 
 const Key = ({ children }: { children: string }) => <kbd className="mr-1 rounded border border-border bg-surface-muted px-1.5 py-0.5 font-mono text-xs">{children}</kbd>;
+
+/** One line of the list: its keys, what they do, and for the review keys the action to change. */
+interface ShortcutRow {
+  id: string;
+  keys: string[];
+  what: string;
+  action?: ShortcutAction;
+}
+
+function shortcutColumns(change: (action: ShortcutAction) => ReactNode): ColumnDef<ShortcutRow>[] {
+  return [
+    { id: 'keys', header: 'Keys', meta: { className: 'pr-4 whitespace-nowrap' }, cell: ({ row }) => row.original.keys.map((k) => <Key key={k}>{k}</Key>) },
+    { id: 'what', header: 'What they do', meta: { className: 'pl-0 text-muted' }, cell: ({ row }) => row.original.what },
+    { id: 'change', header: 'Change', meta: { align: 'right', className: 'pr-0' }, cell: ({ row }) => row.original.action && change(row.original.action) },
+  ];
+}
 
 /**
  * Every keyboard shortcut (the `?` dialog, US11.1.2). The review keys can be changed here: press
@@ -42,43 +60,25 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
     setListening(null);
   };
 
+  const rows: ShortcutRow[] = [
+    ...SHORTCUT_ACTIONS.map((action) => ({ id: action, keys: [keyLabel(prefs.shortcuts[action])], what: SHORTCUT_LABELS[action], action })),
+    ...FIXED.map((s) => ({ id: s.what, ...s })),
+  ];
+  const columns = shortcutColumns((action) =>
+    listening === action ? (
+      <Button size="sm" variant="primary" autoFocus onKeyDown={capture(action)} onBlur={() => setListening(null)} aria-label={`Press the new key for ${SHORTCUT_LABELS[action]}`}>
+        Press a key…
+      </Button>
+    ) : (
+      <Button size="sm" variant="ghost" onClick={() => setListening(action)} aria-label={`Change the key for ${SHORTCUT_LABELS[action]}`}>
+        Change
+      </Button>
+    ),
+  );
+
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="Keyboard shortcuts" description="Review without leaving the keyboard. The first five keys are yours to change.">
-      <table className="w-full text-sm">
-        <tbody>
-          {SHORTCUT_ACTIONS.map((action) => (
-            <tr key={action} className="border-b border-border">
-              <td className="py-1.5 pr-4 whitespace-nowrap">
-                <Key>{keyLabel(prefs.shortcuts[action])}</Key>
-              </td>
-              <td className="py-1.5 text-muted">{SHORTCUT_LABELS[action]}</td>
-              <td className="py-1.5 text-right">
-                {listening === action ? (
-                  <Button size="sm" variant="primary" autoFocus onKeyDown={capture(action)} onBlur={() => setListening(null)} aria-label={`Press the new key for ${SHORTCUT_LABELS[action]}`}>
-                    Press a key…
-                  </Button>
-                ) : (
-                  <Button size="sm" variant="ghost" onClick={() => setListening(action)} aria-label={`Change the key for ${SHORTCUT_LABELS[action]}`}>
-                    Change
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-          {FIXED.map((s) => (
-            <tr key={s.what} className="border-b border-border last:border-0">
-              <td className="py-1.5 pr-4 whitespace-nowrap">
-                {s.keys.map((k) => (
-                  <Key key={k}>{k}</Key>
-                ))}
-              </td>
-              <td className="py-1.5 text-muted" colSpan={2}>
-                {s.what}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable data={rows} columns={columns} label="Keyboard shortcuts" getRowId={(row) => row.id} variant="plain" hideHeader />
       {problem && (
         <p className="mt-3 rounded-md bg-danger-soft p-2 text-sm text-danger" role="alert">
           {problem}

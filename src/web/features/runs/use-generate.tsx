@@ -1,9 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { ConversationDetail } from '../../../contract/conversations';
-import type { RunProgress } from '../../../contract/runs';
-import { api, ApiError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { endpoints, queries, queryKeys } from '../../lib/endpoints';
 
 interface PendingGeneration {
   id: string;
@@ -27,7 +26,7 @@ const ACTIVE_RUN = new Set(['queued', 'running']);
 function RunWatcher({ id, label, runId, onDone, retry }: { id: string; label: string; runId: string; onDone: (id: string) => void; retry: (id: string, label: string) => void }) {
   const client = useQueryClient();
   const handled = useRef(false);
-  const run = useQuery({ queryKey: ['run', runId], queryFn: () => api.get<RunProgress>(`/api/runs/${runId}`), refetchInterval: 1000 });
+  const run = useQuery({ ...queries.run(runId), refetchInterval: 1000 });
   const ended = (run.data && !ACTIVE_RUN.has(run.data.status)) || run.isError;
 
   useEffect(() => {
@@ -35,8 +34,8 @@ function RunWatcher({ id, label, runId, onDone, retry }: { id: string; label: st
     handled.current = true;
     void (async () => {
       try {
-        await Promise.all([client.invalidateQueries({ queryKey: ['conversations'] }), client.invalidateQueries({ queryKey: ['conversation'] })]);
-        const detail = await api.get<ConversationDetail>(`/api/conversations/${id}`);
+        await Promise.all([client.invalidateQueries({ queryKey: queryKeys.conversations.all }), client.invalidateQueries({ queryKey: queryKeys.conversation.all })]);
+        const detail = await endpoints.conversations.detail(id);
         if (detail.status === 'generated' && !detail.error) {
           toast.success(`${label} generated`, { description: `Quality score ${detail.qualityScore?.toFixed(1) ?? '—'} · ${detail.turnCount} turns` });
         } else if (detail.error) {
@@ -64,11 +63,11 @@ export function GenerationProvider({ children }: { children: ReactNode }) {
   const [pending, setPending] = useState<PendingGeneration[]>([]);
   const done = useCallback((id: string) => setPending((list) => list.filter((p) => p.id !== id)), []);
   const { mutate } = useMutation({
-    mutationFn: ({ id }: { id: string; label: string }) => api.post<{ runId: string }>(`/api/conversations/${id}/generate`),
+    mutationFn: ({ id }: { id: string; label: string }) => endpoints.conversations.generate(id),
     onSuccess: ({ runId }, { id }) => {
       setPending((list) => list.map((p) => (p.id === id ? { ...p, runId } : p)));
-      void client.invalidateQueries({ queryKey: ['conversations'] });
-      void client.invalidateQueries({ queryKey: ['conversation'] });
+      void client.invalidateQueries({ queryKey: queryKeys.conversations.all });
+      void client.invalidateQueries({ queryKey: queryKeys.conversation.all });
     },
     onError: (err, { id, label }) => {
       done(id);

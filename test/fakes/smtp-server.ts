@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-// Test support only (imported by *.test.ts): a real SMTP server on a free local port.
+// A real SMTP server on a free local port, for the mail tests.
 
 export interface ReceivedMail {
   from: string | null;

@@ -7,14 +7,14 @@ import { Skeleton } from '../../components/ui/skeleton';
 import { cn } from '../../lib/cn';
 import { formatDate, formatUsd } from '../../lib/format';
 import { useLabels } from '../../lib/queries';
-import { GenerateButton } from './generate-button';
-import { QualityBadge } from './quality-badge';
-import { StatusBadge, statusTooltip } from './status-badge';
-import { TurnText } from './turn-text';
-import { useConversationDetail } from './use-conversations';
-import { useGeneration } from './use-generate';
-import { PreviewNav, type PreviewNavigation } from '../review/preview-nav';
-import { ReviewBar, type ReviewAction, type ReviewBarHandle } from '../review/review-bar';
+import { GenerateButton } from '../conversations/generate-button';
+import { QualityBadge } from '../conversations/quality-badge';
+import { StatusBadge, statusTooltip } from '../../components/status-badge';
+import { TurnText } from '../conversations/turn-text';
+import { useConversationDetail } from '../conversations/use-conversations';
+import { useGeneration } from '../runs/use-generate';
+import { PreviewNav, type PreviewNavigation } from './preview-nav';
+import { ReviewBar, type ReviewAction, type ReviewBarHandle } from './review-bar';
 import { AuditTrail } from '../audit/audit-trail';
 
 export interface PreviewPanelHandle {

@@ -1,8 +1,11 @@
 import { and, eq, inArray, not, or, sql, type SQL } from 'drizzle-orm';
-import type { Selector } from '../contract/runs';
-import type { Db } from '../db/client';
-import { conversationWhere } from '../db/queries/conversation-filter';
-import { conversations } from '../db/schema';
+import type { Selector } from '../../contract/runs';
+import { ACTIVE_ITEM_STATUSES } from '../../core/run-statuses';
+import { conversationLifecycle } from '../../core/statuses';
+import type { Db } from '../client';
+import { conversations } from '../schema';
+import { statusList } from '../status-sql';
+import { conversationWhere } from './conversation-filter';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,18 +24,20 @@ export function selectedWhere(selector: Selector): SQL | undefined {
   return undefined;
 }
 
+const WITHOUT_TEXT = ['not_generated', 'failed'] as const;
+
 /**
  * The conversations a run generates: never seeds, never one already generating; and only
  * those without text (not generated or failed) unless `regenerate` is asked for, so a bulk
  * action never overwrites reviewed work by accident.
  */
 export function generatableWhere(selector: Selector): SQL | undefined {
-  const statuses = selector.regenerate ? ['not_generated', 'failed', 'generated', 'approved', 'rejected'] : ['not_generated', 'failed'];
+  const statuses = selector.regenerate ? conversationLifecycle.sources('claim') : WITHOUT_TEXT;
   return and(
     selectedWhere(selector),
     eq(conversations.isSeed, false),
     inArray(conversations.status, statuses),
-    not(sql`exists (select 1 from run_items ri where ri.conversation_id = ${conversations.id} and ri.status in ('pending', 'in_progress'))`),
+    not(sql`exists (select 1 from run_items ri where ri.conversation_id = ${conversations.id} and ri.status in (${statusList(ACTIVE_ITEM_STATUSES)}))`),
   );
 }
 

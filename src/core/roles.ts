@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   'runs:manage': ['admin', 'generator'],
   'catalog:read': ['admin', 'generator', 'reviewer', 'viewer'],
   'exports:create': ['admin', 'generator', 'reviewer'],
+  /** The export history: who exported what, when (every role reads it; only some export). */
+  'exports:read': ['admin', 'generator', 'reviewer', 'viewer'],
   /** The review audit trail across conversations and the activity and compliance reports. */
   'audit:read': ['admin', 'reviewer'],
   'settings:read': ['admin', 'generator', 'reviewer', 'viewer'],

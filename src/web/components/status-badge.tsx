@@ -1,9 +1,9 @@
 import { CheckCircle2, Circle, CircleCheckBig, Loader2, XCircle, AlertTriangle, Lock } from 'lucide-react';
-import type { ConversationStatus } from '../../../core/statuses';
-import { STATUS_LABELS } from '../../../core/statuses';
-import { Tooltip } from '../../components/ui/tooltip';
-import { cn } from '../../lib/cn';
-import { timeAgo } from '../../lib/format';
+import type { ConversationStatus } from '../../core/statuses';
+import { STATUS_LABELS } from '../../core/statuses';
+import { Tooltip } from './ui/tooltip';
+import { cn } from '../lib/cn';
+import { timeAgo } from '../lib/format';
 
 /** Colours and icons of US2.2.1: grey, blue, green, red. */
 export const STATUS_STYLE: Record<ConversationStatus, { className: string; icon: typeof Circle; meaning: string }> = {

@@ -1,0 +1,1 @@
+CREATE INDEX "run_items_run_finished_idx" ON "run_items" USING btree ("run_id","finished_at");

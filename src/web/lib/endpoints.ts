@@ -1,0 +1,217 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { ActivityQuery, ActivityReport, AuditReviewFilters, AuditReviewQuery, ComplianceReport, ConversationAudit, RetentionResult, ReviewEventPage } from '../../contract/audit';
+import type { BulkDeleteRequest, BulkResult, BulkReviewRequest, BulkUndoRequest, BulkUndoResult } from '../../contract/bulk';
+import type { Catalog, ChunkList, DocumentList } from '../../contract/catalog';
+import type { ClientErrorReceipt, ClientErrorReport } from '../../contract/client-errors';
+import type { ConversationDetail, ConversationListQuery, ConversationListResponse, ResolvedPrompt, ReviewRequest, ReviewResult } from '../../contract/conversations';
+import type { ExportHistoryPage, ExportHistoryQuery, ExportLogEntry, ExportPreview, ExportRequestInput } from '../../contract/exports';
+import type { GenerationLogDetail, GenerationLogPage, GenerationLogQuery } from '../../contract/generation-logs';
+import type { Preferences, PreferencesPatch } from '../../contract/preferences';
+import type { createRunBody, CreateRunResponse, GenerateResponse, RunEstimate, RunList, RunProgress, selectorSchema } from '../../contract/runs';
+import type { SettingsHistoryPage, SettingsHistoryQuery, SettingsPatch, SettingsResponse } from '../../contract/settings';
+import type { AcceptedInvitation, CreatedUser, Health, Invitation, Me, ProviderInfo, SetupStatus, SignInResult, SignOutResult } from '../../contract/system';
+import { api, toQueryString } from './api';
+
+/**
+ * Every call the web app makes to the API, typed by the contract (DESIGN.md, "The web's edge is
+ * typed"): components never write an '/api/…' path or a response type by hand. Beside the calls:
+ * the query-key factory the cache is addressed with, and the query options that pair each read
+ * with its key.
+ */
+
+/** A list query as the web holds it: the API's parsed values (lists as arrays), all optional. */
+export type ListParams<T> = Partial<T>;
+export type ConversationListParams = ListParams<ConversationListQuery>;
+export type GenerationLogParams = ListParams<GenerationLogQuery>;
+export type ReviewLogParams = ListParams<AuditReviewQuery>;
+export type ExportHistoryParams = ListParams<ExportHistoryQuery>;
+export type SelectorInput = z.input<typeof selectorSchema>;
+export type CreateRunInput = z.input<typeof createRunBody>;
+export type RunAction = 'cancel' | 'pause' | 'resume';
+export type ConversationFilterParams = Omit<ConversationListParams, 'sort' | 'dir' | 'page' | 'pageSize'>;
+
+/** better-auth's own routes and the two account routes whose bodies the server declares inline. */
+interface Credentials {
+  email: string;
+  password: string;
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const endpoints = {
+  health: () => api.get<Health>('/api/health'),
+  provider: () => api.get<ProviderInfo>('/api/provider'),
+  catalog: () => api.get<Catalog>('/api/catalog'),
+
+  account: {
+    me: () => api.get<Me>('/api/me'),
+    setupStatus: () => api.get<SetupStatus>('/api/setup'),
+    /** Creates the first admin; only while the workspace has no users. */
+    setup: (body: Credentials & { name: string }) => api.post<CreatedUser>('/api/setup', body),
+    signIn: (body: Credentials) => api.post<SignInResult>('/api/auth/sign-in/email', body),
+    signOut: () => api.post<SignOutResult>('/api/auth/sign-out'),
+    invitation: (token: string) => api.get<Invitation>(`/api/invitations/${id(token)}`),
+    acceptInvitation: (body: { token: string; password: string }) => api.post<AcceptedInvitation>('/api/invitations/accept', body),
+    preferences: () => api.get<Preferences>('/api/me/preferences'),
+    updatePreferences: (patch: PreferencesPatch) => api.patch<Preferences>('/api/me/preferences', patch),
+  },
+
+  documents: {
+    list: () => api.get<DocumentList>('/api/documents'),
+    chunks: (documentId: string) => api.get<ChunkList>(`/api/documents/${id(documentId)}/chunks`),
+  },
+
+  conversations: {
+    list: (query: ConversationListParams) => api.get<ConversationListResponse>(`/api/conversations${toQueryString(query)}`),
+    /** By row id or human id (conv-00042). */
+    detail: (conversationId: string) => api.get<ConversationDetail>(`/api/conversations/${id(conversationId)}`),
+    audit: (conversationId: string) => api.get<ConversationAudit>(`/api/conversations/${id(conversationId)}/audit`),
+    prompt: (conversationId: string) => api.get<ResolvedPrompt>(`/api/conversations/${id(conversationId)}/prompt`),
+    generate: (conversationId: string) => api.post<GenerateResponse>(`/api/conversations/${id(conversationId)}/generate`),
+    review: (conversationId: string, body: ReviewRequest) => api.post<ReviewResult>(`/api/conversations/${id(conversationId)}/review`, body),
+    bulkReview: (body: BulkReviewRequest) => api.post<BulkResult>('/api/conversations/bulk/review', body),
+    bulkDelete: (body: BulkDeleteRequest) => api.post<BulkResult>('/api/conversations/bulk/delete', body),
+    bulkUndo: (body: BulkUndoRequest) => api.post<BulkUndoResult>('/api/conversations/bulk/undo', body),
+  },
+
+  runs: {
+    recent: () => api.get<RunList>('/api/runs'),
+    get: (runId: string) => api.get<RunProgress>(`/api/runs/${id(runId)}`),
+    estimate: (selector: SelectorInput) => api.post<RunEstimate>('/api/runs/estimate', selector),
+    create: (body: CreateRunInput) => api.post<CreateRunResponse>('/api/runs', body),
+    control: (runId: string, action: RunAction) => api.post<RunProgress>(`/api/runs/${id(runId)}/${action}`),
+  },
+
+  generationLogs: {
+    list: (query: GenerationLogParams) => api.get<GenerationLogPage>(`/api/generation-logs${toQueryString(query)}`),
+    get: (logId: string) => api.get<GenerationLogDetail>(`/api/generation-logs/${id(logId)}`),
+    csvUrl: (query: Omit<GenerationLogParams, 'page' | 'pageSize'>) => `/api/generation-logs.csv${toQueryString(query)}`,
+  },
+
+  audit: {
+    reviews: (query: ReviewLogParams) => api.get<ReviewEventPage>(`/api/audit/reviews${toQueryString(query)}`),
+    reviewsCsvUrl: (query: ListParams<AuditReviewFilters>) => `/api/audit/reviews.csv${toQueryString(query)}`,
+    activity: (query: ActivityQuery) => api.get<ActivityReport>(`/api/reports/activity${toQueryString(query)}`),
+    activityCsvUrl: (query: ActivityQuery) => `/api/reports/activity.csv${toQueryString(query)}`,
+    compliance: () => api.get<ComplianceReport>('/api/reports/compliance'),
+  },
+
+  exports: {
+    history: (query: ExportHistoryParams) => api.get<ExportHistoryPage>(`/api/exports${toQueryString(query)}`),
+    historyCsvUrl: (query: Omit<ExportHistoryParams, 'page' | 'pageSize'>) => `/api/exports.csv${toQueryString(query)}`,
+    get: (exportId: string) => api.get<ExportLogEntry>(`/api/exports/${id(exportId)}`),
+    preview: (request: ExportRequestInput) => api.post<ExportPreview>('/api/exports/preview', request),
+    /** A browser download is a form post here (field `request`), so the file streams to disk. */
+    downloadUrl: '/api/exports/download',
+  },
+
+  settings: {
+    get: () => api.get<SettingsResponse>('/api/settings'),
+    update: (patch: SettingsPatch) => api.patch<SettingsResponse>('/api/settings', patch),
+    history: (query: ListParams<SettingsHistoryQuery>) => api.get<SettingsHistoryPage>(`/api/settings/history${toQueryString(query)}`),
+    runRetention: () => api.post<RetentionResult>('/api/admin/retention/run'),
+  },
+
+  reportClientError: (report: ClientErrorReport) => api.post<ClientErrorReceipt>('/api/client-errors', report),
+};
+
+/**
+ * The cache's addresses. Keys nest, so invalidating a prefix refreshes everything under it:
+ * `conversations.all` every list (pages, infinite scroll, counts), `conversation.all` every
+ * detail and audit trail (a conversation's trail sits under its detail, so a review shows in an
+ * open trail at once).
+ */
+export const queryKeys = {
+  me: () => ['me'] as const,
+  setup: () => ['setup'] as const,
+  health: () => ['health'] as const,
+  provider: () => ['provider'] as const,
+  catalog: () => ['catalog'] as const,
+  preferences: () => ['preferences'] as const,
+  invitation: (token: string) => ['invitation', token] as const,
+  documents: {
+    all: ['documents'] as const,
+    list: () => ['documents', 'list'] as const,
+    chunks: (documentId: string) => ['documents', 'chunks', documentId] as const,
+  },
+  conversations: {
+    all: ['conversations'] as const,
+    /** One page of the table. */
+    list: (query: ConversationListParams) => ['conversations', 'list', query] as const,
+    /** The same list loaded page after page, for infinite scroll. */
+    pages: (query: Omit<ConversationListParams, 'page'>) => ['conversations', 'pages', query] as const,
+    /** The unfiltered total, for "Showing 23 of 96". */
+    total: () => ['conversations', 'total'] as const,
+    failedCount: () => ['conversations', 'failed-count'] as const,
+    /** The first rows of a filter, for a confirmation's examples. */
+    sample: (filter: ConversationFilterParams | null) => ['conversations', 'sample', filter] as const,
+  },
+  conversation: {
+    all: ['conversation'] as const,
+    detail: (conversationId: string) => ['conversation', conversationId] as const,
+    audit: (conversationId: string) => ['conversation', conversationId, 'audit'] as const,
+  },
+  runs: {
+    all: ['runs'] as const,
+    recent: () => ['runs', 'recent'] as const,
+    detail: (runId: string) => ['runs', 'detail', runId] as const,
+  },
+  estimate: (selector: SelectorInput) => ['estimate', selector] as const,
+  generationLogs: {
+    all: ['generation-logs'] as const,
+    list: (query: GenerationLogParams) => ['generation-logs', 'list', query] as const,
+    detail: (logId: string) => ['generation-logs', 'detail', logId] as const,
+  },
+  audit: {
+    all: ['audit'] as const,
+    reviews: (query: ReviewLogParams) => ['audit', 'reviews', query] as const,
+    activity: (query: ActivityQuery) => ['audit', 'activity', query] as const,
+    compliance: () => ['audit', 'compliance'] as const,
+  },
+  exports: {
+    all: ['exports'] as const,
+    history: (query: ExportHistoryParams) => ['exports', 'history', query] as const,
+    preview: (request: ExportRequestInput) => ['exports', 'preview', request] as const,
+  },
+  settings: {
+    all: ['settings'] as const,
+    current: () => ['settings', 'current'] as const,
+    history: {
+      all: ['settings', 'history'] as const,
+      page: (query: ListParams<SettingsHistoryQuery>) => ['settings', 'history', query] as const,
+    },
+  },
+};
+
+/** Each read with its key, so a key is never paired with another call's data. Spread and add options at the call site. */
+export const queries = {
+  me: () => queryOptions({ queryKey: queryKeys.me(), queryFn: () => endpoints.account.me() }),
+  setup: () => queryOptions({ queryKey: queryKeys.setup(), queryFn: () => endpoints.account.setupStatus() }),
+  health: () => queryOptions({ queryKey: queryKeys.health(), queryFn: () => endpoints.health() }),
+  provider: () => queryOptions({ queryKey: queryKeys.provider(), queryFn: () => endpoints.provider() }),
+  catalog: () => queryOptions({ queryKey: queryKeys.catalog(), queryFn: () => endpoints.catalog() }),
+  preferences: () => queryOptions({ queryKey: queryKeys.preferences(), queryFn: () => endpoints.account.preferences() }),
+  invitation: (token: string) => queryOptions({ queryKey: queryKeys.invitation(token), queryFn: () => endpoints.account.invitation(token) }),
+  documents: () => queryOptions({ queryKey: queryKeys.documents.list(), queryFn: () => endpoints.documents.list() }),
+  chunks: (documentId: string) => queryOptions({ queryKey: queryKeys.documents.chunks(documentId), queryFn: () => endpoints.documents.chunks(documentId) }),
+  conversationList: (query: ConversationListParams) => queryOptions({ queryKey: queryKeys.conversations.list(query), queryFn: () => endpoints.conversations.list(query) }),
+  conversationTotal: () => queryOptions({ queryKey: queryKeys.conversations.total(), queryFn: () => endpoints.conversations.list({ pageSize: 25 }) }),
+  failedCount: () => queryOptions({ queryKey: queryKeys.conversations.failedCount(), queryFn: () => endpoints.conversations.list({ status: ['failed'], pageSize: 25 }) }),
+  conversationSample: (filter: ConversationFilterParams | null) =>
+    queryOptions({ queryKey: queryKeys.conversations.sample(filter), queryFn: () => endpoints.conversations.list({ ...filter, pageSize: 25 }) }),
+  conversation: (conversationId: string) => queryOptions({ queryKey: queryKeys.conversation.detail(conversationId), queryFn: () => endpoints.conversations.detail(conversationId) }),
+  conversationAudit: (conversationId: string) => queryOptions({ queryKey: queryKeys.conversation.audit(conversationId), queryFn: () => endpoints.conversations.audit(conversationId) }),
+  recentRuns: () => queryOptions({ queryKey: queryKeys.runs.recent(), queryFn: () => endpoints.runs.recent() }),
+  run: (runId: string) => queryOptions({ queryKey: queryKeys.runs.detail(runId), queryFn: () => endpoints.runs.get(runId) }),
+  estimate: (selector: SelectorInput) => queryOptions({ queryKey: queryKeys.estimate(selector), queryFn: () => endpoints.runs.estimate(selector) }),
+  generationLogs: (query: GenerationLogParams) => queryOptions({ queryKey: queryKeys.generationLogs.list(query), queryFn: () => endpoints.generationLogs.list(query) }),
+  generationLog: (logId: string) => queryOptions({ queryKey: queryKeys.generationLogs.detail(logId), queryFn: () => endpoints.generationLogs.get(logId) }),
+  reviewEvents: (query: ReviewLogParams) => queryOptions({ queryKey: queryKeys.audit.reviews(query), queryFn: () => endpoints.audit.reviews(query) }),
+  activity: (query: ActivityQuery) => queryOptions({ queryKey: queryKeys.audit.activity(query), queryFn: () => endpoints.audit.activity(query) }),
+  compliance: () => queryOptions({ queryKey: queryKeys.audit.compliance(), queryFn: () => endpoints.audit.compliance() }),
+  exportHistory: (query: ExportHistoryParams) => queryOptions({ queryKey: queryKeys.exports.history(query), queryFn: () => endpoints.exports.history(query) }),
+  exportPreview: (request: ExportRequestInput) => queryOptions({ queryKey: queryKeys.exports.preview(request), queryFn: () => endpoints.exports.preview(request) }),
+  settings: () => queryOptions({ queryKey: queryKeys.settings.current(), queryFn: () => endpoints.settings.get() }),
+  settingsHistory: (query: ListParams<SettingsHistoryQuery>) => queryOptions({ queryKey: queryKeys.settings.history.page(query), queryFn: () => endpoints.settings.history(query) }),
+};
