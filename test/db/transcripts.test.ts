@@ -88,5 +88,6 @@ new line'), (${id}, 1, 'user', 'Hi')`);
       await database.close();
       fs.rmSync(older, { recursive: true, force: true });
     }
-  });
+    // Creates a database from scratch and migrates it twice: slow on a busy machine.
+  }, 120_000);
 });
