@@ -8,9 +8,6 @@ const API_CLIENT_RESTRICTION = {
   message: 'Call the API through lib/endpoints (typed by the contract), not api.get/post by hand.',
 };
 
-/** Being reworked on another branch (bulk actions with progress); they move to lib/endpoints after that merge. */
-const PENDING_ENDPOINT_CONVERSIONS = ['src/web/features/selection/bulk-api.ts', 'src/web/features/selection/bulk-action-dialog.tsx'];
-
 /**
  * Web features import each other one way only, so they never import each other in circles: a
  * feature may import the features of the layers above its own, never one of its own layer or a
@@ -47,7 +44,6 @@ const webImportRules = [
   ...FEATURE_LAYERS.flatMap((features, layer) => features.map((feature) => ({ files: webFiles(`features/${feature}/`), rules: restrict(API_CLIENT_RESTRICTION, featureRestriction(feature, layer)) }))),
   // The endpoints module is where the API client is used.
   { files: ['src/web/lib/endpoints.ts'], rules: restrict(NO_FEATURES) },
-  { files: PENDING_ENDPOINT_CONVERSIONS, rules: restrict(featureRestriction('selection', FEATURE_LAYERS.findIndex((l) => l.includes('selection')))) },
 ];
 
 /** An import of any of these top-level folders of src, from any depth. */

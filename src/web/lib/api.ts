@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ApiError as ApiErrorBody } from '../../contract/errors';
 
 /** An API error with the server's plain-English message, hint and retryability. */
@@ -35,10 +36,15 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   return data as T;
 }
 
+/**
+ * Each call names the contract's response schema, and its answer is typed from that schema, never
+ * by hand. The answer is not parsed again here: the server already checks every response against
+ * the same schema before sending it (fastify-type-provider-zod's serializer).
+ */
 export const api = {
-  get: <T>(url: string) => request<T>('GET', url),
-  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
-  patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
+  get: <S extends z.ZodType>(_response: S, url: string) => request<z.output<S>>('GET', url),
+  post: <S extends z.ZodType>(_response: S, url: string, body?: unknown) => request<z.output<S>>('POST', url, body ?? {}),
+  patch: <S extends z.ZodType>(_response: S, url: string, body: unknown) => request<z.output<S>>('PATCH', url, body),
 };
 
 /** Builds a query string from defined values; arrays become comma-separated lists. */

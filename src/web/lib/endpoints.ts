@@ -1,16 +1,25 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ActivityQuery, ActivityReport, AuditReviewFilters, AuditReviewQuery, ComplianceReport, ConversationAudit, RetentionResult, ReviewEventPage } from '../../contract/audit';
-import type { BulkDeleteRequest, BulkResult, BulkReviewRequest, BulkUndoRequest, BulkUndoResult } from '../../contract/bulk';
-import type { Catalog, ChunkList, DocumentList } from '../../contract/catalog';
-import type { ClientErrorReceipt, ClientErrorReport } from '../../contract/client-errors';
-import type { ConversationDetail, ConversationListQuery, ConversationListResponse, ResolvedPrompt, ReviewRequest, ReviewResult } from '../../contract/conversations';
-import type { ExportHistoryPage, ExportHistoryQuery, ExportLogEntry, ExportPreview, ExportRequestInput } from '../../contract/exports';
-import type { GenerationLogDetail, GenerationLogPage, GenerationLogQuery } from '../../contract/generation-logs';
-import type { Preferences, PreferencesPatch } from '../../contract/preferences';
-import type { createRunBody, CreateRunResponse, GenerateResponse, RunEstimate, RunList, RunProgress, selectorSchema } from '../../contract/runs';
-import type { SettingsHistoryPage, SettingsHistoryQuery, SettingsPatch, SettingsResponse } from '../../contract/settings';
-import type { AcceptedInvitation, CreatedUser, Health, Invitation, Me, ProviderInfo, SetupStatus, SignInResult, SignOutResult } from '../../contract/system';
+import type { ActivityQuery, AuditReviewFilters, AuditReviewQuery } from '../../contract/audit';
+import type { BulkDeleteRequest, BulkReviewRequest, BulkUndoRequest } from '../../contract/bulk';
+import type { ClientErrorReport } from '../../contract/client-errors';
+import type { ConversationListQuery, ReviewRequest } from '../../contract/conversations';
+import type { ExportHistoryQuery, ExportRequestInput } from '../../contract/exports';
+import type { GenerationLogQuery } from '../../contract/generation-logs';
+import type { PreferencesPatch } from '../../contract/preferences';
+import type { createRunBody, selectorSchema } from '../../contract/runs';
+import type { SettingsHistoryQuery, SettingsPatch } from '../../contract/settings';
+import { activityReport, complianceReport, conversationAudit, retentionResult, reviewEventPage } from '../../contract/audit';
+import { bulkAction, bulkUndoResult } from '../../contract/bulk';
+import { catalogResponse, chunkList, documentList } from '../../contract/catalog';
+import { clientErrorReceipt } from '../../contract/client-errors';
+import { conversationDetail, conversationListResponse, resolvedPrompt, reviewResult } from '../../contract/conversations';
+import { exportHistoryPage, exportLogEntry, exportPreview } from '../../contract/exports';
+import { generationLogDetail, generationLogPage } from '../../contract/generation-logs';
+import { preferences } from '../../contract/preferences';
+import { createRunResponse, generateResponse, runEstimate, runList, runProgress } from '../../contract/runs';
+import { settingsHistoryPage, settingsResponse } from '../../contract/settings';
+import { acceptedInvitation, createdUser, health, invitation, me, providerInfo, setupStatus, signInResult, signOutResult } from '../../contract/system';
 import { api, toQueryString } from './api';
 
 /**
@@ -40,80 +49,84 @@ interface Credentials {
 const id = (value: string) => encodeURIComponent(value);
 
 export const endpoints = {
-  health: () => api.get<Health>('/api/health'),
-  provider: () => api.get<ProviderInfo>('/api/provider'),
-  catalog: () => api.get<Catalog>('/api/catalog'),
+  health: () => api.get(health, '/api/health'),
+  provider: () => api.get(providerInfo, '/api/provider'),
+  catalog: () => api.get(catalogResponse, '/api/catalog'),
 
   account: {
-    me: () => api.get<Me>('/api/me'),
-    setupStatus: () => api.get<SetupStatus>('/api/setup'),
+    me: () => api.get(me, '/api/me'),
+    setupStatus: () => api.get(setupStatus, '/api/setup'),
     /** Creates the first admin; only while the workspace has no users. */
-    setup: (body: Credentials & { name: string }) => api.post<CreatedUser>('/api/setup', body),
-    signIn: (body: Credentials) => api.post<SignInResult>('/api/auth/sign-in/email', body),
-    signOut: () => api.post<SignOutResult>('/api/auth/sign-out'),
-    invitation: (token: string) => api.get<Invitation>(`/api/invitations/${id(token)}`),
-    acceptInvitation: (body: { token: string; password: string }) => api.post<AcceptedInvitation>('/api/invitations/accept', body),
-    preferences: () => api.get<Preferences>('/api/me/preferences'),
-    updatePreferences: (patch: PreferencesPatch) => api.patch<Preferences>('/api/me/preferences', patch),
+    setup: (body: Credentials & { name: string }) => api.post(createdUser, '/api/setup', body),
+    signIn: (body: Credentials) => api.post(signInResult, '/api/auth/sign-in/email', body),
+    signOut: () => api.post(signOutResult, '/api/auth/sign-out'),
+    invitation: (token: string) => api.get(invitation, `/api/invitations/${id(token)}`),
+    acceptInvitation: (body: { token: string; password: string }) => api.post(acceptedInvitation, '/api/invitations/accept', body),
+    preferences: () => api.get(preferences, '/api/me/preferences'),
+    updatePreferences: (patch: PreferencesPatch) => api.patch(preferences, '/api/me/preferences', patch),
   },
 
   documents: {
-    list: () => api.get<DocumentList>('/api/documents'),
-    chunks: (documentId: string) => api.get<ChunkList>(`/api/documents/${id(documentId)}/chunks`),
+    list: () => api.get(documentList, '/api/documents'),
+    chunks: (documentId: string) => api.get(chunkList, `/api/documents/${id(documentId)}/chunks`),
   },
 
   conversations: {
-    list: (query: ConversationListParams) => api.get<ConversationListResponse>(`/api/conversations${toQueryString(query)}`),
+    list: (query: ConversationListParams) => api.get(conversationListResponse, `/api/conversations${toQueryString(query)}`),
     /** By row id or human id (conv-00042). */
-    detail: (conversationId: string) => api.get<ConversationDetail>(`/api/conversations/${id(conversationId)}`),
-    audit: (conversationId: string) => api.get<ConversationAudit>(`/api/conversations/${id(conversationId)}/audit`),
-    prompt: (conversationId: string) => api.get<ResolvedPrompt>(`/api/conversations/${id(conversationId)}/prompt`),
-    generate: (conversationId: string) => api.post<GenerateResponse>(`/api/conversations/${id(conversationId)}/generate`),
-    review: (conversationId: string, body: ReviewRequest) => api.post<ReviewResult>(`/api/conversations/${id(conversationId)}/review`, body),
-    bulkReview: (body: BulkReviewRequest) => api.post<BulkResult>('/api/conversations/bulk/review', body),
-    bulkDelete: (body: BulkDeleteRequest) => api.post<BulkResult>('/api/conversations/bulk/delete', body),
-    bulkUndo: (body: BulkUndoRequest) => api.post<BulkUndoResult>('/api/conversations/bulk/undo', body),
+    detail: (conversationId: string) => api.get(conversationDetail, `/api/conversations/${id(conversationId)}`),
+    audit: (conversationId: string) => api.get(conversationAudit, `/api/conversations/${id(conversationId)}/audit`),
+    prompt: (conversationId: string) => api.get(resolvedPrompt, `/api/conversations/${id(conversationId)}/prompt`),
+    generate: (conversationId: string) => api.post(generateResponse, `/api/conversations/${id(conversationId)}/generate`),
+    review: (conversationId: string, body: ReviewRequest) => api.post(reviewResult, `/api/conversations/${id(conversationId)}/review`, body),
+    bulkReview: (body: BulkReviewRequest) => api.post(bulkAction, '/api/conversations/bulk/review', body),
+    bulkDelete: (body: BulkDeleteRequest) => api.post(bulkAction, '/api/conversations/bulk/delete', body),
+    bulkUndo: (body: BulkUndoRequest) => api.post(bulkUndoResult, '/api/conversations/bulk/undo', body),
+    /** A running bulk action's progress (kept for an hour). */
+    bulkAction: (actionId: string) => api.get(bulkAction, `/api/conversations/bulk/actions/${id(actionId)}`),
+    /** Stops a running bulk action after the batch in progress. */
+    stopBulkAction: (actionId: string) => api.post(bulkAction, `/api/conversations/bulk/actions/${id(actionId)}/cancel`),
   },
 
   runs: {
-    recent: () => api.get<RunList>('/api/runs'),
-    get: (runId: string) => api.get<RunProgress>(`/api/runs/${id(runId)}`),
-    estimate: (selector: SelectorInput) => api.post<RunEstimate>('/api/runs/estimate', selector),
-    create: (body: CreateRunInput) => api.post<CreateRunResponse>('/api/runs', body),
-    control: (runId: string, action: RunAction) => api.post<RunProgress>(`/api/runs/${id(runId)}/${action}`),
+    recent: () => api.get(runList, '/api/runs'),
+    get: (runId: string) => api.get(runProgress, `/api/runs/${id(runId)}`),
+    estimate: (selector: SelectorInput) => api.post(runEstimate, '/api/runs/estimate', selector),
+    create: (body: CreateRunInput) => api.post(createRunResponse, '/api/runs', body),
+    control: (runId: string, action: RunAction) => api.post(runProgress, `/api/runs/${id(runId)}/${action}`),
   },
 
   generationLogs: {
-    list: (query: GenerationLogParams) => api.get<GenerationLogPage>(`/api/generation-logs${toQueryString(query)}`),
-    get: (logId: string) => api.get<GenerationLogDetail>(`/api/generation-logs/${id(logId)}`),
+    list: (query: GenerationLogParams) => api.get(generationLogPage, `/api/generation-logs${toQueryString(query)}`),
+    get: (logId: string) => api.get(generationLogDetail, `/api/generation-logs/${id(logId)}`),
     csvUrl: (query: Omit<GenerationLogParams, 'page' | 'pageSize'>) => `/api/generation-logs.csv${toQueryString(query)}`,
   },
 
   audit: {
-    reviews: (query: ReviewLogParams) => api.get<ReviewEventPage>(`/api/audit/reviews${toQueryString(query)}`),
+    reviews: (query: ReviewLogParams) => api.get(reviewEventPage, `/api/audit/reviews${toQueryString(query)}`),
     reviewsCsvUrl: (query: ListParams<AuditReviewFilters>) => `/api/audit/reviews.csv${toQueryString(query)}`,
-    activity: (query: ActivityQuery) => api.get<ActivityReport>(`/api/reports/activity${toQueryString(query)}`),
+    activity: (query: ActivityQuery) => api.get(activityReport, `/api/reports/activity${toQueryString(query)}`),
     activityCsvUrl: (query: ActivityQuery) => `/api/reports/activity.csv${toQueryString(query)}`,
-    compliance: () => api.get<ComplianceReport>('/api/reports/compliance'),
+    compliance: () => api.get(complianceReport, '/api/reports/compliance'),
   },
 
   exports: {
-    history: (query: ExportHistoryParams) => api.get<ExportHistoryPage>(`/api/exports${toQueryString(query)}`),
+    history: (query: ExportHistoryParams) => api.get(exportHistoryPage, `/api/exports${toQueryString(query)}`),
     historyCsvUrl: (query: Omit<ExportHistoryParams, 'page' | 'pageSize'>) => `/api/exports.csv${toQueryString(query)}`,
-    get: (exportId: string) => api.get<ExportLogEntry>(`/api/exports/${id(exportId)}`),
-    preview: (request: ExportRequestInput) => api.post<ExportPreview>('/api/exports/preview', request),
+    get: (exportId: string) => api.get(exportLogEntry, `/api/exports/${id(exportId)}`),
+    preview: (request: ExportRequestInput) => api.post(exportPreview, '/api/exports/preview', request),
     /** A browser download is a form post here (field `request`), so the file streams to disk. */
     downloadUrl: '/api/exports/download',
   },
 
   settings: {
-    get: () => api.get<SettingsResponse>('/api/settings'),
-    update: (patch: SettingsPatch) => api.patch<SettingsResponse>('/api/settings', patch),
-    history: (query: ListParams<SettingsHistoryQuery>) => api.get<SettingsHistoryPage>(`/api/settings/history${toQueryString(query)}`),
-    runRetention: () => api.post<RetentionResult>('/api/admin/retention/run'),
+    get: () => api.get(settingsResponse, '/api/settings'),
+    update: (patch: SettingsPatch) => api.patch(settingsResponse, '/api/settings', patch),
+    history: (query: ListParams<SettingsHistoryQuery>) => api.get(settingsHistoryPage, `/api/settings/history${toQueryString(query)}`),
+    runRetention: () => api.post(retentionResult, '/api/admin/retention/run'),
   },
 
-  reportClientError: (report: ClientErrorReport) => api.post<ClientErrorReceipt>('/api/client-errors', report),
+  reportClientError: (report: ClientErrorReport) => api.post(clientErrorReceipt, '/api/client-errors', report),
 };
 
 /**

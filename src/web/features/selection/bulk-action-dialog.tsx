@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle } from 'lucide-react';
 import { toast } from 'sonner';
-import type { ConversationListResponse } from '../../../contract/conversations';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
-import { api, ApiError, toQueryString } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { queries, queryKeys } from '../../lib/endpoints';
 import { runBulk, stopBulk, undoBulk, type BulkKind, type BulkOutcome, type BulkProgress } from './bulk-api';
 import { selectedCount, type Selection } from './selection';
 
@@ -22,11 +22,7 @@ const plural = (n: number) => `${n.toLocaleString()} conversation${n === 1 ? '' 
 
 /** The first ten selected conversations' ids, for the confirmation list. */
 function useFirstTen(selection: Selection, open: boolean) {
-  const query = useQuery({
-    queryKey: ['conversations', 'first-ten', selection.kind === 'filter' ? selection.filter : null],
-    queryFn: () => api.get<ConversationListResponse>(`/api/conversations${toQueryString({ ...(selection.kind === 'filter' ? selection.filter : {}), pageSize: 25 })}`),
-    enabled: open && selection.kind === 'filter',
-  });
+  const query = useQuery({ ...queries.conversationSample(selection.kind === 'filter' ? selection.filter : null), enabled: open && selection.kind === 'filter' });
   if (selection.kind === 'rows') return Object.values(selection.rows).slice(0, 10).map((r) => r.conversationId);
   return query.data?.items.slice(0, 10).map((c) => c.conversationId) ?? [];
 }
@@ -96,7 +92,7 @@ export function BulkActionDialog({ kind, selection, open, onOpenChange, onDone }
     return () => clearTimeout(timer);
   }, [undoLeft]);
 
-  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: ['conversations'] }), client.invalidateQueries({ queryKey: ['conversation'] })]);
+  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: queryKeys.conversations.all }), client.invalidateQueries({ queryKey: queryKeys.conversation.all })]);
 
   const undo = async (actionIds: string[]) => {
     setUndoLeft(0);

@@ -1,16 +1,9 @@
-import type { BulkAction, BulkFailure, BulkKind } from '../../../contract/bulk';
+import type { BulkFailure, BulkKind, BulkResult, BulkUndoResult } from '../../../contract/bulk';
 import { MAX_SELECTED_IDS, type SelectorFilter } from '../../../contract/runs';
-import { api } from '../../lib/api';
+import { endpoints } from '../../lib/endpoints';
 import { selectorOf, type Selection } from './selection';
 
-export type { BulkFailure, BulkKind };
-export interface BulkResult {
-  actionId: string | null;
-  requested: number;
-  succeeded: number;
-  failed: BulkFailure[];
-  failedCount: number;
-}
+export type { BulkFailure, BulkKind, BulkResult };
 
 /** How often a running bulk action's progress is read. */
 const POLL_MS = 400;
@@ -41,8 +34,8 @@ export interface BulkOutcome extends BulkResult {
 export async function runBulk(kind: BulkKind, selection: Selection, notes: string | undefined, onProgress: (progress: BulkProgress) => void): Promise<BulkOutcome> {
   const send = (target: { conversationIds: string[] } | { filter: SelectorFilter } | { all: true }) =>
     kind === 'delete'
-      ? api.post<BulkAction>('/api/conversations/bulk/delete', { selection: target, confirm: true })
-      : api.post<BulkAction>('/api/conversations/bulk/review', { selection: target, action: kind, ...(notes ? { notes } : {}) });
+      ? endpoints.conversations.bulkDelete({ selection: target, confirm: true })
+      : endpoints.conversations.bulkReview({ selection: target, action: kind, ...(notes ? { notes } : {}) });
   const parts = selection.kind === 'rows' ? chunk(Object.keys(selection.rows), MAX_SELECTED_IDS).map((ids) => ({ conversationIds: ids })) : [selectorOf(selection)];
   const expected = selection.kind === 'rows' ? Object.keys(selection.rows).length : 0;
   const total: BulkOutcome = { actionId: null, actionIds: [], requested: 0, succeeded: 0, failed: [], failedCount: 0, stopped: false, error: null };
@@ -52,7 +45,7 @@ export async function runBulk(kind: BulkKind, selection: Selection, notes: strin
     report();
     while (action.state === 'running') {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      action = await api.get<BulkAction>(`/api/conversations/bulk/actions/${action.id}`);
+      action = await endpoints.conversations.bulkAction(action.id);
       report();
     }
     total.requested += action.requested;
@@ -72,13 +65,13 @@ export async function runBulk(kind: BulkKind, selection: Selection, notes: strin
 
 /** Asks the server to stop a running bulk action after its current batch. */
 export async function stopBulk(id: string): Promise<void> {
-  await api.post<BulkAction>(`/api/conversations/bulk/actions/${id}/cancel`);
+  await endpoints.conversations.stopBulkAction(id);
 }
 
-export async function undoBulk(actionIds: string[]): Promise<{ restored: number; skipped: { conversationId: string; message: string }[] }> {
-  const merged = { restored: 0, skipped: [] as { conversationId: string; message: string }[] };
+export async function undoBulk(actionIds: string[]): Promise<Pick<BulkUndoResult, 'restored' | 'skipped'>> {
+  const merged: Pick<BulkUndoResult, 'restored' | 'skipped'> = { restored: 0, skipped: [] };
   for (const actionId of actionIds) {
-    const result = await api.post<typeof merged>('/api/conversations/bulk/undo', { actionId });
+    const result = await endpoints.conversations.bulkUndo({ actionId });
     merged.restored += result.restored;
     merged.skipped.push(...result.skipped);
   }
