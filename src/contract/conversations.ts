@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_STATUSES } from '../core/statuses';
+import { CONVERSATION_STATUSES, type ConversationStatus } from '../core/statuses';
 import { TIERS } from '../core/tiers';
 
 /** `a,b,c` in a query string → ['a','b','c'], each checked by `item`. */
@@ -36,9 +36,8 @@ export const QUALITY_LEVELS = ['high', 'medium', 'low'] as const;
 
 const score = z.coerce.number().min(0).max(10);
 
-/** The list query of `GET /api/conversations`; the web app keeps the same keys in its URL. */
-export const conversationListQuery = z
-  .object({
+/** A conversation filter's keys in a query string (OR within a dimension, AND across them). */
+const filterFields = {
     persona: commaList(dimensionKey).optional(),
     emotion: commaList(dimensionKey).optional(),
     topic: commaList(dimensionKey).optional(),
@@ -50,6 +49,14 @@ export const conversationListQuery = z
     qualityMin: score.optional(),
     qualityMax: score.optional(),
     q: z.string().max(200).optional(),
+};
+const qualityRangeInOrder = { message: 'must not be greater than qualityMax', path: ['qualityMin'] };
+const qualityInOrder = (q: { qualityMin?: number; qualityMax?: number }) => q.qualityMin === undefined || q.qualityMax === undefined || q.qualityMin <= q.qualityMax;
+
+/** The list query of `GET /api/conversations`; the web app keeps the same keys in its URL. */
+export const conversationListQuery = z
+  .object({
+    ...filterFields,
     sort: z.enum(SORTABLE_COLUMNS).default('conversationId'),
     dir: z.enum(['asc', 'desc']).default('asc'),
     page: z.coerce.number().int().min(1).max(1_000_000).default(1),
@@ -60,11 +67,28 @@ export const conversationListQuery = z
       .default(25),
   })
   .strict()
-  .refine((q) => q.qualityMin === undefined || q.qualityMax === undefined || q.qualityMin <= q.qualityMax, {
-    message: 'must not be greater than qualityMax',
-    path: ['qualityMin'],
-  });
+  .refine(qualityInOrder, qualityRangeInOrder);
 export type ConversationListQuery = z.infer<typeof conversationListQuery>;
+
+/** `GET /api/conversations/status-counts`: a filter; its status part is ignored (every status is counted). */
+export const statusCountsQuery = z.object(filterFields).strict().refine(qualityInOrder, qualityRangeInOrder);
+/** How many conversations the filter matches in each status, for the status pills ("Needs Review 42"). */
+export const statusCounts = z.object({
+  total: z.number(),
+  counts: z.object(Object.fromEntries(CONVERSATION_STATUSES.map((s) => [s, z.number()])) as Record<ConversationStatus, z.ZodNumber>),
+});
+export type StatusCounts = z.infer<typeof statusCounts>;
+
+/** `GET /api/conversations/:id/position`: where a conversation stands in a filtered, sorted list. */
+export const conversationPositionQuery = conversationListQuery;
+export const conversationPosition = z.object({
+  /** 1-based; null when the conversation exists but the filter leaves it out. */
+  position: z.number().nullable(),
+  total: z.number(),
+  /** The page it is on at the query's page size; null with the position. */
+  page: z.number().nullable(),
+});
+export type ConversationPosition = z.infer<typeof conversationPosition>;
 /** The conversations page's URL state: the list query's keys, plus the conversation open in the preview. */
 export const conversationViewSearch = z.object({
   ...conversationListQuery.shape,

@@ -1,4 +1,4 @@
-import { count, sql, type AnyColumn } from 'drizzle-orm';
+import { count, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { ConversationListQuery, ConversationListResponse, SortableColumn } from '../../contract/conversations';
 import type { Db } from '../client';
 import { conversations } from '../schema';
@@ -59,14 +59,20 @@ export function presentSummary(row: SummaryRow): ConversationListResponse['items
   };
 }
 
+/**
+ * The list's order: NULLS LAST in both directions (unscored rows sink) and conversation_id as the
+ * tie-break, so paging is stable and matches the (column, conversation_id) indexes.
+ */
+export function listOrder(query: Pick<ConversationListQuery, 'sort' | 'dir'>): SQL[] {
+  const column = SORT_COLUMNS[query.sort];
+  const direction = query.dir === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
+  return [sql`${column} ${direction}`, ...(query.sort === 'conversationId' ? [] : [sql`${conversations.conversationId} ${direction}`])];
+}
+
 /** One page of conversations plus the total matching the filter (server-side everything). */
 export async function listConversations(db: Db, query: ConversationListQuery): Promise<ConversationListResponse> {
   const where = conversationWhere(query);
-  const column = SORT_COLUMNS[query.sort];
-  // NULLS LAST in both directions (unscored rows sink) and conversation_id as the tie-break, so
-  // paging is stable and matches the (column, conversation_id) indexes.
-  const direction = query.dir === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
-  const order = [sql`${column} ${direction}`, ...(query.sort === 'conversationId' ? [] : [sql`${conversations.conversationId} ${direction}`])];
+  const order = listOrder(query);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select(summaryColumns)

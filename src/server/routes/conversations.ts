@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { getSettings } from '../../settings/workspace-settings';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { conversationDetail, conversationListQuery, conversationListResponse, resolvedPrompt, reviewRequest, reviewResult } from '../../contract/conversations';
+import { conversationDetail, conversationListQuery, conversationListResponse, conversationPosition, conversationPositionQuery, resolvedPrompt, reviewRequest, reviewResult, statusCounts, statusCountsQuery } from '../../contract/conversations';
 import { generateResponse } from '../../contract/runs';
 import { getConversationDetail, resolveConversationId } from '../../db/queries/conversation-detail';
 import { listConversations } from '../../db/queries/conversation-list';
+import { conversationPosition as positionOf, statusCounts as countByStatus } from '../../db/queries/conversation-position';
 import { createSingleRun } from '../../generation/run-commands';
 import { resolvePrompt } from '../../generation/resolve-prompt';
 import { reviewConversation } from '../../review/review-conversation';
@@ -25,6 +26,35 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext) {
       preHandler: requirePermission(ctx, 'conversations:read'),
     },
     async (request) => listConversations(db, request.query),
+  );
+
+  r.get(
+    '/api/conversations/status-counts',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'How many conversations a filter matches in each status (the filter\'s status part is ignored)',
+        querystring: statusCountsQuery,
+        response: { 200: statusCounts },
+      },
+      preHandler: requirePermission(ctx, 'conversations:read'),
+    },
+    async (request) => countByStatus(db, request.query),
+  );
+
+  r.get(
+    '/api/conversations/:id/position',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Where a conversation stands in a filtered, sorted list: its 1-based position and page, or null when the filter leaves it out',
+        params: idParams,
+        querystring: conversationPositionQuery,
+        response: { 200: conversationPosition },
+      },
+      preHandler: requirePermission(ctx, 'conversations:read'),
+    },
+    async (request) => positionOf(db, await resolveConversationId(db, request.params.id), request.query),
   );
 
   r.get(
