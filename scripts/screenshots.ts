@@ -46,6 +46,20 @@ async function firstConversationId(page: Page): Promise<string | undefined> {
   return (await row.count()) ? ((await row.getAttribute('data-row')) ?? undefined) : undefined;
 }
 
+/** Generates the demo's planned conversations (offline, a few seconds) and reviews a few, so the pictures show a workspace in use. */
+async function generateAndReviewSome(page: Page) {
+  const write = { headers: { origin: base } };
+  const run = await page.request.post(`${base}/api/runs`, { ...write, data: { all: true } });
+  if (!run.ok()) throw new Error(`Could not start the run: ${run.status()} ${await run.text()}`);
+  for (;;) {
+    const counts = (await (await page.request.get(`${base}/api/conversations/status-counts`)).json()) as { counts: Record<string, number> };
+    if (counts.counts.not_generated === 0 && counts.counts.generating === 0) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const reviews: [string, 'approve' | 'reject'][] = [['conv-00002', 'approve'], ['conv-00003', 'approve'], ['conv-00004', 'reject'], ['conv-00006', 'approve']];
+  for (const [id, action] of reviews) await page.request.post(`${base}/api/conversations/${id}/review`, { ...write, data: { action } });
+}
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-screenshots-data-'));
   const server = spawn(process.execPath, ['bin/convgen.js', 'start'], {
@@ -63,6 +77,7 @@ async function main() {
     await page.getByLabel('Password').fill('admin-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/conversations/);
+    if (!empty) await generateAndReviewSome(page);
     const openId = await firstConversationId(page);
     const screens = openId ? [...SCREENS, { name: 'preview', path: `/conversations?open=${openId}`, ready: (p: Page) => p.getByTestId('preview-id').filter({ hasText: openId }).waitFor() }] : SCREENS;
     for (const width of WIDTHS) {

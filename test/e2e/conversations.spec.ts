@@ -74,7 +74,7 @@ test('sign in, filter by persona, open a preview, generate and read the turns', 
 test('sorting, searching and paging are kept in the URL', async ({ page }) => {
   await signIn(page);
   const table = page.getByRole('table', { name: 'Conversations' });
-  await page.getByRole('button', { name: 'Conversation ID' }).click();
+  await page.getByRole('button', { name: 'ID', exact: true }).click();
   await expect(page).toHaveURL(/dir=desc/);
   await expect(table.locator('tbody tr').first().locator('td:nth-child(2)')).toHaveText('seed-006');
 

@@ -45,13 +45,3 @@ export function StatusBadge({ status, tooltip, seed }: { status: ConversationSta
     </Tooltip>
   );
 }
-
-export function StatusLegend() {
-  return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-muted" aria-label="Status legend">
-      {(Object.keys(STATUS_STYLE) as ConversationStatus[]).map((s) => (
-        <StatusBadge key={s} status={s} />
-      ))}
-    </div>
-  );
-}

@@ -13,7 +13,7 @@ import { activityReport, complianceReport, conversationAudit, retentionResult, r
 import { bulkAction, bulkUndoResult } from '../../contract/bulk';
 import { catalogResponse, chunkList, documentList } from '../../contract/catalog';
 import { clientErrorReceipt } from '../../contract/client-errors';
-import { conversationDetail, conversationListResponse, resolvedPrompt, reviewResult } from '../../contract/conversations';
+import { conversationDetail, conversationListResponse, conversationPosition, resolvedPrompt, reviewResult, statusCounts } from '../../contract/conversations';
 import { exportHistoryPage, exportLogEntry, exportPreview } from '../../contract/exports';
 import { generationLogDetail, generationLogPage } from '../../contract/generation-logs';
 import { preferences } from '../../contract/preferences';
@@ -73,6 +73,10 @@ export const endpoints = {
 
   conversations: {
     list: (query: ConversationListParams) => api.get(conversationListResponse, `/api/conversations${toQueryString(query)}`),
+    /** How many the filter matches in each status (its status part ignored), for the status pills. */
+    statusCounts: (filter: ConversationFilterParams) => api.get(statusCounts, `/api/conversations/status-counts${toQueryString(filter)}`),
+    /** Where a conversation stands in a filtered, sorted list, to open the page that holds it. */
+    position: (conversationId: string, query: ConversationListParams) => api.get(conversationPosition, `/api/conversations/${id(conversationId)}/position${toQueryString(query)}`),
     /** By row id or human id (conv-00042). */
     detail: (conversationId: string) => api.get(conversationDetail, `/api/conversations/${id(conversationId)}`),
     audit: (conversationId: string) => api.get(conversationAudit, `/api/conversations/${id(conversationId)}/audit`),
@@ -157,6 +161,8 @@ export const queryKeys = {
     /** The unfiltered total, for "Showing 23 of 96". */
     total: () => ['conversations', 'total'] as const,
     failedCount: () => ['conversations', 'failed-count'] as const,
+    statusCounts: (filter: ConversationFilterParams) => ['conversations', 'status-counts', filter] as const,
+    position: (conversationId: string, query: ConversationListParams) => ['conversations', 'position', conversationId, query] as const,
     /** The first rows of a filter, for a confirmation's examples. */
     sample: (filter: ConversationFilterParams | null) => ['conversations', 'sample', filter] as const,
   },
@@ -210,6 +216,9 @@ export const queries = {
   chunks: (documentId: string) => queryOptions({ queryKey: queryKeys.documents.chunks(documentId), queryFn: () => endpoints.documents.chunks(documentId) }),
   conversationList: (query: ConversationListParams) => queryOptions({ queryKey: queryKeys.conversations.list(query), queryFn: () => endpoints.conversations.list(query) }),
   conversationTotal: () => queryOptions({ queryKey: queryKeys.conversations.total(), queryFn: () => endpoints.conversations.list({ pageSize: 25 }) }),
+  statusCounts: (filter: ConversationFilterParams) => queryOptions({ queryKey: queryKeys.conversations.statusCounts(filter), queryFn: () => endpoints.conversations.statusCounts(filter) }),
+  conversationPosition: (conversationId: string, query: ConversationListParams) =>
+    queryOptions({ queryKey: queryKeys.conversations.position(conversationId, query), queryFn: () => endpoints.conversations.position(conversationId, query) }),
   failedCount: () => queryOptions({ queryKey: queryKeys.conversations.failedCount(), queryFn: () => endpoints.conversations.list({ status: ['failed'], pageSize: 25 }) }),
   conversationSample: (filter: ConversationFilterParams | null) =>
     queryOptions({ queryKey: queryKeys.conversations.sample(filter), queryFn: () => endpoints.conversations.list({ ...filter, pageSize: 25 }) }),

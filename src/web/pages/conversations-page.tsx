@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Download, Inbox, Keyboard, SearchX, SlidersHorizontal, Sparkles } from 'lucide-react';
+import { CheckCheck, Download, Inbox, Keyboard, SearchX, SlidersHorizontal, Sparkles } from 'lucide-react';
 import type { VisibilityState } from '@tanstack/react-table';
 import type { SortableColumn } from '../../contract/conversations';
 import { can } from '../../core/roles';
@@ -14,8 +14,7 @@ import { ConversationTable } from '../features/conversations/conversation-table'
 import { ActiveFilters, FilterBar } from '../features/conversations/filter-bar';
 import { Pagination } from '../features/conversations/pagination';
 import { PreviewPanel, type PreviewPanelHandle } from '../features/review/preview-panel';
-import { QuickFilters } from '../features/conversations/quick-filters';
-import { StatusLegend } from '../components/status-badge';
+import { StatusPills } from '../features/conversations/status-pills';
 import { GenerationProvider, useGeneration } from '../features/runs/use-generate';
 import { useConversationList, useConversationPages } from '../features/conversations/use-conversations';
 import { LoadMore } from '../features/conversations/load-more';
@@ -35,29 +34,44 @@ import { useMe } from '../lib/queries';
 import { PreferencesMenu } from '../features/shell/preferences-menu';
 import { useLocalState } from '../lib/use-local-state';
 
-function EmptyState({ filtered, onClear, onGenerateAll }: { filtered: boolean; onClear: () => void; onGenerateAll?: () => void }) {
-  const Icon = filtered ? SearchX : Inbox;
+type EmptyKind = 'none-yet' | 'caught-up' | 'filtered';
+
+const EMPTY: Record<EmptyKind, { icon: typeof Inbox; title: string; text: string }> = {
+  'none-yet': { icon: Inbox, title: 'No conversations yet.', text: 'Click Generate All to get started. Tip: start with the Template tier for foundational conversations.' },
+  'caught-up': { icon: CheckCheck, title: 'All caught up.', text: 'Nothing here is waiting for review. Generate more conversations, or look at what you approved.' },
+  filtered: { icon: SearchX, title: 'No conversations match your filters.', text: 'Try clearing some filters or searching for something shorter.' },
+};
+
+function EmptyState({ kind, onClear, onGenerateAll, onShowApproved }: { kind: EmptyKind; onClear: () => void; onGenerateAll?: () => void; onShowApproved: () => void }) {
+  const { icon: Icon, title, text } = EMPTY[kind];
   return (
     <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="empty-state">
-      <Icon className="h-10 w-10 text-muted" aria-hidden />
-      <p className="text-base font-medium text-text">{filtered ? 'No conversations match your filters.' : 'No conversations yet.'}</p>
-      <p className="max-w-md text-sm text-muted">
-        {filtered ? 'Try clearing some filters or searching for something shorter.' : 'Click Generate All to get started. Tip: start with the Template tier for foundational conversations.'}
-      </p>
-      {filtered ? (
-        <Button variant="primary" onClick={onClear} className="mt-2">
-          Clear filters
-        </Button>
-      ) : (
-        onGenerateAll && (
-          <Button variant="primary" onClick={onGenerateAll} className="mt-2">
+      <Icon className={kind === 'caught-up' ? 'h-10 w-10 text-success' : 'h-10 w-10 text-muted'} aria-hidden />
+      <p className="text-base font-medium text-text">{title}</p>
+      <p className="max-w-md text-sm text-muted">{text}</p>
+      <div className="mt-2 flex gap-2">
+        {kind === 'caught-up' && (
+          <Button variant="primary" onClick={onShowApproved}>
+            Show approved
+          </Button>
+        )}
+        {kind !== 'none-yet' && (
+          <Button variant={kind === 'filtered' ? 'primary' : 'secondary'} onClick={onClear}>
+            Clear filters
+          </Button>
+        )}
+        {kind === 'none-yet' && onGenerateAll && (
+          <Button variant="primary" onClick={onGenerateAll}>
             <Sparkles className="h-4 w-4" aria-hidden /> Generate conversations
           </Button>
-        )
-      )}
+        )}
+      </div>
     </div>
   );
 }
+
+/** The id of the skip link's target: the first thing a keyboard user reviews. */
+const TABLE_ANCHOR = 'conversation-table';
 
 function ConversationsView() {
   const view = parseViewState(useSearch({ from: '/app/conversations' }));
@@ -72,7 +86,8 @@ function ConversationsView() {
 
   // Opening a preview or changing page adds a history entry; typing filters replaces it.
   const update = useCallback(
-    (patch: Partial<ViewState>) => void navigate({ search: (prev: UrlViewState) => serializeViewState({ ...prev, ...patch }), replace: !('page' in patch || 'open' in patch) }),
+    (patch: Partial<ViewState>, options?: { replace?: boolean }) =>
+      void navigate({ search: (prev: UrlViewState) => serializeViewState({ ...prev, ...patch }), replace: options?.replace ?? !('page' in patch || 'open' in patch) }),
     [navigate],
   );
   const clearFilters = useCallback(() => void navigate({ search: (prev: UrlViewState) => serializeViewState({ sort: prev.sort, dir: prev.dir, pageSize: prev.pageSize }) }), [navigate]);
@@ -100,8 +115,9 @@ function ConversationsView() {
   const visibleRows = useMemo(() => (list.data?.items ?? []).map((c) => ({ id: c.id, conversationId: c.conversationId, status: c.status })), [list.data]);
   const nav = usePreviewNavigation(
     view,
-    { items: list.data?.items ?? [], offset: infinite ? 0 : (view.page - 1) * view.pageSize, total: list.data?.total ?? 0, loadMore: infinite ? loadMore : undefined },
+    { items: list.data?.items ?? [], loaded: Boolean(list.data), offset: infinite ? 0 : (view.page - 1) * view.pageSize, total: list.data?.total ?? 0, loadMore: infinite ? loadMore : undefined },
     update,
+    useCallback(() => void navigate({ search: (prev: UrlViewState) => serializeViewState({ sort: prev.sort, dir: prev.dir, pageSize: prev.pageSize, open: prev.open }) }), [navigate]),
   );
 
   // A page past the end (an old link, or rows deleted meanwhile) moves to the last page.
@@ -127,21 +143,31 @@ function ConversationsView() {
     onNext: view.open ? nav.onNext : undefined,
     onApprove: view.open ? () => preview.current?.review('approve') : undefined,
     onReject: view.open ? () => preview.current?.review('reject') : undefined,
+    // ↓ from anywhere but a control starts keyboard review: the open row, or the first.
+    onFocusRows: () => {
+      const rows = document.querySelectorAll<HTMLElement>('tr[data-row]');
+      const current = [...rows].find((row) => row.getAttribute('aria-current') === 'true');
+      (current ?? rows[0])?.focus();
+    },
   });
+  const emptyKind: EmptyKind = !filtered ? 'none-yet' : view.status?.length === 1 && view.status[0] === 'generated' ? 'caught-up' : 'filtered';
 
   const bulkKind = dialog === 'approve' || dialog === 'reject' || dialog === 'delete' ? dialog : null;
   return (
     <div className={view.open ? 'grid h-full min-h-0 grid-cols-[minmax(0,1fr)_clamp(380px,34vw,620px)]' : 'h-full min-h-0'}>
-      <section className="flex min-h-0 min-w-0 flex-col gap-3 overflow-y-auto p-5">
-        <div className="flex flex-wrap items-end justify-between gap-3">
-          <div>
+      <section className="@container flex min-h-0 min-w-0 flex-col gap-3 overflow-y-auto p-5">
+        <a href={`#${TABLE_ANCHOR}`} onClick={(e) => (e.preventDefault(), document.querySelector<HTMLElement>('tr[data-row]')?.focus())} className="sr-only focus:not-sr-only focus:self-start focus:rounded-md focus:bg-primary focus:px-3 focus:py-1.5 focus:text-sm focus:text-white">
+          Skip to the conversation list (or press ↓)
+        </a>
+        {/* One row that never wraps: labels give way to icons before a button moves. */}
+        <div className="flex items-end justify-between gap-3">
+          <div className="min-w-0">
             <h1 className="text-xl font-semibold text-text">Conversations</h1>
-            <p className="text-sm text-muted" data-testid="result-count">
+            <p className="truncate text-sm text-muted" data-testid="result-count">
               {list.data ? (filtered && all.data ? `Showing ${list.data.total.toLocaleString()} of ${all.data.total.toLocaleString()} conversations` : `${list.data.total.toLocaleString()} conversations`) : 'Loading…'}
             </p>
           </div>
-          <div className="flex flex-wrap items-center gap-2">
-            <StatusLegend />
+          <div className="flex shrink-0 items-center gap-2">
             <ColumnMenu visibility={visibility} onChange={setVisibility} />
             <PreferencesMenu />
             <Button size="icon" variant="ghost" onClick={() => setDialog('shortcuts')} aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts (?)">
@@ -149,8 +175,8 @@ function ConversationsView() {
             </Button>
             <RetryAllFailed />
             {canExport && (
-              <Button onClick={() => setDialog('export')} title="Export (Ctrl/⌘+E)">
-                <Download className="h-4 w-4" aria-hidden /> Export
+              <Button onClick={() => setDialog('export')} title="Export (Ctrl/⌘+E)" aria-label="Export">
+                <Download className="h-4 w-4" aria-hidden /> <span className="hidden @3xl:inline">Export</span>
               </Button>
             )}
             {canGenerate && (
@@ -165,7 +191,7 @@ function ConversationsView() {
           <Button size="sm" variant={filtersOpen ? 'secondary' : 'ghost'} onClick={() => setFiltersOpen(!filtersOpen)} aria-expanded={filtersOpen} aria-controls="filter-panel">
             <SlidersHorizontal className="h-3.5 w-3.5" aria-hidden /> Filters{activeFilterCount(view) ? ` (${activeFilterCount(view)})` : ''}
           </Button>
-          <QuickFilters view={view} onChange={update} />
+          <StatusPills view={view} onChange={update} />
         </div>
         {filtersOpen && (
           <div id="filter-panel">
@@ -183,7 +209,7 @@ function ConversationsView() {
           allowed={{ generate: canGenerate, approve: canReview, reject: canReview, delete: can(role, 'conversations:delete') }}
         />
         {list.error && <p className="rounded-md bg-danger-soft p-3 text-sm text-danger">{list.error.message}</p>}
-        <div className="rounded-lg border border-border bg-surface shadow-sm">
+        <div id={TABLE_ANCHOR} className="rounded-lg border border-border bg-surface shadow-sm">
           <ConversationTable
             rows={list.data?.items}
             loading={list.isFetching && !list.data}
@@ -196,7 +222,7 @@ function ConversationsView() {
             // view); the preview has its own Generate button.
             columnVisibility={view.open ? { ...visibility, intent: false, tone: false, generatedAt: false, actions: false } : visibility}
             pageSize={view.pageSize}
-            empty={<EmptyState filtered={filtered} onClear={clearFilters} onGenerateAll={canGenerate ? () => setDialog('generate-all') : undefined} />}
+            empty={<EmptyState kind={emptyKind} onClear={clearFilters} onShowApproved={() => update({ status: ['approved'], page: 1 })} onGenerateAll={canGenerate ? () => setDialog('generate-all') : undefined} />}
             isSelected={(id) => isSelected(selection.selection, id)}
             headerState={visibleState(selection.selection, visibleRows)}
             onToggleRow={selection.toggleRow}

@@ -20,7 +20,7 @@ export function ColumnMenu({ visibility, onChange }: { visibility: VisibilitySta
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button size="sm" variant="secondary" aria-label="Show or hide columns">
-          <Columns3 className="h-3.5 w-3.5" aria-hidden /> Columns
+          <Columns3 className="h-3.5 w-3.5" aria-hidden /> <span className="hidden @3xl:inline">Columns</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent>

@@ -18,15 +18,16 @@ function DimensionCell({ dim, value }: { dim: Dim; value: string }) {
   const entry = catalog?.[dim].find((v) => v.key === value);
   return (
     <Tooltip content={entry?.description}>
-      <span className="block max-w-[11rem] truncate">{entry?.label ?? value}</span>
+      <span className="block truncate">{entry?.label ?? value}</span>
     </Tooltip>
   );
 }
 
 /**
- * Column ids equal the API's sort keys, so a header click is a `sort=` in the URL. The columns
- * never change: cells read what they need themselves, so a late catalog never remounts a cell
- * (and never closes a dialog opened from one).
+ * In the order a reviewer reads a row: which one, its state, then what it is about. Column ids
+ * equal the API's sort keys, so a header click is a `sort=` in the URL. The columns never change:
+ * cells read what they need themselves, so a late catalog never remounts a cell (and never
+ * closes a dialog opened from one).
  */
 export function buildColumns(): ColumnDef<ConversationSummary>[] {
   const dimension = (dim: Dim, header: string): ColumnDef<ConversationSummary> => ({
@@ -38,17 +39,12 @@ export function buildColumns(): ColumnDef<ConversationSummary>[] {
   return [
     {
       id: 'conversationId',
-      header: 'Conversation ID',
+      // Short, so the column stays narrow; the ids themselves (conv-00042) say what they are.
+      header: () => <span title="Conversation ID">ID</span>,
       accessorKey: 'conversationId',
       enableHiding: false,
       cell: ({ row }) => <span className="font-mono text-xs text-text">{row.original.conversationId}</span>,
     },
-    dimension('persona', 'Persona'),
-    dimension('emotion', 'Emotion'),
-    dimension('topic', 'Topic'),
-    dimension('intent', 'Intent'),
-    dimension('tone', 'Tone'),
-    { id: 'tier', header: 'Tier', accessorKey: 'tier', cell: ({ row }) => <span className="whitespace-nowrap">{TIER_LABELS[row.original.tier]}</span> },
     {
       id: 'status',
       header: 'Status',
@@ -62,6 +58,12 @@ export function buildColumns(): ColumnDef<ConversationSummary>[] {
         ),
     },
     { id: 'qualityScore', header: 'Quality', accessorKey: 'qualityScore', cell: ({ row }) => <QualityBadge score={row.original.qualityScore} /> },
+    dimension('persona', 'Persona'),
+    dimension('emotion', 'Emotion'),
+    dimension('topic', 'Topic'),
+    dimension('intent', 'Intent'),
+    dimension('tone', 'Tone'),
+    { id: 'tier', header: 'Tier', accessorKey: 'tier', cell: ({ row }) => <span className="whitespace-nowrap">{TIER_LABELS[row.original.tier]}</span> },
     {
       id: 'generatedAt',
       header: 'Generated',

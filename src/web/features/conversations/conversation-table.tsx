@@ -1,11 +1,13 @@
 import { flexRender, getCoreRowModel, useReactTable, type VisibilityState } from '@tanstack/react-table';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConversationSummary, SortableColumn } from '../../../contract/conversations';
 import { Checkbox } from '../../components/ui/checkbox';
 import { Skeleton } from '../../components/ui/skeleton';
 import { cn } from '../../lib/cn';
+import { HIDEABLE_COLUMNS } from './column-menu';
 import { buildColumns, SORTABLE_IDS } from './columns';
+import { COLUMN_MIN_WIDTH, columnsToCollapse, FIXED_WIDTH_COLUMNS } from './fit-columns';
 
 interface Props {
   rows: ConversationSummary[] | undefined;
@@ -31,6 +33,34 @@ type RowRef = Pick<ConversationSummary, 'id' | 'conversationId' | 'status'>;
 
 const asSelected = (c: ConversationSummary): RowRef => ({ id: c.id, conversationId: c.conversationId, status: c.status });
 
+/**
+ * Columns that stay put when the table scrolls sideways (only when the user has asked for more
+ * columns than fit): the selection, the id and the status on the left, Generate on the right.
+ * Their cells take the row's background so scrolled text never shows through.
+ */
+const STICKY: Record<string, string> = {
+  select: 'sticky left-0 z-[1] bg-inherit',
+  conversationId: 'sticky left-[44px] z-[1] bg-inherit',
+  // 44 + 128: the selection's and the id's widths (COLUMN_MIN_WIDTH).
+  status: 'sticky left-[172px] z-[1] bg-inherit',
+  actions: 'sticky right-0 z-[1] bg-inherit',
+};
+const LABEL = Object.fromEntries(HIDEABLE_COLUMNS);
+
+/** The width the table has to show its rows in, followed as the window or the preview changes. */
+function useAvailableWidth() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry!.contentRect.width)));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width };
+}
+
 /** Up and down move between rows, so the keyboard alone can walk the table. */
 function moveFocus(from: HTMLElement, step: 1 | -1) {
   const next = (step === 1 ? from.nextElementSibling : from.previousElementSibling) as HTMLElement | null;
@@ -40,25 +70,31 @@ function moveFocus(from: HTMLElement, step: 1 | -1) {
 /** The conversation table: server-side sorted and paged; rows open the preview. */
 export function ConversationTable({ rows, loading, sort, dir, onSort, openId, onOpen, columnVisibility, pageSize, empty, isSelected, headerState, onToggleRow, onToggleVisible }: Props) {
   const columns = useMemo(() => buildColumns(), []);
+  const { ref: box, width } = useAvailableWidth();
+  // What the user kept, less what does not fit this width (least needed first).
+  const shown = ['select', ...columns.map((c) => c.id!).filter((id) => columnVisibility[id] !== false)];
+  const collapsed = width === null ? [] : columnsToCollapse(width, shown);
+  const fitted = { ...columnVisibility, ...Object.fromEntries(collapsed.map((id) => [id, false])) };
   const table = useReactTable({
     data: rows ?? [],
     columns,
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     manualPagination: true,
-    state: { columnVisibility },
+    state: { columnVisibility: fitted },
     getRowId: (row) => row.id,
   });
   const visibleColumns = table.getVisibleLeafColumns();
   const visible = useMemo(() => (rows ?? []).map(asSelected), [rows]);
 
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[900px] border-collapse text-sm" aria-label="Conversations" aria-busy={loading}>
+    <>
+    <div ref={box} className="overflow-x-auto">
+      <table className="w-full table-fixed border-collapse text-sm" style={{ minWidth: shown.filter((id) => !collapsed.includes(id)).reduce((sum, id) => sum + (COLUMN_MIN_WIDTH[id] ?? 120), 0) }} aria-label="Conversations" aria-busy={loading}>
         <thead className="sticky top-0 z-10 bg-surface-muted">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              <th scope="col" className="w-10 border-b border-border py-2.5 pr-1 pl-4">
+              <th scope="col" className={cn('w-[44px] border-b border-border py-2.5 pr-1 pl-4', STICKY.select)}>
                 <Checkbox
                   checked={headerState}
                   onCheckedChange={() => onToggleVisible(visible)}
@@ -75,7 +111,8 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
                     key={header.id}
                     scope="col"
                     aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
-                    className="border-b border-border px-3 py-2.5 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-muted uppercase"
+                    style={FIXED_WIDTH_COLUMNS.has(id) ? { width: COLUMN_MIN_WIDTH[id] } : undefined}
+                    className={cn('border-b border-border px-3 py-2.5 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-muted uppercase', STICKY[id])}
                   >
                     {sortable ? (
                       <button type="button" onClick={() => onSort(id as SortableColumn)} className={cn('inline-flex items-center gap-1 rounded hover:text-text', active && 'text-text')}>
@@ -129,16 +166,16 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
                     }
                   }}
                   className={cn(
-                    'cursor-pointer border-b border-border transition-colors hover:bg-surface-muted/70',
+                    'cursor-pointer border-b border-border bg-surface transition-colors hover:bg-surface-muted',
                     selected && 'bg-primary-soft hover:bg-primary-soft',
                     openId === summary.conversationId && 'bg-selected shadow-[inset_3px_0_0_var(--primary)] hover:bg-selected',
                   )}
                 >
-                  <td className="py-2 pr-1 pl-4">
+                  <td className={cn('py-2 pr-1 pl-4', STICKY.select)}>
                     <Checkbox checked={selected} onCheckedChange={() => onToggleRow(asSelected(summary), visible)} label={`Select ${summary.conversationId}`} />
                   </td>
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={cn('px-3 py-2', cell.column.id === 'actions' && 'text-right')}>
+                    <td key={cell.id} className={cn('px-3 py-2', cell.column.id === 'actions' && 'text-right', STICKY[cell.column.id])}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
@@ -148,6 +185,12 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
         </tbody>
       </table>
       {rows && rows.length === 0 && !loading && empty}
-    </div>
+      </div>
+      {collapsed.length > 0 && (
+        <p className="border-t border-border px-4 py-1.5 text-xs text-muted" data-testid="collapsed-columns">
+          Hidden to fit this width: {collapsed.map((id) => LABEL[id] ?? id).join(', ')}. Widen the window, close the preview or hide other columns under Columns to see them.
+        </p>
+      )}
+    </>
   );
 }

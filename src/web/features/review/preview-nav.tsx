@@ -9,6 +9,10 @@ export interface PreviewNavigation {
   onPrevious?: () => void;
   onNext?: () => void;
   onJump: (position: number) => void;
+  /** The open conversation exists but the filters leave it out. */
+  outsideFilter: boolean;
+  /** Clears the filters, keeping the conversation open, so ← and → walk the whole list. */
+  onShowInAll: () => void;
   autoAdvance: boolean;
   onAutoAdvance: (on: boolean) => void;
 }
@@ -33,8 +37,17 @@ export function PreviewNav({ nav }: { nav: PreviewNavigation }) {
           <ChevronLeft className="h-4 w-4" />
         </Button>
         <span className="tabular-nums" data-testid="preview-position">
-          {nav.position ? `Conversation ${nav.position.toLocaleString()} of ${nav.total.toLocaleString()}` : `Not in the current list of ${nav.total.toLocaleString()}`}
+          {nav.position
+            ? `Conversation ${nav.position.toLocaleString()} of ${nav.total.toLocaleString()}`
+            : nav.outsideFilter
+              ? 'Not in the filtered list'
+              : 'Finding its place in the list…'}
         </span>
+        {nav.outsideFilter && (
+          <Button size="sm" variant="ghost" onClick={nav.onShowInAll} title="Clear the filters and keep this conversation open">
+            Show in all conversations
+          </Button>
+        )}
         <Button size="icon" variant="ghost" onClick={nav.onNext} disabled={!nav.onNext} aria-label="Next conversation (→)" title="Next (→)">
           <ChevronRight className="h-4 w-4" />
         </Button>

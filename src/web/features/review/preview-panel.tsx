@@ -25,7 +25,7 @@ function Meta({ label, value }: { label: string; value: React.ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-[11px] font-semibold tracking-wide text-muted uppercase">{label}</dt>
-      <dd className="mt-0.5 truncate text-sm text-text">{value}</dd>
+      <dd className="mt-0.5 text-sm break-words text-text">{value}</dd>
     </div>
   );
 }
@@ -96,7 +96,9 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('[role="menu"], [role="dialog"]')) onClose();
+      // Esc in the notes field cancels the note (the review bar handles it), not the preview.
+      const inNotes = e.target instanceof Element && e.target.closest('textarea');
+      if (e.key === 'Escape' && !inNotes && !document.querySelector('[role="menu"], [role="dialog"]')) onClose();
     };
     // A click on empty page space closes the panel; clicks on rows, controls and menus do not.
     const onPointer = (e: PointerEvent) => {
@@ -116,14 +118,14 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
   }, [onClose]);
 
   return (
-    <aside ref={panel} className="flex h-full min-h-0 flex-col border-l border-border bg-surface" aria-label="Conversation preview">
+    <aside ref={panel} className="@container flex h-full min-h-0 flex-col border-l border-border bg-surface" aria-label="Conversation preview">
       <header className="flex items-start justify-between gap-3 border-b border-border px-5 py-4">
         <div className="min-w-0">
           <div className="flex items-center gap-2">
             <span className="font-mono text-xs text-muted" data-testid="preview-id">{detail?.conversationId ?? '…'}</span>
             {detail && <StatusBadge status={generating ? 'generating' : detail.status} seed={detail.isSeed} tooltip={statusTooltip(generating ? 'generating' : detail.status, detail)} />}
           </div>
-          <h2 className="mt-1 truncate text-base font-semibold text-text">{detail ? detail.title || `${label('persona', detail.persona)} · ${label('topic', detail.topic)}` : 'Loading…'}</h2>
+          <h2 className="mt-1 line-clamp-2 text-base font-semibold text-text">{detail ? detail.title || `${label('persona', detail.persona)} · ${label('topic', detail.topic)}` : 'Loading…'}</h2>
         </div>
         <Button size="icon" variant="ghost" onClick={onClose} aria-label="Close preview (Esc)">
           <X className="h-4 w-4" />
@@ -141,7 +143,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
         )}
         {detail && (
           <>
-            <dl className="grid grid-cols-3 gap-x-4 gap-y-3 rounded-lg border border-border p-3">
+            <dl className="grid grid-cols-2 gap-x-4 gap-y-3 rounded-lg border border-border p-3 @lg:grid-cols-3">
               <Meta label="Persona" value={label('persona', detail.persona)} />
               <Meta label="Emotion" value={label('emotion', detail.emotion)} />
               <Meta label="Topic" value={label('topic', detail.topic)} />

@@ -1,5 +1,5 @@
-import { useCallback, useEffect } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConversationSummary } from '../../../contract/conversations';
 import { queries } from '../../lib/endpoints';
 import { usePreferences } from '../../lib/preferences';
@@ -12,6 +12,8 @@ import type { PreviewNavigation } from './preview-nav';
  */
 export interface NavigableRows {
   items: ConversationSummary[];
+  /** The rows have arrived (an empty list is an answer too). */
+  loaded: boolean;
   offset: number;
   total: number;
   loadMore?: () => Promise<ConversationSummary[]>;
@@ -22,12 +24,21 @@ export interface NavigableRows {
  * neighbours, and stepping past the last one loads the next page (or more rows). The next and
  * previous conversations are fetched ahead, so → shows them at once.
  */
-export function usePreviewNavigation(view: ViewState, rows: NavigableRows, update: (patch: Partial<ViewState>) => void): PreviewNavigation {
+export function usePreviewNavigation(
+  view: ViewState,
+  rows: NavigableRows,
+  update: (patch: Partial<ViewState>, options?: { replace?: boolean }) => void,
+  onShowInAll: () => void,
+): PreviewNavigation {
   const client = useQueryClient();
   const [prefs, changePrefs] = usePreferences();
   const { items, offset, total, loadMore } = rows;
   const index = view.open ? items.findIndex((c) => c.conversationId === view.open || c.id === view.open) : -1;
-  const position = index >= 0 ? offset + index + 1 : null;
+  // A link to a conversation off the rows on screen: ask the server where it stands in this
+  // filtered, sorted list, then show the page that holds it.
+  const { page: _page, ...listQuery } = listQueryOf(view);
+  const located = useQuery({ ...queries.conversationPosition(view.open ?? '', listQuery), enabled: Boolean(view.open) && index < 0 && rows.loaded });
+  const position = index >= 0 ? offset + index + 1 : (located.data?.position ?? null);
 
   const pageOf = useCallback(
     (page: number) => {
@@ -58,6 +69,20 @@ export function usePreviewNavigation(view: ViewState, rows: NavigableRows, updat
     [items, loadMore, pageOf, total, update, view.page, view.pageSize],
   );
 
+  const target = index < 0 ? located.data : undefined;
+  // Infinite scroll loads rows until it reaches the target: start that once per target.
+  const reaching = useRef<string | null>(null);
+  useEffect(() => {
+    if (!target?.position || !target.page) return;
+    const key = `${view.open}@${target.position}`;
+    if (loadMore) {
+      if (reaching.current === key) return;
+      reaching.current = key;
+      void openAt(target.position);
+    }
+    else if (target.page !== view.page) update({ page: target.page }, { replace: true });
+  }, [target, loadMore, openAt, update, view.page, view.open]);
+
   // Fetch the neighbours' details ahead of the key press.
   useEffect(() => {
     for (const neighbour of [items[index + 1], items[index - 1]]) {
@@ -72,6 +97,8 @@ export function usePreviewNavigation(view: ViewState, rows: NavigableRows, updat
     onPrevious: position && position > 1 ? () => void openAt(position - 1) : undefined,
     onNext: position && position < total ? () => void openAt(position + 1) : undefined,
     onJump: (n) => void openAt(n),
+    outsideFilter: located.data?.position === null && index < 0,
+    onShowInAll,
     autoAdvance: prefs.autoAdvance,
     onAutoAdvance: (on) => changePrefs({ autoAdvance: on }),
   };

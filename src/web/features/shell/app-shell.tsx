@@ -35,7 +35,8 @@ export function AppShell() {
     await navigate({ to: '/sign-in' });
   };
   return (
-    <div className="grid h-full grid-cols-[60px_minmax(0,1fr)] 2xl:grid-cols-[220px_minmax(0,1fr)]">
+    // The shell fills the window and never scrolls: the menu stays put, and each page scrolls inside <main>.
+    <div className="grid h-dvh grid-cols-[60px_minmax(0,1fr)] grid-rows-[minmax(0,1fr)] overflow-hidden 2xl:grid-cols-[220px_minmax(0,1fr)]">
       <nav className="flex flex-col border-r border-border bg-surface" aria-label="Main">
         <div className="flex h-14 items-center gap-2 border-b border-border px-4 2xl:px-5">
           <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-lg bg-primary text-sm font-bold text-white" aria-hidden>
@@ -91,7 +92,7 @@ export function AppShell() {
         <ErrorBoundary section="banner" label="The provider notice" compact className="flex-row justify-start">
           <ProviderBanner />
         </ErrorBoundary>
-        <main className="min-h-0 flex-1">
+        <main className="min-h-0 flex-1 overflow-y-auto">
           {/* A crashed page leaves the menu usable; going to another page clears the error. */}
           <ErrorBoundary section="page" label="This page" resetKeys={[pathname]} onReset={() => void router.invalidate()}>
             <Outlet />

@@ -12,7 +12,7 @@ export function PreferencesMenu() {
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button size="sm" variant="secondary" aria-label="View preferences">
-          <Settings2 className="h-3.5 w-3.5" aria-hidden /> View
+          <Settings2 className="h-3.5 w-3.5" aria-hidden /> <span className="hidden @3xl:inline">View</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent>

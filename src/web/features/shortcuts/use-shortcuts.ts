@@ -11,6 +11,8 @@ export interface ShortcutHandlers {
   onNext?(): void;
   onApprove?(): void;
   onReject?(): void;
+  /** ↓ pressed outside the table and any control: focus the rows. */
+  onFocusRows?(): void;
 }
 
 /** True when a key press belongs to what the user is typing or to an open dialog or menu. */
@@ -43,6 +45,12 @@ export function useShortcuts(keys: ShortcutKeys, handlers: ShortcutHandlers) {
         return;
       }
       if (e.ctrlKey || e.metaKey) return;
+      // The rows handle ↓ themselves; elsewhere (the page itself, text outside controls) it starts keyboard review.
+      if (e.key === 'ArrowDown' && h.onFocusRows && !(e.target instanceof Element && e.target.closest('tr[data-row], button, a, input, select, [role="listbox"], [role="slider"]'))) {
+        e.preventDefault();
+        h.onFocusRows();
+        return;
+      }
       const key = normalizeKey(e.key);
       const handler = key === k.help ? h.onHelp : key === k.previous ? h.onPrevious : key === k.next ? h.onNext : key === k.approve ? h.onApprove : key === k.reject ? h.onReject : undefined;
       if (!handler) return;
