@@ -92,7 +92,12 @@ test('keyboard-only review of a filtered set', async ({ page }) => {
   await page.keyboard.press('ArrowRight');
   await expect(preview).toContainText(secondId!);
   await expect(page.getByTestId('preview-position')).toHaveText(`Conversation 2 of ${total}`);
+  // R asks why first; Enter confirms with the note.
   await page.keyboard.press('r');
+  await expect(preview.getByRole('textbox', { name: 'Why are you rejecting this conversation?' })).toBeFocused();
+  await expect(preview.locator('[data-status="rejected"]')).toHaveCount(0);
+  await page.keyboard.type('Too generic');
+  await page.keyboard.press('Enter');
   await expect(page.getByText(`${secondId} rejected`)).toBeVisible();
   await expect(rows(page).nth(1).locator('[data-status="rejected"]')).toBeVisible();
   await page.keyboard.press('ArrowLeft');

@@ -70,9 +70,6 @@ function EmptyState({ kind, onClear, onGenerateAll, onShowApproved }: { kind: Em
   );
 }
 
-/** The id of the skip link's target: the first thing a keyboard user reviews. */
-const TABLE_ANCHOR = 'conversation-table';
-
 function ConversationsView() {
   const view = parseViewState(useSearch({ from: '/app/conversations' }));
   const navigate = useNavigate({ from: '/conversations' });
@@ -156,9 +153,6 @@ function ConversationsView() {
   return (
     <div className={view.open ? 'grid h-full min-h-0 grid-cols-[minmax(0,1fr)_clamp(380px,34vw,620px)]' : 'h-full min-h-0'}>
       <section className="@container flex min-h-0 min-w-0 flex-col gap-3 overflow-y-auto p-5">
-        <a href={`#${TABLE_ANCHOR}`} onClick={(e) => (e.preventDefault(), document.querySelector<HTMLElement>('tr[data-row]')?.focus())} className="sr-only focus:not-sr-only focus:self-start focus:rounded-md focus:bg-primary focus:px-3 focus:py-1.5 focus:text-sm focus:text-white">
-          Skip to the conversation list (or press ↓)
-        </a>
         {/* One row that never wraps: labels give way to icons before a button moves. */}
         <div className="flex items-end justify-between gap-3">
           <div className="min-w-0">
@@ -209,7 +203,7 @@ function ConversationsView() {
           allowed={{ generate: canGenerate, approve: canReview, reject: canReview, delete: can(role, 'conversations:delete') }}
         />
         {list.error && <p className="rounded-md bg-danger-soft p-3 text-sm text-danger">{list.error.message}</p>}
-        <div id={TABLE_ANCHOR} className="rounded-lg border border-border bg-surface shadow-sm">
+        <div className="rounded-lg border border-border bg-surface shadow-sm">
           <ConversationTable
             rows={list.data?.items}
             loading={list.isFetching && !list.data}

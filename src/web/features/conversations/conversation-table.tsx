@@ -149,6 +149,8 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
                 <tr
                   key={row.id}
                   data-row={summary.conversationId}
+                  // The shell's "Skip to content" lands on the open row, or else the first.
+                  data-skip-target={openId === summary.conversationId ? 'first' : 'row'}
                   data-selected={selected || undefined}
                   tabIndex={0}
                   aria-selected={selected}

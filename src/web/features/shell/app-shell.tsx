@@ -37,6 +37,16 @@ export function AppShell() {
   return (
     // The shell fills the window and never scrolls: the menu stays put, and each page scrolls inside <main>.
     <div className="grid h-dvh grid-cols-[60px_minmax(0,1fr)] grid-rows-[minmax(0,1fr)] overflow-hidden 2xl:grid-cols-[220px_minmax(0,1fr)]">
+      <a
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          skipToContent();
+        }}
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-primary focus:px-3 focus:py-1.5 focus:text-sm focus:text-white"
+      >
+        Skip to content
+      </a>
       <nav className="flex flex-col border-r border-border bg-surface" aria-label="Main">
         <div className="flex h-14 items-center gap-2 border-b border-border px-4 2xl:px-5">
           <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-lg bg-primary text-sm font-bold text-white" aria-hidden>
@@ -92,7 +102,7 @@ export function AppShell() {
         <ErrorBoundary section="banner" label="The provider notice" compact className="flex-row justify-start">
           <ProviderBanner />
         </ErrorBoundary>
-        <main className="min-h-0 flex-1 overflow-y-auto">
+        <main id="main" tabIndex={-1} className="min-h-0 flex-1 overflow-y-auto focus:outline-none">
           {/* A crashed page leaves the menu usable; going to another page clears the error. */}
           <ErrorBoundary section="page" label="This page" resetKeys={[pathname]} onReset={() => void router.invalidate()}>
             <Outlet />
@@ -101,6 +111,15 @@ export function AppShell() {
       </div>
     </div>
   );
+}
+
+/**
+ * The first Tab on any page offers to skip the menu: to what the page marks as where work
+ * starts (`data-skip-target`, "first" preferred; the conversation rows, say), or else the page.
+ */
+function skipToContent() {
+  const target = document.querySelector<HTMLElement>('main [data-skip-target="first"]') ?? document.querySelector<HTMLElement>('main [data-skip-target]') ?? document.getElementById('main');
+  target?.focus();
 }
 
 /** How many conversations are failed, beside "Errors" in the wide menu. */
