@@ -33,7 +33,7 @@ test('sign in, filter by persona, open a preview, generate and read the turns', 
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/persona=anxious_investor/);
   await expect(page.getByTestId('result-count')).toContainText(/Showing \d+ of 96 conversations/);
-  const personaCells = table.locator('tbody tr td:nth-child(3)');
+  const personaCells = table.locator('tbody tr td[data-column="persona"]');
   await expect(personaCells.first()).toHaveText('Anxious Investor');
   for (const text of await personaCells.allTextContents()) expect(text).toBe('Anxious Investor');
   await expect(page.getByRole('button', { name: /Remove filter Persona: Anxious Investor/ })).toBeVisible();
@@ -76,7 +76,7 @@ test('sorting, searching and paging are kept in the URL', async ({ page }) => {
   const table = page.getByRole('table', { name: 'Conversations' });
   await page.getByRole('button', { name: 'ID', exact: true }).click();
   await expect(page).toHaveURL(/dir=desc/);
-  await expect(table.locator('tbody tr').first().locator('td:nth-child(2)')).toHaveText('seed-006');
+  await expect(table.locator('tbody tr').first().locator('td[data-column="conversationId"]')).toHaveText('seed-006');
 
   await page.getByRole('button', { name: 'Page 2' }).click();
   await expect(page).toHaveURL(/page=2/);

@@ -46,6 +46,10 @@ test('a batch is followed from start to end in the progress panel, across a relo
   await expect(progress).toContainText(`of ${count}`);
   await expect(panel.getByRole('list', { name: 'Just finished' }).locator('li').first()).toBeVisible({ timeout: 20_000 });
 
+  // Paused, so what follows does not race the run's end on a fast machine.
+  await progress.getByRole('button', { name: 'Pause' }).click();
+  await expect(panel).toContainText('Generation paused');
+
   // The run lives in the database: a reload shows it where it is, not from zero.
   await page.reload();
   await expect(panel).toBeVisible();
@@ -53,10 +57,11 @@ test('a batch is followed from start to end in the progress panel, across a relo
   await expect(progress.getByLabel('Queue')).toContainText('succeeded');
 
   // Collapsing keeps a one-line banner.
-  await panel.getByRole('button', { name: /Generation in progress/ }).click();
+  await panel.getByRole('button', { name: /Generation paused/ }).click();
   await expect(progress).toBeHidden();
   await expect(panel).toContainText(`of ${count}`);
-  await panel.getByRole('button', { name: /Generation in progress/ }).click();
+  await panel.getByRole('button', { name: /Generation paused/ }).click();
+  await progress.getByRole('button', { name: 'Resume' }).click();
 
   await expect(page.getByText(`Generation finished: ${count} succeeded, 0 failed`)).toBeVisible({ timeout: 60_000 });
   await expect(panel).toBeHidden();

@@ -177,7 +177,7 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
                     <Checkbox checked={selected} onCheckedChange={() => onToggleRow(asSelected(summary), visible)} label={`Select ${summary.conversationId}`} />
                   </td>
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={cn('px-3 py-2', cell.column.id === 'actions' && 'text-right', STICKY[cell.column.id])}>
+                    <td key={cell.id} data-column={cell.column.id} className={cn('px-3 py-2', cell.column.id === 'actions' && 'text-right', STICKY[cell.column.id])}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
