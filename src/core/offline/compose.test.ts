@@ -116,7 +116,8 @@ describe('composeOfflineConversation', () => {
       const said = assistantTurns(c).join(' ');
       expect(userTurns(c)[0]).toMatch(/\bI\b|\bmy\b/);
       expect(userTurns(c)[0]).not.toMatch(/the user/i);
-      expect(said).toContain(scenario.solution.slice(1, 40));
+      // The solution is voiced as advice ("Start by adopting…"), so its substance, not its wording, must be there.
+      expect(said).toContain(scenario.solution.split(/\s+/).slice(1, 6).join(' '));
       expect(said).toContain(scenario.outcome.split(' ').slice(-4).join(' '));
       expect(c.title).toContain(scenario.title);
     }
