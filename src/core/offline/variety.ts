@@ -109,16 +109,25 @@ export interface Leak {
  * the source chunk) are the story, not the instructions, and do not count.
  */
 export function findLeaks(turns: readonly TurnLike[], instructions: readonly string[], material: readonly string[] = [], windowSize = LEAK_WINDOW): Leak[] {
+  const storyRuns = new Set(material.flatMap((text) => windows(text, windowSize)));
   const story = ` ${material.map((text) => wordsOf(text).join(' ')).join(' | ')} `;
-  const needles = new Set(instructions.flatMap((text) => windows(text, windowSize)).filter((needle) => !story.includes(` ${needle} `)));
+  const inStory = (needle: string) => storyRuns.has(needle) || (needle.split(' ').length < windowSize && story.includes(` ${needle} `));
+  const needles = new Set(instructions.flatMap((text) => windows(text, windowSize)).filter((needle) => !inStory(needle)));
+  // Full-length runs are looked up among the turn's own runs; shorter instructions are searched for.
+  const shortNeedles = [...needles].filter((needle) => needle.split(' ').length < windowSize);
   const leaks: Leak[] = [];
   turns.forEach((turn, index) => {
     const third = turn.content.match(THIRD_PERSON);
     if (third) leaks.push({ turn: index, kind: 'third_person', match: third[0] });
-    const haystack = ` ${wordsOf(turn.content).join(' ')} `;
-    for (const needle of needles) {
-      if (haystack.includes(` ${needle} `)) leaks.push({ turn: index, kind: 'instruction', match: needle });
+    const words = wordsOf(turn.content);
+    const haystack = ` ${words.join(' ')} `;
+    const found = new Set<string>();
+    for (let i = 0; i + windowSize <= words.length; i++) {
+      const run = words.slice(i, i + windowSize).join(' ');
+      if (needles.has(run)) found.add(run);
     }
+    for (const needle of shortNeedles) if (haystack.includes(` ${needle} `)) found.add(needle);
+    for (const match of found) leaks.push({ turn: index, kind: 'instruction', match });
   });
   return leaks;
 }
