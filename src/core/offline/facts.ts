@@ -21,6 +21,10 @@ export interface ChunkFact {
 const ANAPHORIC_START =
   /^(?:it|its|this|that|these|those|they|their|them|but|and|so|or|he|she|his|her|then|here|there|none|both|such|also|instead|otherwise|yet|still|one|two|three|four|five|six|seven|first|second|third|finally|after|during|by contrast|in (?:that|this) case)\b/i;
 const STORY_PRONOUNS = /\b(?:he|she|his|her|him|himself|herself)\b/i;
+// "With a 1 percent fee, it would…": the subject after an opening phrase points back too.
+const ANAPHORIC_AFTER_OPENING = /^[^,]{0,40},\s*(?:it|its|they|this|that|these|those)\b/i;
+// A hypothetical set up for the sentences after it ("Suppose $100,000 grows…") says nothing alone.
+const SET_UP = /^(?:suppose|imagine|say|picture)\b/i;
 const FIRM_VOICE = /\b(?:we|our|ours|us|we're|we've)\b/i;
 const PREFERENCE = /^we (?:typically|usually|often|generally)? ?(recommend|suggest|prefer)\b/i;
 
@@ -48,7 +52,8 @@ export function chunkFacts(content: string | undefined, skip = 0): ChunkFact[] {
   const facts: ChunkFact[] = [];
   for (const sentence of splitSentences(content.replace(/\s+/g, ' ')).slice(skip)) {
     const words = countWords(sentence);
-    if (words < 7 || words > 40 || sentence.endsWith('?') || sentence.endsWith(':') || ANAPHORIC_START.test(sentence)) continue;
+    if (words < 7 || words > 40 || sentence.endsWith('?') || sentence.endsWith(':')) continue;
+    if (ANAPHORIC_START.test(sentence) || ANAPHORIC_AFTER_OPENING.test(sentence) || SET_UP.test(sentence)) continue;
     const voiced = voiceForAssistant(sentence);
     if (!voiced) continue;
     const text = asSentence(stripFinalPunctuation(plainer(sanitizeMaterial(voiced))));

@@ -34,14 +34,14 @@ const EXPLAIN_BY_LEVEL: Record<Expertise, PhraseBank> = {
 const QUESTIONS: Record<Exclude<QuestionMove, 'explain'>, PhraseBank> = {
   validate: [
     'Is it normal to feel like this?',
-    'Am I overthinking this?',
+    (c) => `Am I overthinking ${c.topic}?`,
     'Does everyone struggle with this part, or is it just me?',
     'Be honest, is my situation worse than average?',
   ],
   example: [
     'Could you give me a concrete example?',
     'What would that look like with real numbers?',
-    'Can you walk me through what that looks like for someone like me?',
+    (c) => `Can you walk me through what ${c.term} looks like for someone like me?`,
     (c) => `Do you have an example of ${c.term} playing out?`,
     'Can you make that less abstract for me?',
   ],
@@ -52,23 +52,23 @@ const QUESTIONS: Record<Exclude<QuestionMove, 'explain'>, PhraseBank> = {
     (c) => `If I could only focus on one, would it be ${c.term} or ${c.altTerm}?`,
   ],
   explore: [
-    'Where would you even start with someone in my situation?',
+    (c) => `Where would you even start with ${c.topic} for someone in my situation?`,
     'What do you need to know about me to give a useful answer?',
-    'Is there a way to figure out what matters most for me specifically?',
-    'Does the answer change depending on my circumstances?',
+    (c) => `Is there a way to figure out what matters most {for me specifically|in ${c.topic} for me}?`,
+    (c) => `Does the answer on ${c.term} change depending on my circumstances?`,
   ],
   plan: [
     'So what should I actually do first?',
-    'What would the next few steps look like?',
-    'How would someone in my position get started?',
-    'Can you turn that into a short to-do list?',
-    'What\'s a realistic first step I could take this week?',
+    (c) => `What would the next few steps on ${c.topic} look like?`,
+    (c) => `How would someone in my position get started with ${c.topic}?`,
+    '{Can you|Could you} turn that into a short to-do list?',
+    (c) => `What's a realistic first step on ${c.term} I could take this week?`,
   ],
   solution: [
     'What would you do in a situation like mine?',
-    'Is there a way out of this that doesn\'t make things worse?',
-    'What\'s the smartest move from here?',
-    'So how do I actually fix this?',
+    (c) => `Is there a way out of this that doesn't make ${c.topic} worse?`,
+    (c) => `What's the smartest move on ${c.topic} from here?`,
+    'So how do I actually {fix|sort out} this?',
   ],
   outcome: [
     'And realistically, where could this leave me in a year or two?',
@@ -77,9 +77,9 @@ const QUESTIONS: Record<Exclude<QuestionMove, 'explain'>, PhraseBank> = {
     'What does success look like here, honestly?',
   ],
   close: [
-    'Anything else I should keep in mind?',
-    'Is there anything I should watch out for?',
-    'How often should I revisit this?',
+    (c) => `Anything else I should keep in mind about ${c.topic}?`,
+    (c) => `Is there anything {I should watch out for|to watch out for} with ${c.term}?`,
+    (c) => `How often should I revisit ${c.term}?`,
   ],
 };
 
@@ -99,7 +99,7 @@ export const WORRIES: readonly Worry[] = [
     answer: (c) => `Short-term drops feel personal, but over a ${c.years}-year horizon they're part of the normal ride, not a sign you did something wrong. Starting just before a dip is {uncomfortable|unpleasant}, yet the ${c.monthly} a month you add afterward buys at lower prices.`,
   },
   {
-    question: 'What if I pick the wrong option and can\'t undo it?',
+    question: (c) => `What if I pick the wrong option for ${c.topic} and can't undo it?`,
     answer: (c) => `Very few decisions around ${c.topic} are permanent. Most choices about ${c.term} can be adjusted as you learn, which takes a lot of pressure off getting it perfect the first time.`,
   },
   {
@@ -140,23 +140,23 @@ export const PUSHBACKS: readonly Pushback[] = [
     reply: (c) => `{Fair challenge|Fair point}. Some products built around ${c.term} are oversold, but the idea itself doesn't require buying anything from anyone; plain, low-cost tools do the job.`,
   },
   {
-    challenge: 'That sounds nice on paper. What happens when real life gets in the way?',
+    challenge: (c) => `That sounds nice on paper. What happens when real life gets in the way of ${c.topic}?`,
     reply: (c) => `Real life always gets in the way of ${c.topic}, which is why a good plan has slack built in: a cash buffer, a contribution you can pause, and a review date rather than a rigid rulebook.`,
   },
   {
-    challenge: 'But everyone says that. Why would it work for someone like me?',
+    challenge: (c) => `But everyone says that. Why would ${c.term} work for someone like me?`,
     reply: (c) => `You're right that it's a common line{| about ${c.topic}}. What makes ${c.term} work for a specific person is tailoring the numbers, not the slogan, and we can do that with your {actual figures|own numbers|${c.amount}}.`,
   },
   {
-    challenge: 'I\'ve heard "stay the course" a hundred times. What if the course is wrong?',
+    challenge: (c) => `I've heard "stay the course" a hundred times. What if the course for ${c.topic} is wrong?`,
     reply: (c) => `{Good pushback|Fair pushback}. Staying the course with ${c.topic} only makes sense if the course was built for your goals; if your life changes, changing the plan is exactly right. What you want to avoid is changing ${c.term} because of a headline.`,
   },
   {
-    challenge: 'Doesn\'t this mostly help people who already have a lot of money?',
+    challenge: (c) => `Doesn't ${c.term} mostly help people who already have a lot of money?`,
     reply: (c) => `It's true that people with more money have more options, but the principles behind ${c.term} work at any size, and {small amounts|even ${c.monthly} a month} matter most in the early years.`,
   },
   {
-    challenge: 'Why should I trust this when the last plan I followed didn\'t work out?',
+    challenge: (c) => `Why should I trust this when the last plan I followed for ${c.topic} didn't work out?`,
     reply: (c) => `If a past plan for ${c.topic} let you down, it's worth asking why. Often it was the product or the fees, not the principle, and you don't have to take my word for {anything|it}: every step with ${c.term} is something you can check yourself.`,
   },
   {
