@@ -145,10 +145,11 @@ describe('composeOfflineConversation', () => {
     }
   });
 
-  it('never leaves template placeholders or doubled spaces in the text', () => {
+  it('never leaves template placeholders, unresolved alternatives or doubled spaces in the text', () => {
     for (const { conversation } of sample(200, 7)) {
       for (const { content } of conversation.turns) {
-        expect(content).not.toMatch(/\bundefined\b|\bnull\b|\$\{|\[object|\bNaN\b|\s{2,}|(?<!\.)\.\.(?!\.)|\s[,.;:]/);
+        // Braces or bars would be alternatives left unresolved.
+        expect(content).not.toMatch(/\bundefined\b|\bnull\b|\$\{|\[object|\bNaN\b|\s{2,}|(?<!\.)\.\.(?!\.)|\s[,.;:]|[{}|]/);
       }
     }
   });

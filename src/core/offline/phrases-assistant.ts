@@ -12,10 +12,11 @@ export const TONE_OPENINGS: Record<ToneFamily, PhraseBank> = {
   warm: [
     (c) => `{I'm really glad you asked|Thank you for asking}{| about this| about ${c.topic}}.`,
     '{I\'m glad you brought this up|I\'m glad you raised this}.',
-    'Thank you for {sharing that|being so open about it|telling me that}{| with me}.',
+    'Thank you for {sharing that with me|being so open about it|telling me that}.',
     (c) => `{That's such an understandable place to be|That makes a lot of sense}{| with ${c.topic}| when it comes to ${c.topic}}.`,
     'Let\'s take this {gently|slowly|calmly}, one {piece|step|thing} at a time.',
-    (c) => `{You're in good company|Lots of people wonder the same}{| with that question| about ${c.topic}}.`,
+    (c) => `You're in good company{| with that question| asking about ${c.topic}}.`,
+    (c) => `Lots of people wonder the same thing{| about ${c.topic}}.`,
     '{That\'s a really thoughtful question|What a thoughtful question}{| to ask| to bring here}.',
     '{Of course|Absolutely}{, let\'s talk it through|, I\'m happy to help with that|}.',
   ],
@@ -276,10 +277,10 @@ export const TERM_BRIDGES: PhraseBank = [
 /** Questions the assistant asks back to keep the conversation two-way. */
 export const CHECK_INS: Record<ToneFamily, PhraseBank> = {
   warm: ['How does that sit with you?', 'Does that feel manageable?', 'Is that helpful so far?', (c) => `How are you feeling about ${c.topic} now?`, (c) => `Does that ease {things|${c.topic}} a little?`],
-  direct: ['Make sense?', 'Want the next step?', 'Clear so far?', (c) => `Any part of {that|the ${c.termName} point} you'd push back on?`, 'Good to move on?'],
+  direct: ['Make sense?', 'Want the next step?', 'Clear so far?', (c) => `Any part of {that|what I said about ${c.term}} you'd push back on?`, 'Good to move on?'],
   educational: ['Does that make sense so far?', (c) => `Want me to go deeper on any part of ${c.term}?`, (c) => `Which part of ${c.topic} would you like to explore next?`, (c) => `Could you put ${c.termName} in your own words?`, 'Shall we build on that?'],
   encouraging: ['Does that feel doable?', 'How does that sound so far?', 'Ready to keep going?', 'Does that give you something to work with?', (c) => `How are you feeling about ${c.term} now?`],
   professional: [(c) => `Does that address your question about ${c.topic}?`, 'Shall I elaborate on any point?', (c) => `Is that consistent with your {situation|plans for ${c.topic}}?`, 'Would further detail be useful?', (c) => `Does that align with your objectives for ${c.topic}?`],
-  analytical: [(c) => `Do those assumptions about ${c.term} match your situation?`, 'Want me to walk through the numbers?', (c) => `Which variable in ${c.topic} feels least certain to you?`, (c) => `Does that model fit your {data|numbers for ${c.topic}}?`, 'Which input would you stress-test first?'],
+  analytical: [(c) => `Do those assumptions about ${c.term} fit your {situation|plans}?`, 'Want me to walk through the numbers?', (c) => `Which variable in ${c.topic} feels least certain to you?`, (c) => `Does that model fit your {data|numbers for ${c.topic}}?`, 'Which input would you stress-test first?'],
   casual: ['Make sense?', 'Sound okay?', 'With me so far?', 'How\'s that landing?', 'Cool so far?'],
 };

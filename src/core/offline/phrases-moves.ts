@@ -57,7 +57,7 @@ export const PLAN_STEPS: Record<Expertise, PhraseBank> = {
     ...COMMON_STEPS.slice(3),
     (c) => `model a few scenarios for ${c.topic} with different return and inflation assumptions`,
     'review asset location across taxable and tax-advantaged accounts',
-    (c) => `set rebalancing bands {instead of|rather than} rebalancing ${c.topic} on a fixed calendar`,
+    'set rebalancing bands {instead of|rather than} rebalancing on a fixed {calendar|schedule}',
     (c) => `stress-test ${c.term} against a bad first decade`,
   ],
 };

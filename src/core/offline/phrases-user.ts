@@ -89,7 +89,7 @@ export const REACTIONS: Record<EmotionFamily | 'transition', PhraseBank> = {
   anxiety: [
     '{That helps a little|Okay, that helps a bit}, but I\'m still {nervous|a little nervous}.',
     'Okay. I\'m still a bit worried, though.',
-    (c) => `I hear you, but the anxious part of my brain keeps asking "what if"{| about ${c.topic}}.`,
+    (c) => `I hear you, but the anxious part of my brain keeps asking "what if" about ${c.topic}.`,
     (c) => `That's good to know, but I'm scared I'll second-guess myself on ${c.term}.`,
     'I appreciate that. I still get uneasy thinking about {it|the money side of it}.',
     'Sorry, I know I\'m stressing, but I have to ask.',
@@ -110,7 +110,7 @@ export const REACTIONS: Record<EmotionFamily | 'transition', PhraseBank> = {
     (c) => `That's the same line I keep hearing about ${c.topic}, honestly.`,
     'I doubt it\'s that simple in real life.',
     'Sorry to push, but I\'m tired of answers that only work on paper.',
-    (c) => `I'm not buying {that|the ${c.termName} part} completely yet.`,
+    (c) => `I'm not buying {that|the part about ${c.term}} completely yet.`,
   ],
   curiosity: [
     'Interesting!',
