@@ -21,7 +21,7 @@ import { loadSlotContext, type SlotContext } from './slot-context';
 const TYPICAL_OUTPUT_TOKENS = 1600;
 
 /** A stable per-conversation seed, so the offline provider gives the same text on a retry. */
-function seedFor(id: string, attempt: number): number {
+export function seedFor(id: string, attempt: number): number {
   let h = 2166136261;
   for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
   return (h >>> 0) + attempt - 1;

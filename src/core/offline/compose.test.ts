@@ -3,7 +3,9 @@ import { composeOfflineConversation, type OfflineConversation, type OfflineSlot 
 import { EMOTION_SIGNALS } from './phrases.js';
 import { BOUNDARY_MARKER } from './phrases-edge.js';
 import { createRandom } from './random.js';
+import { solutionSteps } from './solution.js';
 import { countWords } from './text.js';
+import { findLeaks, slotInstructions, slotMaterial } from './variety.js';
 import { ARCS, BASE_SLOT, CHUNKS, EDGE_CASES, PERSONAS, SCENARIOS, randomSlot } from '../../../test/fixtures/offline-slots.js';
 
 const assistantTurns = (c: OfflineConversation) => c.turns.filter((t) => t.role === 'assistant').map((t) => t.content);
@@ -116,7 +118,10 @@ describe('composeOfflineConversation', () => {
       const said = assistantTurns(c).join(' ');
       expect(userTurns(c)[0]).toMatch(/\bI\b|\bmy\b/);
       expect(userTurns(c)[0]).not.toMatch(/the user/i);
-      expect(said).toContain(scenario.solution.slice(1, 40));
+      // The solution is voiced as advice ("Start by adopting…"), so its substance, not its wording, must be there.
+      for (const step of solutionSteps(scenario.solution).slice(0, 2)) {
+        expect(said).toContain(step.kind === 'fact' ? step.text.slice(0, -1) : step.text.split(' ').slice(1, 5).join(' '));
+      }
       expect(said).toContain(scenario.outcome.split(' ').slice(-4).join(' '));
       expect(c.title).toContain(scenario.title);
     }
@@ -140,11 +145,32 @@ describe('composeOfflineConversation', () => {
     }
   });
 
-  it('never leaves template placeholders or doubled spaces in the text', () => {
+  it('never leaves template placeholders, unresolved alternatives or doubled spaces in the text', () => {
     for (const { conversation } of sample(200, 7)) {
       for (const { content } of conversation.turns) {
-        expect(content).not.toMatch(/\bundefined\b|\bnull\b|\$\{|\[object|\bNaN\b|\s{2,}|(?<!\.)\.\.(?!\.)|\s[,.;:]/);
+        // Braces or bars would be alternatives left unresolved.
+        expect(content).not.toMatch(/\bundefined\b|\bnull\b|\$\{|\[object|\bNaN\b|\s{2,}|(?<!\.)\.\.(?!\.)|\s[,.;:]|[{}|]/);
       }
+    }
+  });
+
+  it('never speaks of "the user" and never repeats instruction text, across 300 random slots', () => {
+    const leaks = sample(300, 9).flatMap(({ slot, conversation }) =>
+      findLeaks(conversation.turns, slotInstructions(slot), slotMaterial(slot)).map((leak) => `${leak.kind}: ${leak.match}`),
+    );
+    expect(leaks).toEqual([]);
+  });
+
+  it('voices scenario solutions written as directions to the writer as advice to "you"', () => {
+    const directions = SCENARIOS.filter((scenario) => /^(Acknowledge|Quantify|Explain)/.test(scenario.solution));
+    expect(directions.length).toBeGreaterThan(0);
+    for (let seed = 0; seed < 30; seed++) {
+      const scenario = directions[seed % directions.length];
+      const c = composeOfflineConversation({ ...BASE_SLOT, tier: 'scenario', arc: null, scenario }, seed);
+      const said = assistantTurns(c).join(' ');
+      // No step reads as a direction to the writer: "Acknowledge…", "Explain that…", "Quantify…", "Show…".
+      expect(said).not.toMatch(/the user|(?:^|[.!?,;] )(?:then )?(?:[Aa]cknowledge|[Ee]xplain|[Qq]uantify|[Ss]how) /);
+      expect(said).toMatch(/\b(you|your)\b/);
     }
   });
 

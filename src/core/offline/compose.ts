@@ -9,8 +9,8 @@ import { planConversation, type ConversationKind } from './plan.js';
 import { ASSISTANT_PADS } from './phrases-moves.js';
 import { GIST_BRIDGES, TERM_BRIDGES } from './phrases-assistant.js';
 import { createRandom, hashSeed, type Random } from './random.js';
-import { displayLabel, fitToWordRange, type Part, type WordRange } from './text.js';
-import { draftAssistantTurn, type DraftState } from './turns-assistant.js';
+import { capitalize, displayLabel, fitToWordRange, type Part, type WordRange } from './text.js';
+import { draftAssistantTurn, nextFact, type DraftState } from './turns-assistant.js';
 import { writeUserTurn } from './turns-user.js';
 
 export interface OfflineSlot {
@@ -91,6 +91,18 @@ function ensureChunkIsUsed(drafts: Part[][], settings: ConversationSettings, pic
   }
 }
 
+/**
+ * The last guard against instruction-speak: source texts the voicing rules could not parse may
+ * still say "the user". In the user's mouth that is "I"/"my"; in the assistant's, "you"/"your".
+ */
+function speakOfYou(text: string, speaker: 'user' | 'assistant'): string {
+  const [possessive, subject, object] = speaker === 'user' ? ['my', 'I', 'me'] : ['your', 'you', 'you'];
+  return text
+    .replace(/\bthe user's\b/gi, (match) => (match[0] === 'T' ? capitalize(possessive) : possessive))
+    .replace(/(^|[.!?]\s+)the user\b/gi, (_, before: string) => `${before}${capitalize(subject)}`)
+    .replace(/\bthe user\b/gi, object);
+}
+
 function selfRatedConfidence(kind: ConversationKind, exchanges: number, hasChunk: boolean, rng: Random): number {
   let score = kind === 'template' ? 8 : kind === 'scenario' ? 7.5 : 7;
   score += hasChunk ? 0.5 : -1;
@@ -117,7 +129,7 @@ export function composeOfflineConversation(slot: OfflineSlot, seed: number): Off
   );
 
   const picker = createPicker(rng, settings.ctx);
-  const state: DraftState = { disclaimed: false, outcomeShown: false, gistUsed: false };
+  const state: DraftState = { disclaimed: false, outcomeShown: false, gistUsed: false, factsSaid: new Set() };
   const userTexts: string[] = [];
   const drafts: Part[][] = [];
   for (const exchange of plan) {
@@ -128,8 +140,9 @@ export function composeOfflineConversation(slot: OfflineSlot, seed: number): Off
   ensureChunkIsUsed(drafts, settings, picker, hasChunk);
 
   const turns: OfflineTurn[] = plan.flatMap((_, index) => [
-    { role: 'user' as const, content: userTexts[index] },
-    { role: 'assistant' as const, content: fitToWordRange(drafts[index], ASSISTANT_WORDS, () => picker.say(ASSISTANT_PADS)) },
+    { role: 'user' as const, content: speakOfYou(userTexts[index], 'user') },
+    // A short answer is filled out with what the source still has to say before any stock line.
+    { role: 'assistant' as const, content: speakOfYou(fitToWordRange(drafts[index], ASSISTANT_WORDS, () => nextFact(settings, picker, state) ?? picker.say(ASSISTANT_PADS)), 'assistant') },
   ]);
 
   return {

@@ -12,10 +12,13 @@ import {
   type ToneFamily,
 } from './classify.js';
 import type { OfflineSlot } from './compose.js';
+import { sanitizeMaterial } from './expand.js';
+import { chunkFacts, type ChunkFact } from './facts.js';
 import { describeInFirstPerson, toVoice } from './perspective.js';
 import { render, type PhraseContext } from './phrases.js';
 import { TOPIC_GISTS } from './phrases-assistant.js';
 import type { Random } from './random.js';
+import { addressedToYou, solutionSteps, type SolutionStep } from './solution.js';
 import { paraphraseChunk } from './summary.js';
 import { asSentence, clipToWords, displayLabel, formatDollars, naturalCase, splitSentences, withDeterminer } from './text.js';
 
@@ -33,6 +36,10 @@ export interface ConversationSettings {
   edgeFamily: EdgeFamily | null;
   /** The persona description in the user's own voice, when it can be voiced safely. */
   personaInFirstPerson: string | null;
+  /** Sentences of the source chunk the assistant can say on their own; empty without a chunk. */
+  facts: ChunkFact[];
+  /** The scenario's solution as steps the assistant can say; empty outside scenarios. */
+  solution: SolutionStep[];
 }
 
 // Without a chunk there are no key terms, so each topic borrows a few well-known ones.
@@ -76,7 +83,7 @@ function defaultEndEmotion(start: EmotionFamily, isEdgeCase: boolean, rng: Rando
 }
 
 export function buildSettings(slot: OfflineSlot, rng: Random): ConversationSettings {
-  const topic = naturalCase(displayLabel(slot.topic.label, 'Your Finances'));
+  const topic = sanitizeMaterial(naturalCase(displayLabel(slot.topic.label, 'Your Finances')));
   const personaLabel = displayLabel(slot.persona.label, 'Saver');
   const expertise = expertiseOf(
     slot.persona.expertise,
@@ -84,7 +91,7 @@ export function buildSettings(slot: OfflineSlot, rng: Random): ConversationSetti
     slot.chunk?.expertiseLevel,
   );
 
-  const chunkTerms = [...new Set((slot.chunk?.keyTerms ?? []).map((term) => term.trim()).filter(Boolean))];
+  const chunkTerms = [...new Set((slot.chunk?.keyTerms ?? []).map((term) => sanitizeMaterial(term.trim())).filter(Boolean))];
   const terms = chunkTerms.length > 0 ? rng.shuffle(chunkTerms) : rng.shuffle(termsForTopic(topic));
   const termName = terms[0];
   const hasAltTerm = terms.length > 1;
@@ -92,15 +99,16 @@ export function buildSettings(slot: OfflineSlot, rng: Random): ConversationSetti
 
   const scenario = slot.tier === 'scenario' ? slot.scenario : null;
   const edgeCase = slot.tier === 'edge_case' ? slot.edgeCase : null;
+  // Scenario texts speak of "the user"; the speakers say "I" and "you" instead.
   const voiced = (text: string | undefined, voice: 'first' | 'second', maxWords: number) =>
-    text?.trim() ? clipToWords(asSentence(toVoice(text, voice)), maxWords) : '';
+    text?.trim() ? clipToWords(asSentence(sanitizeMaterial(voice === 'second' ? addressedToYou(text) : toVoice(text, voice))), maxWords) : '';
 
   const ctxWithoutGist: Omit<PhraseContext, 'gist'> = {
     topic,
     term: withDeterminer(termName),
     termName,
     altTerm,
-    persona: naturalCase(personaLabel),
+    persona: sanitizeMaterial(naturalCase(personaLabel)),
     expertise,
     age: rng.int(24, 63),
     years: rng.int(3, 30),
@@ -109,11 +117,10 @@ export function buildSettings(slot: OfflineSlot, rng: Random): ConversationSetti
     problemInFirstPerson: voiced(scenario?.problem, 'first', 48),
     // The assistant restates only the heart of the problem; echoing all of it reads as parroting.
     problemInSecondPerson: splitSentences(voiced(scenario?.problem, 'second', 48))[0] ?? '',
-    solution: scenario?.solution.trim() ? clipToWords(asSentence(scenario.solution), 55) : '',
     outcomeInSecondPerson: voiced(scenario?.outcome, 'second', 48),
-    adversarialPrompt: edgeCase?.adversarialPrompt.trim() ? clipToWords(asSentence(edgeCase.adversarialPrompt), 55) : '',
+    adversarialPrompt: edgeCase?.adversarialPrompt.trim() ? clipToWords(asSentence(sanitizeMaterial(edgeCase.adversarialPrompt)), 55) : '',
   };
-  const chunkGist = paraphraseChunk(slot.chunk?.summary, slot.chunk?.content, rng);
+  const chunkGist = sanitizeMaterial(paraphraseChunk(slot.chunk?.summary, slot.chunk?.content, rng));
   const gist = chunkGist || asSentence(render(rng.pick(TOPIC_GISTS), { ...ctxWithoutGist, gist: '' }));
 
   const isEdgeCase = edgeCase !== null;
@@ -139,6 +146,9 @@ export function buildSettings(slot: OfflineSlot, rng: Random): ConversationSetti
     edgeFamily: edgeCase
       ? edgeFamilyOf(edgeCase.category, edgeCase.title, edgeCase.description, edgeCase.adversarialPrompt)
       : null,
-    personaInFirstPerson: personaInFirstPerson ? clipToWords(personaInFirstPerson, 30) : null,
+    personaInFirstPerson: personaInFirstPerson ? clipToWords(sanitizeMaterial(personaInFirstPerson), 30) : null,
+    // Without a summary the gist is the chunk's first two sentences, so facts start after them.
+    facts: rng.shuffle(chunkFacts(slot.chunk?.content, slot.chunk?.summary?.trim() ? 0 : 2)),
+    solution: solutionSteps(scenario?.solution),
   };
 }

@@ -130,26 +130,27 @@ export const EDGE_RESPONSES: Record<EdgeFamily, EdgeResponses> = {
 
 /** Closes every distress conversation, whatever else was said: safety is never optional. */
 export const SAFETY_REMINDER =
-  'And if the stress ever turns into thoughts of harming yourself, please call or text 988 in the US, or your local emergency number, right away.';
+  '{And if|If} the stress ever turns into thoughts of harming yourself, please call or text 988 in the US, or your local emergency number, right away.';
 
 /** The second "no", after the user presses: firmer, still kind, never a hint of the answer. */
 export const HOLDS: PhraseBank = [
-  'I hear how much you want a straight answer, and I\'m not brushing you off. But my answer has to stay the same: I can\'t do that part.',
-  'I understand the frustration, truly. Saying no again isn\'t about doubting you; I\'m just not able to do this responsibly, hypothetically or otherwise.',
-  'I know it feels overly cautious. Still, that\'s not something I can offer, even off the record, and a good friend wouldn\'t either.',
-  'I get it, and I\'d rather disappoint you now than hand you something that could hurt you later. I won\'t budge on this one, but I\'m fully here for everything around it.',
+  '{I hear how much you want a straight answer|I know you want a straight answer}, and I\'m not brushing you off. But my answer has to stay the same: I can\'t do that part{| for you}.',
+  '{I understand the frustration, truly|I get why this is frustrating}. Saying no again isn\'t about doubting you; I\'m just not able to do this responsibly, {hypothetically or otherwise|even as a hypothetical}.',
+  '{I know it feels overly cautious|I know this sounds overly careful}. Still, that\'s not something I can offer, even off the record, and a good friend {wouldn\'t either|wouldn\'t offer it either}.',
+  (c) => `I get it, and I'd rather disappoint you now than hand you something that could hurt you later. I won't budge on this one, but I'm fully here for everything {around it|else about ${c.topic}}.`,
+  (c) => `{My answer hasn't changed|The answer is still no}, and I can't make an exception{| this time}. What I can do is keep working on ${c.topic} with you the {honest|safe} way.`,
 ];
 
 /** Last assistant turn of an edge case: the door stays open, whether or not the user came round. */
 export const EDGE_CLOSINGS: Record<'accepting' | 'reluctant', PhraseBank> = {
   accepting: [
-    'I\'m really glad we kept talking.',
-    'That took some grace on your part, and I appreciate it.',
-    'I\'m glad that helped, and thank you for staying with the conversation.',
+    '{I\'m really glad|I\'m glad} we kept talking.',
+    'That took some grace on your part, and I {appreciate it|really appreciate it}.',
+    '{I\'m glad that helped|I hope that helped}, and thank you for staying with the conversation.',
   ],
   reluctant: [
-    'Thank you for hearing me out; I know it wasn\'t the answer you were hoping for.',
-    'I appreciate you sticking with the conversation even when I said no.',
-    'I understand if that still feels unsatisfying, and I respect you for asking openly.',
+    'Thank you for hearing me out; I know it wasn\'t the answer you were {hoping for|after}.',
+    'I appreciate you {sticking with|staying in} the conversation even when I said no.',
+    'I understand if that still feels {unsatisfying|disappointing}, and I respect you for asking {openly|so directly}.',
   ],
 };

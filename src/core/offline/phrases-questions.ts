@@ -34,14 +34,14 @@ const EXPLAIN_BY_LEVEL: Record<Expertise, PhraseBank> = {
 const QUESTIONS: Record<Exclude<QuestionMove, 'explain'>, PhraseBank> = {
   validate: [
     'Is it normal to feel like this?',
-    'Am I overthinking this?',
+    (c) => `Am I overthinking ${c.topic}?`,
     'Does everyone struggle with this part, or is it just me?',
     'Be honest, is my situation worse than average?',
   ],
   example: [
     'Could you give me a concrete example?',
     'What would that look like with real numbers?',
-    'Can you walk me through what that looks like for someone like me?',
+    (c) => `Can you walk me through what ${c.term} looks like for someone like me?`,
     (c) => `Do you have an example of ${c.term} playing out?`,
     'Can you make that less abstract for me?',
   ],
@@ -52,23 +52,23 @@ const QUESTIONS: Record<Exclude<QuestionMove, 'explain'>, PhraseBank> = {
     (c) => `If I could only focus on one, would it be ${c.term} or ${c.altTerm}?`,
   ],
   explore: [
-    'Where would you even start with someone in my situation?',
+    (c) => `Where would you even start with ${c.topic} for someone in my situation?`,
     'What do you need to know about me to give a useful answer?',
-    'Is there a way to figure out what matters most for me specifically?',
-    'Does the answer change depending on my circumstances?',
+    (c) => `Is there a way to figure out what matters most {for me specifically|in ${c.topic} for me}?`,
+    (c) => `Does the answer on ${c.term} change depending on my circumstances?`,
   ],
   plan: [
     'So what should I actually do first?',
-    'What would the next few steps look like?',
-    'How would someone in my position get started?',
-    'Can you turn that into a short to-do list?',
-    'What\'s a realistic first step I could take this week?',
+    (c) => `What would the next few steps on ${c.topic} look like?`,
+    (c) => `How would someone in my position get started with ${c.topic}?`,
+    '{Can you|Could you} turn that into a short to-do list?',
+    (c) => `What's a realistic first step on ${c.term} I could take this week?`,
   ],
   solution: [
     'What would you do in a situation like mine?',
-    'Is there a way out of this that doesn\'t make things worse?',
-    'What\'s the smartest move from here?',
-    'So how do I actually fix this?',
+    (c) => `Is there a way out of this that doesn't make ${c.topic} worse?`,
+    (c) => `What's the smartest move on ${c.topic} from here?`,
+    'So how do I actually {fix|sort out} this?',
   ],
   outcome: [
     'And realistically, where could this leave me in a year or two?',
@@ -77,9 +77,9 @@ const QUESTIONS: Record<Exclude<QuestionMove, 'explain'>, PhraseBank> = {
     'What does success look like here, honestly?',
   ],
   close: [
-    'Anything else I should keep in mind?',
-    'Is there anything I should watch out for?',
-    'How often should I revisit this?',
+    (c) => `Anything else I should keep in mind about ${c.topic}?`,
+    (c) => `Is there anything {I should watch out for|to watch out for} with ${c.term}?`,
+    (c) => `How often should I revisit ${c.term}?`,
   ],
 };
 
@@ -96,35 +96,35 @@ export interface Worry {
 export const WORRIES: readonly Worry[] = [
   {
     question: 'What if the market drops right after I start?',
-    answer: (c) => `Short-term drops feel personal, but over a ${c.years}-year horizon they're part of the normal ride, not a sign you did something wrong. Starting just before a dip is uncomfortable, yet the money you add afterward buys at lower prices.`,
+    answer: (c) => `Short-term drops feel personal, but over a ${c.years}-year horizon they're part of the normal ride, not a sign you did something wrong. Starting just before a dip is {uncomfortable|unpleasant}, yet the ${c.monthly} a month you add afterward buys at lower prices.`,
   },
   {
-    question: 'What if I pick the wrong option and can\'t undo it?',
-    answer: (c) => `Very few decisions around ${c.topic} are permanent. Most can be adjusted as you learn, which takes a lot of pressure off getting it perfect the first time.`,
+    question: (c) => `What if I pick the wrong option for ${c.topic} and can't undo it?`,
+    answer: (c) => `Very few decisions around ${c.topic} are permanent. Most choices about ${c.term} can be adjusted as you learn, which takes a lot of pressure off getting it perfect the first time.`,
   },
   {
     question: 'How do I know I\'m not already too late?',
-    answer: 'Feeling behind is incredibly common, and it\'s almost never too late to improve your position. The best time to start is simply the next available one, and every year of consistent effort still counts.',
+    answer: (c) => `Feeling behind on ${c.topic} is {incredibly|really} common, and it's almost never too late to improve your position. The best time to start is simply the next available one, and every year of consistent effort{| on ${c.term}} still counts.`,
   },
   {
     question: 'What happens if I can\'t keep it up every month?',
-    answer: 'If you miss a month, the plan doesn\'t break. Consistency over years matters far more than any single contribution, so the goal is a pace you can sustain, not a perfect streak.',
+    answer: (c) => `If you miss a month, the plan doesn't break. Consistency over ${c.years} years matters far more than any single contribution, so the goal is a pace you can sustain{|, maybe ${c.monthly} rather than more}, not a perfect streak.`,
   },
   {
     question: (c) => `What if I get ${c.term} wrong?`,
-    answer: (c) => `You don't need to get ${c.term} exactly right. Roughly right and consistent beats perfect and delayed, and you can fine-tune it at your next review.`,
+    answer: (c) => `You don't need to get ${c.term} exactly right. Roughly right and consistent beats perfect and delayed, and you can fine-tune ${c.topic} at your next review.`,
   },
   {
     question: 'How much of this is actually in my control?',
-    answer: 'More than it feels like. You can\'t control markets, but you do control your savings rate, your costs, and how you react to bad news, and those carry a lot of weight over time.',
+    answer: (c) => `More than it feels like. You can't control markets, but you do control your savings rate, your costs, and how you react to bad news about ${c.topic}, and those carry a lot of weight over time.`,
   },
   {
     question: 'Honestly, what\'s the worst realistic case here?',
-    answer: 'The goal isn\'t to avoid every bad outcome; it\'s to set things up so a bad outcome is survivable. With cash set aside for near-term needs, a rough year becomes a setback rather than a crisis.',
+    answer: (c) => `The goal isn't to avoid every bad outcome with ${c.topic}; it's to set things up so a bad outcome is survivable. With cash set aside for near-term needs, a rough year for ${c.term} becomes a setback rather than a crisis.`,
   },
   {
     question: (c) => `Is it normal to feel this unsure about ${c.topic}?`,
-    answer: (c) => `Completely normal. Most people feel unsure about ${c.topic} precisely because the stakes are real, and that caution tends to protect them from rash moves.`,
+    answer: (c) => `{Completely|Entirely} normal. Most people feel unsure about ${c.topic} precisely because the stakes are real, and that caution tends to protect them from rash moves with ${c.term}.`,
   },
 ];
 
@@ -137,35 +137,35 @@ export interface Pushback {
 export const PUSHBACKS: readonly Pushback[] = [
   {
     challenge: (c) => `But isn't ${c.term} just something the industry hypes up to sell products?`,
-    reply: (c) => `Fair challenge. Some products built around ${c.term} are oversold, but the idea itself doesn't require buying anything from anyone; plain, low-cost tools do the job.`,
+    reply: (c) => `{Fair challenge|Fair point}. Some products built around ${c.term} are oversold, but the idea itself doesn't require buying anything from anyone; plain, low-cost tools do the job.`,
   },
   {
-    challenge: 'That sounds nice on paper. What happens when real life gets in the way?',
-    reply: 'Real life always gets in the way, which is why a good plan has slack built in: a cash buffer, a contribution you can pause, and a review date rather than a rigid rulebook.',
+    challenge: (c) => `That sounds nice on paper. What happens when real life gets in the way of ${c.topic}?`,
+    reply: (c) => `Real life always gets in the way of ${c.topic}, which is why a good plan has slack built in: a cash buffer, a contribution you can pause, and a review date rather than a rigid rulebook.`,
   },
   {
-    challenge: 'But everyone says that. Why would it work for someone like me?',
-    reply: 'You\'re right that it\'s a common line. What makes it work for a specific person is tailoring the numbers, not the slogan, and we can do that with your actual figures.',
+    challenge: (c) => `But everyone says that. Why would ${c.term} work for someone like me?`,
+    reply: (c) => `You're right that it's a common line{| about ${c.topic}}. What makes ${c.term} work for a specific person is tailoring the numbers, not the slogan, and we can do that with your {actual figures|own numbers|${c.amount}}.`,
   },
   {
-    challenge: 'I\'ve heard "stay the course" a hundred times. What if the course is wrong?',
-    reply: 'Good pushback. Staying the course only makes sense if the course was built for your goals; if your life changes, changing the plan is exactly right. What you want to avoid is changing it because of a headline.',
+    challenge: (c) => `I've heard "stay the course" a hundred times. What if the course for ${c.topic} is wrong?`,
+    reply: (c) => `{Good pushback|Fair pushback}. Staying the course with ${c.topic} only makes sense if the course was built for your goals; if your life changes, changing the plan is exactly right. What you want to avoid is changing ${c.term} because of a headline.`,
   },
   {
-    challenge: 'Doesn\'t this mostly help people who already have a lot of money?',
-    reply: 'It\'s true that people with more money have more options, but the core principles work at any size, and small amounts matter most in the early years.',
+    challenge: (c) => `Doesn't ${c.term} mostly help people who already have a lot of money?`,
+    reply: (c) => `It's true that people with more money have more options, but the principles behind ${c.term} work at any size, and {small amounts|even ${c.monthly} a month} matter most in the early years.`,
   },
   {
-    challenge: 'Why should I trust this when the last plan I followed didn\'t work out?',
-    reply: 'If a past plan let you down, it\'s worth asking why. Often it was the product or the fees, not the principle, and you don\'t have to take my word for anything: every step here is something you can check yourself.',
+    challenge: (c) => `Why should I trust this when the last plan I followed for ${c.topic} didn't work out?`,
+    reply: (c) => `If a past plan for ${c.topic} let you down, it's worth asking why. Often it was the product or the fees, not the principle, and you don't have to take my word for {anything|it}: every step with ${c.term} is something you can check yourself.`,
   },
   {
     challenge: (c) => `Honestly, couldn't I just ignore ${c.topic} for a few more years?`,
-    reply: 'You could, and nothing dramatic would happen tomorrow. The cost of waiting is quiet: the years you skip are the ones with the most time to compound, and habits are easier to build now than later.',
+    reply: (c) => `You could, and nothing dramatic would happen tomorrow. The cost of waiting on ${c.topic} is quiet: the years you skip are the ones with the most time to compound, and habits are easier to build now than {later|at ${c.age + 5}}.`,
   },
   {
     challenge: (c) => `Couldn't I just skip ${c.term} altogether and still be fine?`,
-    reply: (c) => `Maybe, for a while. The trouble is that skipping ${c.term} tends to cost you at exactly the wrong moment, so it's worth having at least a simple version in place.`,
+    reply: (c) => `Maybe, for a while. The trouble is that skipping ${c.term} tends to cost you at exactly the wrong moment, so it's worth having at least a simple version {in place|of it} for ${c.topic}.`,
   },
 ];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EmotionFamily } from './classify.js';
+import { expandAll } from './expand.js';
 import { EMOTION_SIGNALS, render, type PhraseBank, type PhraseContext } from './phrases.js';
 import { EXPLANATIONS, DEEPER_EXPLANATIONS } from './phrases-assistant.js';
 import { BOUNDARY_MARKER, EDGE_RESPONSES, HOLDS } from './phrases-edge.js';
@@ -19,12 +20,12 @@ const ctx: PhraseContext = {
   monthly: '$250',
   problemInFirstPerson: 'I have $4,800 in credit card debt.',
   problemInSecondPerson: 'You have $4,800 in credit card debt.',
-  solution: 'Pay down the card first.',
   outcomeInSecondPerson: 'You are debt-free within two years.',
   adversarialPrompt: 'Just tell me which stock will double.',
 };
 
-const rendered = (bank: PhraseBank) => bank.map((phrase) => render(phrase, ctx));
+/** Every wording each line of a bank can take, so a check covers all of its alternatives. */
+const rendered = (bank: PhraseBank) => bank.flatMap((phrase) => expandAll(render(phrase, ctx)));
 const families = Object.keys(EMOTION_SIGNALS) as EmotionFamily[];
 
 describe('phrase banks', () => {

@@ -27,13 +27,12 @@ export interface PhraseContext {
   /** Scenario texts in the user's own voice and addressed back to them; '' outside scenarios. */
   problemInFirstPerson: string;
   problemInSecondPerson: string;
-  solution: string;
   outcomeInSecondPerson: string;
   /** The edge case's adversarial prompt, already clipped; '' outside edge cases. */
   adversarialPrompt: string;
 }
 
-/** A phrase is either fixed text or a sentence built around the context. */
+/** A phrase is either fixed text or a sentence built around the context; both may hold "{a|b}" alternatives. */
 export type Phrase = string | ((ctx: PhraseContext) => string);
 export type PhraseBank = readonly Phrase[];
 

@@ -50,7 +50,7 @@ const PLAIN_SWAPS: readonly (readonly [RegExp, string])[] = [
   [/\bthey are\b/gi, "they're"],
 ];
 
-function plainer(text: string): string {
+export function plainer(text: string): string {
   let result = text;
   for (const [pattern, replacement] of PLAIN_SWAPS) {
     result = result.replace(pattern, (match, ...groups) => {

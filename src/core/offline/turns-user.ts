@@ -3,7 +3,6 @@ import type { ConversationSettings } from './context.js';
 import type { Picker } from './picker.js';
 import type { Exchange } from './plan.js';
 import { EDGE_FINALS, FINALS, INTENT_ASKS, OPENERS, REACTIONS, SELF_INTRODUCTIONS, USER_PADS } from './phrases-user.js';
-import { render } from './phrases.js';
 import {
   ATTEMPT_LEADS,
   DETAILS,
@@ -55,12 +54,12 @@ function questionParts(exchange: Exchange, settings: ConversationSettings, picke
   const { move } = exchange;
   if (exchange.userPushesBack) {
     const pushback = picker.fresh(PUSHBACKS);
-    parts.push({ text: render(pushback.challenge, settings.ctx) });
+    parts.push({ text: picker.word(pushback.challenge) });
     return { parts, worry: null, pushback };
   }
   if (move === 'reassure') {
     const worry = picker.fresh(WORRIES);
-    parts.push({ text: render(worry.question, settings.ctx) });
+    parts.push({ text: picker.word(worry.question) });
     return { parts, worry, pushback: null };
   }
   if (move !== 'boundary' && move !== 'hold' && move !== 'diagnose') {
