@@ -2,7 +2,8 @@
  * npm run bench:export — 100,000 approved conversations (12 turns each), exported through HTTP
  * in each format. Prints conversations per second and the server's peak resident memory during
  * each export. On PGlite by default; BENCH_ENGINE=postgres runs the same on a throwaway
- * PostgreSQL server (Debian's binaries). Nothing here is asserted.
+ * PostgreSQL server (Debian's binaries); BENCH_CASES=<text> runs only the cases whose name contains
+ * it. Nothing here is asserted.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -89,10 +90,13 @@ async function main() {
     log(`\nExport through HTTP, ${engine === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${COUNT.toLocaleString()} approved conversations of 12 turns:\n`);
     log('| format | conversations | bytes | seconds | conversations/s | peak server RSS | CPU µs per conversation: server / database / client |');
     log('| --- | --- | --- | --- | --- | --- | --- |');
-    const cases: [string, Record<string, unknown>][] = [
+    const all: [string, Record<string, unknown>][] = [
       ...FORMAT_IDS.map((format) => [format, { format }] as [string, Record<string, unknown>]),
       ['sharegpt, zip with 10 % split and card', { format: 'sharegpt', split: { validationFraction: 0.1 }, datasetCard: true }],
+      ['openai, zip with 10 % split and metadata sidecars', { format: 'openai', split: { validationFraction: 0.1 }, options: { includeMetadata: true } }],
     ];
+    // BENCH_CASES=sharegpt runs only the cases whose name contains it.
+    const cases = all.filter(([name]) => !process.env.BENCH_CASES || name.includes(process.env.BENCH_CASES));
     for (const [name, body] of cases) {
       let peak = rssMb(server.pid!);
       const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid!))), 50);

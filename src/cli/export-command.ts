@@ -15,6 +15,8 @@ interface ExportCliOptions {
   out?: string;
   all?: boolean;
   systemPrompt?: string;
+  foldSystemPrompt?: boolean;
+  includeMetadata?: boolean;
   split?: string;
   card?: boolean;
 }
@@ -30,6 +32,8 @@ export function exportCommand(): Command {
     .option('--filter <query>', 'only conversations matching the table filter, e.g. "persona=anxious_investor&tier=template"')
     .option('--all', 'include conversations that are generated or rejected, not only approved')
     .option('--system-prompt <text>', 'system prompt written into each example')
+    .option('--fold-system-prompt', 'write the system prompt at the start of the first user message instead of as a system message (Gemma and Gemma 2 chat templates refuse a system role)')
+    .option('--include-metadata', "each conversation's metadata: a \"metadata\" key on sharegpt and hf lines; for openai and anthropic a <file>-metadata.jsonl sidecar (the result is a zip)")
     .option('--split <fraction>', 'also write a validation file with this share (0–0.5), seeded and stratified by tier; the result is a zip')
     .option('--card', 'add a dataset card (README.md); the result is a zip')
     .option('--out <file>', 'where to write the file ("-" for standard output); default: the server\'s descriptive file name')
@@ -39,7 +43,11 @@ export function exportCommand(): Command {
         format: options.format,
         ...(options.filter ? { selection: { filter: parseFilter(options.filter) } } : {}),
         approvedOnly: !options.all,
-        options: options.systemPrompt ? { systemPrompt: options.systemPrompt } : {},
+        options: {
+          ...(options.systemPrompt ? { systemPrompt: options.systemPrompt } : {}),
+          ...(options.foldSystemPrompt ? { foldSystemPrompt: true } : {}),
+          ...(options.includeMetadata ? { includeMetadata: true } : {}),
+        },
         ...(split !== undefined ? { split: { validationFraction: split } } : {}),
         datasetCard: Boolean(options.card),
       });

@@ -6,10 +6,21 @@ import { bulkSelection } from './bulk';
 /** Per-format options a user can set (US5.1.1, issue "Export that trainers accept"). */
 export const exportOptions = z
   .object({
-    systemPrompt: z.string().max(20_000, 'must be at most 20,000 characters').optional(),
-    includeMetadata: z.boolean().optional(),
-    mergeConsecutive: z.boolean().optional(),
-    maxTokensPerExample: z.number().int().min(256).max(1_000_000).optional(),
+    systemPrompt: z.string().max(20_000, 'must be at most 20,000 characters').optional().describe('Written into every example: as a system message, or folded into the first user message with foldSystemPrompt.'),
+    foldSystemPrompt: z
+      .boolean()
+      .optional()
+      .describe(
+        'Write the system prompt at the start of the first user message, followed by a blank line, instead of as a system message: for base models whose chat template refuses a system role (Gemma, Gemma 2). Chat formats only.',
+      ),
+    includeMetadata: z
+      .boolean()
+      .optional()
+      .describe(
+        "Each conversation's metadata (id, title, tier, dimensions, quality, model, date): a `metadata` key on sharegpt and hf lines; for openai and anthropic, whose services refuse extra keys, a sidecar `<data file>-metadata.jsonl` in a zip, line N describing line N. The json format always carries it.",
+      ),
+    mergeConsecutive: z.boolean().optional().describe('Join consecutive turns from the same role with a blank line instead of leaving such conversations out.'),
+    maxTokensPerExample: z.number().int().min(256).max(1_000_000).optional().describe('Token limit per training example (openai, anthropic); longer conversations are left out.'),
   })
   .strict();
 
@@ -30,7 +41,8 @@ export const exportRequest = z
         seed: z.union([z.number().int(), z.string().max(64)]).default(42),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('A train/validation split stratified by tier: validationFraction of every tier (largest-remainder rounding, so the total is that fraction of the whole), chosen by a hash of seed, tier and id.'),
     datasetCard: z.boolean().default(false),
     fileName: z.string().max(100, 'must be at most 100 characters').optional(),
   })
@@ -45,8 +57,12 @@ export const validationSummary = z.object({
   invalid: z.number(),
   byRule: z.record(z.string(), z.number()),
   examples: z.array(z.object({ conversationId: z.string(), problems: z.array(z.object({ rule: z.string(), message: z.string() })) })),
+  /** What keeps conversations that pass from being ready for every common base model, with the fix. */
+  warnings: z.array(z.string()),
   summary: z.string(),
 });
+
+const splitCounts = z.object({ train: z.number(), validation: z.number() });
 
 /** What the export dialog shows before anything is downloaded. */
 export const exportPreview = z.object({
@@ -59,6 +75,8 @@ export const exportPreview = z.object({
   files: z.array(z.string()),
   sample: z.array(z.string()),
   validation: validationSummary,
+  /** The split the export will write, when one was asked for and every conversation was checked. */
+  split: splitCounts.extend({ byTier: z.record(z.string(), splitCounts) }).nullable(),
 });
 export type ExportPreview = z.infer<typeof exportPreview>;
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { ExportPreview, ExportRequest } from '../contract/exports';
 import { AppError } from '../core/errors';
-import { addToReport, createValidationReport, EXPORT_FORMAT_VERSION, formatLine, jsonItem, reportSummary, validateRecord } from '../core/export';
+import { addToReport, createValidationReport, EXPORT_FORMAT_VERSION, formatLine, jsonItem, planSplit, reportSummary, validateRecord, type SplitItem } from '../core/export';
 import type { Db } from '../db/client';
 import { exportLogs } from '../db/schema';
 import { countExport, exportRecords, exportWhere } from './export-rows';
@@ -27,15 +27,19 @@ export async function previewExport(db: Db, request: ExportRequest, now = new Da
   const { count, unreviewed } = await countExport(db, where);
   if (count === 0) throw nothingToExport(request.approvedOnly);
   const plan = planExport(request, count, now);
-  const report = createValidationReport(request.format);
+  const report = createValidationReport(request.format, 5, request.options);
   const sample: string[] = [];
+  const written: SplitItem[] = [];
   for await (const batch of exportRecords(db, where, PREVIEW_CHECKED)) {
     for (const record of batch) {
       const result = validateRecord(request.format, record, request.options);
       addToReport(report, record, result);
+      if (result.ok && request.split) written.push({ conversationId: record.conversationId, tier: record.tier });
       if (result.ok && sample.length < SAMPLE_LINES) sample.push(request.format === 'json' ? jsonItem(record, true) : formatLine(request.format, record, request.options).trimEnd());
     }
   }
+  // The split depends on every exported conversation: shown only when the preview saw them all.
+  const split = request.split && report.total === count ? planSplit(written, request.split.validationFraction, request.split.seed) : null;
   return {
     count,
     checked: report.total,
@@ -49,8 +53,10 @@ export async function previewExport(db: Db, request: ExportRequest, now = new Da
       invalid: report.invalid,
       byRule: report.byRule as Record<string, number>,
       examples: report.examples.map((e) => ({ conversationId: e.conversationId, problems: e.problems.map((p) => ({ rule: p.rule, message: p.message })) })),
+      warnings: report.warnings,
       summary: reportSummary(report),
     },
+    split: split && { train: split.train, validation: split.validationCount, byTier: split.byTier },
   };
 }
 

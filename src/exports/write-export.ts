@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { SQL } from 'drizzle-orm';
@@ -9,7 +7,7 @@ import type { ExportRequest } from '../contract/exports';
 import {
   addRecord,
   addToReport,
-  assignSplit,
+  applySplitPlan,
   createStats,
   createValidationReport,
   datasetCard,
@@ -20,18 +18,29 @@ import {
   jsonFooter,
   jsonHeader,
   jsonItem,
-  sharegptDatasetInfo,
+  llamaFactoryRegistration,
+  metadataFileName,
+  metadataLine,
+  planSplit,
   splitFileNames,
   validateRecord,
   type ExportMetadata,
   type ExportRecord,
+  type ExportStats,
+  type SplitItem,
   type ValidationReport,
 } from '../core/export';
 import type { Db } from '../db/client';
+import { EXPORT_TEMP_PREFIX, routeLines, TempFiles, write } from './export-files';
 import { exportRecords } from './export-rows';
 
-/** Temporary folders of running exports are named so; tests check none is left behind. */
-export const EXPORT_TEMP_PREFIX = 'convgen-export-';
+export { EXPORT_TEMP_PREFIX };
+
+/** Data files: the train file (or the only one) and the validation file of a split. */
+interface DataFiles {
+  train: string;
+  validation: string | null;
+}
 
 /** The files an export writes: one file, or a zip of data files with the metadata and card. */
 export interface ExportPlan {
@@ -40,17 +49,30 @@ export interface ExportPlan {
   archive: boolean;
   /** The files in the archive (or the one file). */
   files: string[];
+  data: DataFiles;
+  /** The metadata sidecars of the data files (`includeMetadata` for openai and anthropic). */
+  sidecars: DataFiles | null;
 }
 
 export function planExport(request: ExportRequest, count: number, now: Date): ExportPlan {
-  const { extension } = EXPORT_FORMATS[request.format];
-  const archive = Boolean(request.split || request.datasetCard);
+  const format = EXPORT_FORMATS[request.format];
+  const { extension } = format;
+  const sidecar = request.options.includeMetadata === true && format.metadataPlacement === 'sidecar';
+  const archive = Boolean(request.split || request.datasetCard || sidecar);
   const fileName = exportFileName({ date: now, count, format: request.format, extension, approvedOnly: request.approvedOnly, name: request.fileName, archive });
-  if (!archive) return { request, fileName, archive, files: [fileName] };
+  if (!archive) return { request, fileName, archive, files: [fileName], data: { train: fileName, validation: null }, sidecars: null };
   const inner = fileName.replace(/\.zip$/, `.${extension}`);
-  const data = request.split ? Object.values(splitFileNames(inner, extension)) : [inner];
-  const extras = ['metadata.json', ...(request.datasetCard ? ['README.md'] : []), ...(request.format === 'sharegpt' ? ['dataset_info.json'] : [])];
-  return { request, fileName, archive, files: [...data, ...extras] };
+  const data: DataFiles = request.split ? splitFileNames(inner, extension) : { train: inner, validation: null };
+  const sidecars: DataFiles | null = sidecar ? { train: metadataFileName(data.train), validation: data.validation && metadataFileName(data.validation) } : null;
+  const files = [
+    data.train,
+    ...(data.validation ? [data.validation] : []),
+    ...(sidecars ? [sidecars.train, ...(sidecars.validation ? [sidecars.validation] : [])] : []),
+    'metadata.json',
+    ...(request.datasetCard ? ['README.md'] : []),
+    ...(request.format === 'sharegpt' ? ['dataset_info.json'] : []),
+  ];
+  return { request, fileName, archive, files, data, sidecars };
 }
 
 export interface ExportOutcome {
@@ -58,36 +80,6 @@ export interface ExportOutcome {
   written: number;
   report: ValidationReport;
   metadata: ExportMetadata;
-}
-
-/**
- * Writes a chunk, waiting when the reader is behind, so memory stays flat however big the export.
- * A reader that is gone (the download was cancelled) ends the wait through `signal`: otherwise
- * the export would wait for it forever, holding its temporary files.
- */
-async function write(stream: Writable, chunk: string | Buffer, signal?: AbortSignal) {
-  signal?.throwIfAborted();
-  if (stream.write(chunk)) return;
-  await new Promise<void>((resolve, reject) => {
-    const done = (err?: unknown) => {
-      stream.off('drain', onDrain);
-      stream.off('error', done);
-      signal?.removeEventListener('abort', onAbort);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onDrain = () => done();
-    const onAbort = () => done(signal?.reason ?? new Error('The export was cancelled.'));
-    stream.on('drain', onDrain);
-    stream.on('error', done);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** Closes a temporary file's stream (finished or not) before its folder is removed. */
-async function closeQuietly(stream: fs.WriteStream) {
-  stream.destroy();
-  await finished(stream).catch(() => {});
 }
 
 interface Context {
@@ -102,40 +94,53 @@ interface Context {
   tempRoot?: string;
 }
 
-/** Where a pass writes: each valid record's text, and the stream for its part of the split. */
-interface Emit {
+/** Where a pass writes each valid record: its line, and its metadata line for a sidecar. */
+interface Sinks {
   line: (record: ExportRecord, index: number) => string;
-  to: (split: 'train' | 'validation' | undefined) => Writable;
+  data: Writable;
+  sidecar?: Writable | null;
+  /** Told of every record written, in order (a split collects them to decide afterwards). */
+  written?: (record: ExportRecord) => void;
+}
+
+interface PassOutcome {
+  written: number;
+  report: ValidationReport;
+  stats: ExportStats;
 }
 
 /**
  * Reads the export's conversations once: validates each against the format's rules, counts it
- * into the statistics and writes the valid ones through `emit`. Invalid ones are left out and
+ * into the statistics and writes the valid ones to the sinks. Invalid ones are left out and
  * reported, so no file ever carries a record its trainer would refuse. A batch's lines go out
  * as one write per file, not one per conversation.
  */
-async function pass(ctx: Context, request: ExportRequest, emit: Emit) {
-  const report = createValidationReport(request.format);
+async function pass(ctx: Context, request: ExportRequest, sinks: Sinks): Promise<PassOutcome> {
+  const report = createValidationReport(request.format, 5, request.options);
   const stats = createStats();
   let written = 0;
   for await (const batch of exportRecords(ctx.db, ctx.where)) {
     ctx.signal?.throwIfAborted();
-    let train = '';
-    let validation = '';
+    let data = '';
+    let sidecar = '';
     for (const record of batch) {
       const result = validateRecord(request.format, record, request.options);
       addToReport(report, record, result);
       if (!result.ok) continue;
-      const split = request.split ? assignSplit(record.conversationId, record.tier, request.split.validationFraction, request.split.seed) : undefined;
-      addRecord(stats, record, split);
-      if (split === 'validation') validation += emit.line(record, written);
-      else train += emit.line(record, written);
+      addRecord(stats, record);
+      data += sinks.line(record, written);
+      if (sinks.sidecar) sidecar += metadataLine(record);
+      sinks.written?.(record);
       written++;
     }
-    if (train) await write(emit.to('train'), train, ctx.signal);
-    if (validation) await write(emit.to('validation'), validation, ctx.signal);
+    if (data) await write(sinks.data, data, ctx.signal);
+    if (sidecar && sinks.sidecar) await write(sinks.sidecar, sidecar, ctx.signal);
   }
-  const metadata = finishStats(stats, {
+  return { written, report, stats };
+}
+
+function finish(ctx: Context, request: ExportRequest, outcome: PassOutcome): ExportOutcome {
+  const metadata = finishStats(outcome.stats, {
     format: request.format,
     exportedAt: ctx.now.toISOString(),
     approvedOnly: request.approvedOnly,
@@ -144,7 +149,7 @@ async function pass(ctx: Context, request: ExportRequest, emit: Emit) {
     options: request.options,
     split: request.split ?? null,
   });
-  return { written, report, metadata };
+  return { written: outcome.written, report: outcome.report, metadata };
 }
 
 /**
@@ -153,34 +158,94 @@ async function pass(ctx: Context, request: ExportRequest, emit: Emit) {
  * from there — one read of the database, not two.
  */
 async function writeJson(ctx: Context, request: ExportRequest, out: Writable): Promise<ExportOutcome> {
-  const tempDir = fs.mkdtempSync(path.join(ctx.tempRoot ?? os.tmpdir(), EXPORT_TEMP_PREFIX));
-  const items = fs.createWriteStream(path.join(tempDir, 'items'));
+  const temp = new TempFiles(ctx.tempRoot);
   try {
-    const itemsPath = path.join(tempDir, 'items');
-    const outcome = await pass(ctx, request, { line: (record, index) => jsonItem(record, index === 0), to: () => items });
-    items.end();
-    await finished(items);
+    const items = temp.create('items');
+    const outcome = finish(ctx, request, await pass(ctx, request, { line: (record, index) => jsonItem(record, index === 0), data: items.stream }));
+    await temp.close(items);
     await write(out, jsonHeader(outcome.metadata), ctx.signal);
-    for await (const chunk of fs.createReadStream(itemsPath)) await write(out, chunk as Buffer, ctx.signal);
+    for await (const chunk of fs.createReadStream(items.path)) await write(out, chunk as Buffer, ctx.signal);
     await write(out, jsonFooter(), ctx.signal);
     return outcome;
   } finally {
-    await closeQuietly(items);
-    fs.rmSync(tempDir, { recursive: true, force: true });
+    await temp.remove();
   }
 }
 
 /**
- * Streams an export to `out`: one JSONL or JSON file, or — with a split or a dataset card — a
- * zip of the data files, metadata.json, README.md and (ShareGPT) dataset_info.json. The train
- * file streams straight into the zip; the validation file goes through a temporary file, since
- * a zip holds one file after the other.
+ * A split needs each tier's count before it can say which conversations go to validation
+ * (`planSplit`), so the lines (and sidecar lines) go to temporary files as they are read, and
+ * are then routed: train straight into the zip, validation through a file of its own, since a
+ * zip holds one file after the other.
+ */
+async function writeSplit(ctx: Context, plan: ExportPlan, zip: yazl.ZipFile, temp: TempFiles): Promise<ExportOutcome> {
+  const { request, data, sidecars } = plan;
+  const split = request.split!;
+  const all = temp.create('all');
+  const allSidecar = sidecars ? temp.create('all-metadata') : null;
+  const items: SplitItem[] = [];
+  const outcome = await pass(ctx, request, {
+    line: (record) => formatLine(request.format, record, request.options),
+    data: all.stream,
+    sidecar: allSidecar?.stream,
+    written: (record) => items.push({ conversationId: record.conversationId, tier: record.tier }),
+  });
+  await temp.close(all);
+  if (allSidecar) await temp.close(allSidecar);
+  const decided = planSplit(items, split.validationFraction, split.seed);
+  applySplitPlan(outcome.stats, decided);
+
+  const train = new PassThrough();
+  zip.addReadStream(train, data.train);
+  const validation = temp.create('validation');
+  await routeLines(all.path, decided.validation, train, validation.stream, ctx.signal);
+  train.end();
+  await temp.close(validation);
+  zip.addFile(validation.path, data.validation!);
+  if (allSidecar && sidecars) {
+    const trainMeta = temp.create('train-metadata');
+    const validationMeta = temp.create('validation-metadata');
+    await routeLines(allSidecar.path, decided.validation, trainMeta.stream, validationMeta.stream, ctx.signal);
+    await temp.close(trainMeta);
+    await temp.close(validationMeta);
+    zip.addFile(trainMeta.path, sidecars.train);
+    zip.addFile(validationMeta.path, sidecars.validation!);
+  }
+  return finish(ctx, request, outcome);
+}
+
+/** One data file (and its sidecar) in the zip: the data streams straight in. */
+async function writeWhole(ctx: Context, plan: ExportPlan, zip: yazl.ZipFile, temp: TempFiles): Promise<ExportOutcome> {
+  const { request, data, sidecars } = plan;
+  const stream = new PassThrough();
+  zip.addReadStream(stream, data.train);
+  if (request.format === 'json') {
+    const outcome = await writeJson(ctx, request, stream);
+    stream.end();
+    return outcome;
+  }
+  const sidecar = sidecars ? temp.create('metadata') : null;
+  const outcome = await pass(ctx, request, { line: (record) => formatLine(request.format, record, request.options), data: stream, sidecar: sidecar?.stream });
+  stream.end();
+  if (sidecar && sidecars) {
+    await temp.close(sidecar);
+    zip.addFile(sidecar.path, sidecars.train);
+  }
+  return finish(ctx, request, outcome);
+}
+
+/**
+ * Streams an export to `out`: one JSONL or JSON file, or — with a split, a dataset card or a
+ * metadata sidecar — a zip of the data files, their sidecars, metadata.json, README.md and
+ * (ShareGPT) dataset_info.json, which registers every data file the card names.
  */
 export async function writeExport(ctx: Context, plan: ExportPlan, out: Writable): Promise<ExportOutcome> {
   const { request } = plan;
-  const line = (record: ExportRecord) => formatLine(request.format, record, request.options);
   if (!plan.archive) {
-    const outcome = request.format === 'json' ? await writeJson(ctx, request, out) : await pass(ctx, request, { line, to: () => out });
+    const outcome =
+      request.format === 'json'
+        ? await writeJson(ctx, request, out)
+        : finish(ctx, request, await pass(ctx, request, { line: (record) => formatLine(request.format, record, request.options), data: out }));
     out.end();
     await finished(out);
     return outcome;
@@ -188,39 +253,22 @@ export async function writeExport(ctx: Context, plan: ExportPlan, out: Writable)
 
   const zip = new yazl.ZipFile();
   zip.outputStream.pipe(out);
-  const [main, validationName] = plan.files;
-  const data = new PassThrough();
-  zip.addReadStream(data, main);
-  const tempDir = request.split ? fs.mkdtempSync(path.join(ctx.tempRoot ?? os.tmpdir(), EXPORT_TEMP_PREFIX)) : null;
-  const validationPath = tempDir ? path.join(tempDir, 'validation') : null;
-  const validation = validationPath ? fs.createWriteStream(validationPath) : null;
+  const temp = new TempFiles(ctx.tempRoot);
   try {
-    let outcome: ExportOutcome;
-    if (request.format === 'json') {
-      outcome = await writeJson(ctx, { ...request, split: undefined }, data);
-    } else {
-      outcome = await pass(ctx, request, { line, to: (split) => (split === 'validation' && validation ? validation : data) });
-      data.end();
-    }
-    if (validation && validationPath) {
-      validation.end();
-      await finished(validation);
-      zip.addFile(validationPath, validationName);
-    }
+    const outcome = request.split ? await writeSplit(ctx, plan, zip, temp) : await writeWhole(ctx, plan, zip, temp);
     zip.addBuffer(Buffer.from(`${JSON.stringify(outcome.metadata, null, 2)}\n`), 'metadata.json');
+    const files = { train: plan.data.train, validation: plan.data.validation, metadata: plan.sidecars };
     if (request.datasetCard) {
-      const files = { train: main, validation: request.split ? validationName : null };
-      zip.addBuffer(Buffer.from(datasetCard(outcome.metadata, { files, datasetName: main.replace(/\.[a-z]+$/, '') })), 'README.md');
+      zip.addBuffer(Buffer.from(datasetCard(outcome.metadata, { files, folder: plan.fileName.replace(/\.zip$/, '') })), 'README.md');
     }
     if (request.format === 'sharegpt') {
-      zip.addBuffer(Buffer.from(`${JSON.stringify(sharegptDatasetInfo(main.replace(/\.[a-z]+$/, '').replace(/[^A-Za-z0-9_]/g, '_'), main), null, 2)}\n`), 'dataset_info.json');
+      zip.addBuffer(Buffer.from(`${JSON.stringify(llamaFactoryRegistration(files).info, null, 2)}\n`), 'dataset_info.json');
     }
     zip.end();
     await finished(out);
     return outcome;
   } finally {
-    if (validation) await closeQuietly(validation);
-    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+    await temp.remove();
   }
 }
 

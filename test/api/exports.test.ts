@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { conversations, exportLogs } from '../../src/db/schema';
 import { createTestApp, type TestApp } from '../support/app';
+import { unzip } from '../support/unzip';
 import { waitFor } from '../support/wait';
 
 let t: TestApp;
@@ -20,28 +20,6 @@ afterAll(() => t.close());
 
 const approvedCount = async () => (await t.as('viewer', { method: 'GET', url: '/api/conversations?status=approved&pageSize=25' })).json().total as number;
 const lines = (body: string) => body.trimEnd().split('\n').map((l) => JSON.parse(l));
-
-function unzip(buffer: Buffer): Promise<Record<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      const files: Record<string, string> = {};
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            files[entry.fileName] = Buffer.concat(chunks).toString('utf8');
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.readEntry();
-    });
-  });
-}
 
 describe('exports', () => {
   it('exports approved conversations as OpenAI JSONL with a descriptive name, and logs who did it', async () => {
@@ -92,7 +70,10 @@ describe('exports', () => {
     expect(train[0].conversations[0].from).toBe('human');
     const metadata = JSON.parse(files['metadata.json']);
     expect(metadata).toMatchObject({ conversationCount: approved, splits: { train: train.length, validation: validation.length } });
-    expect(Object.values(JSON.parse(files['dataset_info.json']))[0]).toMatchObject({ file_name: 'advisor-set-train.jsonl', formatting: 'sharegpt' });
+    expect(JSON.parse(files['dataset_info.json'])).toMatchObject({
+      advisor_set_train: { file_name: 'advisor-set-train.jsonl', formatting: 'sharegpt' },
+      advisor_set_validation: { file_name: 'advisor-set-validation.jsonl', formatting: 'sharegpt' },
+    });
     expect(files['README.md']).toContain(`${approved}`);
     // The same seed gives the same split.
     const again = await unzip((await t.as('admin', { method: 'POST', url: '/api/exports', payload: { format: 'sharegpt', split: { validationFraction: 0.2, seed: 7 }, fileName: 'advisor set' } })).rawPayload);

@@ -50,6 +50,17 @@ describe('convgen export', () => {
     }
   });
 
+  it('folds the system prompt into the first user turn with --fold-system-prompt', async () => {
+    const result = await cli('export', '--format', 'hf', '--system-prompt', 'Be kind.', '--fold-system-prompt', '--out', '-');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) {
+      expect(l.messages.some((m: { role: string }) => m.role === 'system')).toBe(false);
+      expect(l.messages[0].content.startsWith('Be kind.\n\n')).toBe(true);
+    }
+  });
+
   it('streams to standard output with a filter', async () => {
     const result = await cli('export', '--format', 'hf', '--filter', 'tier=template', '--all', '--out', '-');
     expect(result.code).toBe(0);

@@ -63,3 +63,30 @@ test('export the current filtered view, and reopen that filter from the history'
   await expect(page).toHaveURL(/\/conversations\?.*tier=template/);
   await expect(page).toHaveURL(/status=approved%2Cgenerated|status=approved,generated/);
 });
+
+test('a system prompt for Hugging Face is not called ready while Gemma refuses it; folding it is, and the split and metadata say where they go', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export conversations' });
+  await dialog.getByRole('radio', { name: /Hugging Face/ }).check();
+  const fold = dialog.getByRole('checkbox', { name: /Fold the system prompt into the first user turn/ });
+  await expect(fold).toBeDisabled();
+  await dialog.getByPlaceholder('You are a patient financial guide…').fill('You are a calm, precise financial guide.');
+  await expect(dialog.getByTestId('export-validation')).toContainText('Gemma and Gemma 2 chat templates refuse a system role');
+  await expect(dialog.getByTestId('export-validation')).not.toContainText('ready for');
+
+  await fold.check();
+  await expect(dialog.getByTestId('export-validation')).toContainText('ready for Hugging Face');
+  const first = JSON.parse((await dialog.getByLabel('First records').textContent())!.split('\n')[0]);
+  expect(first.messages[0].role).toBe('user');
+  expect(first.messages[0].content.startsWith('You are a calm, precise financial guide.\n\n')).toBe(true);
+
+  await dialog.getByRole('checkbox', { name: /Train \/ validation split/ }).check();
+  await expect(dialog.getByTestId('export-split')).toContainText(/Split: \d+ train, \d+ validation \(Template \d+ of \d+/);
+  await dialog.getByRole('checkbox', { name: /Include metadata/ }).check();
+  await expect(dialog.getByTestId('metadata-hint')).toContainText('Adds a "metadata" object');
+  await dialog.getByRole('radio', { name: /^OpenAI/ }).check();
+  await expect(dialog.getByTestId('metadata-hint')).toContainText('OpenAI refuses extra keys');
+  await expect(dialog).toContainText(/-metadata\.jsonl/);
+  await dialog.screenshot({ path: test.info().outputPath('export-dialog.png') });
+});

@@ -1,4 +1,4 @@
-import { chatTurns, checkConversation, systemPromptOf, type ConversationRules } from './checks';
+import { chatMessages, checkConversation, type ConversationRules } from './checks';
 import type { ExportFormat, ExportOptions, ExportRecord } from './record';
 
 export interface AnthropicMessage {
@@ -26,8 +26,8 @@ const RULES: ConversationRules = {
 };
 
 function toLine(record: ExportRecord, options?: ExportOptions): AnthropicLine {
-  const messages = chatTurns(record, options) as AnthropicMessage[];
-  const system = systemPromptOf(options);
+  const { system, turns } = chatMessages(record, options);
+  const messages = turns as AnthropicMessage[];
   return system === undefined ? { messages } : { system, messages };
 }
 
@@ -39,6 +39,7 @@ export const anthropicFormat: ExportFormat<AnthropicLine> = {
   id: 'anthropic',
   label: 'Anthropic (Bedrock)',
   extension: 'jsonl',
+  metadataPlacement: 'sidecar',
   description:
     'Claude fine-tuning JSONL for Amazon Bedrock: one {"system", "messages": [...]} object per line; messages start with the user, alternate, and end with the assistant.',
   toLine,

@@ -48,9 +48,11 @@ const roleName = (role: string) => (role === 'user' ? 'the user' : 'the assistan
  */
 export function estimateExampleTokens(record: ExportRecord, options?: ExportOptions): number {
   const system = systemPromptOf(options);
-  let tokens = TOKENS_PER_EXAMPLE;
-  if (system) tokens += estimateTokens(system) + TOKENS_PER_MESSAGE;
   const turns = record.turns ?? [];
+  let tokens = TOKENS_PER_EXAMPLE;
+  // Folded into a user message, the prompt costs its text and the blank line (at most one
+  // token), unless there is no user message and it becomes one.
+  if (system) tokens += estimateTokens(system) + (options?.foldSystemPrompt === true && turns.some((t) => t.role === 'user') ? 1 : TOKENS_PER_MESSAGE);
   for (let i = 0; i < turns.length; i++) {
     const content = turns[i].content;
     tokens += (typeof content === 'string' ? estimateTokens(content) : 0) + TOKENS_PER_MESSAGE;
@@ -181,8 +183,37 @@ export function chatTurns(record: ExportRecord, options: ExportOptions | undefin
 }
 
 /**
- * The flat, always-same-shaped metadata the sharegpt and hf lines may carry. Every key is
- * always present (null when unknown) so dataset loaders infer one column type.
+ * Between a folded system prompt and the first user message. Gemma 3's own chat template folds
+ * a system message into the first user turn the same way, so a model trained on folded lines
+ * sees what its template would have made.
+ */
+export const FOLD_SEPARATOR = '\n\n';
+
+/** What a chat format writes: the system prompt for its system slot (if any) and the turns. */
+export interface ChatMessages {
+  system: string | undefined;
+  turns: ExportTurn[];
+}
+
+/**
+ * `chatTurns` plus the system prompt: in the format's system slot, or, with `foldSystemPrompt`,
+ * at the start of the first user message (a user message of its own when there is none).
+ */
+export function chatMessages(record: ExportRecord, options: ExportOptions | undefined): ChatMessages {
+  const turns = chatTurns(record, options);
+  const system = systemPromptOf(options);
+  if (system === undefined || options?.foldSystemPrompt !== true) return { system, turns };
+  const first = turns.findIndex((t) => t.role === 'user');
+  // chatTurns made fresh objects, so the first user turn can be changed in place.
+  if (first === -1) turns.unshift({ role: 'user', content: system });
+  else turns[first].content = `${system}${FOLD_SEPARATOR}${turns[first].content}`;
+  return { system: undefined, turns };
+}
+
+/**
+ * The flat, always-same-shaped metadata of `includeMetadata`: a `metadata` key on sharegpt and
+ * hf lines, a line of the sidecar file for openai and anthropic. Every key is always present
+ * (null when unknown) so dataset loaders infer one column type.
  */
 export interface LineMetadata {
   conversationId: string;

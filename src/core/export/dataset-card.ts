@@ -3,16 +3,19 @@ import { formatNumber } from './checks';
 import { EXPORT_FORMATS } from './formats';
 import { SCORE_BUCKETS, type CountEntry, type ExportMetadata } from './metadata';
 import type { FormatId } from './record';
-import { sharegptDatasetInfo } from './sharegpt';
+import { llamaFactoryRegistration, type LlamaFactoryRegistration } from './sharegpt';
 
 export interface DatasetCardOptions {
   /** The card's title; defaults to "Training conversations". */
   title?: string;
   description?: string;
-  /** The name to register the dataset under (LLaMA-Factory's dataset_info.json). */
-  datasetName?: string;
-  /** The data files beside the card, as named in the archive. */
-  files: { train: string; validation?: string | null };
+  /**
+   * The folder the archive unzips to, named in the card's LLaMA-Factory YAML as `dataset_dir`;
+   * defaults to the train file's name without `-train` and the extension.
+   */
+  folder?: string;
+  /** The data files beside the card, as named in the archive, and their metadata sidecars. */
+  files: { train: string; validation?: string | null; metadata?: { train: string; validation?: string | null } | null };
 }
 
 /** A table cell: user-given labels must not break the table. */
@@ -39,9 +42,39 @@ function countTable(dimension: string, list: CountEntry[], total: number): strin
 
 const py = (s: string) => JSON.stringify(s);
 
+function llamaFactoryYaml(registration: LlamaFactoryRegistration, folder: string): string {
+  return [
+    '```yaml',
+    `dataset_dir: ${yamlString(folder)}  # the folder holding these files and dataset_info.json`,
+    `dataset: ${registration.dataset}`,
+    ...(registration.evalDataset ? [`eval_dataset: ${registration.evalDataset}`] : []),
+    '```',
+  ].join('\n');
+}
+
+/** A plain YAML scalar when safe, else a double-quoted one (JSON strings are valid YAML). */
+const yamlString = (s: string) => (/^[A-Za-z0-9._/-]+$/.test(s) ? s : JSON.stringify(s));
+
+function axolotlDataset(path: string, split: boolean): string[] {
+  return [
+    `  - path: ${yamlString(path)}`,
+    '    ds_type: json',
+    // A JSON file loads as one split named "train", whichever list it is in.
+    ...(split ? ['    split: train'] : []),
+    '    type: chat_template',
+    '    field_messages: conversations',
+    '    message_property_mappings:',
+    '      role: from',
+    '      content: value',
+    '    roles:',
+    '      user: ["human"]',
+    '      assistant: ["gpt"]',
+    '      system: ["system"]',
+  ];
+}
+
 function howToLoad(format: FormatId, options: DatasetCardOptions): string {
   const { train, validation } = options.files;
-  const name = options.datasetName ?? 'convgen_conversations';
   switch (format) {
     case 'openai':
       return [
@@ -82,30 +115,27 @@ function howToLoad(format: FormatId, options: DatasetCardOptions): string {
         '```',
       ].join('\n');
     case 'sharegpt': {
-      const info = {
-        ...sharegptDatasetInfo(name, train),
-        ...(validation ? sharegptDatasetInfo(`${name}_validation`, validation) : {}),
-      };
+      const registration = llamaFactoryRegistration({ train, validation });
+      const folder = options.folder ?? train.replace(/(-train)?\.[A-Za-z0-9]+$/, '');
       return [
-        `**LLaMA-Factory**: copy the files into its \`data/\` folder, add this entry to \`data/dataset_info.json\` and set \`dataset: ${name}\`` +
-          (validation ? ` (and \`eval_dataset: ${name}_validation\`)` : '') +
-          ' in your training YAML.',
+        '**LLaMA-Factory**: this folder is a dataset directory: its `dataset_info.json` registers ' +
+          (validation ? 'both data files' : 'the data file') +
+          '. Unzip the archive, then name the folder and the datasets in your training YAML:',
+        '',
+        llamaFactoryYaml(registration, folder),
+        '',
+        "Or copy the data files into LLaMA-Factory's `data/` folder and add these entries to its `data/dataset_info.json` (then leave `dataset_dir` out):",
         '',
         '```json',
-        JSON.stringify(info, null, 2),
+        JSON.stringify(registration.info, null, 2),
         '```',
         '',
-        '**Axolotl**:',
+        '**Axolotl** (paths relative to where you run it):',
         '',
         '```yaml',
         'datasets:',
-        `  - path: ${train}`,
-        '    ds_type: json',
-        '    type: chat_template',
-        '    field_messages: conversations',
-        '    message_property_mappings:',
-        '      role: from',
-        '      content: value',
+        ...axolotlDataset(train, false),
+        ...(validation ? ['test_datasets:', ...axolotlDataset(validation, true)] : []),
         '```',
       ].join('\n');
     }
@@ -140,6 +170,20 @@ function howToLoad(format: FormatId, options: DatasetCardOptions): string {
   }
 }
 
+/** Where the per-conversation metadata is, when it was asked for. */
+function metadataNote(format: FormatId, options: DatasetCardOptions, included: boolean): string {
+  if (!included) return '';
+  const placement = EXPORT_FORMATS[format].metadataPlacement;
+  if (placement === 'always') return '';
+  if (placement === 'inline') {
+    return '\n\nEvery line also carries a `metadata` object (conversation id, title, tier, persona, emotion, topic, intent, tone, quality score, model, generation date): loaders keep it as a column, and trainers read only the conversation.';
+  }
+  const sidecars = options.files.metadata;
+  if (!sidecars) return '';
+  const pairs = [`\`${sidecars.train}\` for \`${options.files.train}\``, ...(sidecars.validation && options.files.validation ? [`\`${sidecars.validation}\` for \`${options.files.validation}\``] : [])];
+  return `\n\nThe training lines carry no other keys (${EXPORT_FORMATS[format].label} refuses them), so each conversation's metadata is in a sidecar file: ${pairs.join(' and ')}, line N describing line N of its data file. Upload only the data files.`;
+}
+
 /**
  * README.md for the export (a dataset card): what it is, how to load it with the target
  * trainer, its statistics and splits, how it was generated, and a license the user must fill in.
@@ -167,7 +211,7 @@ export function datasetCard(metadata: ExportMetadata, options: DatasetCardOption
   ];
   sections.push(`## Summary\n\n${table(['', 'Value'], summary, 0)}`);
 
-  sections.push(`## Format\n\n${format.description}\n\n${howToLoad(format.id, options)}`);
+  sections.push(`## Format\n\n${format.description}\n\n${howToLoad(format.id, options)}${metadataNote(format.id, options, metadata.settings.includeMetadata)}`);
 
   const files: unknown[][] = [];
   if (metadata.splits && options.files.validation) {
@@ -176,9 +220,15 @@ export function datasetCard(metadata: ExportMetadata, options: DatasetCardOption
   } else {
     files.push([options.files.train, 'train', formatNumber(total)]);
   }
-  const splitNote = metadata.settings.validationFraction !== null
-    ? `\n\nConversations were assigned to a split by a hash of seed \`${metadata.settings.seed}\`, tier and id (validation fraction ${metadata.settings.validationFraction}), so every tier is split in about the same proportion and re-exporting with the same seed puts each conversation in the same split.`
-    : '';
+  const { validationFraction, seed } = metadata.settings;
+  let splitNote = '';
+  if (metadata.splits && validationFraction !== null) {
+    const share = `${Math.round(validationFraction * 1000) / 10}%`;
+    const tiers = Object.entries(metadata.splits.byTier).map(([tier, n]) => [TIER_LABELS[tier as Tier] ?? tier, formatNumber(n.train), formatNumber(n.validation), percent(n.validation, n.train + n.validation)]);
+    splitNote =
+      `\n\nStratified by tier: validation holds ${share} of every tier, rounded so that its total is ${share} of the whole (each tier gets its share rounded down, and the conversations still missing go to the tiers with the largest remainders). Within a tier, the conversations with the lowest hash of seed \`${seed}\`, tier and id go to validation, so exporting the same conversations with the same seed gives the same split.` +
+      (tiers.length ? `\n\n${table(['Tier', 'Train', 'Validation', 'Validation share'], tiers, 3)}` : '');
+  }
   sections.push(`## Splits\n\n${table(['File', 'Split', 'Conversations'], files, 1)}${splitNote}`);
 
   const stats: string[] = ['## Statistics'];
@@ -207,7 +257,13 @@ export function datasetCard(metadata: ExportMetadata, options: DatasetCardOption
     `- convgen version: ${metadata.version.system}; export format version: ${metadata.version.exportFormat}`,
     `- Filter: ${metadata.settings.filter ? `\`${JSON.stringify(metadata.settings.filter)}\`` : 'none'}`,
   ];
-  if (metadata.settings.systemPrompt) generation.push(`- System prompt: written into every example (see the data files).`);
+  if (metadata.settings.systemPrompt) {
+    generation.push(
+      metadata.settings.foldSystemPrompt
+        ? `- System prompt: written at the start of every example's first user message, followed by a blank line (for base models whose chat template refuses a system role).`
+        : `- System prompt: written into every example as a system message (see the data files).`,
+    );
+  }
   if (metadata.settings.mergeConsecutive) generation.push('- Consecutive turns from the same role were joined with a blank line.');
   sections.push(
     `## Generation\n\n${generation.join('\n')}\n\nThe conversations are synthetic: written by a language model from source documents and dimension settings (persona, emotion, topic, intent, tone), scored automatically and reviewed in convgen. Read a sample before training on them.`,

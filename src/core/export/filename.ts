@@ -54,6 +54,14 @@ export function exportFileName(input: ExportFileNameInput): string {
   return `${base}${extension}`;
 }
 
+/**
+ * The sidecar of a data file (`includeMetadata` for formats whose targets refuse extra keys):
+ * `<base>-metadata.jsonl`, line N describing line N of the data file.
+ */
+export function metadataFileName(dataFileName: string): string {
+  return `${dataFileName.replace(KNOWN_EXTENSION, '')}-metadata.jsonl`;
+}
+
 /** Names of the files inside the archive: `<base>-train.jsonl`, `<base>-validation.jsonl`. */
 export function splitFileNames(fileName: string, extension: 'jsonl' | 'json'): { train: string; validation: string } {
   const base = fileName.replace(KNOWN_EXTENSION, '');

@@ -1,4 +1,5 @@
 import { anthropicFormat } from './anthropic';
+import { lineMetadata } from './checks';
 import { hfFormat } from './hf';
 import { jsonFormat } from './json';
 import { openaiFormat } from './openai';
@@ -25,7 +26,16 @@ const escapeSeparator = (c: string) => (c === '\u2028' ? '\\u2028' : '\\u2029');
  * use `jsonHeader` / `jsonItem` / `jsonFooter` instead, since it is a single document.
  */
 export function formatLine(format: FormatId, record: ExportRecord, options?: ExportOptions): string {
-  const text = JSON.stringify(EXPORT_FORMATS[format].toLine(record, options));
+  return jsonLine(EXPORT_FORMATS[format].toLine(record, options));
+}
+
+/** One line of a metadata sidecar file: the record's `LineMetadata`, newline included. */
+export function metadataLine(record: ExportRecord): string {
+  return jsonLine(lineMetadata(record));
+}
+
+function jsonLine(value: object): string {
+  const text = JSON.stringify(value);
   // indexOf is near free on the usual one-byte (Latin-1) strings; a regex scan cost a quarter of the time.
   const clean = text.indexOf('\u2028') === -1 && text.indexOf('\u2029') === -1;
   return `${clean ? text : text.replace(SEPARATORS_ALL, escapeSeparator)}\n`;

@@ -1,4 +1,4 @@
-import { chatTurns, checkConversation, lineMetadata, systemPromptOf, type ConversationRules, type LineMetadata } from './checks';
+import { chatMessages, checkConversation, lineMetadata, type ConversationRules, type LineMetadata } from './checks';
 import type { ExportFormat, ExportOptions, ExportRecord } from './record';
 
 export interface HfMessage {
@@ -21,9 +21,8 @@ const RULES: ConversationRules = {
 };
 
 function toLine(record: ExportRecord, options?: ExportOptions): HfLine {
-  const turns = chatTurns(record, options) as HfMessage[];
-  const system = systemPromptOf(options);
-  const messages = system === undefined ? turns : [{ role: 'system' as const, content: system }, ...turns];
+  const { system, turns } = chatMessages(record, options);
+  const messages = system === undefined ? (turns as HfMessage[]) : [{ role: 'system' as const, content: system }, ...(turns as HfMessage[])];
   return options?.includeMetadata ? { messages, metadata: lineMetadata(record) } : { messages };
 }
 
@@ -32,6 +31,7 @@ export const hfFormat: ExportFormat<HfLine> = {
   id: 'hf',
   label: 'Hugging Face (TRL)',
   extension: 'jsonl',
+  metadataPlacement: 'inline',
   description:
     'Hugging Face conversational JSONL: one {"messages": [{"role", "content"}, ...]} object per line, loadable with datasets.load_dataset("json") and trainable with TRL\'s SFTTrainer.',
   toLine,

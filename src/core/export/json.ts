@@ -70,6 +70,7 @@ export const jsonFormat: ExportFormat<JsonItem> = {
   id: 'json',
   label: 'Generic JSON',
   extension: 'json',
+  metadataPlacement: 'always',
   description:
     'One JSON document: a metadata header (counts, quality statistics, settings, versions) and a "conversations" array with each conversation\'s dimensions, quality score, turns, review and generation details.',
   toLine,

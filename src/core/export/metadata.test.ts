@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datasetCard } from './dataset-card';
-import { addRecord, createStats, finishStats, scoreBucket, type ExportSettings } from './metadata';
+import { addRecord, applySplitPlan, createStats, finishStats, scoreBucket, type ExportSettings } from './metadata';
 import { baseRecord, unicodeRecord } from './fixtures/records';
 
 const SETTINGS: ExportSettings = {
@@ -57,7 +57,7 @@ describe('export statistics', () => {
       { model: 'offline', count: 1 },
     ]);
     expect(m.dateRange).toEqual({ from: '2026-11-10T08:00:00.000Z', to: '2026-11-18T08:00:00.000Z' });
-    expect(m.splits).toEqual({ train: 8, validation: 1 });
+    expect(m.splits).toEqual({ train: 8, validation: 1, byTier: { template: { train: 3, validation: 1 }, scenario: { train: 3, validation: 0 }, edge_case: { train: 2, validation: 0 } } });
     expect(m.turns).toEqual({ total: 36, average: 4 });
     expect(m.settings).toEqual({
       format: 'sharegpt',
@@ -65,13 +65,14 @@ describe('export statistics', () => {
       filter: { persona: ['anxious_investor'], quality: ['high'] },
       systemPrompt: 'Be calm.',
       includeMetadata: true,
+      foldSystemPrompt: false,
       mergeConsecutive: false,
       maxTokensPerExample: null,
       weights: null,
       validationFraction: 0.1,
       seed: 42,
     });
-    expect(m.version).toEqual({ system: '0.1.0', exportFormat: '1.0' });
+    expect(m.version).toEqual({ system: '0.1.0', exportFormat: '1.1' });
   });
 
   it('gives every tier a count, keeps unknown tiers, and survives an empty export', () => {
@@ -100,7 +101,6 @@ describe('export statistics', () => {
 describe('datasetCard', () => {
   const card = datasetCard(sample(), {
     title: 'Advisor conversations',
-    datasetName: 'advisor',
     files: { train: 'advisor-train.jsonl', validation: 'advisor-validation.jsonl' },
   });
 
@@ -115,8 +115,10 @@ describe('datasetCard', () => {
     expect(card).toContain('| Edge Case | 2 | 22.2% |');
     expect(card).toContain('| 9-10 | 2 | 22.2% |');
     expect(card).toContain('"file_name": "advisor-train.jsonl"');
+    expect(card).toContain('"file_name": "advisor-validation.jsonl"');
+    expect(card).toContain('| Template | 3 | 1 | 25% |');
     expect(card).toContain('`offline` is convgen');
-    expect(card).toContain('convgen version: 0.1.0; export format version: 1.0');
+    expect(card).toContain('convgen version: 0.1.0; export format version: 1.1');
   });
 
   it('explains how to load each format with its trainer', () => {
@@ -131,6 +133,32 @@ describe('datasetCard', () => {
       const m = { ...sample(), settings: { ...sample().settings, format: format as ExportSettings['format'] } };
       expect(datasetCard(m, { files: { train: 'data.jsonl' } }), format).toContain(snippet);
     }
+  });
+
+  it('records the plan of a split decided after the records were counted', () => {
+    const stats = createStats();
+    addRecord(stats, baseRecord({ tier: 'template' }));
+    addRecord(stats, baseRecord({ tier: 'scenario' }));
+    applySplitPlan(stats, { train: 1, validationCount: 1, byTier: { scenario: { train: 0, validation: 1 }, template: { train: 1, validation: 0 } } });
+    expect(finishStats(stats, SETTINGS).splits).toEqual({ train: 1, validation: 1, byTier: { template: { train: 1, validation: 0 }, scenario: { train: 0, validation: 1 } } });
+  });
+
+  it('says where the metadata is: on every line, or in a sidecar named for its data file', () => {
+    const inline = datasetCard({ ...sample(), settings: { ...sample().settings, format: 'hf' } }, { files: { train: 'd-train.jsonl', validation: 'd-validation.jsonl' } });
+    expect(inline).toContain('Every line also carries a `metadata` object');
+    const sidecar = datasetCard(
+      { ...sample(), settings: { ...sample().settings, format: 'openai' } },
+      { files: { train: 'd-train.jsonl', validation: 'd-validation.jsonl', metadata: { train: 'd-train-metadata.jsonl', validation: 'd-validation-metadata.jsonl' } } },
+    );
+    expect(sidecar).toContain('`d-train-metadata.jsonl` for `d-train.jsonl` and `d-validation-metadata.jsonl` for `d-validation.jsonl`, line N describing line N');
+    const off = datasetCard({ ...sample(), settings: { ...sample().settings, format: 'openai', includeMetadata: false } }, { files: { train: 'd.jsonl' } });
+    expect(off).not.toContain('metadata.jsonl');
+  });
+
+  it('says how the system prompt was written', () => {
+    expect(card).toContain('written into every example as a system message');
+    const folded = datasetCard({ ...sample(), settings: { ...sample().settings, foldSystemPrompt: true } }, { files: { train: 'd.jsonl' } });
+    expect(folded).toContain("written at the start of every example's first user message");
   });
 
   it('keeps user-given labels from breaking its tables', () => {

@@ -1,9 +1,9 @@
 import { TIERS } from '../tiers';
 import type { ExportOptions, ExportRecord, FormatId } from './record';
-import type { Split } from './split';
+import type { Split, SplitPlan } from './split';
 
 /** Bumped when the shape of exported lines or of this metadata changes. */
-export const EXPORT_FORMAT_VERSION = '1.0';
+export const EXPORT_FORMAT_VERSION = '1.1';
 
 export const SCORE_BUCKETS = ['<6', '6-7', '7-8', '8-9', '9-10'] as const;
 export type ScoreBucket = (typeof SCORE_BUCKETS)[number];
@@ -31,6 +31,7 @@ export interface ExportStats {
   earliest: { ms: number; iso: string } | null;
   latest: { ms: number; iso: string } | null;
   splits: { train: number; validation: number };
+  splitsByTier: Map<string, { train: number; validation: number }>;
 }
 
 export function createStats(): ExportStats {
@@ -47,6 +48,7 @@ export function createStats(): ExportStats {
     earliest: null,
     latest: null,
     splits: { train: 0, validation: 0 },
+    splitsByTier: new Map(),
   };
 }
 
@@ -93,7 +95,21 @@ export function addRecord(stats: ExportStats, record: ExportRecord, split?: Spli
       if (!stats.latest || ms > stats.latest.ms) stats.latest = { ms, iso: record.generatedAt };
     }
   }
-  if (split) stats.splits[split]++;
+  if (split) {
+    stats.splits[split]++;
+    const tier = stats.splitsByTier.get(record.tier) ?? { train: 0, validation: 0 };
+    tier[split]++;
+    stats.splitsByTier.set(record.tier, tier);
+  }
+}
+
+/**
+ * The split of an export whose records were counted before it was decided (a split needs the
+ * count of each tier first, see `planSplit`).
+ */
+export function applySplitPlan(stats: ExportStats, plan: Pick<SplitPlan, 'train' | 'validationCount' | 'byTier'>): void {
+  stats.splits = { train: plan.train, validation: plan.validationCount };
+  stats.splitsByTier = new Map(Object.entries(plan.byTier).map(([tier, counts]) => [tier, { ...counts }]));
 }
 
 /** What the export was asked to do: recorded so it can be understood and repeated. */
@@ -130,13 +146,15 @@ export interface ExportMetadata {
   turns: { total: number; average: number | null };
   /** Earliest and latest `generatedAt` among the exported conversations. */
   dateRange: { from: string | null; to: string | null };
-  splits: { train: number; validation: number } | null;
+  /** Train and validation counts, overall and per tier (stratified: each tier in proportion). */
+  splits: { train: number; validation: number; byTier: Record<string, { train: number; validation: number }> } | null;
   settings: {
     format: FormatId;
     approvedOnly: boolean;
     filter: Record<string, unknown> | null;
     systemPrompt: string | null;
     includeMetadata: boolean;
+    foldSystemPrompt: boolean;
     mergeConsecutive: boolean;
     maxTokensPerExample: number | null;
     weights: 'all' | 'last' | null;
@@ -151,6 +169,17 @@ const byCount = (a: { count: number; key: string }, b: { count: number; key: str
 
 function entries(map: Map<string, Labelled>): CountEntry[] {
   return [...map].map(([key, { label, count }]) => ({ key, label, count })).sort(byCount);
+}
+
+/** Per tier in the usual tier order, then any other tier by name. */
+function splitsByTier(stats: ExportStats): Record<string, { train: number; validation: number }> {
+  const out: Record<string, { train: number; validation: number }> = {};
+  for (const tier of TIERS) {
+    const counts = stats.splitsByTier.get(tier);
+    if (counts) out[tier] = { ...counts };
+  }
+  for (const tier of [...stats.splitsByTier.keys()].sort()) if (!(tier in out)) out[tier] = { ...stats.splitsByTier.get(tier)! };
+  return out;
 }
 
 export function finishStats(stats: ExportStats, settings: ExportSettings): ExportMetadata {
@@ -177,13 +206,14 @@ export function finishStats(stats: ExportStats, settings: ExportSettings): Expor
       .map(({ key, count }) => ({ model: key, count })),
     turns: { total: stats.turns, average: stats.count ? Math.round((stats.turns / stats.count) * 10) / 10 : null },
     dateRange: { from: stats.earliest?.iso ?? null, to: stats.latest?.iso ?? null },
-    splits: settings.split ? { ...stats.splits } : null,
+    splits: settings.split ? { ...stats.splits, byTier: splitsByTier(stats) } : null,
     settings: {
       format: settings.format,
       approvedOnly: settings.approvedOnly,
       filter: settings.filter ?? null,
       systemPrompt: system ?? null,
       includeMetadata: options.includeMetadata === true,
+      foldSystemPrompt: options.foldSystemPrompt === true && system !== null,
       mergeConsecutive: options.mergeConsecutive === true,
       maxTokensPerExample: options.maxTokensPerExample ?? null,
       weights: options.weights ?? null,

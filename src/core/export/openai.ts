@@ -1,4 +1,4 @@
-import { chatTurns, checkConversation, systemPromptOf, type ConversationRules } from './checks';
+import { chatMessages, checkConversation, type ConversationRules } from './checks';
 import type { ExportFormat, ExportOptions, ExportRecord } from './record';
 
 export interface OpenAIMessage {
@@ -25,9 +25,8 @@ const RULES: ConversationRules = {
 
 function toLine(record: ExportRecord, options?: ExportOptions): OpenAILine {
   const messages: OpenAIMessage[] = [];
-  const system = systemPromptOf(options);
+  const { system, turns } = chatMessages(record, options);
   if (system !== undefined) messages.push({ role: 'system', content: system });
-  const turns = chatTurns(record, options);
   let lastAssistant = -1;
   if (options?.weights === 'last') {
     for (let i = turns.length - 1; i >= 0; i--) {
@@ -38,7 +37,7 @@ function toLine(record: ExportRecord, options?: ExportOptions): OpenAILine {
     }
   }
   for (let i = 0; i < turns.length; i++) {
-    // chatTurns made fresh objects, so they can be written as they are.
+    // chatMessages made fresh objects, so they can be written as they are.
     const message = turns[i] as OpenAIMessage;
     if (options?.weights && message.role === 'assistant') {
       message.weight = options.weights === 'all' || i === lastAssistant ? 1 : 0;
@@ -48,11 +47,15 @@ function toLine(record: ExportRecord, options?: ExportOptions): OpenAILine {
   return { messages };
 }
 
-/** OpenAI chat fine-tuning JSONL: `{"messages":[…]}` per line, no other keys. */
+/**
+ * OpenAI chat fine-tuning JSONL: `{"messages":[…]}` per line, no other keys (metadata, when
+ * asked for, goes to a sidecar file).
+ */
 export const openaiFormat: ExportFormat<OpenAILine> = {
   id: 'openai',
   label: 'OpenAI',
   extension: 'jsonl',
+  metadataPlacement: 'sidecar',
   description:
     'OpenAI chat fine-tuning JSONL: one {"messages": [...]} object per line with system, user and assistant messages, ready to upload for fine-tuning gpt-4o-mini and similar models.',
   toLine,

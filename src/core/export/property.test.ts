@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, FORMAT_IDS, formatLine } from './formats';
 import { jsonFooter, jsonHeader, jsonItem } from './json';
 import { addRecord, createStats, finishStats } from './metadata';
 import { EXPORT_RULES, type ExportOptions, type ExportRecord, type ExportTurn, type FormatId } from './record';
-import { assignSplit } from './split';
+import { planSplit } from './split';
 
 /**
  * 2,000 arbitrary records the database can hold (any role text, any content a Postgres text
@@ -81,6 +81,7 @@ function options(rng: Rng): ExportOptions {
   return {
     systemPrompt: pick(rng, [undefined, '', '  ', 'You are helpful.', 'Système: «ok» 🙂\nline two']),
     includeMetadata: rng() < 0.5,
+    foldSystemPrompt: rng() < 0.3,
     mergeConsecutive: rng() < 0.3,
     weights: pick(rng, [undefined, 'all', 'last'] as const),
     maxTokensPerExample: pick(rng, [undefined, undefined, 500, 20_000]),
@@ -93,8 +94,43 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().le
 const keysWithin = (o: object, allowed: string[]) => Object.keys(o).every((k) => allowed.includes(k));
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The contents the line must carry: the record's turns, joined when merging. */
+/**
+ * The contents the line must carry: the record's turns, joined when merging, with a folded
+ * system prompt and a blank line at the start of the first user message.
+ */
 function expectedContents(r: ExportRecord, o: ExportOptions): { role: string; content: string }[] {
+  const out = mergedContents(r, o);
+  const system = typeof o.systemPrompt === 'string' && o.systemPrompt.trim() !== '' ? o.systemPrompt : null;
+  if (system === null || !o.foldSystemPrompt) return out;
+  const first = out.findIndex((m) => m.role === 'user');
+  if (first === -1) return [{ role: 'user', content: system }, ...out];
+  out[first].content = `${system}\n\n${out[first].content}`;
+  return out;
+}
+
+/**
+ * convgen's own rules, kept stricter than the targets on purpose: a folded prompt would fill an
+ * empty first user turn or stand in for a missing one, and the line would pass, but the
+ * conversation itself still lacks the user's words.
+ */
+function foldErrors(r: ExportRecord, o: ExportOptions, alternating: boolean): string[] {
+  const system = typeof o.systemPrompt === 'string' && o.systemPrompt.trim() !== '';
+  if (!system || !o.foldSystemPrompt) return [];
+  const merged = mergedContents(r, o);
+  const first = merged.findIndex((m) => m.role === 'user');
+  if (first === -1) return alternating ? ['no user turn of its own'] : [];
+  return merged[first].content.trim() === '' ? ['an empty user turn under the folded prompt'] : [];
+}
+
+/** No system message when the prompt is folded (or absent), and only ever first. */
+function systemErrors(roles: unknown[], systemRole: string, o: ExportOptions): string[] {
+  const hasPrompt = typeof o.systemPrompt === 'string' && o.systemPrompt.trim() !== '';
+  const systems = roles.filter((role) => role === systemRole).length;
+  if (hasPrompt && !o.foldSystemPrompt) return systems === 1 && roles[0] === systemRole ? [] : ['system prompt missing'];
+  return systems === 0 ? [] : ['system message where there should be none'];
+}
+
+function mergedContents(r: ExportRecord, o: ExportOptions): { role: string; content: string }[] {
   const out: { role: string; content: string }[] = [];
   for (const t of r.turns) {
     const last = out[out.length - 1];
@@ -125,6 +161,7 @@ type Checker = (line: unknown, r: ExportRecord, o: ExportOptions) => string[];
 const CHECKERS: Record<Exclude<FormatId, 'json'>, Checker> = {
   openai(line, r, o) {
     const errors: string[] = [];
+    errors.push(...foldErrors(r, o, false));
     if (!isObject(line) || !keysWithin(line, ['messages']) || !Array.isArray(line.messages)) return ['not {"messages": [...]}'];
     const messages = line.messages as Record<string, unknown>[];
     messages.forEach((m, i) => {
@@ -137,14 +174,18 @@ const CHECKERS: Record<Exclude<FormatId, 'json'>, Checker> = {
     if (!messages.some((m) => m.role === 'assistant')) errors.push('no assistant');
     if (o.weights === 'last' && !messages.some((m) => m.weight === 1)) errors.push('nothing to train on');
     if (tokens(messages as { content: string }[]) > (o.maxTokensPerExample ?? 65_536)) errors.push('too long');
+    errors.push(...systemErrors(messages.map((m) => m.role), 'system', o));
     const chat = messages.filter((m) => m.role !== 'system').map((m) => ({ role: m.role, content: m.content }));
     if (!sameMessages(chat, expectedContents(r, o))) errors.push('contents differ');
     return errors;
   },
   anthropic(line, r, o) {
     const errors: string[] = [];
+    errors.push(...foldErrors(r, o, true));
     if (!isObject(line) || !keysWithin(line, ['system', 'messages']) || !Array.isArray(line.messages)) return ['not {"system"?, "messages": [...]}'];
     if ('system' in line && !isText(line.system)) errors.push('system empty');
+    const hasPrompt = typeof o.systemPrompt === 'string' && o.systemPrompt.trim() !== '';
+    if ('system' in line !== (hasPrompt && !o.foldSystemPrompt)) errors.push('system key where it should not be, or missing');
     const messages = line.messages as Record<string, unknown>[];
     messages.forEach((m, i) => {
       if (!isObject(m) || !keysWithin(m, ['role', 'content'])) errors.push(`message ${i} has other keys`);
@@ -158,6 +199,7 @@ const CHECKERS: Record<Exclude<FormatId, 'json'>, Checker> = {
   },
   sharegpt(line, r, o) {
     const errors: string[] = [];
+    errors.push(...foldErrors(r, o, true));
     if (!isObject(line) || !keysWithin(line, ['conversations', 'metadata']) || !Array.isArray(line.conversations)) return ['not {"conversations": [...]}'];
     if ('metadata' in line && !o.includeMetadata) errors.push('metadata not asked for');
     let messages = line.conversations as Record<string, unknown>[];
@@ -165,6 +207,7 @@ const CHECKERS: Record<Exclude<FormatId, 'json'>, Checker> = {
       if (!isObject(m) || !keysWithin(m, ['from', 'value'])) errors.push(`message ${i} has other keys`);
       if (!isText(m.value)) errors.push(`message ${i} value`);
     });
+    errors.push(...systemErrors(messages.map((m) => m.from), 'system', o));
     if (messages[0]?.from === 'system') messages = messages.slice(1);
     if (!alternatesUserFirstEndsAssistant(messages.map((m) => m.from as string), 'human', 'gpt')) errors.push('not human-first alternating ending with gpt');
     const chat = messages.map((m) => ({ role: m.from === 'human' ? 'user' : 'assistant', content: m.value }));
@@ -173,6 +216,7 @@ const CHECKERS: Record<Exclude<FormatId, 'json'>, Checker> = {
   },
   hf(line, r, o) {
     const errors: string[] = [];
+    errors.push(...foldErrors(r, o, true));
     if (!isObject(line) || !keysWithin(line, ['messages', 'metadata']) || !Array.isArray(line.messages)) return ['not {"messages": [...]}'];
     if ('metadata' in line && !o.includeMetadata) errors.push('metadata not asked for');
     let messages = line.messages as Record<string, unknown>[];
@@ -180,6 +224,7 @@ const CHECKERS: Record<Exclude<FormatId, 'json'>, Checker> = {
       if (!isObject(m) || !keysWithin(m, ['role', 'content'])) errors.push(`message ${i} has other keys`);
       if (!isText(m.content)) errors.push(`message ${i} content`);
     });
+    errors.push(...systemErrors(messages.map((m) => m.role), 'system', o));
     if (messages[0]?.role === 'system') messages = messages.slice(1);
     if (!alternatesUserFirstEndsAssistant(messages.map((m) => m.role as string), 'user', 'assistant')) errors.push('not user-first alternating ending with assistant');
     if (!sameMessages(messages as { role: unknown; content: unknown }[], expectedContents(r, o))) errors.push('contents differ');
@@ -205,6 +250,7 @@ describe('property: 2,000 arbitrary records through every format', () => {
     const rng = seededRandom(20261126);
     const valid: Record<FormatId, number> = { openai: 0, anthropic: 0, sharegpt: 0, hf: 0, json: 0 };
     const stats = createStats();
+    const items: { conversationId: string; tier: string }[] = [];
     let document = jsonHeader();
     let first = true;
     const failures: string[] = [];
@@ -236,8 +282,10 @@ describe('property: 2,000 arbitrary records through every format', () => {
         document += jsonItem(r, first);
         first = false;
       }
-      addRecord(stats, r, assignSplit(r.conversationId, r.tier, 0.1, 7));
+      items.push(r);
     }
+    const split = planSplit(items, 0.1, 7);
+    items.forEach((r, i) => addRecord(stats, r as ExportRecord, split.validation[i] ? 'validation' : 'train'));
     expect(failures.slice(0, 10)).toEqual([]);
     // The generator must exercise the accepting path of every format, not only the rejections.
     for (const format of FORMAT_IDS) expect(valid[format], format).toBeGreaterThan(200);
@@ -245,7 +293,7 @@ describe('property: 2,000 arbitrary records through every format', () => {
     const parsed = JSON.parse(document + jsonFooter(metadata));
     expect(parsed.conversations).toHaveLength(valid.json);
     expect(parsed.metadata.conversationCount).toBe(2000);
-    expect(parsed.metadata.splits.train + parsed.metadata.splits.validation).toBe(2000);
+    expect(parsed.metadata.splits).toMatchObject({ train: 1800, validation: 200 });
   });
 });
 

@@ -59,10 +59,19 @@ export interface ExportOptions {
   /** Written into the format's system slot; omitted when empty or only whitespace. */
   systemPrompt?: string;
   /**
-   * Adds a flat `metadata` object to each line of the formats whose loaders ignore extra keys
-   * (sharegpt, hf). Never added to openai or anthropic lines: those services reject unknown keys.
+   * Each exported conversation's metadata (id, title, tier, dimensions, quality, model, date),
+   * one flat object of always the same keys. sharegpt and hf lines carry it as a `metadata` key
+   * (their loaders keep extra columns); OpenAI and Bedrock refuse keys they do not know, so for
+   * openai and anthropic it goes to a sidecar file instead (see `metadataFileName`), line N
+   * describing line N of the data file. The generic JSON always carries everything.
    */
   includeMetadata?: boolean;
+  /**
+   * Write the system prompt at the start of the first user message (followed by a blank line)
+   * instead of as a system message, for base models whose chat template refuses a system role
+   * (see `SYSTEM_ROLE_REFUSED_BY`). Applies to the chat formats (openai, anthropic, sharegpt, hf).
+   */
+  foldSystemPrompt?: boolean;
   /**
    * Join consecutive turns from the same role with a blank line instead of reporting them.
    * Applies to the chat formats (openai, anthropic, sharegpt, hf), not to the generic JSON.
@@ -117,6 +126,12 @@ export interface ExportFormat<Line extends object = object> {
   label: string;
   extension: 'jsonl' | 'json';
   description: string;
+  /**
+   * Where `includeMetadata` puts each conversation's metadata: a `metadata` key on the line
+   * ('inline'), a sidecar file beside the data because the target refuses unknown keys
+   * ('sidecar'), or nowhere extra because the format always carries it ('always').
+   */
+  metadataPlacement: 'inline' | 'sidecar' | 'always';
   /**
    * The object to `JSON.stringify` as one JSONL line (for `json`: one item of the
    * `conversations` array). Never throws; on a record `validate` rejects, the result is a

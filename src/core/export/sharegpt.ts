@@ -1,4 +1,4 @@
-import { chatTurns, checkConversation, lineMetadata, systemPromptOf, type ConversationRules, type LineMetadata } from './checks';
+import { chatMessages, checkConversation, lineMetadata, type ConversationRules, type LineMetadata } from './checks';
 import type { ExportFormat, ExportOptions, ExportRecord } from './record';
 
 export interface ShareGptMessage {
@@ -23,8 +23,7 @@ const RULES: ConversationRules = {
 const FROM: Record<string, ShareGptMessage['from']> = { user: 'human', assistant: 'gpt' };
 
 function toLine(record: ExportRecord, options?: ExportOptions): ShareGptLine {
-  const turns = chatTurns(record, options);
-  const system = systemPromptOf(options);
+  const { system, turns } = chatMessages(record, options);
   const conversations: ShareGptMessage[] = [];
   if (system !== undefined) conversations.push({ from: 'system', value: system });
   for (let i = 0; i < turns.length; i++) {
@@ -39,6 +38,7 @@ export const sharegptFormat: ExportFormat<ShareGptLine> = {
   id: 'sharegpt',
   label: 'ShareGPT (LLaMA-Factory, Axolotl)',
   extension: 'jsonl',
+  metadataPlacement: 'inline',
   description:
     'ShareGPT JSONL: one {"conversations": [{"from": "system"|"human"|"gpt", "value"}, ...]} object per line, as LLaMA-Factory and Axolotl read it; comes with a dataset_info.json entry for LLaMA-Factory.',
   toLine,
@@ -65,5 +65,34 @@ export function sharegptDatasetInfo(name: string, fileName: string): Record<stri
       columns: { messages: 'conversations' },
       tags: { role_tag: 'from', content_tag: 'value', user_tag: 'human', assistant_tag: 'gpt', system_tag: 'system' },
     },
+  };
+}
+
+/**
+ * The name a data file is registered under in `dataset_info.json`: its name without the
+ * extension, with anything but ASCII letters, digits and "_" made "_" (LLaMA-Factory looks the
+ * names of `dataset` and `eval_dataset` up as they are, and splits them at commas).
+ */
+export function llamaFactoryName(fileName: string): string {
+  return fileName.replace(/\.[A-Za-z0-9]+$/, '').replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/** What the dataset card tells LLaMA-Factory and what `dataset_info.json` defines: one source for both. */
+export interface LlamaFactoryRegistration {
+  /** The `dataset:` name (the train file). */
+  dataset: string;
+  /** The `eval_dataset:` name (the validation file), when there is one. */
+  evalDataset: string | null;
+  /** The whole `dataset_info.json`: one entry per data file, `file_name` relative to `dataset_dir`. */
+  info: Record<string, ShareGptDatasetInfo>;
+}
+
+export function llamaFactoryRegistration(files: { train: string; validation?: string | null }): LlamaFactoryRegistration {
+  const dataset = llamaFactoryName(files.train);
+  const evalDataset = files.validation ? llamaFactoryName(files.validation) : null;
+  return {
+    dataset,
+    evalDataset,
+    info: { ...sharegptDatasetInfo(dataset, files.train), ...(files.validation && evalDataset ? sharegptDatasetInfo(evalDataset, files.validation) : {}) },
   };
 }

@@ -109,6 +109,36 @@ describe('validateRecord and the report', () => {
     );
   });
 
+  it('never says "ready" for a template format whose system prompt Gemma and Gemma 2 refuse, and names the fix', () => {
+    for (const format of ['hf', 'sharegpt'] as const) {
+      const report = createValidationReport(format, 5, { systemPrompt: 'Be kind.' });
+      addToReport(report, baseRecord(), validateRecord(format, baseRecord()));
+      addToReport(report, baseRecord(), validateRecord(format, baseRecord()));
+      const summary = reportSummary(report);
+      expect(summary).not.toMatch(/ready for/);
+      expect(summary).toMatch(/^All 2 conversations pass the .* checks\. The Gemma and Gemma 2 chat templates refuse a system role/);
+      expect(summary).toContain('turn on "Fold the system prompt into the first user turn"');
+      expect(report.warnings).toHaveLength(1);
+      addToReport(report, withTurns([a()]), validateRecord(format, withTurns([a()])));
+      expect(reportSummary(report)).toMatch(/^2 of 3 conversations pass the .* checks; 1 has problems: Starts with the assistant \(1\)\. The Gemma and Gemma 2/);
+    }
+  });
+
+  it('has no readiness warning when the prompt is folded, absent, or the service trains its own models', () => {
+    const quiet = [
+      createValidationReport('hf', 5, { systemPrompt: 'Be kind.', foldSystemPrompt: true }),
+      createValidationReport('sharegpt', 5, { systemPrompt: '   ' }),
+      createValidationReport('hf'),
+      createValidationReport('openai', 5, { systemPrompt: 'Be kind.' }),
+      createValidationReport('anthropic', 5, { systemPrompt: 'Be kind.' }),
+    ];
+    for (const report of quiet) {
+      expect(report.warnings).toEqual([]);
+      addToReport(report, baseRecord(), validateRecord(report.format, baseRecord()));
+      expect(reportSummary(report)).toMatch(/^The conversation is ready for/);
+    }
+  });
+
   it('summarises an all-clear report', () => {
     const report = createValidationReport('openai');
     addToReport(report, baseRecord(), validateRecord('openai', baseRecord()));

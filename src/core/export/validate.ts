@@ -1,4 +1,5 @@
 import { EXPORT_FORMATS } from './formats';
+import { readinessWarnings } from './readiness';
 import { RULE_LABELS, type ExportOptions, type ExportProblem, type ExportRecord, type ExportRule, type FormatId } from './record';
 
 export type ValidationResult = { ok: true } | { ok: false; problems: ExportProblem[] };
@@ -28,12 +29,14 @@ export interface ValidationReport {
   /** The first `maxExamples` invalid conversations, in the order they were added. */
   examples: ValidationExample[];
   maxExamples: number;
+  /** What keeps records that pass from being ready for every common base model (`readinessWarnings`). */
+  warnings: string[];
 }
 
 const RULE_ORDER = Object.fromEntries(Object.keys(RULE_LABELS).map((rule, i) => [rule, i])) as Record<ExportRule, number>;
 
-export function createValidationReport(format: FormatId, maxExamples = 5): ValidationReport {
-  return { format, total: 0, valid: 0, invalid: 0, byRule: {}, examples: [], maxExamples };
+export function createValidationReport(format: FormatId, maxExamples = 5, options?: ExportOptions): ValidationReport {
+  return { format, total: 0, valid: 0, invalid: 0, byRule: {}, examples: [], maxExamples, warnings: readinessWarnings(format, options) };
 }
 
 export function addToReport(report: ValidationReport, record: ExportRecord, result: ValidationResult): void {
@@ -58,16 +61,24 @@ export function addToReport(report: ValidationReport, record: ExportRecord, resu
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** One sentence for the dialog, e.g. "85 of 87 conversations are ready for OpenAI; 2 have problems: Empty turn (2)." */
+/**
+ * One sentence for the dialog, e.g. "85 of 87 conversations are ready for OpenAI; 2 have
+ * problems: Empty turn (2)." With a readiness warning it never says "ready": the records pass
+ * the format's checks, and the warning follows.
+ */
 export function reportSummary(report: ValidationReport): string {
   const label = EXPORT_FORMATS[report.format].label;
   if (report.total === 0) return 'No conversations to export.';
+  const warned = report.warnings.length > 0;
+  const caveat = warned ? ` ${report.warnings.join(' ')}` : '';
   if (report.invalid === 0) {
+    if (warned) return `${report.total === 1 ? 'The conversation passes' : `All ${report.total} conversations pass`} the ${label} checks.${caveat}`;
     return report.total === 1 ? `The conversation is ready for ${label}.` : `All ${report.total} conversations are ready for ${label}.`;
   }
   const rules = (Object.entries(report.byRule) as [ExportRule, number][])
     .sort((a, b) => b[1] - a[1])
     .map(([rule, n]) => `${RULE_LABELS[rule]} (${n})`)
     .join(', ');
-  return `${report.valid} of ${plural(report.total, 'conversation')} ${report.valid === 1 ? 'is' : 'are'} ready for ${label}; ${report.invalid} ${report.invalid === 1 ? 'has' : 'have'} problems: ${rules}.`;
+  const verdict = warned ? `${report.valid === 1 ? 'passes' : 'pass'} the ${label} checks` : `${report.valid === 1 ? 'is' : 'are'} ready for ${label}`;
+  return `${report.valid} of ${plural(report.total, 'conversation')} ${verdict}; ${report.invalid} ${report.invalid === 1 ? 'has' : 'have'} problems: ${rules}.${caveat}`;
 }

@@ -5,6 +5,7 @@ import { toast } from 'sonner';
 import type { ExportRequestInput } from '../../../contract/exports';
 import type { SelectorFilter } from '../../../contract/runs';
 import type { FormatId } from '../../../core/export/record';
+import { FOLD_OPTION_LABEL, SYSTEM_ROLE_REFUSED_BY } from '../../../core/export/readiness';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { ApiError } from '../../lib/api';
@@ -12,7 +13,8 @@ import { queries } from '../../lib/endpoints';
 import { cn } from '../../lib/cn';
 import { useCatalog } from '../../lib/queries';
 import { downloadExport } from './download';
-import { FORMAT_CHOICES } from './formats';
+import { FORMAT_CHOICES, metadataHint } from './formats';
+import { SplitSummary } from './split-summary';
 
 type Scope = 'approved' | 'view' | 'preset';
 type Preset = 'template' | 'high' | 'persona';
@@ -44,6 +46,8 @@ export function ExportDialog({ open, onOpenChange, viewFilter, initial }: { open
   const [persona, setPersona] = useState('');
   const [approvedOnly, setApprovedOnly] = useState(true);
   const [systemPrompt, setSystemPrompt] = useState('');
+  const [foldSystemPrompt, setFoldSystemPrompt] = useState(false);
+  const [includeMetadata, setIncludeMetadata] = useState(false);
   const [split, setSplit] = useState(false);
   const [validationPercent, setValidationPercent] = useState('10');
   const [datasetCard, setDatasetCard] = useState(false);
@@ -56,6 +60,8 @@ export function ExportDialog({ open, onOpenChange, viewFilter, initial }: { open
     setScope(initial?.selection ? 'view' : 'approved');
     setApprovedOnly(initial?.approvedOnly ?? true);
     setSystemPrompt(initial?.options?.systemPrompt ?? '');
+    setFoldSystemPrompt(initial?.options?.foldSystemPrompt ?? false);
+    setIncludeMetadata(initial?.options?.includeMetadata ?? false);
     setSplit(Boolean(initial?.split));
     setValidationPercent(initial?.split ? String(Math.round(initial.split.validationFraction * 100)) : '10');
     setDatasetCard(initial?.datasetCard ?? false);
@@ -71,12 +77,15 @@ export function ExportDialog({ open, onOpenChange, viewFilter, initial }: { open
       format,
       ...(filter && Object.keys(filter).length ? { selection: { filter } } : {}),
       approvedOnly: scope === 'approved' ? true : approvedOnly,
-      options: systemPrompt.trim() ? { systemPrompt: systemPrompt.trim() } : {},
+      options: {
+        ...(systemPrompt.trim() ? { systemPrompt: systemPrompt.trim(), ...(foldSystemPrompt && format !== 'json' ? { foldSystemPrompt: true } : {}) } : {}),
+        ...(includeMetadata && format !== 'json' ? { includeMetadata: true } : {}),
+      },
       ...(split && format !== 'json' && !splitInvalid ? { split: { validationFraction: fraction, seed: 42 } } : {}),
       datasetCard,
       ...(fileName.trim() ? { fileName: fileName.trim() } : {}),
     };
-  }, [format, scope, preset, persona, approvedOnly, systemPrompt, split, fraction, splitInvalid, datasetCard, fileName, viewFilter, initial]);
+  }, [format, scope, preset, persona, approvedOnly, systemPrompt, foldSystemPrompt, includeMetadata, split, fraction, splitInvalid, datasetCard, fileName, viewFilter, initial]);
 
   const preview = useQuery({
     ...queries.exportPreview(request),
@@ -173,6 +182,22 @@ export function ExportDialog({ open, onOpenChange, viewFilter, initial }: { open
             <span className="mb-1 block text-xs font-semibold tracking-wide text-muted uppercase">System prompt (optional)</span>
             <textarea value={systemPrompt} onChange={(e) => setSystemPrompt(e.target.value)} rows={3} maxLength={20000} placeholder="You are a patient financial guide…" className="w-full rounded-md border border-border bg-surface px-2 py-1.5 text-sm" />
           </label>
+          <label className={cn('flex items-start gap-2 text-sm', (!systemPrompt.trim() || format === 'json') && 'text-muted')}>
+            <input type="checkbox" className="mt-1" checked={foldSystemPrompt && format !== 'json'} onChange={(e) => setFoldSystemPrompt(e.target.checked)} disabled={!systemPrompt.trim() || format === 'json'} />
+            <span>
+              {FOLD_OPTION_LABEL}
+              <span className="block text-xs text-muted">For base models whose chat template refuses a system role ({SYSTEM_ROLE_REFUSED_BY.join(', ')}): the prompt starts the first user message, followed by a blank line.</span>
+            </span>
+          </label>
+          <label className={cn('flex items-start gap-2 text-sm', format === 'json' && 'text-muted')}>
+            <input type="checkbox" className="mt-1" checked={includeMetadata || format === 'json'} onChange={(e) => setIncludeMetadata(e.target.checked)} disabled={format === 'json'} />
+            <span>
+              Include metadata
+              <span className="block text-xs text-muted" data-testid="metadata-hint">
+                {metadataHint(format)}
+              </span>
+            </span>
+          </label>
           <label className={cn('flex items-center gap-2 text-sm', format === 'json' && 'text-muted')}>
             <input type="checkbox" checked={split && format !== 'json'} onChange={(e) => setSplit(e.target.checked)} disabled={format === 'json'} />
             Train / validation split,
@@ -198,11 +223,12 @@ export function ExportDialog({ open, onOpenChange, viewFilter, initial }: { open
                 </p>
                 {p.files.length > 1 && <p className="text-xs text-muted">In the zip: {p.files.join(', ')}</p>}
                 {p.unreviewedCount > 0 && <p className="text-xs text-warning">{p.unreviewedCount.toLocaleString()} of them nobody has approved or rejected yet.</p>}
-                <p className={cn('flex items-start gap-1.5 text-xs', p.validation.invalid ? 'text-warning' : 'text-success')} data-testid="export-validation">
-                  {p.validation.invalid ? <AlertTriangle className="h-3.5 w-3.5 shrink-0" aria-hidden /> : <CheckCircle2 className="h-3.5 w-3.5 shrink-0" aria-hidden />}
+                <p className={cn('flex items-start gap-1.5 text-xs', p.validation.invalid || p.validation.warnings.length ? 'text-warning' : 'text-success')} data-testid="export-validation">
+                  {p.validation.invalid || p.validation.warnings.length ? <AlertTriangle className="h-3.5 w-3.5 shrink-0" aria-hidden /> : <CheckCircle2 className="h-3.5 w-3.5 shrink-0" aria-hidden />}
                   {p.validation.summary}
                   {p.checked < p.count && ` (checked the first ${p.checked.toLocaleString()}; the export checks all of them).`}
                 </p>
+                {p.split && <SplitSummary split={p.split} />}
                 {p.validation.examples.slice(0, 3).map((e) => (
                   <p key={e.conversationId} className="text-xs text-muted">
                     <span className="font-mono">{e.conversationId}</span>: {e.problems[0]?.message} — left out of the file.
