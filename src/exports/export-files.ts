@@ -8,6 +8,28 @@ import { finished } from 'node:stream/promises';
 export const EXPORT_TEMP_PREFIX = 'convgen-export-';
 
 /**
+ * Waits until `stream` has flushed everything, or rejects with the abort's reason: a client that
+ * stops reading after the last write would otherwise hold the export (and its temporary files)
+ * open for good.
+ */
+export async function untilFinished(stream: Writable, signal?: AbortSignal) {
+  signal?.throwIfAborted();
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    // A hang-up after the last byte was taken is no hang-up: the file is complete.
+    onAbort = () => {
+      if (!stream.writableFinished) reject(signal?.reason ?? new Error('The export was cancelled.'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([finished(stream), aborted]);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
  * Writes a chunk, waiting when the reader is behind, so memory stays flat however big the export.
  * A reader that is gone (the download was cancelled) ends the wait through `signal`: otherwise
  * the export would wait for it forever, holding its temporary files.

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { PassThrough, type Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import type { SQL } from 'drizzle-orm';
 import yazl from 'yazl';
 import type { ExportRequest } from '../contract/exports';
@@ -31,7 +30,7 @@ import {
   type ValidationReport,
 } from '../core/export';
 import type { Db } from '../db/client';
-import { EXPORT_TEMP_PREFIX, routeLines, TempFiles, write } from './export-files';
+import { EXPORT_TEMP_PREFIX, routeLines, TempFiles, untilFinished, write } from './export-files';
 import { exportRecords } from './export-rows';
 
 export { EXPORT_TEMP_PREFIX };
@@ -247,7 +246,7 @@ export async function writeExport(ctx: Context, plan: ExportPlan, out: Writable)
         ? await writeJson(ctx, request, out)
         : finish(ctx, request, await pass(ctx, request, { line: (record) => formatLine(request.format, record, request.options), data: out }));
     out.end();
-    await finished(out);
+    await untilFinished(out, ctx.signal);
     return outcome;
   }
 
@@ -265,7 +264,7 @@ export async function writeExport(ctx: Context, plan: ExportPlan, out: Writable)
       zip.addBuffer(Buffer.from(`${JSON.stringify(llamaFactoryRegistration(files).info, null, 2)}\n`), 'dataset_info.json');
     }
     zip.end();
-    await finished(out);
+    await untilFinished(out, ctx.signal);
     return outcome;
   } finally {
     await temp.remove();
