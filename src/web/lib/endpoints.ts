@@ -19,7 +19,7 @@ import { generationLogDetail, generationLogPage } from '../../contract/generatio
 import { preferences } from '../../contract/preferences';
 import { createRunResponse, generateResponse, runEstimate, runList, runProgress } from '../../contract/runs';
 import { settingsHistoryPage, settingsResponse } from '../../contract/settings';
-import { acceptedInvitation, createdUser, health, invitation, me, providerInfo, setupStatus, signInResult, signOutResult } from '../../contract/system';
+import { acceptedInvitation, createdUser, health, invitation, me, providerStatus, setupStatus, signInResult, signOutResult } from '../../contract/system';
 import { api, toQueryString } from './api';
 
 /**
@@ -50,7 +50,7 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const endpoints = {
   health: () => api.get(health, '/api/health'),
-  provider: () => api.get(providerInfo, '/api/provider'),
+  provider: () => api.get(providerStatus, '/api/provider'),
   catalog: () => api.get(catalogResponse, '/api/catalog'),
 
   account: {
