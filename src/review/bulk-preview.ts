@@ -20,10 +20,11 @@ export async function previewBulkAction(db: Db, request: BulkPreviewRequest, min
   const where = selectedWhere(request.selection);
   // Only what this action looks at is computed: the bar matters to approvals, runs to deletes.
   const belowBar = request.action === 'approve' ? sql`(${conversations.qualityScore} is not null and ${conversations.qualityScore} < ${minApprovalScore})` : sql`false`;
+  // `in (subquery)` rather than a correlated `exists`: the database hashes the active items once
+  // instead of probing run_items for every selected row (bench:bulk, all 100,000 rows on PGlite:
+  // p50 64 ms against 863 ms).
   const queued =
-    request.action === 'delete'
-      ? sql`exists (select 1 from run_items ri where ri.conversation_id = ${conversations.id} and ri.status in (${statusList(ACTIVE_ITEM_STATUSES)}))`
-      : sql`false`;
+    request.action === 'delete' ? sql`${conversations.id} in (select ri.conversation_id from run_items ri where ri.status in (${statusList(ACTIVE_ITEM_STATUSES)}))` : sql`false`;
   const rows = await queryRows<{ status: ConversationStatus; below_bar: boolean; queued: boolean; n: number }>(
     db,
     sql`select ${conversations.status} as "status", ${belowBar} as "below_bar", ${queued} as "queued", count(*)::int as "n"
