@@ -2,6 +2,8 @@
  * npm run bench:bulk — one bulk approval of 90,000 conversations through HTTP on a server holding
  * the bench's 100,000, and what other users feel meanwhile: p50/p95 of GET /api/health and of
  * GET /api/conversations while the server is idle, while the approval runs, and after it ended.
+ * Before it, the confirmation dialog's question: POST /api/conversations/bulk/preview over the
+ * same 90,000-row filter, and over the whole table.
  * On PGlite by default; BENCH_ENGINE=postgres runs the same on a throwaway PostgreSQL server.
  * CONVGEN_BULK_BATCH_SIZE is passed on to the server. Prints figures; asserts nothing.
  */
@@ -67,11 +69,11 @@ function row(name: string, { health, list }: { health: number[]; list: number[] 
  * Starts the approval and resolves when it has ended, whichever shape the answer takes: the
  * finished result (200), or a running action (202) whose progress is polled until it ends.
  */
-async function approveAll(): Promise<{ seconds: number; succeeded: number; failedCount: number; polls: number }> {
+async function approveAll(): Promise<{ seconds: number; succeeded: number; skippedCount: number; failedCount: number; polls: number }> {
   const started = performance.now();
   const res = await fetch(`${base}/api/conversations/bulk/review`, { method: 'POST', headers, body: JSON.stringify({ selection: { filter: { status: ['generated'] } }, action: 'approve' }) });
   if (res.status !== 200 && res.status !== 202) throw new Error(`bulk review → ${res.status} ${await res.text()}`);
-  let body = (await res.json()) as { id?: string; state?: string; succeeded: number; failedCount: number };
+  let body = (await res.json()) as { id?: string; state?: string; succeeded: number; skippedCount: number; failedCount: number };
   let polls = 0;
   while (body.state === 'running') {
     await new Promise((r) => setTimeout(r, 250));
@@ -80,7 +82,23 @@ async function approveAll(): Promise<{ seconds: number; succeeded: number; faile
     body = (await next.json()) as typeof body;
     polls++;
   }
-  return { seconds: (performance.now() - started) / 1000, succeeded: body.succeeded, failedCount: body.failedCount, polls };
+  return { seconds: (performance.now() - started) / 1000, succeeded: body.succeeded, skippedCount: body.skippedCount, failedCount: body.failedCount, polls };
+}
+
+const PREVIEW_SAMPLES = Number(process.env.BENCH_PREVIEW_REQUESTS ?? 20);
+
+/** Latencies of the bulk preview for `selection`, one request after another, and its last answer. */
+async function timePreview(selection: object, action: string): Promise<{ ms: number[]; last: { selected: number; willChange: number; skipped: number } }> {
+  const ms: number[] = [];
+  let last = { selected: 0, willChange: 0, skipped: 0 };
+  for (let i = 0; i < PREVIEW_SAMPLES; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/conversations/bulk/preview`, { method: 'POST', headers, body: JSON.stringify({ selection, action }) });
+    if (!res.ok) throw new Error(`bulk preview → ${res.status} ${await res.text()}`);
+    last = (await res.json()) as typeof last;
+    ms.push(performance.now() - t0);
+  }
+  return { ms, last };
 }
 
 async function main() {
@@ -132,6 +150,18 @@ async function main() {
     const generated = ((await (await fetch(`${base}/api/conversations?status=generated&pageSize=25`, { headers })).json()) as { total: number }).total;
     for (let i = 0; i < 20; i++) await Promise.all([timedGet('/api/health'), timedGet(LIST_URL)]);
 
+    log(`\nBulk preview (the confirmation dialog's counts), ${PREVIEW_SAMPLES} requests each, idle server:\n`);
+    log('| selection | action | selected | will change | skipped | p50 | p95 | max |');
+    log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const [name, selection, action] of [
+      ['filter status = generated', { filter: { status: ['generated'] } }, 'approve'],
+      ['all', { all: true }, 'reject'],
+      ['all', { all: true }, 'delete'],
+    ] as const) {
+      const { ms, last } = await timePreview(selection, action);
+      log(`| ${name} | ${action} | ${last.selected.toLocaleString()} | ${last.willChange.toLocaleString()} | ${last.skipped.toLocaleString()} | ${formatMs(percentile(ms, 50))} | ${formatMs(percentile(ms, 95))} | ${formatMs(Math.max(...ms))} |`);
+    }
+
     log(`\nBulk approval through HTTP, ${engine === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${COUNT.toLocaleString()} conversations, ${generated.toLocaleString()} of them generated and selected.`);
     log(`GET /api/health and GET ${LIST_URL}, one request after another each, side by side:\n`);
     log('| server | health p50 | health p95 | health max | requests | list p50 | list p95 | list max | requests |');
@@ -146,7 +176,7 @@ async function main() {
     row('right after it', await measure((s) => s.length >= SAMPLES));
     await new Promise((r) => setTimeout(r, Math.max(0, afterAt - Date.now())));
     row(`${SETTLE_MS / 1000} s after it`, await measure((s) => s.length >= SAMPLES));
-    log(`\n${action.succeeded.toLocaleString()} approved, ${action.failedCount.toLocaleString()} refused, in ${action.seconds.toFixed(1)} s (${Math.round(action.succeeded / action.seconds).toLocaleString()} conversations/s${action.polls ? `, progress polled ${action.polls} times` : ''}).`);
+    log(`\n${action.succeeded.toLocaleString()} approved, ${action.skippedCount.toLocaleString()} skipped, ${action.failedCount.toLocaleString()} failed, in ${action.seconds.toFixed(1)} s (${Math.round(action.succeeded / action.seconds).toLocaleString()} conversations/s${action.polls ? `, progress polled ${action.polls} times` : ''}).`);
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.on('exit', r));

@@ -9,6 +9,19 @@ export type Health = z.infer<typeof health>;
 export const providerInfo = z.object({ name: z.enum(PROVIDER_NAMES), model: z.string(), reason: z.string(), typicalSeconds: z.number() });
 export type ProviderInfo = z.infer<typeof providerInfo>;
 
+/**
+ * Why new runs use the offline generator, so the app can say what would change that: `no_key`
+ * (an Anthropic API key saved in Settings takes effect at once), `settings` (the workspace
+ * chose the offline generator in Settings → Generation), `environment` (CONVGEN_PROVIDER=offline
+ * where convgen runs overrides Settings: only a restart without it changes that).
+ */
+export const OFFLINE_CAUSES = ['no_key', 'settings', 'environment'] as const;
+export type OfflineCause = (typeof OFFLINE_CAUSES)[number];
+
+/** GET /api/provider: the provider new runs use, and when it is the offline generator, why. */
+export const providerStatus = providerInfo.extend({ offlineCause: z.enum(OFFLINE_CAUSES).nullable() });
+export type ProviderStatus = z.infer<typeof providerStatus>;
+
 export const me = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string() });
 export type Me = z.infer<typeof me>;
 

@@ -53,7 +53,7 @@ describe('BulkActions.inBatches', () => {
 });
 
 describe('BulkActions', () => {
-  it('runs an action batch by batch, counting, listing failures in order and reporting what it wrote', async () => {
+  it('runs an action batch by batch, counting, listing skips and failures apart, in order, and reporting what it wrote', async () => {
     const reported: [readonly string[], number][] = [];
     const actions = new BulkActions({ db: fakeDb, kind: 'postgres', batchSize: 4, onFinished: (tables, changed) => reported.push([tables, changed]) });
     const started = actions.start({
@@ -61,15 +61,20 @@ describe('BulkActions', () => {
       refs: refs(10),
       unknown: [{ id: 'x', conversationId: 'conv-99999', message: 'conv-99999 was not found.' }],
       tables: ['conversations', 'review_logs'],
-      // The last one of each batch fails.
-      work: async (_tx, batch): Promise<BatchOutcome> => ({ succeeded: batch.length - 1, failures: [{ ...batch.at(-1)!, message: 'no' }] }),
+      // The last one of each batch is skipped (already approved), the first of the second batch has vanished.
+      work: async (_tx, batch): Promise<BatchOutcome> => {
+        const vanished = batch[0].id === 'id-0004' ? [{ ...batch[0], message: 'deleted meanwhile' }] : [];
+        return { succeeded: batch.length - 1 - vanished.length, skips: [{ ...batch.at(-1)!, reason: 'already_in_state', message: 'already' }], failures: vanished };
+      },
     });
-    expect(started.action).toMatchObject({ state: 'running', requested: 11, processed: 1, succeeded: 0, failedCount: 1, actionId: null });
+    expect(started.action).toMatchObject({ state: 'running', requested: 11, processed: 1, succeeded: 0, skippedCount: 0, failedCount: 1, actionId: null });
     const ended = await started.ended;
-    expect(ended).toMatchObject({ state: 'done', requested: 11, processed: 11, succeeded: 7, failedCount: 4, actionId: ended.id, error: null });
-    expect(ended.failed.map((f) => f.conversationId)).toEqual(['conv-00003', 'conv-00007', 'conv-00009', 'conv-99999']);
+    expect(ended).toMatchObject({ state: 'done', requested: 11, processed: 11, succeeded: 6, skippedCount: 3, failedCount: 2, actionId: ended.id, error: null });
+    expect(ended.skipped.map((f) => f.conversationId)).toEqual(['conv-00003', 'conv-00007', 'conv-00009']);
+    expect(ended.skippedByReason).toMatchObject({ already_in_state: 3, not_generated: 0 });
+    expect(ended.failed.map((f) => f.conversationId)).toEqual(['conv-00004', 'conv-99999']);
     expect(actions.get(ended.id)).toEqual(ended);
-    expect(reported).toEqual([[['conversations', 'review_logs'], 7]]);
+    expect(reported).toEqual([[['conversations', 'review_logs'], 6]]);
     expect(actions.busy()).toBe(false);
   });
 
@@ -87,7 +92,7 @@ describe('BulkActions', () => {
           inFirst.open();
           await first.opened;
         }
-        return { succeeded: batch.length, failures: [] };
+        return { succeeded: batch.length, skips: [], failures: [] };
       },
     });
     await inFirst.opened;
@@ -122,7 +127,7 @@ describe('BulkActions', () => {
       tables: ['conversations'],
       work: async (_tx, batch) => {
         if (batch[0].id === 'id-0003') throw boom;
-        return { succeeded: batch.length, failures: [] };
+        return { succeeded: batch.length, skips: [], failures: [] };
       },
     });
     const ended = await started.ended;

@@ -1,14 +1,16 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
-import { type BulkAction, type BulkFailure, type BulkKind } from '../contract/bulk';
+import { type BulkAction, type BulkFailure, type BulkKind, type BulkSkip } from '../contract/bulk';
+import { zeroSkipCounts } from '../core/bulk-outcome';
 import { AppError } from '../core/errors';
 import type { Db, DatabaseKind } from '../db/client';
 import type { ChurningTable } from '../db/maintenance';
-import { listFailures, type SelectedRef, type Tx } from './bulk-selection';
+import { firstListed, listFailures, type SelectedRef, type Tx } from './bulk-selection';
 
-/** What one batch did: how many conversations changed, and why the others did not. */
+/** What one batch did: how many conversations changed, which it left as they were (and why), and which it could not find. */
 export interface BatchOutcome {
   succeeded: number;
+  skips: BulkSkip[];
   failures: BulkFailure[];
 }
 
@@ -145,6 +147,9 @@ export class BulkActions {
       processed: opts.unknown.length,
       stopRequested: false,
       succeeded: 0,
+      skipped: [],
+      skippedCount: 0,
+      skippedByReason: zeroSkipCounts(),
       ...listFailures(opts.unknown),
       startedAt: new Date().toISOString(),
       finishedAt: null,
@@ -204,7 +209,6 @@ export class BulkActions {
 
   private async drive(tracked: Tracked, opts: StartOptions): Promise<void> {
     const { progress } = tracked;
-    let listed = progress.failed;
     try {
       const finished = await this.inBatches(
         opts.refs,
@@ -213,10 +217,16 @@ export class BulkActions {
           progress.processed += batch.length;
           progress.succeeded += outcome.succeeded;
           if (outcome.succeeded > 0 && opts.kind !== 'delete') progress.actionId = progress.id;
+          // Keep only the first MAX_LISTED_FAILURES by conversation id, however many batches skip or fail.
+          if (outcome.skips.length) {
+            progress.skipped = firstListed([...progress.skipped, ...outcome.skips]);
+            progress.skippedCount += outcome.skips.length;
+            const byReason = { ...progress.skippedByReason };
+            for (const skip of outcome.skips) byReason[skip.reason]++;
+            progress.skippedByReason = byReason;
+          }
           if (outcome.failures.length) {
-            // Keep only the first MAX_LISTED_FAILURES by conversation id, however many batches fail.
-            listed = listFailures([...listed, ...outcome.failures]).failed;
-            progress.failed = listed;
+            progress.failed = firstListed([...progress.failed, ...outcome.failures]);
             progress.failedCount += outcome.failures.length;
           }
         },

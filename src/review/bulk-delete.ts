@@ -1,9 +1,17 @@
 import { sql } from 'drizzle-orm';
-import type { BulkDeleteRequest, BulkFailure } from '../contract/bulk';
+import type { BulkDeleteRequest, BulkSkip } from '../contract/bulk';
+import { bulkOutcome } from '../core/bulk-outcome';
+import { ACTIVE_ITEM_STATUSES } from '../core/run-statuses';
 import { queryRows, type Db } from '../db/client';
+import { statusList } from '../db/status-sql';
 import { conversations } from '../db/schema';
 import type { BatchWork, BulkActions } from './bulk-actions';
 import { inIds, lockBatch, readSelection, unknownIds, vanished } from './bulk-selection';
+
+const KEPT = {
+  generating: (name: string) => `${name} is being generated: cancel its run or wait for it to finish, then delete it.`,
+  queued: (name: string) => `${name} is queued in a run that has not finished: cancel the run or wait for it to finish, then delete it.`,
+};
 
 /**
  * One batch of a bulk delete (US11.4.2), in the caller's transaction: deletes the batch's
@@ -19,19 +27,19 @@ export const deleteBatch: BatchWork = async (tx, batch) => {
     (
       await queryRows<{ conversation_id: string }>(
         tx as unknown as Db,
-        sql`select distinct conversation_id from run_items where status in ('pending', 'in_progress') and ${inIds(sql`conversation_id`, selected.map((c) => c.id))}`,
+        sql`select distinct conversation_id from run_items where status in (${statusList(ACTIVE_ITEM_STATUSES)}) and ${inIds(sql`conversation_id`, selected.map((c) => c.id))}`,
       )
     ).map((r) => r.conversation_id),
   );
-  const refused: BulkFailure[] = [];
+  const skips: BulkSkip[] = [];
   const deletable: string[] = [];
   for (const c of selected) {
-    if (c.status === 'generating') refused.push({ id: c.id, conversationId: c.conversationId, message: `${c.conversationId} is being generated: cancel its run or wait for it to finish, then delete it.` });
-    else if (active.has(c.id)) refused.push({ id: c.id, conversationId: c.conversationId, message: `${c.conversationId} is queued in a run that has not finished: cancel the run or wait for it to finish, then delete it.` });
+    const reason = bulkOutcome('delete', { status: c.status, belowBar: false, queued: active.has(c.id) });
+    if (reason) skips.push({ id: c.id, conversationId: c.conversationId, reason, message: KEPT[reason === 'generating' ? 'generating' : 'queued'](c.conversationId) });
     else deletable.push(c.id);
   }
   if (deletable.length > 0) await tx.delete(conversations).where(inIds(conversations.id, deletable));
-  return { succeeded: deletable.length, failures: [...vanished(batch, selected), ...refused] };
+  return { succeeded: deletable.length, skips, failures: vanished(batch, selected) };
 };
 
 /** The tables a bulk delete writes: the conversations, what cascades from them, and the generation logs it unlinks. */

@@ -1,54 +1,55 @@
 import { sql } from 'drizzle-orm';
-import type { BulkFailure, BulkReviewRequest } from '../contract/bulk';
+import type { BulkReviewRequest, BulkSkip } from '../contract/bulk';
 import { approvalBarMessage, belowApprovalBar } from '../core/approval';
-import { STATUS_LABELS, conversationLifecycle, type ConversationStatus } from '../core/statuses';
+import { REVIEW_TARGET, bulkOutcome, type BulkSkipReason, type ReviewAction } from '../core/bulk-outcome';
 import type { Db } from '../db/client';
 import { conversations } from '../db/schema';
 import type { BatchWork, BulkActions } from './bulk-actions';
 import { inIds, lockBatch, readSelection, unknownIds, vanished, type SelectedConversation } from './bulk-selection';
 
-type ReviewAction = BulkReviewRequest['action'];
-
-const TARGET: Record<ReviewAction, ConversationStatus> = { approve: 'approved', reject: 'rejected' };
 const DOING: Record<ReviewAction, string> = { approve: 'approving', reject: 'rejecting' };
 
-/** Why one conversation cannot take this review, and what to do about it, in the words the table uses. */
-export function reviewRefusal(conversation: SelectedConversation, action: ReviewAction): string {
-  const { conversationId: name, status } = conversation;
-  const to = TARGET[action];
-  if (status === to) return `${name} is already ${to}: nothing to change.`;
-  switch (status) {
+/** Why one conversation is skipped by this review, and what to do about it, in the words the table uses. */
+export function skipMessage(conversation: SelectedConversation, action: ReviewAction, reason: BulkSkipReason, minApprovalScore: number): string {
+  const name = conversation.conversationId;
+  switch (reason) {
+    case 'already_in_state':
+      return `${name} is already ${REVIEW_TARGET[action]}: nothing to change.`;
     case 'not_generated':
       return `${name} has no text yet: generate it before ${DOING[action]}.`;
     case 'generating':
       return `${name} is being generated: wait for it to finish, then review it.`;
-    case 'failed':
+    case 'generation_failed':
       return `${name} failed to generate: regenerate it before ${DOING[action]}.`;
-    default:
-      return `${name} is ${STATUS_LABELS[status]}, so it cannot become ${STATUS_LABELS[to]}.`;
+    case 'below_quality_bar':
+      return approvalBarMessage(name, conversation.qualityScore!, minApprovalScore);
+    case 'queued_in_run':
+      return `${name} is queued in a run: wait for it to finish, then review it.`;
   }
 }
 
 /**
  * One batch of a bulk review (US4.2.2), in the caller's transaction: locks the batch, approves
- * or rejects every conversation that may take the review and reports the others one by one. A
- * handful of statements whatever the batch's size: every row moves with the same values, so
- * one UPDATE does them all. The audit rows commit with the batch, so they always say exactly
- * which conversations this action changed: that is what undo reverts.
+ * or rejects every conversation that may take the review and lists the others as skipped, each
+ * with its reason. A handful of statements whatever the batch's size: every row moves with the
+ * same values, so one UPDATE does them all. The audit rows commit with the batch, so they
+ * always say exactly which conversations this action changed: that is what undo reverts.
  */
 export function reviewBatch(reviewerId: string, request: Pick<BulkReviewRequest, 'action' | 'notes'>, minApprovalScore = 0): BatchWork {
-  const to = TARGET[request.action];
+  const to = REVIEW_TARGET[request.action];
   const notes = request.notes || null;
-  const may = (c: SelectedConversation) => conversationLifecycle.can(request.action, c.status);
-  const barred = (c: SelectedConversation) => request.action === 'approve' && may(c) && belowApprovalBar(c.qualityScore, minApprovalScore);
+  const skipOf = (c: SelectedConversation) => bulkOutcome(request.action, { status: c.status, belowBar: belowApprovalBar(c.qualityScore, minApprovalScore), queued: false });
   return async (tx, batch, actionId) => {
     const selected = await lockBatch(tx, batch);
-    const movable = selected.filter((c) => may(c) && !barred(c));
-    const refused: BulkFailure[] = selected
-      .filter((c) => !may(c) || barred(c))
-      .map((c) => ({ id: c.id, conversationId: c.conversationId, message: barred(c) ? approvalBarMessage(c.conversationId, c.qualityScore!, minApprovalScore) : reviewRefusal(c, request.action) }));
-    const failures = [...vanished(batch, selected), ...refused];
-    if (movable.length === 0) return { succeeded: 0, failures };
+    const movable: SelectedConversation[] = [];
+    const skips: BulkSkip[] = [];
+    for (const c of selected) {
+      const reason = skipOf(c);
+      if (reason) skips.push({ id: c.id, conversationId: c.conversationId, reason, message: skipMessage(c, request.action, reason, minApprovalScore) });
+      else movable.push(c);
+    }
+    const failures = vanished(batch, selected);
+    if (movable.length === 0) return { succeeded: 0, skips, failures };
 
     const ids = movable.map((c) => c.id);
     // Each batch's own time: a single review that lands between two batches stays "later" than the batch before it.
@@ -63,7 +64,7 @@ export function reviewBatch(reviewerId: string, request: Pick<BulkReviewRequest,
       .update(conversations)
       .set({ status: to, reviewedAt: sql`${now}::timestamptz`, reviewedBy: reviewerId, reviewNotes: notes, updatedAt: sql`${now}::timestamptz` })
       .where(inIds(conversations.id, ids));
-    return { succeeded: movable.length, failures };
+    return { succeeded: movable.length, skips, failures };
   };
 }
 

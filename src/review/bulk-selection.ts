@@ -111,8 +111,13 @@ export function unknownIds(selection: BulkSelection, found: SelectedRef[]): Bulk
   return [...missing].map((ref) => ({ id: ref, conversationId: ref, message: `${ref} was not found: it may have been deleted. Reload the list and select again.` }));
 }
 
+/** The first MAX_LISTED_FAILURES of `items` by conversation id: what an answer lists one by one. */
+export function firstListed<T extends { conversationId: string }>(items: T[]): T[] {
+  const sorted = [...items].sort((a, b) => (a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0));
+  return sorted.slice(0, MAX_LISTED_FAILURES);
+}
+
 /** The answer's failure list: ordered by conversation id, at most MAX_LISTED_FAILURES of them, with the full count. */
 export function listFailures(failures: BulkFailure[]): { failed: BulkFailure[]; failedCount: number } {
-  const sorted = [...failures].sort((a, b) => (a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0));
-  return { failed: sorted.slice(0, MAX_LISTED_FAILURES), failedCount: failures.length };
+  return { failed: firstListed(failures), failedCount: failures.length };
 }

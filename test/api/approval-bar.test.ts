@@ -26,12 +26,16 @@ describe("the workspace's minimum score for approval", () => {
     expect((await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00071/review', payload: { action: 'reject' } })).statusCode).toBe(200);
   });
 
-  it('approves the others in a bulk action and lists the ones under the bar', async () => {
+  it('approves the others in a bulk action and lists the ones under the bar as skipped', async () => {
     await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { quality: { minApprovalScore: 7 } } });
-    const res = await t.as('reviewer', { method: 'POST', url: '/api/conversations/bulk/review', payload: { selection: { conversationIds: ['conv-00072', 'conv-00073', 'conv-00074'] }, action: 'approve' } });
-    expect(res.json()).toMatchObject({ succeeded: 2, failedCount: 1 });
-    expect(res.json().failed[0]).toMatchObject({ conversationId: 'conv-00072' });
-    expect(res.json().failed[0].message).toMatch(/scores 6\.0, below the workspace's minimum of 7/);
+    const selection = { conversationIds: ['conv-00072', 'conv-00073', 'conv-00074'] };
+    // The preview counts the bar the same way.
+    const preview = await t.as('reviewer', { method: 'POST', url: '/api/conversations/bulk/preview', payload: { selection, action: 'approve' } });
+    expect(preview.json()).toMatchObject({ selected: 3, willChange: 2, skipped: 1, skippedByReason: { below_quality_bar: 1 } });
+    const res = await t.as('reviewer', { method: 'POST', url: '/api/conversations/bulk/review', payload: { selection, action: 'approve' } });
+    expect(res.json()).toMatchObject({ succeeded: 2, skippedCount: 1, failedCount: 0, skippedByReason: { below_quality_bar: 1 } });
+    expect(res.json().skipped[0]).toMatchObject({ conversationId: 'conv-00072', reason: 'below_quality_bar' });
+    expect(res.json().skipped[0].message).toMatch(/scores 6\.0, below the workspace's minimum of 7/);
     expect(await status('conv-00073')).toBe('approved');
     expect(await status('conv-00074')).toBe('approved');
   });

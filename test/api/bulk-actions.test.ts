@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BulkAction, BulkUndoResult } from '../../src/contract/bulk';
+import type { BulkAction, BulkPreview, BulkUndoResult } from '../../src/contract/bulk';
 import type { ConversationDetail } from '../../src/contract/conversations';
 import type { ConversationStatus } from '../../src/core/statuses';
 import { conversations, conversationTurns, generationLogs, reviewLogs, user } from '../../src/db/schema';
@@ -60,32 +60,33 @@ describe('POST /api/conversations/bulk/review', () => {
     }
   });
 
-  it('approves every page of a filter, listing the ones it cannot approve', async () => {
+  it('approves every page of a filter, listing the ones it skips, and why', async () => {
     // The search `conv-0001` names conv-00010 … conv-00019; conv-00010 stays without text.
     await setStatus(range(11, 19), 'generated');
     const body = await review({ selection: { filter: { q: 'conv-0001' } }, action: 'approve' });
-    expect(body).toMatchObject({ requested: 10, succeeded: 9, failedCount: 1 });
-    expect(body.failed).toEqual([{ id: expect.any(String), conversationId: 'conv-00010', message: 'conv-00010 has no text yet: generate it before approving.' }]);
+    expect(body).toMatchObject({ requested: 10, succeeded: 9, skippedCount: 1, failedCount: 0, failed: [] });
+    expect(body.skipped).toEqual([{ id: expect.any(String), conversationId: 'conv-00010', reason: 'not_generated', message: 'conv-00010 has no text yet: generate it before approving.' }]);
+    expect(body.skippedByReason).toEqual({ already_in_state: 0, not_generated: 1, generating: 0, generation_failed: 0, below_quality_bar: 0, queued_in_run: 0 });
     expect(await statusOf('conv-00019')).toBe('approved');
     expect(await statusOf('conv-00010')).toBe('not_generated');
   });
 
-  it('reports each conversation that cannot move, and why, and changes only the others', async () => {
+  it('reports each conversation it skips with the reason, ids that name nothing as failed, and changes only the others', async () => {
     await setStatus(['conv-00021'], 'generated');
     await setStatus(['conv-00023'], 'generating');
     await setStatus(['conv-00024'], 'failed');
     const seedBefore = await detail('seed-001');
     const body = await review({ selection: { conversationIds: ['conv-00021', 'conv-00022', 'conv-00023', 'conv-00024', 'seed-001', 'conv-99999'] }, action: 'approve' });
-    expect(body).toMatchObject({ requested: 6, succeeded: 1, failedCount: 5 });
-    const messages = Object.fromEntries(body.failed.map((f) => [f.conversationId, f.message]));
-    expect(messages).toEqual({
-      'conv-00022': 'conv-00022 has no text yet: generate it before approving.',
-      'conv-00023': 'conv-00023 is being generated: wait for it to finish, then review it.',
-      'conv-00024': 'conv-00024 failed to generate: regenerate it before approving.',
-      'seed-001': 'seed-001 is already approved: nothing to change.',
-      'conv-99999': 'conv-99999 was not found: it may have been deleted. Reload the list and select again.',
+    expect(body).toMatchObject({ requested: 6, succeeded: 1, skippedCount: 4, failedCount: 1 });
+    const skips = Object.fromEntries(body.skipped.map((f) => [f.conversationId, [f.reason, f.message]]));
+    expect(skips).toEqual({
+      'conv-00022': ['not_generated', 'conv-00022 has no text yet: generate it before approving.'],
+      'conv-00023': ['generating', 'conv-00023 is being generated: wait for it to finish, then review it.'],
+      'conv-00024': ['generation_failed', 'conv-00024 failed to generate: regenerate it before approving.'],
+      'seed-001': ['already_in_state', 'seed-001 is already approved: nothing to change.'],
     });
-    expect(body.failed.map((f) => f.conversationId)).toEqual(['conv-00022', 'conv-00023', 'conv-00024', 'conv-99999', 'seed-001']);
+    expect(body.skipped.map((f) => f.conversationId)).toEqual(['conv-00022', 'conv-00023', 'conv-00024', 'seed-001']);
+    expect(body.failed).toEqual([{ id: 'conv-99999', conversationId: 'conv-99999', message: 'conv-99999 was not found: it may have been deleted. Reload the list and select again.' }]);
     expect(await statusOf('conv-00021')).toBe('approved');
     expect(await statusOf('conv-00023')).toBe('generating');
     // Already approved: nothing is rewritten, not even who reviewed it.
@@ -102,7 +103,7 @@ describe('POST /api/conversations/bulk/review', () => {
 
   it('answers a selection that names nothing with zero counts and no action to undo', async () => {
     const body = await review({ selection: { filter: { q: 'no-such-conversation' } }, action: 'reject' });
-    expect(body).toMatchObject({ state: 'done', actionId: null, requested: 0, processed: 0, succeeded: 0, failed: [], failedCount: 0 });
+    expect(body).toMatchObject({ state: 'done', actionId: null, requested: 0, processed: 0, succeeded: 0, skipped: [], skippedCount: 0, failed: [], failedCount: 0 });
   });
 
   it('refuses notes over 500 characters with 400 and changes nothing', async () => {
@@ -275,7 +276,7 @@ describe('POST /api/conversations/bulk/undo', () => {
 });
 
 describe('POST /api/conversations/bulk/delete', () => {
-  it('deletes conversations with their turns, keeps generation logs, and refuses one being generated or queued', async () => {
+  it('deletes conversations with their turns, keeps generation logs, and skips one being generated or queued', async () => {
     await setStatus(['conv-00061'], 'generated');
     await setStatus(['conv-00062'], 'generating');
     const doomed = await detail('conv-00061');
@@ -293,10 +294,10 @@ describe('POST /api/conversations/bulk/delete', () => {
     const res = await post('admin', 'delete', { selection: { conversationIds: ['conv-00061', 'conv-00062', 'conv-00063'] }, confirm: true });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json<BulkAction>();
-    expect(body).toMatchObject({ kind: 'delete', state: 'done', actionId: null, requested: 3, processed: 3, succeeded: 1, failedCount: 2 });
-    expect(body.failed).toEqual([
-      { id: expect.any(String), conversationId: 'conv-00062', message: 'conv-00062 is being generated: cancel its run or wait for it to finish, then delete it.' },
-      { id: expect.any(String), conversationId: 'conv-00063', message: 'conv-00063 is queued in a run that has not finished: cancel the run or wait for it to finish, then delete it.' },
+    expect(body).toMatchObject({ kind: 'delete', state: 'done', actionId: null, requested: 3, processed: 3, succeeded: 1, skippedCount: 2, failedCount: 0 });
+    expect(body.skipped).toEqual([
+      { id: expect.any(String), conversationId: 'conv-00062', reason: 'generating', message: 'conv-00062 is being generated: cancel its run or wait for it to finish, then delete it.' },
+      { id: expect.any(String), conversationId: 'conv-00063', reason: 'queued_in_run', message: 'conv-00063 is queued in a run that has not finished: cancel the run or wait for it to finish, then delete it.' },
     ]);
 
     expect((await t.as('viewer', { method: 'GET', url: '/api/conversations/conv-00061' })).statusCode).toBe(404);
@@ -403,18 +404,121 @@ describe('garbage input', () => {
   });
 });
 
+describe('POST /api/conversations/bulk/preview', () => {
+  const preview = async (payload: unknown, role: Role = 'reviewer'): Promise<BulkPreview> => {
+    const res = await post(role, 'preview', payload);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<BulkPreview>();
+  };
+  const none = { already_in_state: 0, not_generated: 0, generating: 0, generation_failed: 0, below_quality_bar: 0, queued_in_run: 0 };
+  const noStatus = { not_generated: 0, generating: 0, generated: 0, approved: 0, rejected: 0, failed: 0 };
+
+  it('counts a mixed list of ids by what each action would do, and the action then does exactly that', async () => {
+    await setStatus(['conv-00085', 'conv-00086'], 'generated');
+    await setStatus(['conv-00087'], 'rejected');
+    await setStatus(['conv-00088'], 'approved');
+    const first = await detail('conv-00085');
+    // conv-00085 twice (by id and UUID), conv-00089 without text, seed-002 approved, one id that names nothing.
+    const selection = { conversationIds: ['conv-00085', first.id, 'conv-00086', 'conv-00087', 'conv-00088', 'conv-00089', 'seed-002', 'conv-99998'] };
+    const before = await Promise.all(selection.conversationIds.slice(2, 7).map(statusOf));
+
+    const approve = await preview({ selection, action: 'approve' });
+    expect(approve).toEqual({
+      action: 'approve',
+      selected: 6,
+      notFound: 1,
+      willChange: 3,
+      changeFrom: { ...noStatus, generated: 2, rejected: 1 },
+      skipped: 3,
+      skippedByReason: { ...none, already_in_state: 2, not_generated: 1 },
+    });
+    const reject = await preview({ selection, action: 'reject' }, 'viewer');
+    expect(reject).toMatchObject({ selected: 6, notFound: 1, willChange: 4, changeFrom: { ...noStatus, generated: 2, approved: 2 }, skipped: 2, skippedByReason: { ...none, already_in_state: 1, not_generated: 1 } });
+    // Asking changes nothing.
+    expect(await Promise.all(selection.conversationIds.slice(2, 7).map(statusOf))).toEqual(before);
+
+    const done = await review({ selection, action: 'approve' });
+    expect(done).toMatchObject({ succeeded: approve.willChange, skippedCount: approve.skipped, skippedByReason: approve.skippedByReason, failedCount: approve.notFound });
+    expect(await statusOf('conv-00087')).toBe('approved');
+  });
+
+  it('counts a filter selection in one grouped query, and the action follows it', async () => {
+    // The search `conv-0008` names conv-00080 … conv-00089.
+    await setStatus(range(80, 82), 'approved');
+    await setStatus(range(83, 84), 'rejected');
+    await setStatus(range(85, 86), 'generated');
+    await setStatus(['conv-00087'], 'failed');
+    await setStatus(['conv-00088'], 'generating');
+    await setStatus(['conv-00089'], 'not_generated');
+    const selection = { filter: { q: 'conv-0008' } };
+    const reject = await preview({ selection, action: 'reject' });
+    expect(reject).toEqual({
+      action: 'reject',
+      selected: 10,
+      notFound: 0,
+      willChange: 5,
+      changeFrom: { ...noStatus, approved: 3, generated: 2 },
+      skipped: 5,
+      skippedByReason: { ...none, already_in_state: 2, generation_failed: 1, generating: 1, not_generated: 1 },
+    });
+    const narrowed = await preview({ selection: { filter: { q: 'conv-0008', status: ['approved', 'rejected'] } }, action: 'approve' });
+    expect(narrowed).toMatchObject({ selected: 5, willChange: 2, changeFrom: { ...noStatus, rejected: 2 }, skippedByReason: { ...none, already_in_state: 3 } });
+
+    const done = await review({ selection, action: 'reject' });
+    expect(done).toMatchObject({ succeeded: 5, skippedCount: 5, skippedByReason: reject.skippedByReason, failedCount: 0 });
+    expect(await undo(done.actionId!)).toMatchObject({ restored: 5, skippedCount: 0 });
+    expect(await statusOf('conv-00080')).toBe('approved');
+  });
+
+  it('counts what a delete would keep: being generated, or queued in a run', async () => {
+    const run = await t.as('generator', { method: 'POST', url: '/api/runs', payload: { conversationIds: ['conv-00089'] } });
+    expect(run.statusCode, run.body).toBe(201);
+    const body = await preview({ selection: { conversationIds: ['conv-00086', 'conv-00088', 'conv-00089'] }, action: 'delete' });
+    expect(body).toMatchObject({ selected: 3, willChange: 1, skipped: 2, skippedByReason: { ...none, generating: 1, queued_in_run: 1 } });
+    expect(await statusOf('conv-00086')).toBe('generated');
+  });
+
+  it('counts a selection of all, and says so when nothing would change', async () => {
+    const total = (await t.as('viewer', { method: 'GET', url: '/api/conversations?pageSize=25' })).json<{ total: number }>().total;
+    const all = await preview({ selection: { all: true }, action: 'approve' });
+    expect(all.selected).toBe(total);
+    expect(all.willChange + all.skipped).toBe(total);
+    expect(await preview({ selection: { filter: { q: 'no-such-conversation' } }, action: 'reject' })).toMatchObject({ selected: 0, willChange: 0, skipped: 0, notFound: 0 });
+  });
+
+  it.each([
+    ['no action', { selection: { all: true } }],
+    ['an unknown action', { selection: { all: true }, action: 'undo' }],
+    ['no selection', { action: 'approve' }],
+    ['two selectors', { selection: { all: true, filter: {} }, action: 'approve' }],
+    ['an unknown field', { selection: { all: true }, action: 'approve', confirm: true }],
+  ])('answers 400 for %s, never 500', async (_name, payload) => {
+    const res = await post('viewer', 'preview', payload);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error).toMatchObject({ code: expect.any(String), message: expect.any(String), hint: expect.any(String) });
+  });
+
+  it('needs a session, and is in the OpenAPI document', async () => {
+    expect((await t.as(null, { method: 'POST', url: '/api/conversations/bulk/preview', payload: { selection: { all: true }, action: 'approve' } })).statusCode).toBe(401);
+    expect((await t.as('viewer', { method: 'GET', url: '/api/openapi.json' })).json().paths).toHaveProperty(['/api/conversations/bulk/preview']);
+  });
+});
+
 describe('a selection of all', () => {
-  it('rejects every conversation that can be rejected and counts the rest, listing at most 1,000', async () => {
+  it('rejects every conversation that can be rejected and counts the rest as skipped, listing at most 1,000', async () => {
     const all = (await t.as('viewer', { method: 'GET', url: '/api/conversations?pageSize=25' })).json<{ total: number }>().total;
     const movable = await db()
       .select({ id: conversations.id })
       .from(conversations)
       .where(inArray(conversations.status, ['generated', 'approved']));
+    const preview = (await post('reviewer', 'preview', { selection: { all: true }, action: 'reject' })).json<BulkPreview>();
+    expect(preview).toMatchObject({ selected: all, willChange: movable.length, skipped: all - movable.length });
     const body = await review({ selection: { all: true }, action: 'reject' });
     expect(body.requested).toBe(all);
     expect(body.succeeded).toBe(movable.length);
-    expect(body.failedCount).toBe(all - movable.length);
-    expect(body.failed).toHaveLength(body.failedCount);
+    expect(body.skippedCount).toBe(all - movable.length);
+    expect(body.skipped).toHaveLength(body.skippedCount);
+    expect(body.failedCount).toBe(0);
     expect((await t.as('viewer', { method: 'GET', url: '/api/conversations?status=approved' })).json<{ total: number }>().total).toBe(0);
   });
 });

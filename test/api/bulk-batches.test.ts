@@ -104,7 +104,7 @@ describe.each(ENGINES)('bulk actions in batches on %s', (engine) => {
     expect((await post('reviewer', 'undo', { actionId: id })).json().error.code).toBe('already_undone');
   });
 
-  it('lists the failures of every batch in conversation id order, counting them all, and keeps the approval bar', async () => {
+  it('lists the skips of every batch in conversation id order, counting them all by reason, and keeps the approval bar', async () => {
     const scenario = await idsOf('scenario');
     const byName = [...scenario].sort((a, b) => (a.conversationId < b.conversationId ? -1 : 1));
     const low = byName.filter((_, i) => i % 3 === 0);
@@ -124,13 +124,18 @@ describe.each(ENGINES)('bulk actions in batches on %s', (engine) => {
       good.map((c) => c.id),
       'generated',
     );
+    // The preview counts the whole filter in one grouped query, by the rule the batches apply.
+    const preview = await post('reviewer', 'preview', { selection: { filter: { tier: ['scenario'] } }, action: 'approve' });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({ selected: scenario.length, willChange: good.length, changeFrom: { generated: good.length }, skipped: low.length + planned.length, skippedByReason: { below_quality_bar: low.length, not_generated: planned.length } });
     const res = await post('reviewer', 'review', { selection: { filter: { tier: ['scenario'] } }, action: 'approve' });
     expect(res.statusCode).toBe(202);
     const done = await ended(res.json<BulkAction>().id);
-    expect(done).toMatchObject({ state: 'done', requested: scenario.length, succeeded: good.length, failedCount: low.length + planned.length });
+    expect(done).toMatchObject({ state: 'done', requested: scenario.length, succeeded: good.length, skippedCount: low.length + planned.length, failedCount: 0, failed: [] });
+    expect(done.skippedByReason).toMatchObject({ below_quality_bar: low.length, not_generated: planned.length, already_in_state: 0 });
     const expected = [...low, ...planned].sort((a, b) => (a.conversationId < b.conversationId ? -1 : 1)).map((c) => c.conversationId);
-    expect(done.failed.map((f) => f.conversationId)).toEqual(expected);
-    const messages = Object.fromEntries(done.failed.map((f) => [f.conversationId, f.message]));
+    expect(done.skipped.map((f) => f.conversationId)).toEqual(expected);
+    const messages = Object.fromEntries(done.skipped.map((f) => [f.conversationId, f.message]));
     expect(messages[low[0].conversationId]).toBe(`${low[0].conversationId} scores 3.2, below the workspace's minimum of 6 for approval: regenerate it, reject it, or lower the minimum in Settings.`);
     expect(messages[planned[0].conversationId]).toBe(`${planned[0].conversationId} has no text yet: generate it before approving.`);
     expect(Object.values(await statuses(low.map((c) => c.id)))).toEqual(low.map(() => 'generated'));

@@ -161,7 +161,7 @@ test('the review keys can be changed in the shortcuts dialog', async ({ page }) 
   await page.keyboard.press('Escape');
 });
 
-test('bulk approve reports each failure, and Undo puts everything back', async ({ page }) => {
+test('bulk approve previews and reports the one it skips, and Undo puts everything back', async ({ page }) => {
   await signIn(page, '/conversations?tier=scenario&status=approved&pageSize=50');
   const approvedBefore = await shownCount(page);
   await page.goto('/conversations?tier=scenario&status=generated&pageSize=50');
@@ -181,14 +181,17 @@ test('bulk approve reports each failure, and Undo puts everything back', async (
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('list', { name: 'Affected conversations' }).locator('li')).toHaveCount(11);
   await expect(dialog).toContainText(`and ${target + 1 - 10} more…`);
+  await expect(dialog.getByTestId('bulk-preview')).toContainText(`${target + 1} selected: ${target} will be approved, 1 skipped.`);
+  await expect(dialog.getByTestId('bulk-preview')).toContainText('1 not generated yet: will stay as it is (skipped)');
   await dialog.getByRole('textbox').fill('Checked against the refund policy.');
-  await dialog.getByRole('button', { name: `Approve ${target + 1} conversations` }).click();
+  await dialog.getByRole('button', { name: `Approve ${target} conversations` }).click();
 
-  await expect(dialog.getByTestId('bulk-results')).toContainText(`${target} approved, 1 failed`);
-  await expect(dialog.getByRole('list', { name: 'Conversations that failed' })).toContainText(plannedId!);
+  // A conversation without text is skipped, not failed; the dialog closes and the toast says so.
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Approved ${target} · skipped 1 not generated yet`)).toBeVisible();
   await expect(page.getByTestId('selection-count')).toBeHidden();
+  expect((await (await page.request.get(`/api/conversations/${plannedId}`)).json()).status).toBe('not_generated');
 
-  await page.keyboard.press('Escape');
   await page.goto('/conversations?tier=scenario&status=approved&pageSize=50');
   await expect(page.getByTestId('result-count')).toContainText(`Showing ${approvedBefore + target} of`);
 
@@ -196,7 +199,7 @@ test('bulk approve reports each failure, and Undo puts everything back', async (
   await page.getByRole('checkbox', { name: 'Select the rows on this page' }).click();
   await page.getByRole('button', { name: /^Reject Selected/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: /^Reject \d+ conversations/ }).click();
-  await expect(page.getByText(`${approvedBefore + target} rejected`)).toBeVisible();
+  await expect(page.getByText(`Rejected ${approvedBefore + target}`)).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByText(`Undone: ${approvedBefore + target} conversations restored`)).toBeVisible();
   await expect(page.getByTestId('result-count')).toContainText(`Showing ${approvedBefore + target} of`);
@@ -215,7 +218,7 @@ test('bulk delete asks for a checked confirmation and removes the rows for good'
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel('I understand this will permanently delete 1 conversation').check();
   await confirm.click();
-  await expect(page.getByText('1 deleted')).toBeVisible();
+  await expect(page.getByText('Deleted 1')).toBeVisible();
   await expect(page.locator(`tr[data-row="${victimId}"]`)).toHaveCount(0);
   await page.goto(`/conversations?q=${victimId}`);
   await expect(page.getByTestId('empty-state')).toBeVisible();

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { getSettings } from '../../settings/workspace-settings';
-import { bulkAction, bulkActionParams, bulkDeleteRequest, bulkReviewRequest, bulkUndoRequest, bulkUndoResult } from '../../contract/bulk';
+import { bulkAction, bulkActionParams, bulkDeleteRequest, bulkPreview, bulkPreviewRequest, bulkReviewRequest, bulkUndoRequest, bulkUndoResult } from '../../contract/bulk';
 import { AppError } from '../../core/errors';
 import { notTracked, type StartedAction } from '../../review/bulk-actions';
 import { startBulkDelete } from '../../review/bulk-delete';
+import { previewBulkAction } from '../../review/bulk-preview';
 import { startBulkReview } from '../../review/bulk-review';
 import { undoBulkReview } from '../../review/undo-bulk-review';
 import { can } from '../../core/roles';
@@ -34,12 +35,28 @@ export function bulkRoutes(app: FastifyInstance, ctx: AppContext) {
   const accepted = { 200: bulkAction, 202: bulkAction };
 
   r.post(
+    '/api/conversations/bulk/preview',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary:
+          'What a bulk approve, reject or delete would do to a selection now, before it runs: how many would change (by their current status), how many would be skipped and why, how many ids name no conversation. Changes nothing',
+        body: bulkPreviewRequest,
+        response: { 200: bulkPreview },
+      },
+      // Reading counts changes nothing: anyone who reads the table may ask.
+      preHandler: requirePermission(ctx, 'conversations:read'),
+    },
+    async (request) => previewBulkAction(db, request.body, (await getSettings(db)).quality.minApprovalScore),
+  );
+
+  r.post(
     '/api/conversations/bulk/review',
     {
       schema: {
         tags: ['conversations'],
         summary:
-          'Approve or reject a selection of conversations (ids, a filter or all), in batches; those that cannot be reviewed are listed with the reason. 200 when done at once, else 202 with progress to poll',
+          'Approve or reject a selection of conversations (ids, a filter or all), in batches; those it leaves as they are (already approved, not generated yet…) are listed as skipped with the reason, ids that name no conversation as failed. 200 when done at once, else 202 with progress to poll',
         body: bulkReviewRequest,
         response: accepted,
       },
@@ -57,7 +74,7 @@ export function bulkRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['conversations'],
         summary:
-          'Delete a selection of conversations for good (needs confirm: true), in batches; those being generated or queued in a run are kept and listed. 200 when done at once, else 202 with progress to poll',
+          'Delete a selection of conversations for good (needs confirm: true), in batches; those being generated or queued in a run are kept and listed as skipped. 200 when done at once, else 202 with progress to poll',
         body: bulkDeleteRequest,
         response: accepted,
       },
@@ -72,7 +89,7 @@ export function bulkRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/conversations/bulk/actions/:id',
     {
-      schema: { tags: ['conversations'], summary: 'A bulk review or delete and how far it got: counts, failures with reasons, state', params: bulkActionParams, response: { 200: bulkAction } },
+      schema: { tags: ['conversations'], summary: 'A bulk review or delete and how far it got: counts, skips and failures with reasons, state', params: bulkActionParams, response: { 200: bulkAction } },
       preHandler: requirePermission(ctx, 'conversations:read'),
     },
     async (request) => actions.get(request.params.id) ?? Promise.reject(notTracked()),

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ActivityQuery, AuditReviewFilters, AuditReviewQuery } from '../../contract/audit';
-import type { BulkDeleteRequest, BulkReviewRequest, BulkUndoRequest } from '../../contract/bulk';
+import type { BulkDeleteRequest, BulkKind, BulkPreviewRequest, BulkReviewRequest, BulkUndoRequest } from '../../contract/bulk';
 import type { ClientErrorReport } from '../../contract/client-errors';
 import type { ConversationListQuery, ReviewRequest } from '../../contract/conversations';
 import type { ExportHistoryQuery, ExportRequestInput } from '../../contract/exports';
@@ -10,7 +10,7 @@ import type { PreferencesPatch } from '../../contract/preferences';
 import type { createRunBody, selectorSchema } from '../../contract/runs';
 import type { SettingsHistoryQuery, SettingsPatch } from '../../contract/settings';
 import { activityReport, complianceReport, conversationAudit, retentionResult, reviewEventPage } from '../../contract/audit';
-import { bulkAction, bulkUndoResult } from '../../contract/bulk';
+import { bulkAction, bulkPreview, bulkUndoResult } from '../../contract/bulk';
 import { catalogResponse, chunkList, documentList } from '../../contract/catalog';
 import { clientErrorReceipt } from '../../contract/client-errors';
 import { conversationDetail, conversationListResponse, conversationPosition, resolvedPrompt, reviewResult, statusCounts } from '../../contract/conversations';
@@ -19,7 +19,7 @@ import { generationLogDetail, generationLogPage } from '../../contract/generatio
 import { preferences } from '../../contract/preferences';
 import { createRunResponse, generateResponse, runEstimate, runList, runProgress } from '../../contract/runs';
 import { settingsHistoryPage, settingsResponse } from '../../contract/settings';
-import { acceptedInvitation, createdUser, health, invitation, me, providerInfo, setupStatus, signInResult, signOutResult } from '../../contract/system';
+import { acceptedInvitation, createdUser, health, invitation, me, providerStatus, setupStatus, signInResult, signOutResult } from '../../contract/system';
 import { api, toQueryString } from './api';
 
 /**
@@ -50,7 +50,7 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const endpoints = {
   health: () => api.get(health, '/api/health'),
-  provider: () => api.get(providerInfo, '/api/provider'),
+  provider: () => api.get(providerStatus, '/api/provider'),
   catalog: () => api.get(catalogResponse, '/api/catalog'),
 
   account: {
@@ -83,6 +83,8 @@ export const endpoints = {
     prompt: (conversationId: string) => api.get(resolvedPrompt, `/api/conversations/${id(conversationId)}/prompt`),
     generate: (conversationId: string) => api.post(generateResponse, `/api/conversations/${id(conversationId)}/generate`),
     review: (conversationId: string, body: ReviewRequest) => api.post(reviewResult, `/api/conversations/${id(conversationId)}/review`, body),
+    /** What a bulk action would do to a selection now, in counts; changes nothing. */
+    bulkPreview: (body: BulkPreviewRequest) => api.post(bulkPreview, '/api/conversations/bulk/preview', body),
     bulkReview: (body: BulkReviewRequest) => api.post(bulkAction, '/api/conversations/bulk/review', body),
     bulkDelete: (body: BulkDeleteRequest) => api.post(bulkAction, '/api/conversations/bulk/delete', body),
     bulkUndo: (body: BulkUndoRequest) => api.post(bulkUndoResult, '/api/conversations/bulk/undo', body),
@@ -165,6 +167,8 @@ export const queryKeys = {
     position: (conversationId: string, query: ConversationListParams) => ['conversations', 'position', conversationId, query] as const,
     /** The first rows of a filter, for a confirmation's examples. */
     sample: (filter: ConversationFilterParams | null) => ['conversations', 'sample', filter] as const,
+    /** What a bulk action would do to a selection: under `all`, so any change to conversations asks again. */
+    bulkPreview: (kind: BulkKind, selection: unknown) => ['conversations', 'bulk-preview', kind, selection] as const,
   },
   conversation: {
     all: ['conversation'] as const,

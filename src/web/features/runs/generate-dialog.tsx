@@ -9,6 +9,7 @@ import { Dialog } from '../../components/ui/dialog';
 import { ApiError } from '../../lib/api';
 import { endpoints, queries, queryKeys, type SelectorInput } from '../../lib/endpoints';
 import { formatDuration, formatUsd } from '../../lib/format';
+import { needsCostAcknowledgement } from './cost-acknowledgement';
 
 type TierRow = { name: string; count: number; costUsd: number };
 
@@ -33,7 +34,8 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
  * Confirms a generation run (US1.2.1, US1.3.1, US11.4.1): how many conversations, how long and
  * what it should cost (per tier, from past runs when there are some), warnings over $100 or two
  * hours, an optional spending limit and an email when it finishes. "Generate All" also asks
- * the user to acknowledge the estimate before Proceed is enabled.
+ * the user to acknowledge the estimate before Proceed is enabled, when the run costs money: a
+ * $0 run (the offline generator) has nothing to acknowledge.
  */
 export function GenerateDialog({
   selector,
@@ -85,7 +87,8 @@ export function GenerateDialog({
 
   const e = estimate.data;
   const nothing = e !== undefined && e.count === 0;
-  const blocked = !e || nothing || limitInvalid || (requireAcknowledgement && !acknowledged);
+  const askAcknowledgement = e !== undefined && needsCostAcknowledgement(requireAcknowledgement, e);
+  const blocked = !e || nothing || limitInvalid || (askAcknowledgement && !acknowledged);
   return (
     <Dialog
       open={open}
@@ -162,7 +165,7 @@ export function GenerateDialog({
             <input type="checkbox" checked={notifyEmail} onChange={(ev) => setNotifyEmail(ev.target.checked)} className="h-4 w-4" />
             Email me when it finishes
           </label>
-          {requireAcknowledgement && (
+          {askAcknowledgement && (
             <label className="flex items-center gap-2 rounded-md border border-border p-3">
               <input type="checkbox" checked={acknowledged} onChange={(ev) => setAcknowledged(ev.target.checked)} className="h-4 w-4" />I have read the estimate and want to generate {e.count.toLocaleString()} conversations
             </label>

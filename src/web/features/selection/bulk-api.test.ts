@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BulkAction } from '../../../contract/bulk';
-import { runBulk, type BulkProgress } from './bulk-api';
+import type { BulkAction, BulkPreview } from '../../../contract/bulk';
+import { zeroSkipCounts, zeroStatusCounts } from '../../../core/bulk-outcome';
+import { mergePreviews, runBulk, type BulkProgress } from './bulk-api';
 
 const action = (over: Partial<BulkAction>): BulkAction => ({
   id: 'a1',
@@ -11,6 +12,9 @@ const action = (over: Partial<BulkAction>): BulkAction => ({
   processed: 0,
   stopRequested: false,
   succeeded: 0,
+  skipped: [],
+  skippedCount: 0,
+  skippedByReason: zeroSkipCounts(),
   failed: [],
   failedCount: 0,
   startedAt: '2026-01-01T00:00:00Z',
@@ -39,8 +43,21 @@ describe('runBulk', () => {
   it('follows a 202 to the end, reporting progress, and returns the action for undo', async () => {
     const asked = serve([
       [202, action({})],
-      [200, action({ processed: 40_000, succeeded: 39_990, failedCount: 10, actionId: 'a1' })],
-      [200, action({ state: 'done', processed: 90_000, succeeded: 89_990, failedCount: 10, actionId: 'a1', failed: [{ id: 'x', conversationId: 'conv-00001', message: 'no text yet' }] })],
+      [200, action({ processed: 40_000, succeeded: 39_990, skippedCount: 10, actionId: 'a1' })],
+      [
+        200,
+        action({
+          state: 'done',
+          processed: 90_000,
+          succeeded: 89_989,
+          skippedCount: 10,
+          skippedByReason: { ...zeroSkipCounts(), not_generated: 10 },
+          skipped: [{ id: 'x', conversationId: 'conv-00001', reason: 'not_generated', message: 'no text yet' }],
+          failedCount: 1,
+          failed: [{ id: 'y', conversationId: 'conv-00002', message: 'deleted meanwhile' }],
+          actionId: 'a1',
+        }),
+      ],
     ]);
     const seen: BulkProgress[] = [];
     const outcome = await runBulk('approve', { kind: 'filter', filter: { status: ['generated'] }, total: 90_000 }, undefined, (p) => seen.push(p));
@@ -50,13 +67,36 @@ describe('runBulk', () => {
       { processed: 40_000, requested: 90_000, runningId: 'a1' },
       { processed: 90_000, requested: 90_000, runningId: null },
     ]);
-    expect(outcome).toMatchObject({ requested: 90_000, succeeded: 89_990, failedCount: 10, actionIds: ['a1'], stopped: false, error: null });
-    expect(outcome.failed).toHaveLength(1);
+    expect(outcome).toMatchObject({ requested: 90_000, succeeded: 89_989, skippedCount: 10, failedCount: 1, actionIds: ['a1'], stopped: false, error: null });
+    expect(outcome.skippedByReason).toMatchObject({ not_generated: 10, already_in_state: 0 });
+    expect(outcome.skipped.map((s) => s.conversationId)).toEqual(['conv-00001']);
+    expect(outcome.failed.map((f) => f.conversationId)).toEqual(['conv-00002']);
   });
 
   it('says it stopped when the action was stopped or failed, with the reason', async () => {
     serve([[200, action({ kind: 'delete', state: 'failed', processed: 3_000, succeeded: 3_000, error: { code: 'bulk_action_failed', message: 'The bulk delete stopped after 3,000 of 90,000 conversations: disk full', hint: 'Try again.' } })]]);
     const outcome = await runBulk('delete', { kind: 'rows', rows: { a: { id: 'a', conversationId: 'conv-1', status: 'generated' } } }, undefined, () => {});
     expect(outcome).toMatchObject({ succeeded: 3_000, stopped: true, actionIds: [], error: 'The bulk delete stopped after 3,000 of 90,000 conversations: disk full Try again.' });
+  });
+});
+
+describe('mergePreviews', () => {
+  const preview = (over: Partial<BulkPreview>): BulkPreview => ({ action: 'reject', selected: 0, notFound: 0, willChange: 0, changeFrom: zeroStatusCounts(), skipped: 0, skippedByReason: zeroSkipCounts(), ...over });
+
+  it('adds up the previews of a selection sent in parts, count by count', () => {
+    const merged = mergePreviews('reject', [
+      preview({ selected: 50_000, willChange: 49_000, changeFrom: { ...zeroStatusCounts(), approved: 40_000, generated: 9_000 }, skipped: 1_000, skippedByReason: { ...zeroSkipCounts(), already_in_state: 1_000 } }),
+      preview({ selected: 9, notFound: 1, willChange: 6, changeFrom: { ...zeroStatusCounts(), approved: 6 }, skipped: 3, skippedByReason: { ...zeroSkipCounts(), not_generated: 3 } }),
+    ]);
+    expect(merged).toEqual(
+      preview({
+        selected: 50_009,
+        notFound: 1,
+        willChange: 49_006,
+        changeFrom: { ...zeroStatusCounts(), approved: 40_006, generated: 9_000 },
+        skipped: 1_003,
+        skippedByReason: { ...zeroSkipCounts(), already_in_state: 1_000, not_generated: 3 },
+      }),
+    );
   });
 });

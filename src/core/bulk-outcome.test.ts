@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { BULK_KINDS, bulkOutcome, previewCounts, skippedSummary, zeroSkipCounts, type BulkKind } from './bulk-outcome';
+import { CONVERSATION_STATUSES, conversationLifecycle, type ConversationStatus } from './statuses';
+
+const plain = (status: ConversationStatus) => ({ status, belowBar: false, queued: false });
+
+describe('bulkOutcome', () => {
+  it('decides every status for every action, without throwing', () => {
+    for (const kind of BULK_KINDS) for (const status of CONVERSATION_STATUSES) expect(() => bulkOutcome(kind, plain(status)), `${kind} ${status}`).not.toThrow();
+  });
+
+  it('changes exactly what the state machine lets a review move, and flips the opposite review', () => {
+    for (const kind of ['approve', 'reject'] as const) {
+      const changes = CONVERSATION_STATUSES.filter((s) => bulkOutcome(kind, plain(s)) === null);
+      expect([...changes].sort()).toEqual([...conversationLifecycle.sources(kind)].sort());
+    }
+    expect(bulkOutcome('approve', plain('rejected'))).toBeNull();
+    expect(bulkOutcome('reject', plain('approved'))).toBeNull();
+  });
+
+  it('skips with the reason a person would give', () => {
+    const reasons = (kind: BulkKind) => Object.fromEntries(CONVERSATION_STATUSES.map((s) => [s, bulkOutcome(kind, plain(s))]));
+    expect(reasons('approve')).toEqual({ not_generated: 'not_generated', generating: 'generating', generated: null, approved: 'already_in_state', rejected: null, failed: 'generation_failed' });
+    expect(reasons('reject')).toEqual({ not_generated: 'not_generated', generating: 'generating', generated: null, approved: null, rejected: 'already_in_state', failed: 'generation_failed' });
+    expect(reasons('delete')).toEqual({ not_generated: null, generating: 'generating', generated: null, approved: null, rejected: null, failed: null });
+  });
+
+  it('holds back approvals under the quality bar, but not rejections, and deletes of queued ones', () => {
+    expect(bulkOutcome('approve', { status: 'generated', belowBar: true, queued: false })).toBe('below_quality_bar');
+    // Already approved says so first: the bar does not matter to a conversation that will not move.
+    expect(bulkOutcome('approve', { status: 'approved', belowBar: true, queued: false })).toBe('already_in_state');
+    expect(bulkOutcome('reject', { status: 'generated', belowBar: true, queued: false })).toBeNull();
+    expect(bulkOutcome('delete', { status: 'not_generated', belowBar: false, queued: true })).toBe('queued_in_run');
+  });
+});
+
+describe('previewCounts', () => {
+  it('counts what will change by current status and what will be skipped by reason', () => {
+    const counts = previewCounts('reject', [
+      { ...plain('approved'), count: 6 },
+      { ...plain('generated'), count: 3 },
+      { ...plain('rejected'), count: 2 },
+      { ...plain('not_generated'), count: 1 },
+    ]);
+    expect(counts).toMatchObject({ selected: 12, willChange: 9, skipped: 3 });
+    expect(counts.changeFrom).toMatchObject({ approved: 6, generated: 3, rejected: 0 });
+    expect(counts.skippedByReason).toEqual({ ...zeroSkipCounts(), already_in_state: 2, not_generated: 1 });
+  });
+
+  it('answers zeros for an empty selection', () => {
+    expect(previewCounts('approve', [])).toMatchObject({ selected: 0, willChange: 0, skipped: 0 });
+  });
+});
+
+describe('skippedSummary', () => {
+  it('names each reason with its count, in a fixed order, and nothing when nothing was skipped', () => {
+    expect(skippedSummary('approve', { ...zeroSkipCounts(), not_generated: 1, already_in_state: 2 })).toBe('skipped 2 already approved, 1 not generated yet');
+    expect(skippedSummary('reject', { ...zeroSkipCounts(), already_in_state: 1_200 })).toBe('skipped 1,200 already rejected');
+    expect(skippedSummary('approve', zeroSkipCounts())).toBe('');
+  });
+});
