@@ -1,3 +1,4 @@
+import type { AnnouncedLimits } from '../core/announced-limits';
 import { RateLimitState, type RateLimitConfig, type RateLimitSnapshot, type RateLimitTicket, type TokenCounts } from '../core/rate-limit';
 
 /**
@@ -6,7 +7,12 @@ import { RateLimitState, type RateLimitConfig, type RateLimitSnapshot, type Rate
  * lives in core/rate-limit; this file only queues callers and sleeps.
  */
 
-export type ReleaseFn = (actual?: TokenCounts) => void;
+/**
+ * Ends a call: `actual` replaces the token estimate; `announced` is what the answer said of the
+ * provider's limits (how much is left, and when it resets), which paces the calls after it —
+ * null for an answer that said nothing of them, undefined when no answer came.
+ */
+export type ReleaseFn = (actual?: TokenCounts, announced?: AnnouncedLimits | null) => void;
 
 export interface RateLimiterSnapshot extends RateLimitSnapshot {
   /** Callers queued in `acquire`, for the run page's queue view. */
@@ -33,6 +39,11 @@ export interface RateLimiterOptions {
   now?: () => number;
   /** Resolves after `ms`. May ignore `signal`: the limiter copes with sleeps it cannot cancel. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Told of every answer: what it announced of the provider's limits (null: nothing), after the
+   * limiter itself took it into account. Not called for calls that got no answer.
+   */
+  onAnswer?: (announced: AnnouncedLimits | null) => void;
 }
 
 interface Waiter {
@@ -62,10 +73,12 @@ export function createRateLimiter(config: RateLimitConfig, opts: RateLimiterOpti
 
   const releaseFor = (ticket: RateLimitTicket): ReleaseFn => {
     let released = false;
-    return (actual) => {
+    return (actual, announced) => {
       if (released) return;
       released = true;
       state.release(ticket, now(), actual);
+      if (announced) state.observe(now(), ticket.grantedAt, announced);
+      if (announced !== undefined) opts.onAnswer?.(announced);
       notify();
     };
   };
@@ -170,37 +183,4 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
       { once: true },
     );
   });
-}
-
-const limiters = new Map<string, RateLimiter>();
-
-/** `anthropic:claude-sonnet-4-5`: providers limit each model class separately. */
-export function limiterKey(provider: string, model: string): string {
-  return `${provider}:${model}`;
-}
-
-/** The one limiter for this provider+model, so all workers share its budget; new limits apply in place. */
-export function limiterFor(key: string, config: RateLimitConfig): RateLimiter {
-  const existing = limiters.get(key);
-  if (!existing) {
-    const created = createRateLimiter(config);
-    limiters.set(key, created);
-    return created;
-  }
-  if (!sameConfig(existing.snapshot().limits, config)) existing.reconfigure(config);
-  return existing;
-}
-
-/** Forgets every limiter; for tests. */
-export function resetLimiters(): void {
-  limiters.clear();
-}
-
-function sameConfig(a: RateLimitConfig, b: RateLimitConfig): boolean {
-  return (
-    a.requestsPerMinute === b.requestsPerMinute &&
-    a.inputTokensPerMinute === b.inputTokensPerMinute &&
-    a.outputTokensPerMinute === b.outputTokensPerMinute &&
-    a.maxConcurrency === b.maxConcurrency
-  );
 }
