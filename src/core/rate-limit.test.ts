@@ -374,3 +374,27 @@ describe('a combined token limit (input and output together)', () => {
     expect(worstWindow(calls, (c) => c.actual.inputTokens + c.actual.outputTokens)).toBeLessThanOrEqual(20_000);
   });
 });
+
+describe('an arrival margin', () => {
+  it('holds each grant’s place that much longer than the provider’s minute', () => {
+    const state = new RateLimitState(limits({ requestsPerMinute: 2 }), { arrivalMarginMs: 1000 });
+    expect(state.tryAcquire(0, none).ok).toBe(true);
+    expect(state.tryAcquire(10, none).ok).toBe(true);
+    expect(state.tryAcquire(60_000, none)).toEqual({ ok: false, reason: 'requests', waitMs: 1000 });
+    expect(state.tryAcquire(61_000, none).ok).toBe(true);
+    expect(state.snapshot(61_000).requestsInWindow).toBe(2);
+  });
+});
+
+describe('expected output', () => {
+  it('reserves the largest of the latest answers once there are a few, the fallback before', () => {
+    const state = new RateLimitState(limits());
+    expect(state.expectedOutputTokens(1600)).toBe(1600);
+    for (const output of [700, 820, 650]) {
+      const result = state.tryAcquire(0, { inputTokens: 100, outputTokens: 1600 });
+      if (!result.ok) throw new Error('expected a grant');
+      state.release(result.ticket, 10, { inputTokens: 100, outputTokens: output });
+    }
+    expect(state.expectedOutputTokens(1600)).toBe(820);
+  });
+});

@@ -7,7 +7,8 @@ import { formatWait, MAX_RETRY_AFTER_MS } from './retry-policy';
  * takes `now` in epoch milliseconds, so tests can drive hours of traffic in microseconds.
  *
  * Requests and tokens are counted over a sliding 60 s window: a grant occupies the window from its
- * grant time for exactly 60 000 ms, so no 60 s span ever holds more than the configured limit.
+ * grant time for 60 000 ms (plus an optional arrival margin), so no 60 s span ever holds more than
+ * the configured limit.
  * What the provider says is left (`remaining`, `reset`) adds the use it counts that is not ours —
  * another process on the same key, or calls from before this one started — until it resets.
  */
@@ -24,8 +25,17 @@ export const RECOVERY_QUIET_MS = 60_000;
  * phantom "someone else" would hold back a whole minute of calls.
  */
 const COUNT_SLACK_MS = 500;
-/** Grants are remembered this long after they leave the window, to match late answers against. */
-const HISTORY_MS = 2 * WINDOW_MS;
+/** How many recent answers the expected output size is taken from. */
+const OUTPUT_SAMPLES = 20;
+/** Grants are remembered this long, to match late answers against. */
+const HISTORY_MS = 2 * WINDOW_MS + 10_000;
+/**
+ * How much longer than the provider's window the limiter holds a grant's place when calls go out
+ * over a network: the provider counts a call when it arrives, a moment after the grant, and that
+ * moment varies (a new connection, a busy event loop). Without it, a call sent quickly can land
+ * inside the window of an earlier one that was sent slowly, and be refused.
+ */
+export const ARRIVAL_MARGIN_MS = 1000;
 
 const perMinute = z.number().int().positive().nullable();
 export const rateLimitConfigSchema = z.object({
@@ -111,10 +121,16 @@ export class RateLimitState {
   private external: Partial<Record<AnnouncedField, ExternalUse>> = {};
   /** The grant time of the call whose answer set `external`: an older answer tells less. */
   private observedGrant = -Infinity;
+  /** Output tokens of the latest answers, newest last. */
+  private outputs: number[] = [];
 
-  constructor(limits: RateLimitConfig) {
+  /** How long a grant holds its place in the window: the provider's minute, plus any arrival margin. */
+  private readonly holdMs: number;
+
+  constructor(limits: RateLimitConfig, opts: { arrivalMarginMs?: number } = {}) {
     this.limits = { ...limits };
     this.concurrency = limits.maxConcurrency;
+    this.holdMs = WINDOW_MS + Math.max(0, opts.arrivalMarginMs ?? 0);
   }
 
   get config(): RateLimitConfig {
@@ -173,12 +189,23 @@ export class RateLimitState {
     if (!entry || !actual) return;
     const input = nonNegative(actual.inputTokens);
     const output = nonNegative(actual.outputTokens);
-    if (entry.at + WINDOW_MS > t) {
+    if (entry.at + this.holdMs > t) {
       this.windowInput += input - entry.inputTokens;
       this.windowOutput += output - entry.outputTokens;
     }
     entry.inputTokens = input;
     entry.outputTokens = output;
+    this.outputs.push(output);
+    if (this.outputs.length > OUTPUT_SAMPLES) this.outputs.shift();
+  }
+
+  /**
+   * How many output tokens to reserve for the next call: the largest of the latest answers, once
+   * there are a few, else `fallback`. Reserving much more than answers use leaves an output
+   * limit partly unused; reserving the largest recent one keeps a window from running over.
+   */
+  expectedOutputTokens(fallback: number): number {
+    return this.outputs.length >= 3 ? Math.max(...this.outputs) : fallback;
   }
 
   /**
@@ -265,7 +292,7 @@ export class RateLimitState {
   private advance(now: number): number {
     if (Number.isFinite(now) && now > this.latest) this.latest = now;
     const t = this.latest;
-    while (this.windowStart < this.entries.length && this.entries[this.windowStart].at + WINDOW_MS <= t) {
+    while (this.windowStart < this.entries.length && this.entries[this.windowStart].at + this.holdMs <= t) {
       const entry = this.entries[this.windowStart++];
       this.windowInput -= entry.inputTokens;
       this.windowOutput -= entry.outputTokens;
@@ -296,7 +323,7 @@ export class RateLimitState {
     const inWindow = this.entries.length - this.windowStart;
     if (inWindow < room) return 0;
     const untilExternalResets = external ? external.until - t : Infinity;
-    return room > 0 ? Math.min(untilExternalResets, this.entries[this.entries.length - room].at + WINDOW_MS - t) : untilExternalResets;
+    return room > 0 ? Math.min(untilExternalResets, this.entries[this.entries.length - room].at + this.holdMs - t) : untilExternalResets;
   }
 
   /**
@@ -314,12 +341,12 @@ export class RateLimitState {
     let remaining = inWindow;
     for (let i = this.windowStart; i < this.entries.length; i++) {
       remaining -= weight(this.entries[i]);
-      if (remaining + needed <= room) return Math.min(untilExternalResets, this.entries[i].at + WINDOW_MS - t);
+      if (remaining + needed <= room) return Math.min(untilExternalResets, this.entries[i].at + this.holdMs - t);
     }
     if (external) return untilExternalResets;
     // Only rounding could bring us here; the newest grant leaving certainly makes room.
     const newest = this.entries[this.entries.length - 1];
-    return newest && newest.at + WINDOW_MS > t ? newest.at + WINDOW_MS - t : 0;
+    return newest && newest.at + this.holdMs > t ? newest.at + this.holdMs - t : 0;
   }
 }
 

@@ -60,9 +60,10 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     request = { system: SYSTEM_PROMPT, prompt };
     const inputTokens = estimateTokens(SYSTEM_PROMPT) + estimateTokens(prompt);
     // The budget reserves the worst case (every allowed output token), so a limit is never overshot;
-    // the rate limiter reserves a typical answer and is corrected to the actual count afterwards.
+    // the rate limiter reserves what recent answers used (a typical answer at first) and is
+    // corrected to the actual count afterwards.
     const worstCase = costOf(provider.info.model, { inputTokens, outputTokens: runtime.maxTokens });
-    const estimate = { inputTokens, outputTokens: Math.min(runtime.maxTokens, TYPICAL_OUTPUT_TOKENS) };
+    const estimate = { inputTokens, outputTokens: Math.min(runtime.maxTokens, runtime.limiter.expectedOutputTokens(TYPICAL_OUTPUT_TOKENS)) };
     // Without a spending limit there is nothing to reserve against.
     const reservation = runtime.hasSpendingLimit ? await reserveBudget(db, item, worstCase) : 'reserved';
     if (reservation !== 'reserved') {

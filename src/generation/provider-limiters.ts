@@ -1,5 +1,5 @@
 import { learnedFrom, resolveRateLimits, sameLearned, type LearnedLimits, type RateLimitSettings, type ResolvedRateLimits } from '../core/rate-limit-policy';
-import type { RateLimitConfig } from '../core/rate-limit';
+import { ARRIVAL_MARGIN_MS, type RateLimitConfig } from '../core/rate-limit';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 
 /** Providers limit each API key and model apart; `account` is the key's fingerprint. */
@@ -44,7 +44,7 @@ export function providerLimiter(key: LimiterKey, settings: RateLimitSettings, on
   if (!entry) {
     const resolved = resolveRateLimits(settings, key.provider, undefined);
     const created: Entry = { key, settings, learned: undefined, resolved, noticedAt: -Infinity, limiter: undefined as unknown as RateLimiter };
-    created.limiter = createRateLimiter(resolved.limits, { onAnswer: (announced) => learn(created, announced ? learnedFrom(announced) : {}) });
+    created.limiter = createRateLimiter(resolved.limits, { arrivalMarginMs: ARRIVAL_MARGIN_MS, onAnswer: (announced) => learn(created, announced ? learnedFrom(announced) : {}) });
     entries.set(id, created);
     entry = created;
   } else if (!sameSettings(entry.settings, settings)) {

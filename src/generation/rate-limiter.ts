@@ -33,6 +33,8 @@ export interface RateLimiter {
   snapshot(): RateLimiterSnapshot;
   /** Applies new limits (a different API tier) without forgetting calls already made. */
   reconfigure(config: RateLimitConfig): void;
+  /** The output tokens to reserve for the next call: the largest of the latest answers, or `fallback` at first. */
+  expectedOutputTokens(fallback: number): number;
 }
 
 export interface RateLimiterOptions {
@@ -44,6 +46,8 @@ export interface RateLimiterOptions {
    * limiter itself took it into account. Not called for calls that got no answer.
    */
   onAnswer?: (announced: AnnouncedLimits | null) => void;
+  /** Extra time each grant holds its window place (see ARRIVAL_MARGIN_MS); none by default. */
+  arrivalMarginMs?: number;
 }
 
 interface Waiter {
@@ -59,7 +63,7 @@ const NO_TOKENS: TokenCounts = { inputTokens: 0, outputTokens: 0 };
 export function createRateLimiter(config: RateLimitConfig, opts: RateLimiterOptions = {}): RateLimiter {
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? defaultSleep;
-  const state = new RateLimitState(config);
+  const state = new RateLimitState(config, { arrivalMarginMs: opts.arrivalMarginMs });
   const queue: Waiter[] = [];
   let pumping = false;
   /** Wakes the pump early: something changed that may let the head of the queue through. */
@@ -163,6 +167,7 @@ export function createRateLimiter(config: RateLimitConfig, opts: RateLimiterOpti
       state.reconfigure(next);
       notify();
     },
+    expectedOutputTokens: (fallback) => state.expectedOutputTokens(fallback),
   };
 }
 
