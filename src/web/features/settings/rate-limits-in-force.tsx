@@ -14,6 +14,9 @@ export const LIMIT_LABELS: Record<LimitField, string> = {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+const PROVIDER_NAMES: Record<string, string> = { anthropic: 'Claude (Anthropic)', openai: 'the OpenAI-compatible server' };
+const providerName = (provider: string) => PROVIDER_NAMES[provider] ?? provider;
+
 /** Where a value comes from, in words; an admin's value also says what the provider allows. */
 function sourceText(source: LimitSource, announced: number | null): string {
   const allows = announced !== null ? `; the provider allows ${count(announced)}` : '';
@@ -56,7 +59,7 @@ export function RateLimitsInForce() {
   return (
     <div className="space-y-1.5 rounded-md border border-border bg-surface-muted px-3 py-2 text-xs" data-testid="rate-limits-in-force">
       <p className="font-medium text-text">
-        In force for {view.provider} · <span className="font-mono">{view.model}</span>
+        In force for {providerName(view.provider)} · <span className="font-mono">{view.model}</span>
       </p>
       {shown.length === 0 ? (
         <p className="text-muted">No limit: only {view.maxConcurrency} at a time.</p>
@@ -82,7 +85,7 @@ export function RateLimitsInForce() {
         <ul className="text-muted" aria-label="Limits other providers and models announced">
           {view.others.map((o) => (
             <li key={`${o.provider}:${o.model}`}>
-              {o.provider} · <span className="font-mono">{o.model}</span>: {describeLimits(o) ?? 'no limits'} ({timeAgo(o.observedAt)})
+              {providerName(o.provider)} · <span className="font-mono">{o.model}</span>: {describeLimits(o) ?? 'no limits'} ({timeAgo(o.observedAt)})
             </li>
           ))}
         </ul>
