@@ -221,8 +221,10 @@ export class RateLimitState {
     let requests = 0;
     let input = 0;
     let output = 0;
-    for (const entry of this.entries) {
-      if (entry.at <= grantedAt - WINDOW_MS - COUNT_SLACK_MS || entry.at > grantedAt + COUNT_SLACK_MS) continue;
+    // Entries are in grant order: start at the first inside the provider's window, stop past its end.
+    for (let i = this.firstGrantAfter(grantedAt - WINDOW_MS - COUNT_SLACK_MS); i < this.entries.length; i++) {
+      const entry = this.entries[i];
+      if (entry.at > grantedAt + COUNT_SLACK_MS) break;
       requests += 1;
       input += entry.inputTokens;
       output += entry.outputTokens;
@@ -304,6 +306,18 @@ export class RateLimitState {
       this.windowStart -= forgotten;
     }
     return t;
+  }
+
+  /** The index of the first entry granted after `time` (binary search: entries are in grant order). */
+  private firstGrantAfter(time: number): number {
+    let low = 0;
+    let high = this.entries.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.entries[mid].at <= time) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   private externalAt(field: AnnouncedField, t: number): ExternalUse | null {
