@@ -1,9 +1,14 @@
 /**
- * npm run bench:runs — the generation machinery end to end (worker, rate limiter, budget,
- * database writes), with the real Anthropic SDK against the fake Messages API on loopback.
- * (a) 200 conversations, 2 s latency, a 120 requests/min limit: wall time against the bound
- *     max(N / limit, N × latency / concurrency).
+ * npm run bench:runs [a|b|c|d|e] — the generation machinery end to end (worker, rate limiter,
+ * budget, database writes), with the real Anthropic SDK against the fake Messages API on loopback.
+ * (a) 200 conversations, 2 s latency, a 120 requests/min limit set as custom limits: wall time
+ *     against the bound max(N / limit, N × latency / concurrency).
  * (b) 2,000 conversations, no latency, no limit: conversations per second.
+ * (c) 90 conversations against a provider that announces 30 requests/min in its headers, with
+ *     nothing configured: wall time against the bound its announced limits set.
+ * (d) the same for a token limit: 8,000 output tokens/min announced, nothing configured.
+ * (e) (only when named) (c)'s provider with 40 conversations and the old default, Anthropic tier 1,
+ *     chosen as a preset: what convgen did before it learned limits.
  * Prints figures; asserts nothing.
  */
 import fs from 'node:fs';
@@ -16,6 +21,7 @@ import type { Db } from '../src/db/client';
 import { buildApp } from '../src/server/app';
 import { startServices } from '../src/server/start';
 import { fork } from 'node:child_process';
+import { describeLimits } from '../src/core/describe-limits';
 
 const TOKEN = 'bench-runs-token-0123456789';
 
@@ -28,13 +34,36 @@ async function addPlanned(db: Db, count: number) {
     join lateral (select * from conversations where tier = 'template' and not is_seed order by conversation_id offset (n % 40) limit 1) c on true`);
 }
 
-type FakeStats = { requests: number; rejected429: number; maxConcurrent: number; maxRequestsInAnyWindow: number };
+type FakeStats = {
+  requests: number;
+  rejected429: number;
+  maxConcurrent: number;
+  maxRequestsInAnyWindow: number;
+  rejectedAtMs: number[];
+  inputTokens: number;
+  outputTokens: number;
+  maxOutputTokensInAnyWindow: number;
+};
+
+/** What the fake enforces and announces in its headers, per minute. */
+interface ProviderLimits {
+  requestsPerMinute: number | null;
+  inputTokensPerMinute?: number;
+  outputTokensPerMinute?: number;
+}
 
 /** The fake provider in a child process, like a real one: it does not compete for our event loop. */
-async function startFakeProcess(latencyMs: number, requestsPerMinute: number | null) {
+async function startFakeProcess(latencyMs: number, limits: ProviderLimits) {
+  const optional = (name: string, value: number | null | undefined) => (value ? { [name]: String(value) } : {});
   const child = fork(new URL('./fake-anthropic-process.ts', import.meta.url).pathname, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, FAKE_LATENCY_MS: String(latencyMs), ...(requestsPerMinute ? { FAKE_RPM: String(requestsPerMinute) } : {}) },
+    env: {
+      ...process.env,
+      FAKE_LATENCY_MS: String(latencyMs),
+      ...optional('FAKE_RPM', limits.requestsPerMinute),
+      ...optional('FAKE_ITPM', limits.inputTokensPerMinute),
+      ...optional('FAKE_OTPM', limits.outputTokensPerMinute),
+    },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())));
@@ -49,8 +78,18 @@ async function startFakeProcess(latencyMs: number, requestsPerMinute: number | n
   };
 }
 
-async function scenario(name: string, opts: { count: number; latencyMs: number; requestsPerMinute: number | null; concurrency: number }) {
-  const fake = await startFakeProcess(opts.latencyMs, opts.requestsPerMinute);
+interface Scenario {
+  count: number;
+  latencyMs: number;
+  provider: ProviderLimits;
+  /** The workspace's generation settings; none: a new workspace, which learns the limits. */
+  settings?: Record<string, unknown>;
+  /** The workspace's "conversations at a time" (a new workspace has 3). */
+  concurrency: number;
+}
+
+async function scenario(name: string, opts: Scenario) {
+  const fake = await startFakeProcess(opts.latencyMs, opts.provider);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-runs-'));
   const database = await openDatabase({ dataDir });
   const config = loadConfig({
@@ -73,10 +112,9 @@ async function scenario(name: string, opts: { count: number; latencyMs: number; 
   };
   try {
     await addPlanned(database.db, opts.count);
-    const limits = { requestsPerMinute: opts.requestsPerMinute, inputTokensPerMinute: null, outputTokensPerMinute: null, maxConcurrency: opts.concurrency };
-    await call('PATCH', '/api/settings', { generation: { rateLimitPreset: 'custom', customRateLimits: limits, concurrency: opts.concurrency } });
+    if (opts.settings) await call('PATCH', '/api/settings', { generation: opts.settings });
     const started = performance.now();
-    const { runId, total } = await call('POST', '/api/runs', { filter: { q: 'bench' }, concurrency: opts.concurrency });
+    const { runId, total } = await call('POST', '/api/runs', { filter: { q: 'bench' } });
     let run;
     for (;;) {
       run = await call('GET', `/api/runs/${runId}`);
@@ -86,11 +124,22 @@ async function scenario(name: string, opts: { count: number; latencyMs: number; 
     }
     const seconds = (performance.now() - started) / 1000;
     const stats = await fake.stats();
-    const bound = Math.max(opts.requestsPerMinute ? (total / opts.requestsPerMinute) * 60 : 0, (total * opts.latencyMs) / 1000 / opts.concurrency);
+    // The fastest the provider's limits allow: the whole run's requests and tokens at the limits' pace.
+    const { requestsPerMinute, inputTokensPerMinute, outputTokensPerMinute } = opts.provider;
+    const rateBound = Math.max(
+      requestsPerMinute ? (total / requestsPerMinute) * 60 : 0,
+      inputTokensPerMinute ? (stats.inputTokens / inputTokensPerMinute) * 60 : 0,
+      outputTokensPerMinute ? (stats.outputTokens / outputTokensPerMinute) * 60 : 0,
+    );
+    const latencyBound = (total * opts.latencyMs) / 1000 / opts.concurrency;
+    const bound = Math.max(rateBound, latencyBound);
+    const lateRejections = stats.rejectedAtMs.filter((ms) => ms >= 60_000).length;
     console.log(`\n${name}`);
     console.log(`  ${total} conversations: ${run.succeeded} succeeded, ${run.failed} failed, status ${run.status}`);
-    console.log(`  wall time ${seconds.toFixed(1)} s${bound ? `; bound ${bound.toFixed(1)} s; ratio ${(seconds / bound).toFixed(3)}` : ''}`);
-    console.log(`  ${(total / seconds).toFixed(1)} conversations/s; provider saw ${stats.requests} requests, ${stats.rejected429} answered 429, at most ${stats.maxConcurrent} at once, at most ${stats.maxRequestsInAnyWindow} in any 60 s window`);
+    console.log(`  wall time ${seconds.toFixed(1)} s${bound ? `; bound ${bound.toFixed(1)} s (limits ${rateBound.toFixed(1)} s, latency ${latencyBound.toFixed(1)} s); ratio ${(seconds / bound).toFixed(3)}` : ''}`);
+    console.log(`  ${(total / seconds).toFixed(1)} conversations/s; provider saw ${stats.requests} requests, ${stats.rejected429} answered 429 (${lateRejections} after the first minute), at most ${stats.maxConcurrent} at once, at most ${stats.maxRequestsInAnyWindow} in any 60 s window`);
+    if (outputTokensPerMinute) console.log(`  ${stats.outputTokens} output tokens in all; at most ${stats.maxOutputTokensInAnyWindow} in any 60 s window (limit ${outputTokensPerMinute})`);
+    if (run.providerLimits) console.log(`  run progress: provider allows ${describeLimits(run.providerLimits)}`);
   } finally {
     await app.close();
     await services.close();
@@ -99,10 +148,42 @@ async function scenario(name: string, opts: { count: number; latencyMs: number; 
   }
 }
 
+/** Limits an admin sets by hand, as (a) and (b) measure the machinery rather than learning. */
+const custom = (requestsPerMinute: number | null, concurrency: number) => ({
+  rateLimitPreset: 'custom',
+  customRateLimits: { requestsPerMinute, inputTokensPerMinute: null, outputTokensPerMinute: null, maxConcurrency: concurrency },
+  concurrency,
+});
+
 async function main() {
   const only = process.argv[2];
-  if (!only || only === 'a') await scenario('(a) 200 conversations, 2 s latency, 120 requests/min, 4 at a time', { count: 200, latencyMs: 2000, requestsPerMinute: 120, concurrency: 4 });
-  if (!only || only === 'b') await scenario('(b) 2,000 conversations, no latency, no limit, 20 at a time', { count: Number(process.env.BENCH_COUNT ?? 2000), latencyMs: 0, requestsPerMinute: null, concurrency: 20 });
+  if (!only || only === 'a') {
+    await scenario('(a) 200 conversations, 2 s latency, 120 requests/min, 4 at a time', { count: 200, latencyMs: 2000, provider: { requestsPerMinute: 120 }, settings: custom(120, 4), concurrency: 4 });
+  }
+  if (!only || only === 'b') {
+    const count = Number(process.env.BENCH_COUNT ?? 2000);
+    await scenario('(b) 2,000 conversations, no latency, no limit, 20 at a time', { count, latencyMs: 0, provider: { requestsPerMinute: null }, settings: custom(null, 20), concurrency: 20 });
+  }
+  if (!only || only === 'c') {
+    await scenario('(c) 90 conversations, 2 s latency, the provider announces 30 requests/min, nothing configured (3 at a time)', { count: 90, latencyMs: 2000, provider: { requestsPerMinute: 30 }, concurrency: 3 });
+  }
+  if (!only || only === 'd') {
+    await scenario('(d) 40 conversations, 2 s latency, the provider announces 1,000 requests and 8,000 output tokens/min, nothing configured (3 at a time)', {
+      count: 40,
+      latencyMs: 2000,
+      provider: { requestsPerMinute: 1000, inputTokensPerMinute: 1_000_000, outputTokensPerMinute: 8000 },
+      concurrency: 3,
+    });
+  }
+  if (only === 'e') {
+    await scenario('(e) 40 conversations, 2 s latency, the provider announces 30 requests/min, Anthropic tier 1 chosen (the old default)', {
+      count: 40,
+      latencyMs: 2000,
+      provider: { requestsPerMinute: 30 },
+      settings: { rateLimitPreset: 'anthropic-tier-1' },
+      concurrency: 3,
+    });
+  }
 }
 
 main().catch((err) => {

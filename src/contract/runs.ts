@@ -4,6 +4,7 @@ import { CONVERSATION_STATUSES } from '../core/statuses';
 import { TIERS } from '../core/tiers';
 import { retryPolicyOverrideSchema } from '../core/retry-policy';
 import { QUALITY_LEVELS } from './conversations';
+import { providerLimitsSchema } from './settings';
 
 export { RUN_STATUSES, type RunStatus } from '../core/run-statuses';
 
@@ -29,6 +30,8 @@ export const runProgress = z.object({
   throttledUntil: z.string().nullable(),
   provider: z.string(),
   model: z.string(),
+  /** The limits the provider last announced for this model ("provider allows 4,000 requests/min"); null: none known. */
+  providerLimits: providerLimitsSchema.nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { RATE_LIMIT_PRESET_IDS, rateLimitConfigSchema } from '../core/rate-limit';
+import { rateLimitConfigSchema } from '../core/rate-limit';
+import { LIMIT_FIELDS, LIMIT_SOURCES, rateLimitOverridesSchema } from '../core/rate-limit-policy';
+import { RATE_LIMIT_MODES } from '../core/rate-limit-presets';
 import { retryPolicySchema } from '../core/retry-policy';
 
 /** Workspace settings (US14.1.2). Every field has a default, so an empty document is valid. */
@@ -14,9 +16,14 @@ export const workspaceSettingsSchema = z.object({
       temperature: z.number().min(0).max(2).default(0.8),
       maxTokens: z.number().int().min(256).max(64_000).default(4096),
       concurrency: z.number().int().min(1).max(20).default(3),
-      /** A named API tier, or `custom` to use `customRateLimits`. */
-      rateLimitPreset: z.enum([...RATE_LIMIT_PRESET_IDS, 'custom']).default('anthropic-tier-1'),
+      /**
+       * `learn` (the default): follow the limits the provider announces on every answer. Or an
+       * admin's choice: a named API tier, or `custom` to use `customRateLimits`.
+       */
+      rateLimitPreset: z.enum(RATE_LIMIT_MODES).default('learn'),
       customRateLimits: rateLimitConfigSchema.nullable().default(null),
+      /** While learning: single values an admin set on purpose, which win over what is announced (but never go above it). */
+      rateLimitOverrides: rateLimitOverridesSchema.default({}),
       retryPolicy: retryPolicySchema.prefault({}),
     })
     .prefault({}),
@@ -93,3 +100,37 @@ export const settingsHistoryEntry = z.object({
 export type SettingsHistoryEntry = z.infer<typeof settingsHistoryEntry>;
 export const settingsHistoryPage = z.object({ items: z.array(settingsHistoryEntry), total: z.number() });
 export type SettingsHistoryPage = z.infer<typeof settingsHistoryPage>;
+
+/** Limits per minute as a provider announced them; null: not announced. */
+export const providerLimitsSchema = z.object({
+  requestsPerMinute: z.number().nullable(),
+  inputTokensPerMinute: z.number().nullable(),
+  outputTokensPerMinute: z.number().nullable(),
+  tokensPerMinute: z.number().nullable(),
+  observedAt: z.string(),
+});
+export type ProviderLimits = z.infer<typeof providerLimitsSchema>;
+
+/**
+ * GET /api/settings/rate-limits: the limits the current provider's calls are paced by, each with
+ * where it comes from (announced by the provider, or an admin's choice), and what other
+ * providers and models announced.
+ */
+export const rateLimitsView = z.object({
+  provider: z.string(),
+  model: z.string(),
+  mode: z.enum(RATE_LIMIT_MODES),
+  /** What the provider last announced for this key and model; null: nothing yet. */
+  announced: providerLimitsSchema.nullable(),
+  fields: z.array(
+    z.object({
+      field: z.enum(LIMIT_FIELDS),
+      /** The limit calls are paced by; null: none. */
+      value: z.number().nullable(),
+      source: z.enum(LIMIT_SOURCES),
+    }),
+  ),
+  maxConcurrency: z.number(),
+  others: z.array(providerLimitsSchema.extend({ provider: z.string(), model: z.string() })),
+});
+export type RateLimitsView = z.infer<typeof rateLimitsView>;

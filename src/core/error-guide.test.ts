@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RETRYABLE_KINDS } from './provider-errors';
 import { PROVIDER_ERROR_KINDS } from './retry-policy';
-import { describeErrorBadge, ERROR_CATEGORIES, explainError, KNOWN_ERROR_KINDS, normalizeErrorKind, RECORDED_ERROR_KINDS } from './error-guide';
+import { describeErrorBadge, ERROR_CATEGORIES, errorKindName, explainError, KNOWN_ERROR_KINDS, normalizeErrorKind, RECORDED_ERROR_KINDS } from './error-guide';
 
 describe('explainError', () => {
   it('gives the rate-limit advice of US11.3.1, as a retryable API error', () => {
@@ -71,8 +71,21 @@ describe('explainError', () => {
 
   it('lists the kinds the worker records, for the log filter', () => {
     expect(RECORDED_ERROR_KINDS).toContain('template_missing_parameters');
-    expect(RECORDED_ERROR_KINDS).not.toContain('network');
+    expect(RECORDED_ERROR_KINDS).toContain('network');
     for (const kind of PROVIDER_ERROR_KINDS) expect(RECORDED_ERROR_KINDS).toContain(kind);
+  });
+
+  it('names every kind in words, never by its code', () => {
+    for (const kind of KNOWN_ERROR_KINDS) {
+      const name = errorKindName(kind);
+      expect(name, kind).not.toMatch(/_/);
+      expect(name, kind).toMatch(/^[A-Z]/);
+    }
+    expect(errorKindName('network')).toBe('Network failure');
+    expect(errorKindName('rate_limited')).toBe('Rate limit');
+    expect(errorKindName('rate_limit')).toBe('Rate limit');
+    expect(errorKindName('budget_exceeded')).toBe('Budget exceeded');
+    expect(errorKindName(null)).toBe('Unknown error');
   });
 });
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './random';
+import { DEFAULT_RATE_LIMITS, RATE_LIMIT_PRESETS } from './rate-limit-presets';
 import {
-  DEFAULT_RATE_LIMITS,
-  RATE_LIMIT_PRESETS,
   RateLimitState,
   WINDOW_MS,
   rateLimitConfigSchema,
@@ -292,5 +291,110 @@ describe('clock and configuration', () => {
     expect(state.effectiveConcurrency).toBe(6);
     expect(state.tryAcquire(1, none)).toMatchObject({ ok: false, reason: 'requests' });
     expect(state.snapshot(1).requestsInWindow).toBe(2);
+  });
+});
+
+describe('what the provider says is left', () => {
+  const grant = (state: RateLimitState, t: number, estimate: TokenCounts = none) => {
+    const result = state.tryAcquire(t, estimate);
+    if (!result.ok) throw new Error(`expected a grant at ${t}, got ${result.reason}`);
+    return result.ticket;
+  };
+
+  it('keeps to a window that began before it started: use it did not make holds its place until the reset', () => {
+    const state = new RateLimitState(limits({ requestsPerMinute: 50 }));
+    const first = grant(state, 0);
+    state.release(first, 1000);
+    // 40 requests from elsewhere (another process, or before a restart) were already in the window.
+    state.observe(1000, first.grantedAt, { requests: { limit: 50, remaining: 9, resetAt: 30_000 } });
+    expect(state.snapshot(1000).externalRequests).toBe(40);
+    for (let i = 0; i < 9; i++) grant(state, 1000);
+    expect(state.tryAcquire(1000, none)).toEqual({ ok: false, reason: 'requests', waitMs: 29_000 });
+    // At the reset only our own ten still count.
+    for (let i = 0; i < 40; i++) grant(state, 30_000);
+    expect(state.tryAcquire(30_000, none)).toMatchObject({ ok: false, reason: 'requests', waitMs: 30_000 });
+  });
+
+  it('sees nobody else when the provider counted exactly our own calls, even those answered late', () => {
+    const state = new RateLimitState(limits({ requestsPerMinute: 5 }));
+    const tickets = [0, 100, 200].map((t) => grant(state, t));
+    // The answer to the call at 0 arrives after 61 s: it left our window, but the provider counted it then.
+    state.release(tickets[0], 61_000);
+    state.observe(61_000, tickets[0].grantedAt, { requests: { limit: 5, remaining: 4, resetAt: 60_000 } });
+    expect(state.snapshot(61_000).externalRequests).toBe(0);
+    state.observe(61_000, tickets[2].grantedAt, { requests: { limit: 5, remaining: 2, resetAt: 60_200 } });
+    expect(state.snapshot(61_000).externalRequests).toBe(0);
+    expect([0, 1, 2, 3, 4].map(() => state.tryAcquire(61_000, none).ok)).toEqual([true, true, true, true, true]);
+  });
+
+  it('trusts the newest answer: an older one arriving late does not bring back use that has gone', () => {
+    const state = new RateLimitState(limits({ requestsPerMinute: 10 }));
+    const early = grant(state, 0);
+    const late = grant(state, 500);
+    state.observe(1000, late.grantedAt, { requests: { limit: 10, remaining: 8, resetAt: 60_500 } });
+    state.observe(1000, early.grantedAt, { requests: { limit: 10, remaining: 1, resetAt: 60_000 } });
+    expect(state.snapshot(1000).externalRequests).toBe(0);
+  });
+
+  it('forgets outside use within a minute, whatever a far reset says', () => {
+    const state = new RateLimitState(limits({ requestsPerMinute: 10 }));
+    const only = grant(state, 0);
+    state.observe(0, only.grantedAt, { requests: { limit: 10, remaining: 0, resetAt: 3_600_000 } });
+    expect(state.tryAcquire(0, none)).toEqual({ ok: false, reason: 'requests', waitMs: 60_000 });
+    expect(state.tryAcquire(60_000, none).ok).toBe(true);
+  });
+
+  it('counts outside token use against the token limits too', () => {
+    const state = new RateLimitState(limits({ inputTokensPerMinute: 10_000, tokensPerMinute: 12_000 }));
+    const ticket = grant(state, 0, { inputTokens: 1000, outputTokens: 0 });
+    state.release(ticket, 500, { inputTokens: 1000, outputTokens: 500 });
+    state.observe(500, ticket.grantedAt, { inputTokens: { limit: 10_000, remaining: 4000, resetAt: 20_000 }, tokens: { limit: 12_000, remaining: 5500, resetAt: 20_000 } });
+    // 5 000 input tokens were someone else's: 4 000 are left.
+    expect(state.tryAcquire(500, { inputTokens: 4500, outputTokens: 0 })).toEqual({ ok: false, reason: 'input_tokens', waitMs: 19_500 });
+    expect(state.tryAcquire(500, { inputTokens: 4000, outputTokens: 0 }).ok).toBe(true);
+  });
+});
+
+describe('a combined token limit (input and output together)', () => {
+  it('counts both against one budget and names it when it binds', () => {
+    const state = new RateLimitState(limits({ tokensPerMinute: 10_000 }));
+    expect(state.tryAcquire(0, { inputTokens: 3000, outputTokens: 3000 }).ok).toBe(true);
+    expect(state.tryAcquire(1000, { inputTokens: 2000, outputTokens: 2000 }).ok).toBe(true);
+    expect(state.tryAcquire(2000, { inputTokens: 1000, outputTokens: 1000 })).toEqual({ ok: false, reason: 'tokens', waitMs: 58_000 });
+  });
+
+  it('never lets input plus output in any 60 s window exceed it', () => {
+    const random = seededRandom(11);
+    const actuals = Array.from({ length: 120 }, () => ({ inputTokens: 500 + Math.floor(random() * 2000), outputTokens: 200 + Math.floor(random() * 1500) }));
+    const calls = simulate(new RateLimitState(limits({ tokensPerMinute: 20_000, maxConcurrency: 4 })), Array(120).fill(0), {
+      estimate: () => ({ inputTokens: 2500, outputTokens: 1700 }),
+      actual: (i) => actuals[i],
+      holdMs: 3000,
+    });
+    expect(worstWindow(calls, (c) => c.actual.inputTokens + c.actual.outputTokens)).toBeLessThanOrEqual(20_000);
+  });
+});
+
+describe('an arrival margin', () => {
+  it('holds each grant’s place that much longer than the provider’s minute', () => {
+    const state = new RateLimitState(limits({ requestsPerMinute: 2 }), { arrivalMarginMs: 1000 });
+    expect(state.tryAcquire(0, none).ok).toBe(true);
+    expect(state.tryAcquire(10, none).ok).toBe(true);
+    expect(state.tryAcquire(60_000, none)).toEqual({ ok: false, reason: 'requests', waitMs: 1000 });
+    expect(state.tryAcquire(61_000, none).ok).toBe(true);
+    expect(state.snapshot(61_000).requestsInWindow).toBe(2);
+  });
+});
+
+describe('expected output', () => {
+  it('reserves the largest of the latest answers once there are a few, the fallback before', () => {
+    const state = new RateLimitState(limits());
+    expect(state.expectedOutputTokens(1600)).toBe(1600);
+    for (const output of [700, 820, 650]) {
+      const result = state.tryAcquire(0, { inputTokens: 100, outputTokens: 1600 });
+      if (!result.ok) throw new Error('expected a grant');
+      state.release(result.ticket, 10, { inputTokens: 100, outputTokens: output });
+    }
+    expect(state.expectedOutputTokens(1600)).toBe(820);
   });
 });

@@ -23,7 +23,7 @@ describe('retryPolicySchema', () => {
 
   it('retries transient kinds and never invalid requests or auth errors by default', () => {
     const retried = PROVIDER_ERROR_KINDS.filter((k) => DEFAULT_RETRY_POLICY.perKind[k]?.retry);
-    expect(retried.sort()).toEqual(['malformed_output', 'overloaded', 'rate_limited', 'server', 'timeout']);
+    expect(retried.sort()).toEqual(['malformed_output', 'network', 'overloaded', 'rate_limited', 'server', 'timeout']);
     expect(DEFAULT_RETRY_POLICY.perKind.invalid_request).toEqual({ retry: false });
     expect(DEFAULT_RETRY_POLICY.perKind.auth).toEqual({ retry: false });
   });
@@ -162,7 +162,7 @@ describe('mergeRetryPolicy', () => {
 describe('describeRetryPolicy', () => {
   it('describes the default in one sentence', () => {
     expect(describeRetryPolicy(DEFAULT_RETRY_POLICY)).toBe(
-      'Up to 3 attempts, waiting 1 s, then 2 s; rate limits, overloads, timeouts, server errors and malformed output are retried; invalid requests and authentication errors are not.',
+      'Up to 3 attempts, waiting 1 s, then 2 s; rate limits, overloads, timeouts, server errors, network failures and malformed output are retried; invalid requests and authentication errors are not.',
     );
   });
 

@@ -8,7 +8,8 @@ import type { Db } from '../db/client';
 import { tierHistory } from '../db/queries/generation-history';
 import { generationRuns } from '../db/schema';
 import type { ProviderInfo } from './providers/types';
-import { rateLimitsFor } from './run-runtime';
+import { resolveRateLimits } from '../core/rate-limit-policy';
+import { latestObservedLimits, providerModelKey } from '../db/queries/provider-limits';
 import { countSelection, generatableWhere } from '../db/queries/selection';
 
 /** Typical size of one conversation when nothing has been generated with the model yet. */
@@ -24,8 +25,10 @@ function kindOf(selector: Selector) {
   return 'all';
 }
 
-export function requestsPerMinute(settings: WorkspaceSettings, provider: ProviderInfo): number | null {
-  return rateLimitsFor(settings, provider.name).requestsPerMinute;
+/** The pace a run will keep: the limits the provider last announced, or the workspace's own choice. */
+export async function requestsPerMinute(db: Db, settings: WorkspaceSettings, provider: ProviderInfo): Promise<number | null> {
+  const observed = (await latestObservedLimits(db, [{ provider: provider.name, model: provider.model }])).get(providerModelKey(provider.name, provider.model));
+  return resolveRateLimits(settings.generation, provider.name, observed?.limits).limits.requestsPerMinute;
 }
 
 /** Count, cost and time of what a selector would generate, with a per-tier breakdown. */
@@ -38,7 +41,7 @@ export async function estimateSelection(db: Db, selector: Selector, provider: Pr
     fallbackTokens: FALLBACK_TOKENS,
     fallbackSeconds: provider.typicalSeconds,
     concurrency: concurrency ?? settings.generation.concurrency,
-    requestsPerMinute: requestsPerMinute(settings, provider),
+    requestsPerMinute: await requestsPerMinute(db, settings, provider),
   });
   const skipped = selection.named - selection.count;
   const warnings = [...estimate.warnings];

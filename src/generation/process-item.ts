@@ -13,6 +13,7 @@ import { addSpend, pauseForBudget, reserveBudget } from './budget';
 import { LeaseLost, type ClaimedItem, type ItemOutcome } from './item-types';
 import { giveBack } from './lifecycle/give-back';
 import { settleFailure } from './lifecycle/settle-failure';
+import type { ReleaseFn } from './rate-limiter';
 import type { RunRuntime } from './run-runtime';
 import { storeResult } from './store-result';
 import { loadSlotContext, type SlotContext } from './slot-context';
@@ -50,7 +51,7 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
   const started = Date.now();
   let request: { system: string; prompt: string } | null = null;
   let context: SlotContext | null = null;
-  let release: ((actual?: { inputTokens: number; outputTokens: number }) => void) | null = null;
+  let release: ReleaseFn | null = null;
   /** What the provider billed for an answer we received, in case storing it is abandoned. */
   let billedUsd = 0;
   try {
@@ -59,9 +60,10 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     request = { system: SYSTEM_PROMPT, prompt };
     const inputTokens = estimateTokens(SYSTEM_PROMPT) + estimateTokens(prompt);
     // The budget reserves the worst case (every allowed output token), so a limit is never overshot;
-    // the rate limiter reserves a typical answer and is corrected to the actual count afterwards.
+    // the rate limiter reserves what recent answers used (a typical answer at first) and is
+    // corrected to the actual count afterwards.
     const worstCase = costOf(provider.info.model, { inputTokens, outputTokens: runtime.maxTokens });
-    const estimate = { inputTokens, outputTokens: Math.min(runtime.maxTokens, TYPICAL_OUTPUT_TOKENS) };
+    const estimate = { inputTokens, outputTokens: Math.min(runtime.maxTokens, runtime.limiter.expectedOutputTokens(TYPICAL_OUTPUT_TOKENS)) };
     // Without a spending limit there is nothing to reserve against.
     const reservation = runtime.hasSpendingLimit ? await reserveBudget(db, item, worstCase) : 'reserved';
     if (reservation !== 'reserved') {
@@ -83,11 +85,12 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     const result = await provider.generate({ ...request, slot: context.slot, seed: seedFor(item.conversationId, item.attempts), maxTokens: runtime.maxTokens, temperature: runtime.temperature });
     runtime.limiter.onSuccess();
     billedUsd = costOf(provider.info.model, result.usage);
-    release({ inputTokens: result.usage.inputTokens + result.usage.cacheReadTokens + result.usage.cacheWriteTokens, outputTokens: result.usage.outputTokens });
+    release({ inputTokens: result.usage.inputTokens + result.usage.cacheReadTokens + result.usage.cacheWriteTokens, outputTokens: result.usage.outputTokens }, result.announced ?? null);
     release = null;
     return await storeResult(db, runtime, item, { context, request, started }, result);
   } catch (err) {
-    release?.();
+    // An error answer (a 429 above all) announces the limits too; a failed connection says nothing.
+    release?.(undefined, err instanceof ProviderError ? (err.opts.announced ?? undefined) : undefined);
     if (err instanceof LeaseLost) {
       // Another worker owns the item now, and gave back this one's reservation when it took the
       // item over; the call this one made was still paid for, and logged.

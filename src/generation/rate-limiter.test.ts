@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RateLimitConfig } from '../core/rate-limit';
-import { createRateLimiter, limiterFor, limiterKey, resetLimiters, type ReleaseFn } from './rate-limiter';
+import { createRateLimiter, type ReleaseFn } from './rate-limiter';
 
 const limits = (overrides: Partial<RateLimitConfig> = {}): RateLimitConfig => ({
   requestsPerMinute: null,
@@ -227,27 +227,5 @@ describe('createRateLimiter', () => {
     const release = await limiter.acquire();
     expect(Date.now() - started).toBeGreaterThanOrEqual(35);
     release();
-  });
-});
-
-describe('limiterFor', () => {
-  afterEach(() => resetLimiters());
-
-  it('shares one limiter per provider and model', () => {
-    const key = limiterKey('anthropic', 'claude-sonnet-4-5');
-    expect(key).toBe('anthropic:claude-sonnet-4-5');
-    const a = limiterFor(key, limits({ requestsPerMinute: 50 }));
-    expect(limiterFor(key, limits({ requestsPerMinute: 50 }))).toBe(a);
-    expect(limiterFor(limiterKey('openai', 'gpt-4o'), limits())).not.toBe(a);
-    resetLimiters();
-    expect(limiterFor(key, limits({ requestsPerMinute: 50 }))).not.toBe(a);
-  });
-
-  it('applies changed limits to the shared limiter, keeping what it has already granted', async () => {
-    const key = limiterKey('anthropic', 'claude-sonnet-4-5');
-    const limiter = limiterFor(key, limits({ requestsPerMinute: 50 }));
-    await limiter.acquire();
-    expect(limiterFor(key, limits({ requestsPerMinute: 1000 }))).toBe(limiter);
-    expect(limiter.snapshot()).toMatchObject({ requestsInWindow: 1, limits: { requestsPerMinute: 1000 } });
   });
 });

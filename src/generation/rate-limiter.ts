@@ -1,3 +1,4 @@
+import type { AnnouncedLimits } from '../core/announced-limits';
 import { RateLimitState, type RateLimitConfig, type RateLimitSnapshot, type RateLimitTicket, type TokenCounts } from '../core/rate-limit';
 
 /**
@@ -6,7 +7,12 @@ import { RateLimitState, type RateLimitConfig, type RateLimitSnapshot, type Rate
  * lives in core/rate-limit; this file only queues callers and sleeps.
  */
 
-export type ReleaseFn = (actual?: TokenCounts) => void;
+/**
+ * Ends a call: `actual` replaces the token estimate; `announced` is what the answer said of the
+ * provider's limits (how much is left, and when it resets), which paces the calls after it —
+ * null for an answer that said nothing of them, undefined when no answer came.
+ */
+export type ReleaseFn = (actual?: TokenCounts, announced?: AnnouncedLimits | null) => void;
 
 export interface RateLimiterSnapshot extends RateLimitSnapshot {
   /** Callers queued in `acquire`, for the run page's queue view. */
@@ -27,12 +33,21 @@ export interface RateLimiter {
   snapshot(): RateLimiterSnapshot;
   /** Applies new limits (a different API tier) without forgetting calls already made. */
   reconfigure(config: RateLimitConfig): void;
+  /** The output tokens to reserve for the next call: the largest of the latest answers, or `fallback` at first. */
+  expectedOutputTokens(fallback: number): number;
 }
 
 export interface RateLimiterOptions {
   now?: () => number;
   /** Resolves after `ms`. May ignore `signal`: the limiter copes with sleeps it cannot cancel. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Told of every answer: what it announced of the provider's limits (null: nothing), after the
+   * limiter itself took it into account. Not called for calls that got no answer.
+   */
+  onAnswer?: (announced: AnnouncedLimits | null) => void;
+  /** Extra time each grant holds its window place (see ARRIVAL_MARGIN_MS); none by default. */
+  arrivalMarginMs?: number;
 }
 
 interface Waiter {
@@ -48,7 +63,7 @@ const NO_TOKENS: TokenCounts = { inputTokens: 0, outputTokens: 0 };
 export function createRateLimiter(config: RateLimitConfig, opts: RateLimiterOptions = {}): RateLimiter {
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? defaultSleep;
-  const state = new RateLimitState(config);
+  const state = new RateLimitState(config, { arrivalMarginMs: opts.arrivalMarginMs });
   const queue: Waiter[] = [];
   let pumping = false;
   /** Wakes the pump early: something changed that may let the head of the queue through. */
@@ -62,10 +77,12 @@ export function createRateLimiter(config: RateLimitConfig, opts: RateLimiterOpti
 
   const releaseFor = (ticket: RateLimitTicket): ReleaseFn => {
     let released = false;
-    return (actual) => {
+    return (actual, announced) => {
       if (released) return;
       released = true;
       state.release(ticket, now(), actual);
+      if (announced) state.observe(now(), ticket.grantedAt, announced);
+      if (announced !== undefined) opts.onAnswer?.(announced);
       notify();
     };
   };
@@ -150,6 +167,7 @@ export function createRateLimiter(config: RateLimitConfig, opts: RateLimiterOpti
       state.reconfigure(next);
       notify();
     },
+    expectedOutputTokens: (fallback) => state.expectedOutputTokens(fallback),
   };
 }
 
@@ -170,37 +188,4 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
       { once: true },
     );
   });
-}
-
-const limiters = new Map<string, RateLimiter>();
-
-/** `anthropic:claude-sonnet-4-5`: providers limit each model class separately. */
-export function limiterKey(provider: string, model: string): string {
-  return `${provider}:${model}`;
-}
-
-/** The one limiter for this provider+model, so all workers share its budget; new limits apply in place. */
-export function limiterFor(key: string, config: RateLimitConfig): RateLimiter {
-  const existing = limiters.get(key);
-  if (!existing) {
-    const created = createRateLimiter(config);
-    limiters.set(key, created);
-    return created;
-  }
-  if (!sameConfig(existing.snapshot().limits, config)) existing.reconfigure(config);
-  return existing;
-}
-
-/** Forgets every limiter; for tests. */
-export function resetLimiters(): void {
-  limiters.clear();
-}
-
-function sameConfig(a: RateLimitConfig, b: RateLimitConfig): boolean {
-  return (
-    a.requestsPerMinute === b.requestsPerMinute &&
-    a.inputTokensPerMinute === b.inputTokensPerMinute &&
-    a.outputTokensPerMinute === b.outputTokensPerMinute &&
-    a.maxConcurrency === b.maxConcurrency
-  );
 }

@@ -1,9 +1,9 @@
 import type { WorkspaceSettings } from '../contract/settings';
-import { RATE_LIMIT_PRESETS, type RateLimitConfig, type RateLimitPresetId } from '../core/rate-limit';
 import { DEFAULT_RETRY_POLICY, mergeRetryPolicy, type RetryPolicy } from '../core/retry-policy';
 import type { ProviderSource } from './choose-provider';
 import type { Provider } from './providers/types';
-import { limiterFor, limiterKey, type RateLimiter } from './rate-limiter';
+import { providerLimiter, type LearnedListener, type LimiterKey } from './provider-limiters';
+import type { RateLimiter } from './rate-limiter';
 
 /** Everything a worker needs to generate one item of a run. */
 export interface RunRuntime {
@@ -27,24 +27,18 @@ export interface RunSettingsRow {
   spendingLimitUsd: number | null;
 }
 
-/** The workspace's rate limits for a provider; the offline generator is never rate limited. */
-export function rateLimitsFor(settings: WorkspaceSettings, providerName: string): RateLimitConfig {
-  const { rateLimitPreset, customRateLimits, concurrency } = settings.generation;
-  const limits =
-    providerName === 'offline'
-      ? RATE_LIMIT_PRESETS.unlimited.limits
-      : rateLimitPreset === 'custom' && customRateLimits
-        ? customRateLimits
-        : (RATE_LIMIT_PRESETS[rateLimitPreset as RateLimitPresetId] ?? RATE_LIMIT_PRESETS['anthropic-tier-1']).limits;
-  return { ...limits, maxConcurrency: Math.min(limits.maxConcurrency, concurrency) };
+/** Whose rate limits a provider's calls count against. */
+export function limiterKeyOf(provider: Provider): LimiterKey {
+  return { provider: provider.info.name, account: provider.account ?? 'default', model: provider.info.model };
 }
 
-export async function runtimeFor(providers: ProviderSource, settings: WorkspaceSettings, run: RunSettingsRow): Promise<RunRuntime> {
+/** `onLearned` hears of the limits the provider announces, to keep them where every process can read them. */
+export async function runtimeFor(providers: ProviderSource, settings: WorkspaceSettings, run: RunSettingsRow, onLearned?: LearnedListener): Promise<RunRuntime> {
   const provider = await providers.forRun(run.provider, run.model);
   return {
     provider,
     retryPolicy: mergeRetryPolicy(settings.generation.retryPolicy ?? DEFAULT_RETRY_POLICY, (run.retryPolicy ?? undefined) as Partial<RetryPolicy> | undefined),
-    limiter: limiterFor(limiterKey(provider.info.name, provider.info.model), rateLimitsFor(settings, provider.info.name)),
+    limiter: providerLimiter(limiterKeyOf(provider), settings.generation, onLearned),
     maxTokens: settings.generation.maxTokens,
     temperature: settings.generation.temperature,
     warnAtPercent: settings.budget.warnAtPercent,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client';
 import type { Mailer } from '../notify/mailer';
+import { saveObservedLimits } from '../db/queries/provider-limits';
 import { getSettings, settingsVersion } from '../settings/workspace-settings';
 import { advanceBatchRuns } from './batch-runner';
 import type { ProviderSource } from './choose-provider';
@@ -8,6 +9,7 @@ import type { ClaimedItem } from './item-types';
 import { claimItems, renewLeases } from './lifecycle/claim';
 import { giveBack } from './lifecycle/give-back';
 import { processItem } from './process-item';
+import type { LearnedListener } from './provider-limiters';
 import { runtimeFor, type RunRuntime } from './run-runtime';
 import { loadSlotContexts, type SlotContext } from './slot-context';
 import { startBatchPoller } from './worker/batch-poller';
@@ -55,6 +57,8 @@ export function startWorker(opts: WorkerOptions): Worker {
   const inFlight = new InFlight();
   const notifier = runFinishedNotifier({ db: opts.db, mailer: opts.mailer, appUrl: opts.appUrl, onRunFinished: opts.onRunFinished, log });
   let stopped = false;
+  // The server shows these on the Settings page and run progress, and may be another process.
+  const onLearned: LearnedListener = (key, learned, at) => void saveObservedLimits(opts.db, key, learned, at).catch((err) => log("could not store the provider's rate limits", err));
 
   async function claimAndStart() {
     const current = await settings.get();
@@ -71,7 +75,7 @@ export function startWorker(opts: WorkerOptions): Worker {
         continue;
       }
       free -= items.length;
-      const runtime = await runtimeFor(opts.providers, current, run.settings);
+      const runtime = await runtimeFor(opts.providers, current, run.settings, onLearned);
       // One query for all the claimed slots; if it fails, each item loads its own and reports why.
       const contexts = await loadSlotContexts(opts.db, items.map((i) => i.conversationId)).catch(() => new Map<string, SlotContext>());
       for (const item of items) start(item, runtime, contexts.get(item.conversationId));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationDetail } from '../../src/contract/conversations';
 import type { RunProgress } from '../../src/contract/runs';
-import { resetLimiters } from '../../src/generation/rate-limiter';
+import { resetProviderLimiters } from '../../src/generation/provider-limiters';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-fake';
 import { createTestApp, type TestApp } from '../support/app';
 import { waitFor } from '../support/wait';
@@ -11,7 +11,7 @@ let fake: FakeOpenAI;
 let t: TestApp;
 let runId: string;
 beforeAll(async () => {
-  resetLimiters();
+  resetProviderLimiters();
   fake = await startFakeOpenAI({ requestsPerMinute: 1000 });
   fake.failAlways({ kind: 'status', status: 401 });
   t = await createTestApp({ worker: true, env: { CONVGEN_PROVIDER: 'openai', OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: 'sk-wrong' } });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunProgress } from '../../src/contract/runs';
 import { generationLogs, notifications } from '../../src/db/schema';
-import { resetLimiters } from '../../src/generation/rate-limiter';
+import { resetProviderLimiters } from '../../src/generation/provider-limiters';
 import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-fake';
 import { createTestApp, type TestApp } from '../support/app';
 import { waitFor } from '../support/wait';
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   fake.reset();
-  resetLimiters();
+  resetProviderLimiters();
 });
 
 const progress = async (runId: string) => (await t.as('viewer', { method: 'GET', url: `/api/runs/${runId}` })).json<RunProgress>();

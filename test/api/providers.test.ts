@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGeneratedConversation } from '../../src/core/output';
 import { SYSTEM_PROMPT } from '../../src/core/system-prompt';
@@ -73,6 +74,13 @@ describe('anthropic provider against the fake Messages API', () => {
     if (status === 429) expect(err.opts.retryAfterMs).toBe(7000);
   });
 
+  it('hands on the rate limits each answer announces, on success and on a 429', async () => {
+    const result = await provider.generate(request('Write one.'));
+    expect(result.announced).toMatchObject({ requests: { limit: 1000, remaining: expect.any(Number), resetAt: expect.any(Number) } });
+    fake.fail({ kind: 'status', status: 429 });
+    expect((await failure(provider)).opts.announced?.requests?.limit).toBe(1000);
+  });
+
   it('turns a hung call into a timeout', async () => {
     fake.fail({ kind: 'hang' });
     const err = await failure(provider);
@@ -120,6 +128,16 @@ describe('OpenAI-compatible provider against the fake chat-completions API', () 
     expect((await failure(provider)).kind).toBe(kind);
   });
 
+  it('hands on the requests and combined token limits the answer announces', async () => {
+    const limited = await startFakeOpenAI({ requestsPerMinute: 40, inputTokensPerMinute: 60_000 });
+    try {
+      const result = await createOpenAIProvider({ apiKey: 'sk-test', model: 'gpt-4o-mini', baseURL: `${limited.url}/v1`, reason: 'test' }).generate(request('Write one.'));
+      expect(result.announced).toMatchObject({ requests: { limit: 40, remaining: 39 }, tokens: { limit: 60_000 } });
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('turns a hung call into a timeout and garbage into malformed output', async () => {
     fake.fail({ kind: 'hang' });
     expect((await failure(provider)).kind).toBe('timeout');
@@ -127,3 +145,34 @@ describe('OpenAI-compatible provider against the fake chat-completions API', () 
     expect((await failure(provider)).kind).toBe('malformed_output');
   });
 });
+
+describe('a provider that cannot be reached', () => {
+  it.each([
+    ['anthropic', (baseURL: string) => createAnthropicProvider({ apiKey: 'sk-ant-test', model: 'claude-haiku-4-5', baseURL, reason: 'test' })],
+    ['openai', (baseURL: string) => createOpenAIProvider({ apiKey: 'sk-test', model: 'gpt-4o-mini', baseURL: `${baseURL}/v1`, reason: 'test' })],
+  ] as const)('%s: a refused connection is a network failure, not a server error, and says why', async (_, make) => {
+    const err = await failure(make(`http://127.0.0.1:${await closedPort()}`));
+    expect(err.kind).toBe('network');
+    expect(err.retryable).toBe(true);
+    expect(err.opts.httpStatus).toBeUndefined();
+    expect(err.message).toMatch(/^Could not reach the provider \(the connection was refused: nothing is listening at that address, ECONNREFUSED\)\.$/);
+  });
+
+  it('fingerprints the key and endpoint without giving the key away', () => {
+    const a = createAnthropicProvider({ apiKey: 'sk-ant-secret-1', model: 'm', baseURL: 'http://a', reason: 'test' });
+    const b = createAnthropicProvider({ apiKey: 'sk-ant-secret-2', model: 'm', baseURL: 'http://a', reason: 'test' });
+    const c = createAnthropicProvider({ apiKey: 'sk-ant-secret-1', model: 'm', baseURL: 'http://b', reason: 'test' });
+    expect(a.account).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set([a.account, b.account, c.account]).size).toBe(3);
+    expect(a.account).not.toContain('secret');
+  });
+});
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

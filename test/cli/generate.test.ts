@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFilter } from '../../src/cli/generate-command';
 import { progressLine } from '../../src/cli/progress-line';
+import type { RunProgress } from '../../src/contract/runs';
 import { createTestApp, type TestApp } from '../support/app';
 
 const run = promisify(execFile);
@@ -72,12 +73,16 @@ describe('CLI helpers', () => {
     expect(parseFilter('persona=a,b&tier=template&q=fees&qualityMin=6')).toEqual({ persona: ['a', 'b'], tier: ['template'], q: 'fees', qualityMin: 6 });
   });
 
+  const running: RunProgress = { id: 'x', kind: 'all', status: 'running', total: 100, succeeded: 40, failed: 2, pending: 55, inProgress: 3, current: [], recent: [], etaSeconds: 190, spentUsd: 0.84, estimatedCostUsd: 2, spendingLimitUsd: 5, reservedUsd: 0, error: null, throttledUntil: new Date(30_000).toISOString(), provider: 'anthropic', model: 'm', providerLimits: null, createdAt: '', startedAt: null, finishedAt: null };
+
   it('draws a progress line with counts, ETA, cost and throttling', () => {
-    const line = progressLine(
-      { id: 'x', kind: 'all', status: 'running', total: 100, succeeded: 40, failed: 2, pending: 55, inProgress: 3, current: [], recent: [], etaSeconds: 190, spentUsd: 0.84, estimatedCostUsd: 2, spendingLimitUsd: 5, reservedUsd: 0, error: null, throttledUntil: new Date(30_000).toISOString(), provider: 'anthropic', model: 'm', createdAt: '', startedAt: null, finishedAt: null },
-      10,
-      0,
-    );
+    const line = progressLine(running, 10, 0);
     expect(line).toBe('[████░░░░░░]  42/100  42% · 40 ok, 2 failed · ~3m 10s left · $0.84 of $5.00 · rate limit: pausing 30s');
+  });
+
+  it('says what the provider allows once its answers have announced it', () => {
+    const providerLimits = { requestsPerMinute: 4000, inputTokensPerMinute: 2_000_000, outputTokensPerMinute: 400_000, tokensPerMinute: null, observedAt: '' };
+    const line = progressLine({ ...running, throttledUntil: null, providerLimits }, 10, 0);
+    expect(line).toBe('[████░░░░░░]  42/100  42% · 40 ok, 2 failed · ~3m 10s left · $0.84 of $5.00 · provider allows 4,000 requests/min, 2,000,000 input and 400,000 output tokens/min');
   });
 });

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows, type Database } from '../../src/db/client';
-import { migrateDatabase, migrationsFolder } from '../../src/db/migrate';
+import { migrateDatabase } from '../../src/db/migrate';
 import { conversations, conversationTranscripts } from '../../src/db/schema';
 import { ENGINES, openTestDatabase } from '../support/databases';
+import { migrationsBefore } from '../support/migrations';
 
 /** The transcript stored for a conversation, parsed; null when it has none. */
 async function transcriptOf(database: Database, id: string) {
@@ -50,19 +49,6 @@ describe.each(ENGINES)('conversation transcripts on %s', (engine) => {
     expect(await transcriptOf(database, seed.id)).toBeNull();
   });
 });
-
-/** A copy of the migrations folder that stops before `tag`, as a database from an older release saw it. */
-function migrationsBefore(tag: string): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-migrations-'));
-  fs.cpSync(migrationsFolder, folder, { recursive: true });
-  const journalPath = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const cut = journal.entries.findIndex((entry) => entry.tag === tag);
-  expect(cut).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, cut);
-  fs.writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 describe('upgrading a database from before conversation transcripts', () => {
   it('fills the transcripts of the conversations it already holds', async () => {

@@ -77,7 +77,7 @@ test('a failed badge explains the error in plain English; after the cause is fix
     await expect(dialog.getByTestId('error-next-step')).toContainText('base URL');
     await expect(dialog.getByTestId('raw-error-message')).toContainText('Could not reach the provider');
     await expect(dialog.getByText('Attempts', { exact: true }).locator('xpath=following-sibling::dd')).toHaveText('3');
-    await expect(dialog.getByText('Error code', { exact: true }).locator('xpath=following-sibling::dd')).toHaveText('server');
+    await expect(dialog.getByText('Kind', { exact: true }).locator('xpath=following-sibling::dd')).toHaveText('Network failure');
     await expect(dialog.getByRole('region', { name: 'Conversation' })).toContainText(first);
     // Retryable: no support block, and Retry is on.
     await expect(dialog.getByTestId('support-block')).toHaveCount(0);
@@ -94,7 +94,7 @@ test('a failed badge explains the error in plain English; after the cause is fix
     await expect(page.getByText('Copied', { exact: true })).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain(`convgen error report: ${first}`);
-    expect(copied).toContain('Error code: server');
+    expect(copied).toContain('Kind: Network failure');
     expect(copied).toContain('Attempts: 3');
   } finally {
     // Fix the cause: back to the workspace's own provider.
@@ -146,7 +146,7 @@ test('a refused API key is a permanent user error: Retry is off until the key is
     await expect(dialog).toContainText('Retry is off because this error is permanent');
     // Unrecoverable by retrying: a support request and the other errors of this kind are offered.
     const support = dialog.getByTestId('support-block');
-    await expect(support.getByRole('link', { name: 'Email a support request' })).toHaveAttribute('href', /^mailto:\?subject=convgen%3A%20conv-\d+%20failed%20\(auth\)&body=/);
+    await expect(support.getByRole('link', { name: 'Email a support request' })).toHaveAttribute('href', /^mailto:\?subject=convgen%3A%20conv-\d+%20failed%20\(API%20key%20refused\)&body=/);
     await expect(support.getByRole('link', { name: 'Other errors of this kind' })).toHaveAttribute('href', '/errors?errorKind=auth');
     // The technical details show what the provider answered.
     await dialog.getByText('Technical details').click();
@@ -174,18 +174,18 @@ test('the Errors page lists failed attempts with filters in the URL, and retries
   await expect(log.getByRole('link', { name: first, exact: true })).toHaveCount(3);
   await expect(log.getByRole('link', { name: second, exact: true })).toHaveCount(3);
   const firstRow = log.locator('tbody tr').filter({ has: page.getByRole('link', { name: first, exact: true }) }).first();
-  await expect(firstRow.getByTestId('error-kind')).toHaveText('convgen could not reach the AI provider');
+  await expect(firstRow.getByTestId('error-kind')).toHaveText('Network failure');
   await expect(firstRow.locator('[data-category="api"]')).toBeVisible();
   await expect(firstRow.locator('[data-retryable="true"]')).toHaveText('Retryable');
   await snap(page, 'errors-page');
 
   // Filter by kind: the URL holds it, every row matches, the CSV link carries the same filter.
-  await page.getByLabel('Kind').selectOption('server');
-  await expect(page).toHaveURL(/errorKind=server/);
+  await page.getByLabel('Kind').selectOption('network');
+  await expect(page).toHaveURL(/errorKind=network/);
   await expect(log.getByRole('link', { name: first, exact: true })).toHaveCount(3);
-  for (const kind of await log.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))) expect(kind).toBe('server');
+  for (const kind of await log.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))) expect(kind).toBe('network');
   const csvHref = (await page.getByTestId('errors-csv').getAttribute('href'))!;
-  expect(csvHref).toContain('errorKind=server');
+  expect(csvHref).toContain('errorKind=network');
   expect(csvHref).toContain('status=error');
   const csv = await (await page.request.get(csvHref)).text();
   expect(csv.split('\r\n')[0]).toMatch(/^createdAt,conversationLabel/);

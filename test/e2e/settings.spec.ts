@@ -2,6 +2,7 @@ import { SAME_ORIGIN } from '../../playwright.config';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/session';
+import { startFakeOpenAI } from '../fakes/openai-fake';
 
 /** Set SETTINGS_SHOTS=/tmp/shots to also save screenshots of the page at two screen sizes. */
 const SHOTS = process.env.SETTINGS_SHOTS;
@@ -102,4 +103,47 @@ test('a reviewer has no Settings link and is told only admins can change setting
   await expect(other.getByRole('button', { name: 'Save' })).toHaveCount(0);
   expect((await other.request.get('/api/settings/history')).status()).toBe(403);
   await context.close();
+});
+
+test('the limits a provider announces show in run progress and on the Settings page; an admin’s own value wins', async ({ page }) => {
+  await signIn(page);
+  // An OpenAI-compatible server that allows 40 requests and 90,000 tokens a minute, and says so in its headers.
+  const fake = await startFakeOpenAI({ requestsPerMinute: 40, inputTokensPerMinute: 90_000, latencyMs: 4000 });
+  const settings = await (await page.request.get('/api/settings')).json();
+  const original = { provider: settings.generation.provider, openaiBaseUrl: settings.generation.openaiBaseUrl, rateLimitOverrides: settings.generation.rateLimitOverrides };
+  expect(settings.generation.rateLimitPreset).toBe('learn');
+  try {
+    expect((await page.request.patch('/api/settings', { headers: SAME_ORIGIN, data: { generation: { provider: 'openai', openaiBaseUrl: `${fake.url}/v1` } } })).status()).toBe(200);
+    const planned = (await (await page.request.get('/api/conversations?status=not_generated&sort=conversationId&dir=asc&pageSize=25')).json()).items.filter((c: { isSeed: boolean }) => !c.isSeed);
+    const ids = planned.slice(0, 6).map((c: { conversationId: string }) => c.conversationId);
+    expect(ids).toHaveLength(6);
+    expect((await page.request.post('/api/runs', { headers: SAME_ORIGIN, data: { conversationIds: ids } })).status()).toBe(201);
+
+    // Once the first answer has come back, the run says what the provider allows.
+    await page.goto('/conversations');
+    await expect(page.getByTestId('progress-panel').getByTestId('provider-allows')).toHaveText('· provider allows 40 requests/min, 90,000 tokens/min', { timeout: 30_000 });
+    if (SHOTS) await page.getByTestId('progress-panel').screenshot({ path: `${SHOTS}/run-progress-provider-allows.png` });
+
+    await page.goto('/settings');
+    const generation = page.getByRole('region', { name: 'Generation' });
+    await expect(generation.getByLabel('Rate limits')).toHaveValue('learn');
+    const inForce = generation.getByTestId('rate-limits-in-force');
+    await expect(inForce.locator('[data-field="requestsPerMinute"]')).toHaveText('Requests/min40 (announced by the provider)');
+    await expect(inForce.locator('[data-field="tokensPerMinute"]')).toHaveText('Tokens/min (input + output)90,000 (announced by the provider)');
+    await expect(inForce).toContainText('The provider announced its limits');
+
+    // An admin leaves room for other apps on the same key.
+    await generation.getByLabel('Requests/min', { exact: true }).fill('20');
+    await generation.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Generation settings saved')).toBeVisible();
+    await expect(inForce.locator('[data-field="requestsPerMinute"]')).toHaveAttribute('data-source', 'override');
+    await expect(inForce.locator('[data-field="requestsPerMinute"]')).toHaveText('Requests/min20 (your limit; the provider allows 40)');
+    // Off the Save button, which the toast covers: a hovered toast never leaves.
+    await page.mouse.move(0, 0);
+    await shoot(page, 'learned-limits');
+    await expect.poll(async () => (await (await page.request.get('/api/runs?limit=1')).json()).items[0].status, { timeout: 60_000 }).toBe('completed');
+  } finally {
+    await page.request.patch('/api/settings', { headers: SAME_ORIGIN, data: { generation: original } });
+    await fake.close();
+  }
 });

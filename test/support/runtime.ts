@@ -1,4 +1,4 @@
-import { RATE_LIMIT_PRESETS } from '../../src/core/rate-limit';
+import { RATE_LIMIT_PRESETS } from '../../src/core/rate-limit-presets';
 import { DEFAULT_RETRY_POLICY, mergeRetryPolicy, type RetryPolicy } from '../../src/core/retry-policy';
 import type { ProviderSource } from '../../src/generation/choose-provider';
 import type { Provider } from '../../src/generation/providers/types';

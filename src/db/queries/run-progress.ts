@@ -3,10 +3,11 @@ import type { RunProgress, RunStatus } from '../../contract/runs';
 import { notFound } from '../../core/errors';
 import { queryRows, type Db } from '../client';
 import { conversations, generationRuns, runItems } from '../schema';
+import { latestObservedLimits, providerModelKey, toProviderLimits, type ObservedLimits } from './provider-limits';
 
 type RunRow = typeof generationRuns.$inferSelect;
 
-async function present(db: Db, run: RunRow): Promise<RunProgress> {
+async function present(db: Db, run: RunRow, limits: Map<string, ObservedLimits>): Promise<RunProgress> {
   const [counts] = await queryRows<{ succeeded: number; failed: number; pending: number; in_progress: number }>(
     db,
     sql`select count(*) filter (where status = 'succeeded')::int as succeeded,
@@ -53,6 +54,7 @@ async function present(db: Db, run: RunRow): Promise<RunProgress> {
     throttledUntil: run.throttledUntil && run.throttledUntil > new Date() ? run.throttledUntil.toISOString() : null,
     provider: run.provider,
     model: run.model,
+    providerLimits: run.provider === 'offline' ? null : mapNullable(limits.get(providerModelKey(run.provider, run.model)), toProviderLimits),
     createdAt: run.createdAt.toISOString(),
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,
@@ -62,10 +64,15 @@ async function present(db: Db, run: RunRow): Promise<RunProgress> {
 export async function getRunProgress(db: Db, runId: string): Promise<RunProgress> {
   const [run] = await db.select().from(generationRuns).where(eq(generationRuns.id, runId));
   if (!run) throw notFound('The run');
-  return present(db, run);
+  return present(db, run, await latestObservedLimits(db, [run]));
 }
 
 export async function listRecentRuns(db: Db, limit = 20): Promise<RunProgress[]> {
   const runs = await db.select().from(generationRuns).orderBy(desc(generationRuns.createdAt)).limit(limit);
-  return Promise.all(runs.map((r) => present(db, r)));
+  const limits = await latestObservedLimits(db, runs);
+  return Promise.all(runs.map((r) => present(db, r, limits)));
+}
+
+function mapNullable<T, U>(value: T | undefined, f: (value: T) => U): U | null {
+  return value === undefined ? null : f(value);
 }

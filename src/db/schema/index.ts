@@ -7,3 +7,4 @@ export * from './conversations';
 export * from './runs';
 export * from './logs';
 export * from './settings';
+export * from './provider-limits';

@@ -1,7 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import { generatedConversationSchema } from '../../core/output';
-import { mapSdkError as mapErrorOf } from './http-errors';
+import { accountFingerprint } from './account';
+import { announcedLimits, mapSdkError as mapErrorOf } from './http-errors';
 import { ProviderError } from '../../core/provider-errors';
 import type { GenerationRequest, GenerationResult, Provider } from './types';
 
@@ -60,16 +61,18 @@ export function createAnthropicProvider(opts: AnthropicOptions): Provider {
 
   return {
     info: { name: 'anthropic', model: opts.model, reason: opts.reason, typicalSeconds: 30 },
+    account: accountFingerprint(opts.apiKey, opts.baseURL),
     async generate(request: GenerationRequest): Promise<GenerationResult> {
       let message: Anthropic.Message;
+      let headers: Headers;
       try {
-        message = await client.messages.create(paramsFor(request), { signal: request.signal });
+        ({ data: message, response: { headers } } = await client.messages.create(paramsFor(request), { signal: request.signal }).withResponse());
       } catch (err) {
         // A 200 whose body is not JSON surfaces from the SDK as a bare SyntaxError.
         if (err instanceof SyntaxError) throw new ProviderError('malformed_output', 'The provider answered with something that is not JSON.');
         throw mapSdkError(err);
       }
-      return resultOf(message);
+      return { ...resultOf(message), announced: announcedLimits(headers) };
     },
     batch: {
       async submit(requests) {

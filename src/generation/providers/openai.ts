@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { conversationToolSchema, PROVIDER_TIMEOUT_MS } from './anthropic';
-import { mapSdkError as mapErrorOf } from './http-errors';
+import { accountFingerprint } from './account';
+import { announcedLimits, mapSdkError as mapErrorOf } from './http-errors';
 import { ProviderError } from '../../core/provider-errors';
 import type { GenerationRequest, GenerationResult, Provider } from './types';
 
@@ -22,10 +23,12 @@ export function createOpenAIProvider(opts: OpenAIOptions): Provider {
   const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, maxRetries: 0, timeout: opts.timeoutMs ?? PROVIDER_TIMEOUT_MS });
   return {
     info: { name: 'openai', model: opts.model, reason: opts.reason, typicalSeconds: 30 },
+    account: accountFingerprint(opts.apiKey, opts.baseURL),
     async generate(request: GenerationRequest): Promise<GenerationResult> {
       let completion: OpenAI.Chat.Completions.ChatCompletion;
+      let headers: Headers;
       try {
-        completion = await client.chat.completions.create(
+        ({ data: completion, response: { headers } } = await client.chat.completions.create(
           {
             model: opts.model,
             max_tokens: request.maxTokens,
@@ -37,19 +40,20 @@ export function createOpenAIProvider(opts: OpenAIOptions): Provider {
             response_format: { type: 'json_schema', json_schema: { name: 'conversation', schema: conversationToolSchema as Record<string, unknown>, strict: false } },
           },
           { signal: request.signal },
-        );
+        ).withResponse());
       } catch (err) {
         if (err instanceof SyntaxError) throw new ProviderError('malformed_output', 'The provider answered with something that is not JSON.');
         throw mapSdkError(err);
       }
+      const announced = announcedLimits(headers);
       const content = typeof completion === 'object' ? completion?.choices?.[0]?.message?.content : undefined;
       let output: unknown;
       try {
         output = content ? JSON.parse(content) : undefined;
       } catch {
-        throw new ProviderError('malformed_output', 'The model answered with text that is not JSON.', { raw: completion });
+        throw new ProviderError('malformed_output', 'The model answered with text that is not JSON.', { raw: completion, announced });
       }
-      if (output === undefined) throw new ProviderError('malformed_output', `The model returned no content (finish reason: ${completion?.choices?.[0]?.finish_reason ?? 'none'}).`, { raw: completion });
+      if (output === undefined) throw new ProviderError('malformed_output', `The model returned no content (finish reason: ${completion?.choices?.[0]?.finish_reason ?? 'none'}).`, { raw: completion, announced });
       return {
         output: output as GenerationResult['output'],
         model: completion.model || opts.model,
@@ -60,6 +64,7 @@ export function createOpenAIProvider(opts: OpenAIOptions): Provider {
           cacheWriteTokens: 0,
         },
         raw: completion,
+        announced,
       };
     },
   };

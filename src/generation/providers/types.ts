@@ -1,3 +1,4 @@
+import type { AnnouncedLimits } from '../../core/announced-limits';
 import type { OfflineSlot } from '../../core/offline/compose';
 import type { GeneratedConversation } from '../../core/output';
 import type { ProviderError, Usage } from '../../core/provider-errors';
@@ -23,6 +24,8 @@ export interface GenerationResult {
   model: string;
   /** The provider's raw response body, kept in the generation log. */
   raw: unknown;
+  /** The rate limits the answer's headers announced, if any: the rate limiter learns from them. */
+  announced?: AnnouncedLimits | null;
 }
 
 export type BatchOutcome = { customId: string; result: GenerationResult } | { customId: string; error: ProviderError };
@@ -39,6 +42,11 @@ export interface BatchCapability {
 
 export interface Provider {
   info: ProviderInfo;
+  /**
+   * Whose limits the calls count against: a fingerprint of the API key and endpoint (never the
+   * key itself). Providers limit each key and model apart. Absent: one shared account.
+   */
+  account?: string;
   generate(request: GenerationRequest): Promise<GenerationResult>;
   batch?: BatchCapability;
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { settingsHistoryPage, settingsHistoryQuery, settingsPatch, settingsResponse } from '../../contract/settings';
+import { rateLimitsView, settingsHistoryPage, settingsHistoryQuery, settingsPatch, settingsResponse } from '../../contract/settings';
+import { presentRateLimits } from '../../generation/rate-limits-view';
 import { listSettingsHistory } from '../../settings/settings-history';
-import { presentSettings, updateSettings } from '../../settings/workspace-settings';
+import { getSettings, presentSettings, updateSettings } from '../../settings/workspace-settings';
 import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
 
@@ -27,6 +28,19 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext) {
       await updateSettings(db, request.body, currentUser(request).id, ctx.secret);
       return presentSettings(db, ctx.secret, envSecrets);
     },
+  );
+
+  r.get(
+    '/api/settings/rate-limits',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: "The rate limits the current provider's calls are paced by, each with where it comes from: announced by the provider on its answers, or an admin's choice",
+        response: { 200: rateLimitsView },
+      },
+      preHandler: requirePermission(ctx, 'settings:read'),
+    },
+    async () => presentRateLimits(db, await getSettings(db), await ctx.providers.current()),
   );
 
   r.get(

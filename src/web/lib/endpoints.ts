@@ -18,7 +18,7 @@ import { exportHistoryPage, exportLogEntry, exportPreview } from '../../contract
 import { generationLogDetail, generationLogPage } from '../../contract/generation-logs';
 import { preferences } from '../../contract/preferences';
 import { createRunResponse, generateResponse, runEstimate, runList, runProgress } from '../../contract/runs';
-import { settingsHistoryPage, settingsResponse } from '../../contract/settings';
+import { rateLimitsView, settingsHistoryPage, settingsResponse } from '../../contract/settings';
 import { acceptedInvitation, createdUser, health, invitation, me, providerStatus, setupStatus, signInResult, signOutResult } from '../../contract/system';
 import { api, toQueryString } from './api';
 
@@ -129,6 +129,7 @@ export const endpoints = {
     get: () => api.get(settingsResponse, '/api/settings'),
     update: (patch: SettingsPatch) => api.patch(settingsResponse, '/api/settings', patch),
     history: (query: ListParams<SettingsHistoryQuery>) => api.get(settingsHistoryPage, `/api/settings/history${toQueryString(query)}`),
+    rateLimits: () => api.get(rateLimitsView, '/api/settings/rate-limits'),
     runRetention: () => api.post(retentionResult, '/api/admin/retention/run'),
   },
 
@@ -200,6 +201,7 @@ export const queryKeys = {
   settings: {
     all: ['settings'] as const,
     current: () => ['settings', 'current'] as const,
+    rateLimits: () => ['settings', 'rate-limits'] as const,
     history: {
       all: ['settings', 'history'] as const,
       page: (query: ListParams<SettingsHistoryQuery>) => ['settings', 'history', query] as const,
@@ -239,5 +241,6 @@ export const queries = {
   exportHistory: (query: ExportHistoryParams) => queryOptions({ queryKey: queryKeys.exports.history(query), queryFn: () => endpoints.exports.history(query) }),
   exportPreview: (request: ExportRequestInput) => queryOptions({ queryKey: queryKeys.exports.preview(request), queryFn: () => endpoints.exports.preview(request) }),
   settings: () => queryOptions({ queryKey: queryKeys.settings.current(), queryFn: () => endpoints.settings.get() }),
+  rateLimits: () => queryOptions({ queryKey: queryKeys.settings.rateLimits(), queryFn: () => endpoints.settings.rateLimits() }),
   settingsHistory: (query: ListParams<SettingsHistoryQuery>) => queryOptions({ queryKey: queryKeys.settings.history.page(query), queryFn: () => endpoints.settings.history(query) }),
 };

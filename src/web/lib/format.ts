@@ -1,3 +1,16 @@
+const RUN_KINDS: Record<string, string> = {
+  single: 'One conversation',
+  selection: 'Selection',
+  filter: 'Filtered view',
+  tier: 'Tier',
+  all: 'Generate All',
+};
+
+/** A run's kind as people say it: "Filtered view", not `filter`. */
+export function runKindName(kind: string): string {
+  return RUN_KINDS[kind] ?? kind.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
 /** "2 hours ago", "just now": for badges' tooltips. */
 export function timeAgo(iso: string | null, now = Date.now()): string {
   if (!iso) return '';

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Download, PartyPopper, SearchX, X } from 'lucide-react';
 import type { GenerationLogSummary } from '../../contract/generation-logs';
-import { explainError, KNOWN_ERROR_KINDS, RECORDED_ERROR_KINDS } from '../../core/error-guide';
+import { errorKindName, explainError, RECORDED_ERROR_KINDS } from '../../core/error-guide';
 import { Button } from '../components/ui/button';
 import { DataTable } from '../components/ui/data-table';
 import { DateRange, Field, Select } from '../components/ui/filter-fields';
@@ -12,7 +12,7 @@ import { Input } from '../components/ui/input';
 import { Tooltip } from '../components/ui/tooltip';
 import { ApiError } from '../lib/api';
 import { endpoints, queries } from '../lib/endpoints';
-import { formatDate } from '../lib/format';
+import { formatDate, runKindName } from '../lib/format';
 import { useRecentRuns } from '../lib/queries';
 import { ErrorCategoryBadge, RetryabilityBadge } from '../features/errors/error-category-badge';
 import { ErrorDialog } from '../features/errors/error-dialog';
@@ -23,8 +23,6 @@ import { EmptyState } from '../components/ui/empty-state';
 
 /** With seconds: retries of one conversation happen within the same minute. */
 const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
-const kindTitle = (kind: string) => (KNOWN_ERROR_KINDS.includes(kind as never) ? explainError({ kind }).title : kind);
 
 const guideOf = (row: GenerationLogSummary) => explainError({ kind: row.errorKind, message: row.errorMessage, httpStatus: row.httpStatus });
 const dash = <span className="text-muted">—</span>;
@@ -58,9 +56,9 @@ function errorColumns(onDetails: (conversationId: string) => void): ColumnDef<Ge
         return (
           <div className="flex flex-col items-start gap-1">
             <ErrorCategoryBadge category={guide.category} />
-            <Tooltip content={guide.nextStep}>
-              <span className="text-xs font-medium whitespace-nowrap text-text" data-testid="error-kind">
-                {guide.title}
+            <Tooltip content={`${guide.title}. ${guide.nextStep}`}>
+              <span className="text-xs font-medium whitespace-nowrap text-text" data-testid="error-kind" data-kind={guide.kind}>
+                {guide.name}
               </span>
             </Tooltip>
           </div>
@@ -76,7 +74,6 @@ function errorColumns(onDetails: (conversationId: string) => void): ColumnDef<Ge
           <p className="line-clamp-2 break-words" title={row.original.errorMessage ?? undefined}>
             {row.original.errorMessage ?? '—'}
           </p>
-          <p className="font-mono text-[11px] text-muted">{row.original.errorKind}</p>
         </>
       ),
     },
@@ -197,7 +194,7 @@ function Filters({ search, setSearch, active }: { search: ErrorLogSearch; setSea
           {kindValue === '__several' && <option value="__several">{selectedKinds.length} kinds</option>}
           {RECORDED_ERROR_KINDS.map((k) => (
             <option key={k} value={k}>
-              {kindTitle(k)} ({k})
+              {errorKindName(k)}
             </option>
           ))}
         </Select>
@@ -208,7 +205,7 @@ function Filters({ search, setSearch, active }: { search: ErrorLogSearch; setSea
           {search.runId && !runs?.items.some((r) => r.id === search.runId) && <option value={search.runId}>Run {search.runId.slice(0, 8)}</option>}
           {runs?.items.map((r) => (
             <option key={r.id} value={r.id}>
-              {formatDate(r.createdAt)} · {r.kind} · {r.failed} failed
+              {formatDate(r.createdAt)} · {runKindName(r.kind)} · {r.failed} failed
             </option>
           ))}
         </Select>

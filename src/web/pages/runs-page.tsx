@@ -3,7 +3,7 @@ import { PlayCircle } from 'lucide-react';
 import type { RunProgress } from '../../contract/runs';
 import { DataTable } from '../components/ui/data-table';
 import { EmptyState } from '../components/ui/empty-state';
-import { formatDate, formatUsd } from '../lib/format';
+import { formatDate, formatUsd, runKindName } from '../lib/format';
 import { useRecentRuns } from '../lib/queries';
 
 const STATUS_TEXT: Record<string, string> = { queued: 'Queued', running: 'Running', paused: 'Paused', cancelled: 'Cancelled', completed: 'Completed', interrupted: 'Interrupted' };
@@ -25,7 +25,7 @@ function Progress({ run }: { run: RunProgress }) {
 
 const COLUMNS: ColumnDef<RunProgress>[] = [
   { id: 'started', header: 'Started', meta: { className: 'whitespace-nowrap' }, cell: ({ row }) => formatDate(row.original.createdAt) },
-  { id: 'kind', header: 'Kind', meta: { className: 'capitalize' }, cell: ({ row }) => row.original.kind },
+  { id: 'kind', header: 'Kind', cell: ({ row }) => runKindName(row.original.kind) },
   { id: 'status', header: 'Status', cell: ({ row }) => STATUS_TEXT[row.original.status] ?? row.original.status },
   { id: 'progress', header: 'Progress', cell: ({ row }) => <Progress run={row.original} /> },
   { id: 'succeeded', header: 'Succeeded', meta: { className: 'tabular-nums' }, cell: ({ row }) => row.original.succeeded },

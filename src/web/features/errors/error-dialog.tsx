@@ -245,8 +245,8 @@ function FailureBody({ conv, failure, calls, callsLoading, report }: { conv: Con
 
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-4">
         <Fact label="When">{facts.at ? <span title={facts.at}>{formatDate(facts.at)}</span> : '—'}</Fact>
-        <Fact label="Error code">
-          <span className="font-mono text-xs">{facts.kind ?? 'unknown'}</span>
+        <Fact label="Kind">
+          <span data-kind={guide.kind}>{guide.name}</span>
         </Fact>
         <Fact label="HTTP status">{facts.httpStatus ?? <span className="text-muted">none</span>}</Fact>
         <Fact label="Attempts">{facts.attempts ?? '—'}</Fact>
@@ -305,7 +305,7 @@ function Fact({ label, children, title, wide }: { label: string; children: React
 const CALL_COLUMNS: ColumnDef<GenerationLogSummary>[] = [
   { id: 'time', header: 'Time', meta: { className: 'whitespace-nowrap' }, cell: ({ row }) => formatDate(row.original.createdAt) },
   { id: 'attempt', header: 'Attempt', meta: { className: 'tabular-nums' }, cell: ({ row }) => row.original.attempt },
-  { id: 'kind', header: 'Kind', meta: { className: 'font-mono' }, cell: ({ row }) => row.original.errorKind ?? '—' },
+  { id: 'kind', header: 'Kind', cell: ({ row }) => explainError({ kind: row.original.errorKind, message: row.original.errorMessage, httpStatus: row.original.httpStatus }).name },
   { id: 'http', header: 'HTTP', meta: { className: 'tabular-nums' }, cell: ({ row }) => row.original.httpStatus ?? '—' },
   { id: 'message', header: 'Message', meta: { className: 'break-words' }, cell: ({ row }) => row.original.errorMessage },
 ];
@@ -344,7 +344,7 @@ function TechnicalDetails({ calls, loading, report }: { calls: GenerationLogSumm
 
 /** For errors a retry cannot fix: honest, local ways to get help. */
 function SupportBlock({ guide, facts, report }: { guide: ErrorGuide; facts: FailureFacts; report: string }) {
-  const subject = `convgen: ${facts.conversationId} failed (${facts.kind ?? 'unknown error'})`;
+  const subject = `convgen: ${facts.conversationId} failed (${guide.name})`;
   return (
     <section className="flex items-start gap-3 rounded-lg border border-border bg-surface-muted px-3.5 py-3" aria-label="Get help" data-testid="support-block">
       <LifeBuoy className="mt-0.5 h-4 w-4 shrink-0 text-muted" aria-hidden />

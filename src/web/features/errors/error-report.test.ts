@@ -23,15 +23,17 @@ describe('formatFailureReport', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('convgen error report: conv-00004');
     expect(lines[2]).toBe('The API key was refused (User error, permanent)');
-    for (const piece of ['Error code: auth', 'HTTP status: 401', 'Attempts: 1', 'Run: run-1', 'Provider: openai / gpt-4o-mini', '  persona: Anxious Investor', 'attempt 1  auth (HTTP 401)  Incorrect API key', 'App version: 0.1.0', 'Not retried because: Authentication errors are not retried.']) {
+    for (const piece of ['Kind: API key refused', 'HTTP status: 401', 'Attempts: 1', 'Run: run-1', 'Provider: openai / gpt-4o-mini', '  persona: Anxious Investor', 'attempt 1  API key refused (HTTP 401)  Incorrect API key', 'App version: 0.1.0', 'Not retried because: Authentication errors are not retried.']) {
       expect(text).toContain(piece);
     }
+    expect(text).not.toMatch(/\bauth\b/);
   });
 
   it('says "none" and "unknown" rather than leaving blanks', () => {
     const text = formatFailureReport({ ...facts, httpStatus: null, attempts: null, kind: null, calls: [], why: null, runId: null, provider: null, model: null }, explainError({ kind: null }));
     expect(text).toContain('HTTP status: none');
     expect(text).toContain('Attempts: unknown');
+    expect(text).toContain('Kind: Unknown error');
     expect(text).not.toContain('Recent failed calls');
     expect(text).not.toContain('App version');
   });

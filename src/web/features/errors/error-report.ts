@@ -1,5 +1,5 @@
 import type { ErrorGuide } from '../../../core/error-guide';
-import { ERROR_CATEGORY_LABELS } from '../../../core/error-guide';
+import { ERROR_CATEGORY_LABELS, explainError } from '../../../core/error-guide';
 
 /** The parts of a failed conversation a support request needs. */
 export interface FailureFacts {
@@ -31,7 +31,7 @@ export function formatFailureReport(facts: FailureFacts, guide: ErrorGuide, cont
     `Next step: ${guide.nextStep}`,
     '',
     `Error message: ${facts.message}`,
-    `Error code: ${facts.kind ?? 'unknown'}`,
+    `Kind: ${guide.name}`,
     `HTTP status: ${facts.httpStatus ?? 'none'}`,
     `Attempts: ${facts.attempts ?? 'unknown'}`,
     `Failed at: ${facts.at ?? 'unknown'}`,
@@ -43,7 +43,7 @@ export function formatFailureReport(facts: FailureFacts, guide: ErrorGuide, cont
   for (const [key, value] of Object.entries(facts.metadata)) lines.push(`  ${key}: ${value ?? '—'}`);
   if (facts.calls.length) {
     lines.push('', 'Recent failed calls (newest first):');
-    for (const c of facts.calls) lines.push(`  ${c.at}  attempt ${c.attempt}  ${c.kind ?? 'unknown'}${c.httpStatus ? ` (HTTP ${c.httpStatus})` : ''}  ${c.message ?? ''}`.trimEnd());
+    for (const c of facts.calls) lines.push(`  ${c.at}  attempt ${c.attempt}  ${explainError(c).name}${c.httpStatus ? ` (HTTP ${c.httpStatus})` : ''}  ${c.message ?? ''}`.trimEnd());
   }
   if (context.appVersion || context.url) lines.push('', `App version: ${context.appVersion ?? 'unknown'}`, `Page: ${context.url ?? 'unknown'}`);
   return lines.join('\n');

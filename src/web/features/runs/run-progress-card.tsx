@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Check, Pause, Play, Square, X } from 'lucide-react';
 import { toast } from 'sonner';
 import type { RunProgress } from '../../../contract/runs';
+import { describeLimits } from '../../../core/describe-limits';
 import { Button } from '../../components/ui/button';
 import { ApiError } from '../../lib/api';
 import { endpoints, queryKeys, type RunAction } from '../../lib/endpoints';
@@ -53,6 +54,7 @@ export function RunProgressCard({ run, canManage }: { run: RunProgress; canManag
   const pct = run.total ? Math.round((done / run.total) * 100) : 0;
   const active = run.status === 'running' || run.status === 'queued';
   const throttled = secondsUntil(run.throttledUntil);
+  const allowed = run.providerLimits && describeLimits(run.providerLimits);
 
   return (
     <div className="space-y-3" data-testid="run-progress" data-run={run.id} data-status={run.status}>
@@ -127,6 +129,12 @@ export function RunProgressCard({ run, canManage }: { run: RunProgress; canManag
         Spent {formatUsd(run.spentUsd)}
         {run.spendingLimitUsd !== null && ` of a ${formatUsd(run.spendingLimitUsd)} limit`}
         {run.estimatedCostUsd !== null && ` · estimated ${formatUsd(run.estimatedCostUsd)}`} · {run.model}
+        {allowed && (
+          <span data-testid="provider-allows" title="The limits the provider announces on its answers; convgen paces the run to stay under them.">
+            {' '}
+            · provider allows {allowed}
+          </span>
+        )}
       </p>
     </div>
   );

@@ -25,6 +25,7 @@ export function useSave(onFieldError: (errors: Errors) => void) {
     onSuccess: (data, _patch) => {
       client.setQueryData(queries.settings().queryKey, data);
       void client.invalidateQueries({ queryKey: queryKeys.settings.history.all });
+      void client.invalidateQueries({ queryKey: queryKeys.settings.rateLimits() });
       void client.invalidateQueries({ queryKey: queryKeys.provider() });
       onFieldError({});
     },

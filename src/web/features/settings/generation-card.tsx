@@ -1,7 +1,9 @@
 import type { SettingsResponse } from '../../../contract/settings';
-import { RATE_LIMIT_PRESETS } from '../../../core/rate-limit';
+import { LIMIT_FIELDS, type LimitField, type RateLimitOverrides } from '../../../core/rate-limit-policy';
+import { RATE_LIMIT_PRESETS, RATE_LIMIT_PRESET_IDS } from '../../../core/rate-limit-presets';
 import { Input } from '../../components/ui/input';
 import { SELECT_CLASS, Card, Field, described, num, useSectionForm, SaveButton, saved } from './form';
+import { LIMIT_LABELS, RateLimitsInForce } from './rate-limits-in-force';
 
 const PROVIDERS = [
   { id: 'auto', label: 'Automatic', help: 'Claude when an Anthropic key is set, otherwise an OpenAI-compatible server when one is configured, otherwise the offline generator.' },
@@ -10,11 +12,11 @@ const PROVIDERS = [
   { id: 'openai', label: 'OpenAI-compatible', help: 'OpenAI or any server with the same API (vLLM, Ollama, LM Studio…).' },
 ] as const;
 
-const presetRequests = (id: keyof typeof RATE_LIMIT_PRESETS) => {
+const presetRequests = (id: (typeof RATE_LIMIT_PRESET_IDS)[number]) => {
   const rpm = RATE_LIMIT_PRESETS[id].limits.requestsPerMinute;
   return rpm === null ? 'no request limit' : `${rpm.toLocaleString('en-US')} requests/min`;
 };
-const PRESET_NAMES: Record<keyof typeof RATE_LIMIT_PRESETS, string> = {
+const PRESET_NAMES: Record<(typeof RATE_LIMIT_PRESET_IDS)[number], string> = {
   'anthropic-tier-1': 'Anthropic tier 1',
   'anthropic-tier-2': 'Anthropic tier 2',
   'anthropic-tier-3': 'Anthropic tier 3',
@@ -23,6 +25,27 @@ const PRESET_NAMES: Record<keyof typeof RATE_LIMIT_PRESETS, string> = {
   unlimited: 'No limit',
 };
 
+const OVERRIDE_KEYS: Record<LimitField, `limit_${LimitField}`> = {
+  requestsPerMinute: 'limit_requestsPerMinute',
+  inputTokensPerMinute: 'limit_inputTokensPerMinute',
+  outputTokensPerMinute: 'limit_outputTokensPerMinute',
+  tokensPerMinute: 'limit_tokensPerMinute',
+};
+
+/** Only the fields an admin filled in: an empty one follows the provider. */
+function overridesOf(values: Record<string, string>): RateLimitOverrides {
+  const overrides: RateLimitOverrides = {};
+  for (const field of LIMIT_FIELDS) {
+    const raw = values[OVERRIDE_KEYS[field]].trim();
+    if (raw !== '') overrides[field] = num(raw);
+  }
+  return overrides;
+}
+
+const RATE_LIMIT_HELP: Record<string, string> = {
+  learn: 'convgen reads the limits your provider announces on every answer and keeps under them, so runs go as fast as your account allows. Until the first answer it sends one request at a time.',
+  custom: 'Custom limits set through the API; convgen never goes above what the provider announces.',
+};
 
 export function GenerationCard({ settings }: { settings: SettingsResponse['generation'] }) {
   const { values, set, errors, save } = useSectionForm({
@@ -34,7 +57,12 @@ export function GenerationCard({ settings }: { settings: SettingsResponse['gener
     maxTokens: String(settings.maxTokens),
     concurrency: String(settings.concurrency),
     rateLimitPreset: settings.rateLimitPreset as string,
+    limit_requestsPerMinute: String(settings.rateLimitOverrides.requestsPerMinute ?? ''),
+    limit_inputTokensPerMinute: String(settings.rateLimitOverrides.inputTokensPerMinute ?? ''),
+    limit_outputTokensPerMinute: String(settings.rateLimitOverrides.outputTokensPerMinute ?? ''),
+    limit_tokensPerMinute: String(settings.rateLimitOverrides.tokensPerMinute ?? ''),
   });
+  const learning = values.rateLimitPreset === 'learn';
   const provider = PROVIDERS.find((p) => p.id === values.provider);
   const submit = () =>
     save.mutate(
@@ -48,6 +76,7 @@ export function GenerationCard({ settings }: { settings: SettingsResponse['gener
           maxTokens: num(values.maxTokens),
           concurrency: num(values.concurrency),
           rateLimitPreset: values.rateLimitPreset as SettingsResponse['generation']['rateLimitPreset'],
+          ...(learning ? { rateLimitOverrides: overridesOf(values) } : {}),
         },
       },
       { onSuccess: saved('Generation settings') },
@@ -86,9 +115,15 @@ export function GenerationCard({ settings }: { settings: SettingsResponse['gener
           <Input {...described('gen-concurrency', e('concurrency'))} type="number" value={values.concurrency} onChange={(ev) => set('concurrency', ev.target.value)} />
         </Field>
       </div>
-      <Field id="gen-rate-limit" label="Rate limits" help="Match your API account's tier so convgen slows down before the provider refuses requests." error={e('rateLimitPreset')}>
+      <Field
+        id="gen-rate-limit"
+        label="Rate limits"
+        help={RATE_LIMIT_HELP[values.rateLimitPreset] ?? "A tier you chose: convgen keeps to it, but never goes above what the provider announces (it would refuse those requests)."}
+        error={e('rateLimitPreset')}
+      >
         <select {...described('gen-rate-limit', e('rateLimitPreset'))} className={SELECT_CLASS} value={values.rateLimitPreset} onChange={(ev) => set('rateLimitPreset', ev.target.value)}>
-          {(Object.keys(RATE_LIMIT_PRESETS) as (keyof typeof RATE_LIMIT_PRESETS)[]).map((id) => (
+          <option value="learn">Learn from the provider (recommended)</option>
+          {RATE_LIMIT_PRESET_IDS.map((id) => (
             <option key={id} value={id}>
               {PRESET_NAMES[id]} · {presetRequests(id)}
             </option>
@@ -96,6 +131,25 @@ export function GenerationCard({ settings }: { settings: SettingsResponse['gener
           {values.rateLimitPreset === 'custom' && <option value="custom">Custom limits (set through the API)</option>}
         </select>
       </Field>
+      {learning && (
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-text">Your own limits (optional)</legend>
+          <p className="text-xs text-muted">Leave a field empty to follow the provider. A value here wins while it is below what the provider allows, for example to leave room for other apps on the same key.</p>
+          <div className="grid gap-3 sm:grid-cols-2">
+            {LIMIT_FIELDS.map((field) => {
+              const key = OVERRIDE_KEYS[field];
+              const id = `gen-limit-${field}`;
+              const error = e(`rateLimitOverrides.${field}`) ?? e('rateLimitOverrides');
+              return (
+                <Field key={field} id={id} label={LIMIT_LABELS[field]} error={error}>
+                  <Input {...described(id, error)} type="number" min={1} placeholder="from the provider" value={values[key]} onChange={(ev) => set(key, ev.target.value)} />
+                </Field>
+              );
+            })}
+          </div>
+        </fieldset>
+      )}
+      <RateLimitsInForce />
     </Card>
   );
 }
