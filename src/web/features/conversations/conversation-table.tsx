@@ -188,11 +188,11 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
       </table>
       {rows && rows.length === 0 && !loading && empty}
       </div>
-      {collapsed.length > 0 && (
+      {collapsed.length > 0 && rows?.length ? (
         <p className="border-t border-border px-4 py-1.5 text-xs text-muted" data-testid="collapsed-columns">
           Hidden to fit this width: {collapsed.map((id) => LABEL[id] ?? id).join(', ')}. Widen the window, close the preview or hide other columns under Columns to see them.
         </p>
-      )}
+      ) : null}
     </>
   );
 }
