@@ -185,7 +185,7 @@ function ConversationsView() {
           <Button size="sm" variant={filtersOpen ? 'secondary' : 'ghost'} onClick={() => setFiltersOpen(!filtersOpen)} aria-expanded={filtersOpen} aria-controls="filter-panel">
             <SlidersHorizontal className="h-3.5 w-3.5" aria-hidden /> Filters{activeFilterCount(view) ? ` (${activeFilterCount(view)})` : ''}
           </Button>
-          <StatusPills view={view} onChange={update} />
+          <StatusPills view={view} onChange={update} rowsShown={Boolean(list.data)} />
         </div>
         {filtersOpen && (
           <div id="filter-panel">

@@ -20,9 +20,11 @@ const PILL_LABELS: Record<ConversationStatus, string> = {
  * (US3.1.2). They double as the status legend: each pill wears its status's colour and icon and
  * explains it on hover. A second click on the active one goes back to every status.
  */
-export function StatusPills({ view, onChange }: { view: ViewState; onChange: (patch: Partial<ViewState>) => void }) {
+export function StatusPills({ view, onChange, rowsShown }: { view: ViewState; onChange: (patch: Partial<ViewState>) => void; rowsShown: boolean }) {
   const { status: _status, sort: _sort, dir: _dir, page: _page, pageSize: _pageSize, ...filter } = listQueryOf(view);
-  const { data } = useQuery({ ...queries.statusCounts(filter), placeholderData: (previous) => previous });
+  // Counted after the rows have arrived: the embedded database answers one query at a time, and
+  // the rows are what the reviewer waits for.
+  const { data } = useQuery({ ...queries.statusCounts(filter), placeholderData: (previous) => previous, enabled: rowsShown });
   const only = view.status?.length === 1 ? view.status[0] : undefined;
   const everything = !view.status?.length;
   const pill = (active: boolean) =>
