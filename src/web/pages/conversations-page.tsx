@@ -212,9 +212,9 @@ function ConversationsView() {
             onSort={onSort}
             openId={view.open}
             onOpen={open}
-            // Beside the preview the table keeps the columns a reviewer scans (status and quality stay in
-            // view); the preview has its own Generate button.
-            columnVisibility={view.open ? { ...visibility, intent: false, tone: false, generatedAt: false, actions: false } : visibility}
+            // Beside the preview, the preview's own Generate button replaces the rows'; the table
+            // fits the rest to the width that is left.
+            columnVisibility={view.open ? { ...visibility, actions: false } : visibility}
             pageSize={view.pageSize}
             empty={<EmptyState kind={emptyKind} onClear={clearFilters} onShowApproved={() => update({ status: ['approved'], page: 1 })} onGenerateAll={canGenerate ? () => setDialog('generate-all') : undefined} />}
             isSelected={(id) => isSelected(selection.selection, id)}

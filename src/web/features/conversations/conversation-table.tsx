@@ -38,13 +38,16 @@ const asSelected = (c: ConversationSummary): RowRef => ({ id: c.id, conversation
  * columns than fit): the selection, the id and the status on the left, Generate on the right.
  * Their cells take the row's background so scrolled text never shows through.
  */
-const STICKY: Record<string, string> = {
-  select: 'sticky left-0 z-[1] bg-inherit',
-  conversationId: 'sticky left-[44px] z-[1] bg-inherit',
-  // 44 + 128: the selection's and the id's widths (COLUMN_MIN_WIDTH).
-  status: 'sticky left-[172px] z-[1] bg-inherit',
-  actions: 'sticky right-0 z-[1] bg-inherit',
+const STICKY_CLASS = 'sticky z-[1] bg-inherit';
+const W = COLUMN_MIN_WIDTH;
+const STICKY_OFFSET: Record<string, React.CSSProperties> = {
+  select: { left: 0 },
+  conversationId: { left: W.select },
+  status: { left: W.select! + W.conversationId! },
+  actions: { right: 0 },
 };
+/** Class and offset of a sticky column's cells; nothing for the others. */
+const sticky = (id: string) => (id in STICKY_OFFSET ? { className: STICKY_CLASS, style: STICKY_OFFSET[id] } : { className: undefined, style: undefined });
 const LABEL = Object.fromEntries(HIDEABLE_COLUMNS);
 
 /** The width the table has to show its rows in, followed as the window or the preview changes. */
@@ -90,11 +93,11 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
   return (
     <>
     <div ref={box} className="overflow-x-auto">
-      <table className="w-full table-fixed border-collapse text-sm" style={{ minWidth: shown.filter((id) => !collapsed.includes(id)).reduce((sum, id) => sum + (COLUMN_MIN_WIDTH[id] ?? 120), 0) }} aria-label="Conversations" aria-busy={loading}>
+      <table className="w-full table-fixed border-collapse text-sm" style={{ minWidth: shown.filter((id) => !collapsed.includes(id)).reduce((sum, id) => sum + (W[id] ?? 120), 0) }} aria-label="Conversations" aria-busy={loading}>
         <thead className="sticky top-0 z-10 bg-surface-muted">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              <th scope="col" className={cn('w-[44px] border-b border-border py-2.5 pr-1 pl-4', STICKY.select)}>
+              <th scope="col" style={{ ...sticky('select').style, width: W.select }} className={cn('border-b border-border py-2.5 pr-1 pl-4', sticky('select').className)}>
                 <Checkbox
                   checked={headerState}
                   onCheckedChange={() => onToggleVisible(visible)}
@@ -111,8 +114,8 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
                     key={header.id}
                     scope="col"
                     aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
-                    style={FIXED_WIDTH_COLUMNS.has(id) ? { width: COLUMN_MIN_WIDTH[id] } : undefined}
-                    className={cn('border-b border-border px-3 py-2.5 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-muted uppercase', STICKY[id])}
+                    style={{ ...sticky(id).style, ...(FIXED_WIDTH_COLUMNS.has(id) ? { width: W[id] } : {}) }}
+                    className={cn('border-b border-border px-3 py-2.5 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-muted uppercase', sticky(id).className)}
                   >
                     {sortable ? (
                       <button type="button" onClick={() => onSort(id as SortableColumn)} className={cn('inline-flex items-center gap-1 rounded hover:text-text', active && 'text-text')}>
@@ -173,11 +176,11 @@ export function ConversationTable({ rows, loading, sort, dir, onSort, openId, on
                     openId === summary.conversationId && 'bg-selected shadow-[inset_3px_0_0_var(--primary)] hover:bg-selected',
                   )}
                 >
-                  <td className={cn('py-2 pr-1 pl-4', STICKY.select)}>
+                  <td style={sticky('select').style} className={cn('py-2 pr-1 pl-4', sticky('select').className)}>
                     <Checkbox checked={selected} onCheckedChange={() => onToggleRow(asSelected(summary), visible)} label={`Select ${summary.conversationId}`} />
                   </td>
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} data-column={cell.column.id} className={cn('px-3 py-2', cell.column.id === 'actions' && 'text-right', STICKY[cell.column.id])}>
+                    <td key={cell.id} data-column={cell.column.id} style={sticky(cell.column.id).style} className={cn('px-3 py-2', cell.column.id === 'actions' && 'text-right', sticky(cell.column.id).className)}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
