@@ -151,6 +151,9 @@ function finish(ctx: Context, request: ExportRequest, outcome: PassOutcome): Exp
   return { written: outcome.written, report: outcome.report, metadata };
 }
 
+/** How a record becomes one line of the request's chat format. */
+const lineOf = (request: ExportRequest) => (record: ExportRecord) => formatLine(request.format, record, request.options);
+
 /**
  * The generic JSON document: statistics first, then the items. A header needs the statistics
  * before the items, so the items go to a temporary file as they are read and follow the header
@@ -184,7 +187,7 @@ async function writeSplit(ctx: Context, plan: ExportPlan, zip: yazl.ZipFile, tem
   const allSidecar = sidecars ? temp.create('all-metadata') : null;
   const items: SplitItem[] = [];
   const outcome = await pass(ctx, request, {
-    line: (record) => formatLine(request.format, record, request.options),
+    line: lineOf(request),
     data: all.stream,
     sidecar: allSidecar?.stream,
     written: (record) => items.push({ conversationId: record.conversationId, tier: record.tier }),
@@ -224,7 +227,7 @@ async function writeWhole(ctx: Context, plan: ExportPlan, zip: yazl.ZipFile, tem
     return outcome;
   }
   const sidecar = sidecars ? temp.create('metadata') : null;
-  const outcome = await pass(ctx, request, { line: (record) => formatLine(request.format, record, request.options), data: stream, sidecar: sidecar?.stream });
+  const outcome = await pass(ctx, request, { line: lineOf(request), data: stream, sidecar: sidecar?.stream });
   stream.end();
   if (sidecar && sidecars) {
     await temp.close(sidecar);
@@ -244,7 +247,7 @@ export async function writeExport(ctx: Context, plan: ExportPlan, out: Writable)
     const outcome =
       request.format === 'json'
         ? await writeJson(ctx, request, out)
-        : finish(ctx, request, await pass(ctx, request, { line: (record) => formatLine(request.format, record, request.options), data: out }));
+        : finish(ctx, request, await pass(ctx, request, { line: lineOf(request), data: out }));
     out.end();
     await untilFinished(out, ctx.signal);
     return outcome;

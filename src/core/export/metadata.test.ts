@@ -28,9 +28,10 @@ function sample() {
         generatedAt: `2026-11-${String(10 + i).padStart(2, '0')}T08:00:00.000Z`,
         model: i === 8 ? 'offline' : 'claude-sonnet-4-5',
       }),
-      i === 2 ? 'validation' : 'train',
     ),
   );
+  // conv-2, a template, went to validation.
+  applySplitPlan(stats, { train: 8, validationCount: 1, byTier: { template: { train: 3, validation: 1 }, scenario: { train: 3, validation: 0 }, edge_case: { train: 2, validation: 0 } } });
   return finishStats(stats, SETTINGS);
 }
 

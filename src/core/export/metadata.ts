@@ -1,6 +1,6 @@
 import { TIERS } from '../tiers';
 import type { ExportOptions, ExportRecord, FormatId } from './record';
-import type { Split, SplitPlan } from './split';
+import type { SplitPlan } from './split';
 
 /** Bumped when the shape of exported lines or of this metadata changes. */
 export const EXPORT_FORMAT_VERSION = '1.1';
@@ -71,8 +71,8 @@ function countLabelled(map: Map<string, Labelled>, key: string, label: string | 
   }
 }
 
-/** Counts one exported record; `split` when the export writes train and validation files. */
-export function addRecord(stats: ExportStats, record: ExportRecord, split?: Split): void {
+/** Counts one exported record (a split's counts come later, from `applySplitPlan`). */
+export function addRecord(stats: ExportStats, record: ExportRecord): void {
   stats.count++;
   const score = record.qualityScore;
   if (typeof score === 'number' && Number.isFinite(score)) {
@@ -94,12 +94,6 @@ export function addRecord(stats: ExportStats, record: ExportRecord, split?: Spli
       if (!stats.earliest || ms < stats.earliest.ms) stats.earliest = { ms, iso: record.generatedAt };
       if (!stats.latest || ms > stats.latest.ms) stats.latest = { ms, iso: record.generatedAt };
     }
-  }
-  if (split) {
-    stats.splits[split]++;
-    const tier = stats.splitsByTier.get(record.tier) ?? { train: 0, validation: 0 };
-    tier[split]++;
-    stats.splitsByTier.set(record.tier, tier);
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random';
 import { EXPORT_FORMATS, FORMAT_IDS, formatLine } from './formats';
 import { jsonFooter, jsonHeader, jsonItem } from './json';
-import { addRecord, createStats, finishStats } from './metadata';
+import { addRecord, applySplitPlan, createStats, finishStats } from './metadata';
 import { EXPORT_RULES, type ExportOptions, type ExportRecord, type ExportTurn, type FormatId } from './record';
 import { planSplit } from './split';
 
@@ -284,8 +284,8 @@ describe('property: 2,000 arbitrary records through every format', () => {
       }
       items.push(r);
     }
-    const split = planSplit(items, 0.1, 7);
-    items.forEach((r, i) => addRecord(stats, r as ExportRecord, split.validation[i] ? 'validation' : 'train'));
+    items.forEach((r) => addRecord(stats, r as ExportRecord));
+    applySplitPlan(stats, planSplit(items, 0.1, 7));
     expect(failures.slice(0, 10)).toEqual([]);
     // The generator must exercise the accepting path of every format, not only the rejections.
     for (const format of FORMAT_IDS) expect(valid[format], format).toBeGreaterThan(200);
