@@ -105,5 +105,6 @@ export function skipPhrase(reason: BulkSkipReason, n: number, kind: BulkKind): s
 /** "skipped 2 already approved, 1 not generated yet", or '' when nothing was skipped. */
 export function skippedSummary(kind: BulkKind, byReason: SkipCounts): string {
   const parts = BULK_SKIP_REASONS.filter((r) => byReason[r] > 0).map((r) => skipPhrase(r, byReason[r], kind));
-  return parts.length ? `skipped ${parts.join(', ')}` : '';
+  // A delete leaves what it skips where it was: "kept", which says so.
+  return parts.length ? `${kind === 'delete' ? 'kept' : 'skipped'} ${parts.join(', ')}` : '';
 }

@@ -19,6 +19,7 @@ import { readSelection, unknownIds } from './bulk-selection';
 export async function previewBulkAction(db: Db, request: BulkPreviewRequest, minApprovalScore: number): Promise<BulkPreview> {
   const where = selectedWhere(request.selection);
   // Only what this action looks at is computed: the bar matters to approvals, runs to deletes.
+  // The bar is core/approval's `belowApprovalBar` in SQL (a scored conversation under the minimum).
   const belowBar = request.action === 'approve' ? sql`(${conversations.qualityScore} is not null and ${conversations.qualityScore} < ${minApprovalScore})` : sql`false`;
   // `in (subquery)` rather than a correlated `exists`: the database hashes the active items once
   // instead of probing run_items for every selected row (bench:bulk, all 100,000 rows on PGlite:

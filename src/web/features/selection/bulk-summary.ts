@@ -57,7 +57,7 @@ export function previewHeadline(kind: BulkKind, p: BulkPreview): string {
 export function resultSummary(kind: BulkKind, r: Pick<BulkOutcome, 'succeeded' | 'skippedByReason' | 'failedCount' | 'stopped'>): string {
   const parts = [`${DONE_TITLE[kind]} ${n(r.succeeded)}`];
   const skipped = skippedSummary(kind, r.skippedByReason);
-  if (skipped) parts.push(kind === 'delete' ? skipped.replace(/^skipped/, 'kept') : skipped);
+  if (skipped) parts.push(skipped);
   if (r.failedCount) parts.push(`${n(r.failedCount)} failed`);
   return parts.join(' · ') + (r.stopped ? ' (stopped before the end)' : '');
 }
