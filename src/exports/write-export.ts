@@ -254,6 +254,9 @@ export async function writeExport(ctx: Context, plan: ExportPlan, out: Writable)
   }
 
   const zip = new yazl.ZipFile();
+  // yazl opens added files only when it reaches them: after a hang-up they are already removed,
+  // and its complaint must end this download, not the server. Any other zip error fails it too.
+  zip.on('error', (err: Error) => out.destroy(err));
   zip.outputStream.pipe(out);
   const temp = new TempFiles(ctx.tempRoot);
   try {
