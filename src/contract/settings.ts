@@ -36,6 +36,33 @@ export const workspaceSettingsSchema = z.object({
   quality: z.object({ minApprovalScore: z.number().min(0).max(10).default(6) }).prefault({}),
   retention: z.object({ logsDays: z.number().int().min(1).max(3650).default(90), exportsDays: z.number().int().min(1).max(3650).default(365) }).prefault({}),
   privacy: z.object({ redactPiiInLogs: z.boolean().default(false) }).prefault({}),
+  documents: z
+    .object({
+      /** Target chunk length in characters; a heading always starts a new chunk. */
+      chunkSize: z.number().int().min(200).max(20_000).default(1500),
+      /** Characters of the previous chunk repeated at the start of the next, so no idea is cut in half. */
+      chunkOverlap: z.number().int().min(0).max(5_000).default(150),
+      maxUploadMb: z.number().int().min(1).max(500).default(50),
+      /** The categories a document can be filed under, in the order the lists show them. */
+      categories: z
+        .array(z.string().trim().min(1).max(80))
+        .min(1)
+        .max(50)
+        .default(['Complete Systems', 'Proprietary Strategies', 'Frameworks', 'Case Studies', 'Reference Material', 'General']),
+      /** Planner weight per category (a missing category weighs 1): more conversations from high-value material. */
+      categoryWeights: z.record(z.string().max(80), z.number().min(0).max(100)).default({}),
+    })
+    .refine((d) => d.chunkOverlap < d.chunkSize, { message: 'must be smaller than chunkSize', path: ['chunkOverlap'] })
+    .prefault({}),
+  planning: z
+    .object({
+      /** How a planned count is shared between the tiers, as weights (40/35/15 by default). */
+      tierSplit: z
+        .object({ template: z.number().int().min(0).max(100), scenario: z.number().int().min(0).max(100), edge_case: z.number().int().min(0).max(100) })
+        .refine((s) => s.template + s.scenario + s.edge_case > 0, 'at least one tier needs a share above 0')
+        .default({ template: 40, scenario: 35, edge_case: 15 }),
+    })
+    .prefault({}),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 
@@ -73,6 +100,8 @@ export const settingsPatch = z
     quality: patchOf(workspaceSettingsSchema.shape.quality.unwrap()),
     retention: patchOf(workspaceSettingsSchema.shape.retention.unwrap()),
     privacy: patchOf(workspaceSettingsSchema.shape.privacy.unwrap()),
+    documents: patchOf(workspaceSettingsSchema.shape.documents.unwrap()),
+    planning: patchOf(workspaceSettingsSchema.shape.planning.unwrap()),
     anthropicApiKey: z.string().trim().min(10, 'looks too short to be an API key').max(500).nullable().optional(),
     openaiApiKey: z.string().trim().min(1).max(500).nullable().optional(),
   })

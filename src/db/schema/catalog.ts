@@ -10,6 +10,8 @@ export const dimensionValues = pgTable(
     key: text('key').notNull(),
     label: text('label').notNull(),
     description: text('description').notNull().default(''),
+    /** Text that goes into prompts for this value: how a persona speaks, what an intent wants. */
+    guidance: text('guidance').notNull().default(''),
     /** Extra facts per value, e.g. a persona's expertise or an emotion's valence. */
     attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
     sortOrder: integer('sort_order').notNull().default(0),

@@ -17,6 +17,18 @@ import { chunks, documents } from './documents';
 import { edgeCases, scenarios } from './scenarios';
 import { templates } from './templates';
 
+export interface SourceSnapshot {
+  documentId: string;
+  documentTitle: string;
+  category: string;
+  chunkId: string;
+  ordinal: number;
+  heading: string | null;
+  content: string;
+  dimensions: Record<string, unknown>;
+  takenAt: string;
+}
+
 /**
  * One row per planned or generated conversation. A row exists before generation (status
  * `not_generated`): the planner creates the slot, a run fills in its turns.
@@ -46,6 +58,11 @@ export const conversations = pgTable(
     qualityBreakdown: jsonb('quality_breakdown').$type<Record<string, unknown>>(),
     turnCount: integer('turn_count').notNull().default(0),
     isSeed: boolean('is_seed').notNull().default(false),
+    /**
+     * The source chunk as it was when the conversation was made (document title and category,
+     * heading, text, dimensions): re-chunking or deleting a document never loses the lineage.
+     */
+    sourceSnapshot: jsonb('source_snapshot').$type<SourceSnapshot>(),
     /** Extensible metadata (US9.2.1); structured dimensions stay in their own columns. */
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     provider: text('provider'),
