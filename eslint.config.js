@@ -48,7 +48,7 @@ const webImportRules = [
 
 /** An import of any of these top-level folders of src, from any depth. */
 const srcFolders = (...names) => names.map((name) => ({ group: [`**/${name}`, `**/${name}/**`], message: `This layer must not import src/${name} (see DESIGN.md, Layout).` }));
-const ALL_LAYERS = ['accounts', 'cli', 'config', 'contract', 'db', 'exports', 'generation', 'notify', 'retention', 'review', 'server', 'settings', 'web'];
+const ALL_LAYERS = ['accounts', 'cli', 'config', 'contract', 'db', 'exports', 'generation', 'notify', 'planning', 'retention', 'review', 'server', 'settings', 'web'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'drizzle/', '.test-data/', '.scratch/', 'test-results/', 'playwright-report/'] },
@@ -74,7 +74,7 @@ export default tseslint.config(
   {
     files: ['src/db/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: srcFolders('generation', 'accounts', 'retention') }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: srcFolders('generation', 'accounts', 'planning', 'retention') }] },
   },
   {
     rules: {
