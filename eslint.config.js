@@ -17,7 +17,7 @@ const API_CLIENT_RESTRICTION = {
 const FEATURE_LAYERS = [
   ['audit', 'export', 'settings', 'shortcuts'],
   ['runs'],
-  ['errors'],
+  ['errors', 'planning'],
   ['conversations'],
   ['review', 'selection'],
   ['shell'],

@@ -22,6 +22,7 @@ const HEIGHT: Record<(typeof WIDTHS)[number], number> = { 1280: 800, 1440: 900, 
 const SCREENS: { name: string; path: string; ready: (page: Page) => Promise<unknown> }[] = [
   { name: 'conversations', path: '/conversations', ready: (p) => p.getByRole('table', { name: 'Conversations' }).waitFor() },
   { name: 'review-queue', path: '/conversations?status=generated', ready: (p) => p.getByRole('table', { name: 'Conversations' }).waitFor() },
+  { name: 'plan', path: '/conversations?plan=1', ready: (p) => p.getByRole('dialog', { name: 'Plan conversations' }).waitFor() },
   { name: 'runs', path: '/runs', ready: (p) => p.getByRole('heading', { name: 'Runs' }).waitFor() },
   { name: 'exports', path: '/exports', ready: (p) => p.getByRole('heading', { name: 'Exports' }).waitFor() },
   { name: 'settings', path: '/settings', ready: (p) => p.getByRole('heading', { name: 'Settings' }).waitFor() },

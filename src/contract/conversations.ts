@@ -93,6 +93,8 @@ export type ConversationPosition = z.infer<typeof conversationPosition>;
 export const conversationViewSearch = z.object({
   ...conversationListQuery.shape,
   open: z.string().min(1).max(64).optional(),
+  /** `plan=1` opens the Plan dialog (the first-run checklist links to it). */
+  plan: z.coerce.number().int().min(1).max(1).optional(),
 });
 
 /** The filter part of the list query: what a selector's `filter` holds too. */

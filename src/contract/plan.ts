@@ -67,3 +67,13 @@ export const createSlotBody = z
   .strict();
 export type CreateSlotBody = z.infer<typeof createSlotBody>;
 export const createdSlot = z.object({ id: z.string(), conversationId: z.string() });
+
+/** `GET /api/plan/sources`: what a plan can draw from, for the Plan dialog's choices. */
+export const planSources = z.object({
+  categories: z.array(z.object({ name: z.string(), documents: z.number(), chunks: z.number(), weight: z.number() })),
+  arcs: z.array(z.object({ key: z.string(), label: z.string(), enabled: z.boolean() })),
+  scenarios: z.array(z.object({ id: z.string(), title: z.string() })),
+  edgeCases: z.array(z.object({ id: z.string(), title: z.string(), category: z.string() })),
+  split: z.object({ template: z.number(), scenario: z.number(), edge_case: z.number() }),
+});
+export type PlanSources = z.infer<typeof planSources>;

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createdSlot, createSlotBody, planCreated, planPreview, planRequest } from '../../contract/plan';
+import { createdSlot, createSlotBody, planCreated, planPreview, planRequest, planSources } from '../../contract/plan';
 import { createSlot } from '../../planning/create-slot';
 import { createPlan, previewPlan } from '../../planning/plan-conversations';
+import { planSources as loadPlanSources } from '../../planning/plan-sources';
 import { getSettings } from '../../settings/workspace-settings';
 import { requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
@@ -10,6 +11,15 @@ import type { AppContext } from '../context';
 export function planRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
+
+  r.get(
+    '/api/plan/sources',
+    {
+      schema: { tags: ['planning'], summary: 'What a plan can draw from: document categories with their material, arcs, scenarios, edge cases, the default split', response: { 200: planSources } },
+      preHandler: requirePermission(ctx, 'catalog:read'),
+    },
+    async () => loadPlanSources(db, await getSettings(db)),
+  );
 
   r.post(
     '/api/plan/preview',

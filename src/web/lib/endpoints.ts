@@ -12,6 +12,7 @@ import type { SettingsHistoryQuery, SettingsPatch } from '../../contract/setting
 import { activityReport, complianceReport, conversationAudit, retentionResult, reviewEventPage } from '../../contract/audit';
 import { bulkAction, bulkPreview, bulkUndoResult } from '../../contract/bulk';
 import { catalogResponse, chunkList, documentList } from '../../contract/catalog';
+import { createdSlot, planCreated, planPreview, planSources, type CreateSlotBody, type PlanRequest } from '../../contract/plan';
 import { clientErrorReceipt } from '../../contract/client-errors';
 import { conversationDetail, conversationListResponse, conversationPosition, resolvedPrompt, reviewResult, statusCounts } from '../../contract/conversations';
 import { exportHistoryPage, exportLogEntry, exportPreview } from '../../contract/exports';
@@ -64,6 +65,15 @@ export const endpoints = {
     acceptInvitation: (body: { token: string; password: string }) => api.post(acceptedInvitation, '/api/invitations/accept', body),
     preferences: () => api.get(preferences, '/api/me/preferences'),
     updatePreferences: (patch: PreferencesPatch) => api.patch(preferences, '/api/me/preferences', patch),
+  },
+
+  plan: {
+    sources: () => api.get(planSources, '/api/plan/sources'),
+    /** What a plan would create; nothing is stored. */
+    preview: (body: PlanRequest) => api.post(planPreview, '/api/plan/preview', body),
+    create: (body: PlanRequest) => api.post(planCreated, '/api/plan', body),
+    /** One conversation slot by hand. */
+    createSlot: (body: CreateSlotBody) => api.post(createdSlot, '/api/conversations', body),
   },
 
   documents: {
@@ -148,6 +158,8 @@ export const queryKeys = {
   health: () => ['health'] as const,
   provider: () => ['provider'] as const,
   catalog: () => ['catalog'] as const,
+  planPreview: (body: PlanRequest) => ['plan', 'preview', body] as const,
+  planSources: () => ['plan', 'sources'] as const,
   preferences: () => ['preferences'] as const,
   invitation: (token: string) => ['invitation', token] as const,
   documents: {
@@ -218,6 +230,8 @@ export const queries = {
   catalog: () => queryOptions({ queryKey: queryKeys.catalog(), queryFn: () => endpoints.catalog() }),
   preferences: () => queryOptions({ queryKey: queryKeys.preferences(), queryFn: () => endpoints.account.preferences() }),
   invitation: (token: string) => queryOptions({ queryKey: queryKeys.invitation(token), queryFn: () => endpoints.account.invitation(token) }),
+  planSources: () => queryOptions({ queryKey: queryKeys.planSources(), queryFn: () => endpoints.plan.sources() }),
+  planPreview: (body: PlanRequest) => queryOptions({ queryKey: queryKeys.planPreview(body), queryFn: () => endpoints.plan.preview(body) }),
   documents: () => queryOptions({ queryKey: queryKeys.documents.list(), queryFn: () => endpoints.documents.list() }),
   chunks: (documentId: string) => queryOptions({ queryKey: queryKeys.documents.chunks(documentId), queryFn: () => endpoints.documents.chunks(documentId) }),
   conversationList: (query: ConversationListParams) => queryOptions({ queryKey: queryKeys.conversations.list(query), queryFn: () => endpoints.conversations.list(query) }),

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { CheckCheck, Download, Inbox, Keyboard, SearchX, SlidersHorizontal, Sparkles } from 'lucide-react';
+import { CheckCheck, Download, Inbox, Keyboard, ListPlus, SearchX, SlidersHorizontal, Sparkles } from 'lucide-react';
 import type { VisibilityState } from '@tanstack/react-table';
 import type { SortableColumn } from '../../contract/conversations';
 import { can } from '../../core/roles';
@@ -21,6 +21,7 @@ import { LoadMore } from '../features/conversations/load-more';
 import { activeFilterCount, parseViewState, serializeViewState, type UrlViewState, type ViewState } from '../features/conversations/view-state';
 import { usePreviewNavigation } from '../features/review/use-preview-navigation';
 import { GenerateDialog } from '../features/runs/generate-dialog';
+import { PlanDialog } from '../features/planning/plan-dialog';
 import { ProgressPanel } from '../features/runs/progress-panel';
 import { BulkActionDialog } from '../features/selection/bulk-action-dialog';
 import { BulkToolbar, type BulkAction } from '../features/selection/bulk-toolbar';
@@ -37,12 +38,12 @@ import { useLocalState } from '../lib/use-local-state';
 type EmptyKind = 'none-yet' | 'caught-up' | 'filtered';
 
 const EMPTY: Record<EmptyKind, { icon: typeof Inbox; title: string; text: string }> = {
-  'none-yet': { icon: Inbox, title: 'No conversations yet.', text: 'Click Generate All to get started. Tip: start with the Template tier for foundational conversations.' },
+  'none-yet': { icon: Inbox, title: 'No conversations yet.', text: 'Plan conversations first: choose how many, and convgen spreads them across your personas, emotions, topics and documents. Then generate them.' },
   'caught-up': { icon: CheckCheck, title: 'All caught up.', text: 'Nothing here is waiting for review. Generate more conversations, or look at what you approved.' },
   filtered: { icon: SearchX, title: 'No conversations match your filters.', text: 'Try clearing some filters or searching for something shorter.' },
 };
 
-function EmptyState({ kind, onClear, onGenerateAll, onShowApproved }: { kind: EmptyKind; onClear: () => void; onGenerateAll?: () => void; onShowApproved: () => void }) {
+function EmptyState({ kind, onClear, onPlan, onShowApproved }: { kind: EmptyKind; onClear: () => void; onPlan?: () => void; onShowApproved: () => void }) {
   const { icon: Icon, title, text } = EMPTY[kind];
   return (
     <div className="flex flex-col items-center gap-2 px-6 py-16 text-center" data-testid="empty-state">
@@ -60,9 +61,9 @@ function EmptyState({ kind, onClear, onGenerateAll, onShowApproved }: { kind: Em
             Clear filters
           </Button>
         )}
-        {kind === 'none-yet' && onGenerateAll && (
-          <Button variant="primary" onClick={onGenerateAll}>
-            <Sparkles className="h-4 w-4" aria-hidden /> Generate conversations
+        {kind === 'none-yet' && onPlan && (
+          <Button variant="primary" onClick={onPlan}>
+            <ListPlus className="h-4 w-4" aria-hidden /> Plan conversations
           </Button>
         )}
       </div>
@@ -174,6 +175,11 @@ function ConversationsView() {
               </Button>
             )}
             {canGenerate && (
+              <Button onClick={() => update({ plan: 1 })} title="Plan conversations" aria-label="Plan conversations">
+                <ListPlus className="h-4 w-4" aria-hidden /> <span className="hidden @3xl:inline">Plan</span>
+              </Button>
+            )}
+            {canGenerate && (
               <Button variant="primary" onClick={() => setDialog('generate-all')}>
                 <Sparkles className="h-4 w-4" aria-hidden /> Generate All
               </Button>
@@ -216,7 +222,7 @@ function ConversationsView() {
             // fits the rest to the width that is left.
             columnVisibility={view.open ? { ...visibility, actions: false } : visibility}
             pageSize={view.pageSize}
-            empty={<EmptyState kind={emptyKind} onClear={clearFilters} onShowApproved={() => update({ status: ['approved'], page: 1 })} onGenerateAll={canGenerate ? () => setDialog('generate-all') : undefined} />}
+            empty={<EmptyState kind={emptyKind} onClear={clearFilters} onShowApproved={() => update({ status: ['approved'], page: 1 })} onPlan={canGenerate ? () => update({ plan: 1 }) : undefined} />}
             isSelected={(id) => isSelected(selection.selection, id)}
             headerState={visibleState(selection.selection, visibleRows)}
             onToggleRow={selection.toggleRow}
@@ -243,6 +249,7 @@ function ConversationsView() {
         onStarted={selection.clear}
       />
       <GenerateDialog title="Generate all conversations?" selector={{ all: true }} open={dialog === 'generate-all'} onOpenChange={(o) => !o && setDialog(null)} requireAcknowledgement />
+      {canGenerate && <PlanDialog open={view.plan === 1} onOpenChange={(o) => !o && update({ plan: undefined }, { replace: true })} />}
       <ShortcutsDialog open={dialog === 'shortcuts'} onOpenChange={(o) => !o && setDialog(null)} />
       <ExportDialog open={dialog === 'export'} onOpenChange={(o) => !o && setDialog(null)} viewFilter={filter} />
     </div>

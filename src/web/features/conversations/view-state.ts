@@ -2,7 +2,7 @@ import { conversationListQuery, conversationViewSearch, type ConversationListQue
 import { defaultsOf, searchValidator, type SearchOf } from '../../lib/search-params';
 
 /** The conversations page's view: the API's list query (defaults applied) plus the open preview. */
-export type ViewState = ConversationListQuery & { open?: string };
+export type ViewState = ConversationListQuery & { open?: string; plan?: number };
 
 const LIST_KEYS = ['persona', 'emotion', 'topic', 'intent', 'tone', 'status', 'tier', 'quality'] as const;
 export type ListFilterKey = (typeof LIST_KEYS)[number];
@@ -43,6 +43,6 @@ export function activeFilterCount(state: ViewState): number {
 
 /** The API query for a view state (everything but the open preview). */
 export function listQueryOf(state: ViewState): ConversationListQuery {
-  const { open: _open, ...query } = state;
+  const { open: _open, plan: _plan, ...query } = state;
   return query;
 }
