@@ -71,6 +71,16 @@ class Tally {
   }
 }
 
+/** Counts per persona and value (persona × emotion, persona × topic), without building a key string per lookup. */
+class PairTally {
+  private readonly byPersona = new Map<string, Tally>();
+  of(persona: string): Tally {
+    let tally = this.byPersona.get(persona);
+    if (!tally) this.byPersona.set(persona, (tally = new Tally()));
+    return tally;
+  }
+}
+
 /**
  * Picks the candidate with the lowest score, ties broken at random, so every value is used
  * before any is used again — counting the conversations that already exist, so a plan fills
@@ -109,16 +119,16 @@ export function planSlots(input: PlanInput, random: Random): PlanResult {
     }
   }
   const perTier = tierCounts(input.count, input.split);
-  const total = new Tally();
-  const pair = new Tally();
+  const total = Object.fromEntries(DIMENSIONS.map((d) => [d, new Tally()])) as Record<Dimension, Tally>;
+  const pairs = { emotion: new PairTally(), topic: new PairTally() };
   const used = new Set<string>();
   const categoryUse = new Tally();
   const chunkUse = new Tally();
   const sourceUse = new Tally();
   for (const s of input.existing) {
-    for (const d of DIMENSIONS) total.add(`${d}:${s[d]}`);
-    pair.add(`pe:${s.persona}:${s.emotion}`);
-    pair.add(`pt:${s.persona}:${s.topic}`);
+    for (const d of DIMENSIONS) total[d].add(s[d]);
+    pairs.emotion.of(s.persona).add(s.emotion);
+    pairs.topic.of(s.persona).add(s.topic);
     used.add(slotKey(s));
     if (s.category) categoryUse.add(s.category);
     if (s.chunkId) chunkUse.add(s.chunkId);
@@ -135,8 +145,11 @@ export function planSlots(input: PlanInput, random: Random): PlanResult {
     const category = leastUsed(categories, (c) => categoryUse.get(c) / weightOf(c), random);
     return leastUsed(chunksByCategory.get(category) ?? [], (c) => chunkUse.get(c.id), random);
   };
-  const nextValue = (d: Dimension, persona?: string) =>
-    leastUsed(input.values[d], (v) => (persona && (d === 'emotion' || d === 'topic') ? pair.get(`${d === 'emotion' ? 'pe' : 'pt'}:${persona}:${v}`) * 1000 : 0) + total.get(`${d}:${v}`), random);
+  const nextValue = (d: Dimension, persona?: string) => {
+    const pair = persona && (d === 'emotion' || d === 'topic') ? pairs[d].of(persona) : null;
+    // Pairs first (a persona meets every emotion before one twice), then the value's overall use.
+    return leastUsed(input.values[d], (v) => (pair ? pair.get(v) * 1_000_000 : 0) + total[d].get(v), random);
+  };
   const templateFor = (tier: Tier, arcKey: string | null) =>
     input.templates.find((t) => t.active && t.tier === tier && (arcKey === null || t.arcKey === arcKey)) ??
     input.templates.find((t) => t.active && t.tier === tier && t.arcKey === null) ??
@@ -149,9 +162,9 @@ export function planSlots(input: PlanInput, random: Random): PlanResult {
     const chunk = slot.chunkId ? chunkById.get(slot.chunkId) : undefined;
     slots.push({ ...slot, conversationId: formatConversationId(input.firstNumber + slots.length), documentId: chunk?.documentId ?? null });
     used.add(slotKey(slot));
-    for (const d of DIMENSIONS) total.add(`${d}:${slot[d]}`);
-    pair.add(`pe:${slot.persona}:${slot.emotion}`);
-    pair.add(`pt:${slot.persona}:${slot.topic}`);
+    for (const d of DIMENSIONS) total[d].add(slot[d]);
+    pairs.emotion.of(slot.persona).add(slot.emotion);
+    pairs.topic.of(slot.persona).add(slot.topic);
     if (chunk) {
       categoryUse.add(chunk.category);
       chunkUse.add(chunk.id);
