@@ -216,10 +216,19 @@ export function planSlots(input: PlanInput, random: Random): PlanResult {
     }
   }
 
-  const fromSources = (tier: 'scenario' | 'edge_case', sources: PlannerSource[]) => {
+  // A source drawn from a chunk counts toward that chunk's category: its weight shares them out, and 0 leaves it out.
+  const sourceWeight = (s: PlannerSource) => {
+    const chunk = s.chunkId ? chunkById.get(s.chunkId) : undefined;
+    return chunk ? weightOf(chunk.category) : 1;
+  };
+  const fromSources = (tier: 'scenario' | 'edge_case', all: PlannerSource[]) => {
+    const sources = all.filter((s) => sourceWeight(s) > 0);
+    if (!sources.length) {
+      throw planProblem(`Every ${tier === 'scenario' ? 'scenario' : 'edge case'} comes from a category that weighs 0.`, 'Raise that category’s weight in Settings, or set this tier’s share to 0.', { field: `split.${tier}` });
+    }
     for (let i = 0; i < perTier[tier]; i++) {
       place((vary) => {
-        const source = vary ? pick(sources, random) : leastUsed(sources, (s) => sourceUse.get(s.id), random);
+        const source = vary ? pick(sources, random) : leastUsed(sources, (s) => sourceUse.get(s.id) / sourceWeight(s), random);
         // A source's own persona/emotion/topic is kept the first time it is used; repeats vary them.
         const firstUse = !vary && sourceUse.get(source.id) === 0;
         const persona = (firstUse && source.persona) || (vary ? pick(input.values.persona, random) : nextValue('persona'));

@@ -95,6 +95,9 @@ export async function loadPlanContext(db: Db | Tx, request: PlanRequest, setting
   ]);
   // A scenario's persona/emotion/topic is only a preference: one no longer in the catalog is dropped.
   const known = (d: Dimension, key: string | null) => (key && values[d].includes(key) ? key : null);
+  // A scenario drawn from a chunk outside the chosen categories (or of a document not ready) is left out.
+  const chunkIds = new Set(chunkRows.map((c) => c.id));
+  const usableScenarios = scenarioRows.filter((s) => !s.chunkId || chunkIds.has(s.chunkId));
   return {
     labels,
     input: {
@@ -103,7 +106,7 @@ export async function loadPlanContext(db: Db | Tx, request: PlanRequest, setting
       values,
       arcs: arcRows.map((a) => ({ key: a.key, startEmotion: a.startEmotion, weight: a.weight, enabled: a.enabled })),
       templates: templateRows.map((t) => ({ ...t, tier: t.tier as Tier })),
-      scenarios: scenarioRows.map((s) => ({ ...s, persona: known('persona', s.persona), emotion: known('emotion', s.emotion), topic: known('topic', s.topic) })),
+      scenarios: usableScenarios.map((s) => ({ ...s, persona: known('persona', s.persona), emotion: known('emotion', s.emotion), topic: known('topic', s.topic) })),
       edgeCases: edgeRows.map((s) => ({ ...s, persona: known('persona', s.persona), emotion: known('emotion', s.emotion), topic: known('topic', s.topic) })),
       chunks: chunkRows,
       categoryWeights: settings.documents.categoryWeights,

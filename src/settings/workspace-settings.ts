@@ -1,3 +1,4 @@
+import { AppError } from '../core/errors';
 import { eq } from 'drizzle-orm';
 import { SECRET_SETTINGS, workspaceSettingsSchema, type SecretSetting, type SettingsPatch, type SettingsResponse, type WorkspaceSettings } from '../contract/settings';
 import type { Db } from '../db/client';
@@ -58,10 +59,17 @@ export async function updateSettings(db: Db, patch: SettingsPatch, userId: strin
     const stored = await readStored(tx as unknown as Db);
     const before = await getSettings(tx as unknown as Db);
     const merged: Record<string, unknown> = { ...before };
-    for (const section of ['generation', 'budget', 'quality', 'retention', 'privacy'] as const) {
+    for (const section of Object.keys(workspaceSettingsSchema.shape) as (keyof WorkspaceSettings)[]) {
       if (patch[section]) merged[section] = { ...before[section], ...patch[section] };
     }
-    const after = workspaceSettingsSchema.parse(merged);
+    const parsed = workspaceSettingsSchema.safeParse(merged);
+    // A rule across fields (an overlap no shorter than its chunk) can only be checked on the merged settings.
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue.path.join('.');
+      throw new AppError({ code: 'invalid_request', status: 400, message: `The setting ${field} ${issue.message}.`, hint: 'Correct that value and save again.', details: { field } });
+    }
+    const after = parsed.data;
     const secrets = { ...(stored.secrets ?? {}) };
     const history = changedLeaves(before, after);
     for (const name of SECRET_SETTINGS) {

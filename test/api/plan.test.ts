@@ -144,3 +144,35 @@ describe('POST /api/conversations (one slot by hand)', () => {
     expect(JSON.stringify(res.json().error)).toContain(field);
   });
 });
+
+describe('the workspace split and chunk settings', () => {
+  const patch = (payload: object) => t.as('admin', { method: 'PATCH', url: '/api/settings', payload });
+
+  it('plans with the workspace split when the request names none', async () => {
+    expect((await patch({ planning: { tierSplit: { template: 1, scenario: 1, edge_case: 0 } } })).statusCode).toBe(200);
+    const preview = (await post('/api/plan/preview', { count: 10, seed: 3 })).json<PlanPreview>();
+    expect(preview.byTier).toEqual({ template: 5, scenario: 5, edge_case: 0 });
+    expect((await t.as('viewer', { method: 'GET', url: '/api/plan/sources' })).json().split).toEqual({ template: 1, scenario: 1, edge_case: 0 });
+    expect((await patch({ planning: { tierSplit: { template: 40, scenario: 35, edge_case: 15 } } })).statusCode).toBe(200);
+  });
+
+  it('refuses a split of all zeros and an overlap as long as the chunk', async () => {
+    const zeros = await patch({ planning: { tierSplit: { template: 0, scenario: 0, edge_case: 0 } } });
+    expect(zeros.statusCode).toBe(400);
+    expect(JSON.stringify(zeros.json().error)).toContain('tierSplit');
+    const overlap = await patch({ documents: { chunkSize: 500, chunkOverlap: 500 } });
+    expect(overlap.statusCode).toBe(400);
+    expect(JSON.stringify(overlap.json().error)).toContain('chunkOverlap');
+  });
+
+  it('weights categories: a category at 0 is left out of plans, and the preview says so', async () => {
+    const before = (await post('/api/plan/preview', { count: 20, seed: 4 })).json<PlanPreview>();
+    expect(before.byCategory['Proprietary Strategies']).toBeGreaterThan(0);
+    expect((await patch({ documents: { categoryWeights: { 'Proprietary Strategies': 0 } } })).statusCode).toBe(200);
+    const preview = (await post('/api/plan/preview', { count: 20, seed: 4 })).json<PlanPreview>();
+    expect(preview.byCategory['Proprietary Strategies']).toBeUndefined();
+    expect(Object.keys(preview.byCategory).length).toBeGreaterThan(0);
+    expect(preview.warnings.join(' ')).toContain('Proprietary Strategies is left out');
+    expect((await patch({ documents: { categoryWeights: {} } })).statusCode).toBe(200);
+  });
+});

@@ -9,6 +9,7 @@ import { GenerationCard } from '../features/settings/generation-card';
 import { KEYS, ApiKeyRow } from '../features/settings/api-keys';
 import { BudgetCard, QualityCard, RetentionCard, PrivacyCard } from '../features/settings/section-cards';
 import { PermissionsCard } from '../features/settings/permissions-card';
+import { MaterialCard } from '../features/settings/material-card';
 import { HistoryCard } from '../features/settings/history-card';
 
 /** Workspace settings (US14.1.2): admins set the defaults every user works with. */
@@ -47,6 +48,7 @@ export function SettingsPage() {
             <GenerationCard settings={settings.data.generation} />
             <QualityCard settings={settings.data.quality} />
             <PrivacyCard settings={settings.data.privacy} />
+            <MaterialCard documents={settings.data.documents} planning={settings.data.planning} />
           </div>
           <div className="space-y-4">
             <Card id="settings-keys" title="API keys" description="Keys for the model providers. A key is never shown again once saved.">
