@@ -22,6 +22,11 @@ type DimensionRow = typeof dimensionValues.$inferSelect;
 const CATALOG_TTL_MS = 5000;
 const catalogCache = new WeakMap<Db, { at: number; values: Promise<Map<string, DimensionRow>> }>();
 
+/** Drops the cached labels after a catalog edit, so the next item uses the new wording and guidance. */
+export function forgetCatalogLabels(db: Db): void {
+  catalogCache.delete(db);
+}
+
 function dimensionLookup(db: Db): Promise<Map<string, DimensionRow>> {
   const cached = catalogCache.get(db);
   if (cached && Date.now() - cached.at < CATALOG_TTL_MS) return cached.values;

@@ -20,10 +20,10 @@ const SETTINGS = `CONVERSATION SETTINGS
 
 const SOURCE = `{chunk_content?SOURCE MATERIAL
 Ground the conversation in this excerpt from the team's own material. Use its facts and terminology accurately, but do not quote it at length or mention that it is an excerpt.
-{chunk_summary?Summary: {chunk_summary}}
 Excerpt:
-{chunk_content}
-{key_terms?Key terms to weave in naturally: {key_terms}}}`;
+{chunk_content}}
+{chunk_summary?Summary of the excerpt: {chunk_summary}}
+{key_terms?Key terms to weave in naturally: {key_terms}}`;
 
 const BEHAVIOR = `ASSISTANT BEHAVIOR
 - Be accurate and specific; when unsure, say so instead of inventing facts.

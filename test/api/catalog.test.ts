@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ demo: false });
+});
+afterAll(() => t.close());
+
+const get = (url: string) => t.as('viewer', { method: 'GET', url });
+const post = (url: string, payload: unknown, role: 'admin' | 'generator' | 'reviewer' = 'admin') => t.as(role, { method: 'POST', url, payload: payload as object });
+
+describe('GET /api/catalog/:dimension', () => {
+  it('lists the built-in emotions with guidance, order and usage', async () => {
+    const res = await get('/api/catalog/emotion');
+    expect(res.statusCode).toBe(200);
+    const [first] = res.json().items;
+    expect(first).toMatchObject({ key: 'fear', label: 'Fear', active: true, sortOrder: 0, usageCount: 0 });
+    expect(first.guidance.length).toBeGreaterThan(10);
+  });
+
+  it('refuses an unknown dimension, naming the allowed ones', async () => {
+    const res = await get('/api/catalog/mood');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('persona, emotion, topic, intent, tone');
+    expect(res.json().error.details.field).toBe('dimension');
+  });
+});
+
+describe('POST /api/catalog/:dimension', () => {
+  it('adds a value with a key derived from the label, at the end of the list', async () => {
+    const res = await post('/api/catalog/persona', { label: 'Night-Shift Nurse', description: 'Works nights on a ward', guidance: 'Clipped, practical sentences.' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ key: 'night_shift_nurse', label: 'Night-Shift Nurse', guidance: 'Clipped, practical sentences.', active: true, usageCount: 0 });
+    const catalog = (await get('/api/catalog')).json();
+    expect(catalog.persona.map((p: { key: string }) => p.key)).toEqual(['night_shift_nurse']);
+  });
+
+  it('refuses an empty label, a duplicate label or key (naming the existing one), and a reviewer', async () => {
+    const empty = await post('/api/catalog/topic', { label: '   ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.details.field).toBe('label');
+
+    const sameLabel = await post('/api/catalog/persona', { label: 'night-shift  NURSE' });
+    expect(sameLabel.statusCode).toBe(409);
+    expect(sameLabel.json().error.details.existing).toEqual({ key: 'night_shift_nurse', label: 'Night-Shift Nurse' });
+
+    const sameKey = await post('/api/catalog/persona', { label: 'Another', key: 'night_shift_nurse' });
+    expect(sameKey.statusCode).toBe(409);
+    expect(sameKey.json().error.message).toContain('night_shift_nurse');
+
+    const badKey = await post('/api/catalog/persona', { label: 'Another', key: 'Not A Key' });
+    expect(badKey.statusCode).toBe(400);
+    expect(badKey.json().error.details.field).toBe('key');
+
+    expect((await post('/api/catalog/persona', { label: 'Reviewer Made' }, 'reviewer')).statusCode).toBe(403);
+    expect((await post('/api/catalog/persona', { label: 'Generator Made' }, 'generator')).statusCode).toBe(201);
+  });
+});
+
+describe('PATCH, order and DELETE', () => {
+  it('edits label, guidance and the active switch; an inactive value stays listed but leaves /api/catalog', async () => {
+    const res = await t.as('admin', { method: 'PATCH', url: '/api/catalog/persona/generator_made', payload: { label: 'Shift Lead', active: false } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ key: 'generator_made', label: 'Shift Lead', active: false });
+    expect((await get('/api/catalog/persona')).json().items.map((i: { key: string; active: boolean }) => [i.key, i.active])).toEqual([
+      ['night_shift_nurse', true],
+      ['generator_made', false],
+    ]);
+    expect((await get('/api/catalog')).json().persona).toHaveLength(1);
+
+    expect((await t.as('admin', { method: 'PATCH', url: '/api/catalog/persona/generator_made', payload: {} })).statusCode).toBe(400);
+    expect((await t.as('admin', { method: 'PATCH', url: '/api/catalog/persona/nobody', payload: { label: 'X' } })).statusCode).toBe(404);
+    const clash = await t.as('admin', { method: 'PATCH', url: '/api/catalog/persona/generator_made', payload: { label: 'Night-Shift Nurse' } });
+    expect(clash.statusCode).toBe(409);
+  });
+
+  it('reorders: the listed keys first; unknown keys are refused', async () => {
+    const res = await post('/api/catalog/persona/order', { keys: ['generator_made', 'night_shift_nurse'] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((i: { key: string }) => i.key)).toEqual(['generator_made', 'night_shift_nurse']);
+    const bad = await post('/api/catalog/persona/order', { keys: ['ghost'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toMatchObject({ field: 'keys', unknown: ['ghost'] });
+  });
+
+  it('deletes an unused value, and refuses one in use with the count and the way out', async () => {
+    const db = t.services.ctx.database.db;
+    const { conversations } = await import('../../src/db/schema');
+    await db.insert(conversations).values({ conversationId: 'conv-t1', persona: 'night_shift_nurse', emotion: 'fear', topic: 't', intent: 'seek_advice', tone: 'concise', tier: 'template' });
+    const inUse = await t.as('admin', { method: 'DELETE', url: '/api/catalog/persona/night_shift_nurse' });
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json().error.message).toContain('1 conversation');
+    expect(inUse.json().error.hint).toMatch(/Deactivate/);
+    expect((await get('/api/catalog/persona')).json().items.find((i: { key: string }) => i.key === 'night_shift_nurse').usageCount).toBe(1);
+
+    expect((await t.as('admin', { method: 'DELETE', url: '/api/catalog/persona/generator_made' })).json()).toEqual({ deleted: 'generator_made' });
+    expect((await t.as('admin', { method: 'DELETE', url: '/api/catalog/persona/generator_made' })).statusCode).toBe(404);
+  });
+});
+
+describe('POST /api/catalog/import', () => {
+  const csv = (body: string) => t.as('admin', { method: 'POST', url: '/api/catalog/import', payload: body, headers: { 'content-type': 'text/csv' } });
+
+  it('adds new values and updates existing ones from CSV, with counts per dimension', async () => {
+    const res = await csv('dimension,key,label,guidance,active\npersona,night_shift_nurse,Night-Shift Nurse,"Tired, precise.",\ntopic,,Shift Handover,,\ntopic,,Medication Errors,,false\n');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ added: { topic: 2, persona: 0 }, updated: { persona: 1 }, total: 3 });
+    const topics = (await get('/api/catalog/topic')).json().items;
+    expect(topics.map((i: { key: string; active: boolean }) => [i.key, i.active])).toEqual([
+      ['shift_handover', true],
+      ['medication_errors', false],
+    ]);
+    expect((await get('/api/catalog/persona')).json().items.find((i: { key: string }) => i.key === 'night_shift_nurse').guidance).toBe('Tired, precise.');
+  });
+
+  it('imports JSON the same way', async () => {
+    const res = await post('/api/catalog/import', { items: [{ dimension: 'intent', label: 'Escalate a Case' }] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().added.intent).toBe(1);
+  });
+
+  it('is all or nothing: a bad CSV line names the line and field and changes nothing', async () => {
+    const before = (await get('/api/catalog/topic')).json().items.length;
+    const res = await csv('dimension,label\ntopic,Triage\nsubject,Billing\n');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual({ line: 3, field: 'dimension' });
+    expect(res.json().error.message).toMatch(/^Line 3, dimension/);
+    expect((await get('/api/catalog/topic')).json().items).toHaveLength(before);
+
+    const clash = await csv('dimension,key,label\ntopic,,Triage\ntopic,handover_2,shift handover\n');
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().error.details).toMatchObject({ line: 3, field: 'label', existing: { key: 'shift_handover' } });
+    expect((await get('/api/catalog/topic')).json().items).toHaveLength(before);
+  });
+
+  it('refuses malformed JSON and a bad JSON item with its index', async () => {
+    const malformed = await t.as('admin', { method: 'POST', url: '/api/catalog/import', payload: '[{"dimension": "topic", ', headers: { 'content-type': 'application/json' } });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.message).toBeTruthy();
+    const badItem = await post('/api/catalog/import', [{ dimension: 'topic', label: 'Fine' }, { dimension: 'topic' }]);
+    expect(badItem.statusCode).toBe(400);
+    expect(badItem.json().error.details).toEqual({ index: 1, field: 'label' });
+    expect((await post('/api/catalog/import', [{ dimension: 'topic', label: 'X' }], 'reviewer')).statusCode).toBe(403);
+  });
+});
