@@ -9,6 +9,7 @@ import { endpoints } from '../../lib/endpoints';
 import { useHealth, useMe } from '../../lib/queries';
 import { useFailedCount } from '../errors/retry-all-failed';
 import { ProviderBanner } from './provider-banner';
+import { ChecklistNavItem } from '../checklist/checklist-nav';
 
 const NAV = [
   { to: '/conversations', label: 'Conversations', icon: MessagesSquare },
@@ -76,6 +77,9 @@ export function AppShell() {
                 </Tooltip>
               </li>
             ))}
+            <li>
+              <ChecklistNavItem />
+            </li>
           </ul>
         </ErrorBoundary>
         <div className="border-t border-border p-2 text-xs text-muted 2xl:p-3">
