@@ -144,3 +144,42 @@ describe('POST /api/catalog/import', () => {
     expect((await post('/api/catalog/import', [{ dimension: 'topic', label: 'X' }], 'reviewer')).statusCode).toBe(403);
   });
 });
+
+describe('PATCH /api/conversations/:id', () => {
+  const patch = (payload: object, role: 'admin' | 'reviewer' | 'viewer' = 'reviewer') => t.as(role, { method: 'PATCH', url: '/api/conversations/conv-p1', payload });
+
+  beforeAll(async () => {
+    const { conversations } = await import('../../src/db/schema');
+    await t.services.ctx.database.db
+      .insert(conversations)
+      .values({ conversationId: 'conv-p1', persona: 'night_shift_nurse', emotion: 'fear', topic: 'shift_handover', intent: 'seek_advice', tone: 'concise', tier: 'template', metadata: { batch: 3, source: 'plan' } });
+  });
+
+  it('refuses an unknown persona with the field and the allowed values, and changes nothing', async () => {
+    const res = await patch({ persona: 'astronaut' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('unknown_dimension_value');
+    expect(res.json().error.details).toMatchObject({ field: 'persona', value: 'astronaut', allowed: ['night_shift_nurse'] });
+    expect((await t.as('viewer', { method: 'GET', url: '/api/conversations/conv-p1' })).json().persona).toBe('night_shift_nurse');
+    expect((await patch({})).statusCode).toBe(400);
+    expect((await patch({ metadata: { 'bad key': 1 } })).statusCode).toBe(400);
+    expect((await patch({ tone: 'analytical' }, 'viewer')).statusCode).toBe(403);
+  });
+
+  it('changes dimensions, merges metadata (null removes a key), updates search and records the edit', async () => {
+    const res = await patch({ emotion: 'hope', metadata: { reviewed_by: 'dana', source: null } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ emotion: 'hope', metadata: { batch: 3, reviewed_by: 'dana' } });
+    expect(res.json().metadata).not.toHaveProperty('source');
+
+    const found = (await t.as('viewer', { method: 'GET', url: '/api/conversations?q=hope' })).json();
+    expect(found.items.map((i: { conversationId: string }) => i.conversationId)).toEqual(['conv-p1']);
+    const byMeta = (await t.as('viewer', { method: 'GET', url: '/api/conversations?meta=reviewed_by:dana,batch:3' })).json();
+    expect(byMeta.items.map((i: { conversationId: string }) => i.conversationId)).toEqual(['conv-p1']);
+    expect((await t.as('viewer', { method: 'GET', url: '/api/conversations?meta=reviewed_by:sam' })).json().total).toBe(0);
+    expect((await t.as('viewer', { method: 'GET', url: '/api/conversations?meta=nokey' })).statusCode).toBe(400);
+
+    const audit = (await t.as('admin', { method: 'GET', url: '/api/conversations/conv-p1/audit' })).json();
+    expect(JSON.stringify(audit)).toContain('emotion: fear → hope');
+  });
+});
