@@ -183,3 +183,22 @@ describe('PATCH /api/conversations/:id', () => {
     expect(JSON.stringify(audit)).toContain('emotion: fear → hope');
   });
 });
+
+describe('guidance in the prompt', () => {
+  it("puts each value's guidance into the built-in template's prompt, and a changed guidance at once", async () => {
+    const db = t.services.ctx.database.db;
+    const { conversations, templates } = await import('../../src/db/schema');
+    const { eq } = await import('drizzle-orm');
+    const [template] = await db.select().from(templates).where(eq(templates.key, 'builtin_template'));
+    await db.insert(conversations).values({ conversationId: 'conv-g1', persona: 'night_shift_nurse', emotion: 'fear', topic: 'shift_handover', intent: 'seek_advice', tone: 'concise', tier: 'template', arcKey: 'discovery', templateId: template.id, templateVersion: 1 });
+    const prompt = async () => (await t.as('admin', { method: 'GET', url: '/api/conversations/conv-g1/prompt' })).json();
+    const first = await prompt();
+    expect(first.missing).toEqual([]);
+    expect(first.prompt).toContain('How this persona speaks and behaves: Tired, precise.');
+    expect(first.prompt).toContain('EMOTIONAL ARC: Discovery');
+    expect(first.prompt).toMatch(/How the emotion shows: The user feels something important is at stake/);
+
+    await t.as('admin', { method: 'PATCH', url: '/api/catalog/tone/concise', payload: { guidance: 'Two sentences at most.' } });
+    expect((await prompt()).prompt).toContain('How the assistant should sound: Two sentences at most.');
+  });
+});
