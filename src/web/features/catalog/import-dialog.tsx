@@ -69,8 +69,9 @@ export function ImportDialog({ open, onOpenChange, onImported }: { open: boolean
         {run.isSuccess && <ImportSummary result={run.data} />}
         {error && (
           <div role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2" data-testid="import-error">
-            <p className="font-medium text-danger">Nothing was imported. {error.message}</p>
-            {(where || typeof error.details.field === 'string') && (
+            <p className="font-medium text-danger">Nothing was imported.</p>
+            <p className="mt-1">{error.message}</p>
+            {where && !error.message.startsWith(where) && (
               <p className="mt-1 text-muted">
                 {where}
                 {typeof error.details.field === 'string' ? ` · field “${error.details.field}”` : ''}

@@ -29,9 +29,9 @@ export function ChecklistNavItem() {
               {data.doneCount}/{data.total}
             </span>
           </span>
-          <span className="hidden 2xl:inline">Getting started</span>
-          <span className="ml-auto hidden rounded-full bg-primary-soft px-1.5 text-xs font-medium 2xl:inline">
-            {data.doneCount} of {data.total}
+          <span className="hidden whitespace-nowrap 2xl:inline">Getting started</span>
+          <span className="ml-auto hidden rounded-full bg-primary-soft px-1.5 text-xs font-medium whitespace-nowrap 2xl:inline">
+            {data.doneCount}/{data.total}
           </span>
         </button>
       </Tooltip>
