@@ -179,6 +179,10 @@ describe('PATCH /api/conversations/:id', () => {
     expect((await t.as('viewer', { method: 'GET', url: '/api/conversations?meta=reviewed_by:sam' })).json().total).toBe(0);
     expect((await t.as('viewer', { method: 'GET', url: '/api/conversations?meta=nokey' })).statusCode).toBe(400);
 
+    // Renaming a value in the catalog makes its conversations findable by the new name.
+    await t.as('admin', { method: 'PATCH', url: '/api/catalog/persona/night_shift_nurse', payload: { label: 'Ward Nurse' } });
+    expect((await t.as('viewer', { method: 'GET', url: '/api/conversations?q=ward%20nurse' })).json().total).toBeGreaterThanOrEqual(1);
+
     const audit = (await t.as('admin', { method: 'GET', url: '/api/conversations/conv-p1/audit' })).json();
     expect(JSON.stringify(audit)).toContain('emotion: fear → hope');
   });
