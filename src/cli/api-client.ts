@@ -14,19 +14,19 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env) {
       hint: 'Start the server with CONVGEN_API_TOKEN=<16+ characters> (see the README) and run this command with the same value.',
     });
   }
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: string, path: string, body?: unknown, raw?: { text: string; contentType: string }): Promise<T> {
     let response: Response;
     try {
       response = await fetch(base + path, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { authorization: `Bearer ${token}`, ...(raw ? { 'content-type': raw.contentType } : body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: raw ? raw.text : body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
       throw new AppError({ code: 'unreachable', message: `convgen is not reachable at ${base}.`, hint: 'Start it with `npm start`, or set CONVGEN_URL to where it runs.' });
     }
-    const data = (response.status === 204 ? {} : await response.json().catch(() => ({}))) as { error?: { code: string; message: string; hint: string } };
-    if (!response.ok) throw new AppError({ code: data.error?.code ?? 'http_error', message: data.error?.message ?? `The server answered ${response.status}.`, hint: data.error?.hint ?? '' });
+    const data = (response.status === 204 ? {} : await response.json().catch(() => ({}))) as { error?: { code: string; message: string; hint: string; details?: Record<string, unknown> } };
+    if (!response.ok) throw new AppError({ code: data.error?.code ?? 'http_error', message: data.error?.message ?? `The server answered ${response.status}.`, hint: data.error?.hint ?? '', details: data.error?.details });
     return data as T;
   }
   /** A POST whose answer is a file: the response, to stream from, once it is known to be good. */
@@ -49,6 +49,8 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env) {
     post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}),
     patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
     delete: <T>(path: string) => call<T>('DELETE', path),
+    /** A file's text sent as it is (a CSV as text/csv). */
+    postRaw: <T>(path: string, text: string, contentType: string) => call<T>('POST', path, undefined, { text, contentType }),
     stream,
   };
 }

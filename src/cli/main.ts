@@ -12,6 +12,7 @@ import { exportCommand } from './export-command';
 import { runsCommand } from './runs-command';
 import { usersCommand } from './users-command';
 import { planCommand } from './plan-command';
+import { catalogCommand } from './catalog-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
@@ -115,6 +116,7 @@ program.addCommand(runsCommand());
 program.addCommand(exportCommand());
 program.addCommand(usersCommand());
 program.addCommand(planCommand());
+program.addCommand(catalogCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

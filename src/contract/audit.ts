@@ -6,7 +6,7 @@ import { calendarDate } from './calendar-date';
  * retention run (US9.3.1). Review events come from review_logs, which are never pruned.
  */
 
-export const REVIEW_EVENT_ACTIONS = ['approve', 'reject', 'undo'] as const;
+export const REVIEW_EVENT_ACTIONS = ['approve', 'reject', 'undo', 'edit'] as const;
 export type ReviewEventAction = (typeof REVIEW_EVENT_ACTIONS)[number];
 
 const isoDateTime = (example: string) => z.iso.datetime({ offset: true, message: `must be an ISO date-time such as ${example}` });

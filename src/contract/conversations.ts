@@ -49,6 +49,8 @@ const filterFields = {
     qualityMin: score.optional(),
     qualityMax: score.optional(),
     q: z.string().max(200).optional(),
+    /** Custom metadata (US9.2.1): `meta=key:value`, several comma-separated pairs must all match. */
+    meta: commaList(z.string().regex(/^[A-Za-z0-9_.-]{1,64}:.{0,200}$/, 'must be key:value, e.g. reviewed_by:dana')).optional(),
 };
 const qualityRangeInOrder = { message: 'must not be greater than qualityMax', path: ['qualityMin'] };
 const qualityInOrder = (q: { qualityMin?: number; qualityMax?: number }) => q.qualityMin === undefined || q.qualityMax === undefined || q.qualityMin <= q.qualityMax;
@@ -192,3 +194,27 @@ export const resolvedPrompt = z.object({
   missing: z.array(z.string()),
 });
 export type ResolvedPrompt = z.infer<typeof resolvedPrompt>;
+
+/** A metadata key: letters, digits, `_`, `-` and `.`, so `meta=key:value` filters can name it. */
+const metadataKey = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, _, - or .');
+const metadataValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null(), z.array(z.unknown()).max(100), z.record(z.string(), z.unknown())]);
+
+/**
+ * `PATCH /api/conversations/:id`: post-generation edits (US9.2.1). Dimension values must be in the
+ * catalog; metadata keys merge into the conversation's metadata, and a key set to null is removed.
+ */
+export const conversationPatch = z
+  .object({
+    persona: dimensionKey.optional(),
+    emotion: dimensionKey.optional(),
+    topic: dimensionKey.optional(),
+    intent: dimensionKey.optional(),
+    tone: dimensionKey.optional(),
+    metadata: z
+      .record(metadataKey, metadataValue)
+      .refine((m) => Object.keys(m).length <= 50, 'may change at most 50 keys at once')
+      .optional(),
+  })
+  .strict()
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'must change at least one of persona, emotion, topic, intent, tone, metadata' });
+export type ConversationPatch = z.infer<typeof conversationPatch>;

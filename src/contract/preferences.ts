@@ -21,6 +21,8 @@ export const preferences = z.object({
   autoAdvance: z.boolean().default(false),
   /** Keys for the reviewer's repeated actions (US11.1.2). */
   shortcuts: z.object(Object.fromEntries(SHORTCUT_ACTIONS.map((a) => [a, z.string()])) as Record<(typeof SHORTCUT_ACTIONS)[number], z.ZodString>).default(DEFAULT_SHORTCUTS),
+  /** The user closed the "Getting started" checklist. */
+  checklistDismissed: z.boolean().default(false),
 });
 export type Preferences = z.infer<typeof preferences>;
 
@@ -36,6 +38,7 @@ export const preferencesPatch = z
     infiniteScroll: z.boolean().optional(),
     autoAdvance: z.boolean().optional(),
     shortcuts: shortcutKeysInput.optional(),
+    checklistDismissed: z.boolean().optional(),
   })
   .strict();
 export type PreferencesPatch = z.infer<typeof preferencesPatch>;

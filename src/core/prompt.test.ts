@@ -30,6 +30,13 @@ describe('renderTemplate', () => {
     expect(renderTemplate('Q: {chunk_content}', { chunk_content: 'use {persona} \u0007here' })).toBe('Q: use {persona} here');
   });
 
+  it('fills placeholders inside a conditional block only when the block is shown', () => {
+    const body = 'Persona: {persona}.{persona_guidance?\nHow they speak: {persona_guidance}}';
+    expect(renderTemplate(body, { persona: 'Nurse', persona_guidance: 'short and {precise}' })).toBe('Persona: Nurse.\nHow they speak: short and {precise}');
+    expect(renderTemplate(body, { persona: 'Nurse', persona_guidance: '  ' })).toBe('Persona: Nurse.');
+    expect(templateParameters(body)).toEqual({ required: ['persona'], optional: ['persona_guidance'] });
+  });
+
   it('lists required and optional parameters', () => {
     expect(templateParameters('{a} {b?x} {c?y} {c}')).toEqual({ required: ['a', 'c'], optional: ['b'] });
   });

@@ -2,10 +2,13 @@ import { AppError } from './errors';
 
 /**
  * Prompt templates use `{name}` placeholders and conditional `{name?text}` blocks, which
- * render `text` only when `name` has a value. Rendering is a single pass, so a value that
- * itself contains braces is never re-interpreted as a placeholder.
+ * render `text` only when `name` has a value. The text of a block may hold plain `{other}`
+ * placeholders (not further blocks), so optional material such as a value's guidance can
+ * appear with its own heading. Rendering is a single pass, so a value that itself contains
+ * braces is never re-interpreted as a placeholder.
  */
-const PLACEHOLDER = /\{([a-z_][a-z0-9_]*)(\?([^{}]*))?\}/gi;
+const PLACEHOLDER = /\{([a-z_][a-z0-9_]*)(\?((?:[^{}]|\{[a-z_][a-z0-9_]*\})*))?\}/gi;
+const INNER_PLACEHOLDER = /\{([a-z_][a-z0-9_]*)\}/gi;
 
 export type PromptParameters = Record<string, string | undefined | null>;
 
@@ -20,6 +23,8 @@ export function templateParameters(body: string): TemplateParameterUse {
   const optional = new Set<string>();
   for (const match of body.matchAll(PLACEHOLDER)) {
     (match[2] !== undefined ? optional : required).add(match[1]);
+    // Placeholders inside an optional block are optional too: the block may be left out.
+    for (const inner of (match[3] ?? '').matchAll(INNER_PLACEHOLDER)) optional.add(inner[1]);
   }
   for (const name of required) optional.delete(name);
   return { required: [...required], optional: [...optional] };
@@ -48,7 +53,13 @@ export function renderTemplate(body: string, params: PromptParameters): string {
   }
   return body.replace(PLACEHOLDER, (_whole, name: string, conditional: string | undefined, text: string | undefined) => {
     const value = params[name];
-    if (conditional !== undefined) return hasValue(value) ? (text ?? '') : '';
+    if (conditional !== undefined) {
+      if (!hasValue(value)) return '';
+      return (text ?? '').replace(INNER_PLACEHOLDER, (_inner, innerName: string) => {
+        const innerValue = params[innerName];
+        return hasValue(innerValue) ? escapeParameterValue(innerValue) : '';
+      });
+    }
     return escapeParameterValue(value as string);
   });
 }

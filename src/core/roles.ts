@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   'runs:read': ['admin', 'generator', 'reviewer', 'viewer'],
   'runs:manage': ['admin', 'generator'],
   'catalog:read': ['admin', 'generator', 'reviewer', 'viewer'],
+  /** Personas, topics and the other dimension values: what generators plan with, so they keep them too. */
+  'catalog:write': ['admin', 'generator'],
   'exports:create': ['admin', 'generator', 'reviewer'],
   /** The export history: who exported what, when (every role reads it; only some export). */
   'exports:read': ['admin', 'generator', 'reviewer', 'viewer'],

@@ -22,6 +22,11 @@ type DimensionRow = typeof dimensionValues.$inferSelect;
 const CATALOG_TTL_MS = 5000;
 const catalogCache = new WeakMap<Db, { at: number; values: Promise<Map<string, DimensionRow>> }>();
 
+/** Drops the cached labels after a catalog edit, so the next item uses the new wording and guidance. */
+export function forgetCatalogLabels(db: Db): void {
+  catalogCache.delete(db);
+}
+
 function dimensionLookup(db: Db): Promise<Map<string, DimensionRow>> {
   const cached = catalogCache.get(db);
   if (cached && Date.now() - cached.at < CATALOG_TTL_MS) return cached.values;
@@ -84,18 +89,24 @@ function contextOf(row: ContextRow, values: Map<string, DimensionRow>): SlotCont
   const template = row.template?.id && row.template.body ? row.template : null;
   const value = (dimension: string, key: string) => {
     const found = values.get(`${dimension}:${key}`);
-    return { key, label: found?.label ?? key, description: found?.description, attributes: found?.attributes ?? {} };
+    return { key, label: found?.label ?? key, description: found?.description, guidance: found?.guidance, attributes: found?.attributes ?? {} };
   };
 
+  // The offline composer takes the value without its prompt guidance.
+  const label = ({ guidance: _guidance, ...rest }: ReturnType<typeof value>) => rest;
   const persona = value('persona', conversation.persona);
+  const emotion = value('emotion', conversation.emotion);
+  const topic = value('topic', conversation.topic);
+  const intent = value('intent', conversation.intent);
+  const tone = value('tone', conversation.tone);
   const expertise = persona.attributes.expertise as 'beginner' | 'intermediate' | 'advanced' | undefined;
   const keyTerms = chunk?.dimensions.key_terms ?? [];
   const slot: OfflineSlot = {
     persona: { key: persona.key, label: persona.label, description: persona.description, expertise },
-    emotion: value('emotion', conversation.emotion),
-    topic: value('topic', conversation.topic),
-    intent: value('intent', conversation.intent),
-    tone: value('tone', conversation.tone),
+    emotion: label(emotion),
+    topic: label(topic),
+    intent: label(intent),
+    tone: label(tone),
     tier: conversation.tier as Tier,
     arc: arc ? { key: arc.key, label: arc.label, startEmotion: arc.startEmotion, endEmotion: arc.endEmotion, stages: arc.stages } : null,
     scenario: scenario ? { title: scenario.title, problem: scenario.problem, solution: scenario.solution, outcome: scenario.outcome } : null,
@@ -111,6 +122,12 @@ function contextOf(row: ContextRow, values: Map<string, DimensionRow>): SlotCont
     topic: slot.topic.label,
     intent: slot.intent.label,
     tone: slot.tone.label,
+    // Each value's guidance: how the persona speaks, how the emotion shows, what the tone sounds like.
+    persona_guidance: persona.guidance,
+    emotion_guidance: emotion.guidance,
+    topic_guidance: topic.guidance,
+    intent_guidance: intent.guidance,
+    tone_guidance: tone.guidance,
     arc: arc?.label,
     arc_stages: arc?.stages.join(' → '),
     chunk_content: chunk?.content,
@@ -124,6 +141,8 @@ function contextOf(row: ContextRow, values: Map<string, DimensionRow>): SlotCont
     edge_case_title: edgeCase?.title,
     edge_case_description: edgeCase?.description,
     edge_case_category: edgeCase?.category,
+    edge_case_prompt: edgeCase?.adversarialPrompt,
+    edge_case_expected: edgeCase?.expectedBehavior,
   };
   return { conversation, slot, parameters, template: template as SlotContext['template'] };
 }

@@ -15,6 +15,8 @@ import { preferenceRoutes } from './routes/preferences';
 import { retentionRoutes } from './routes/retention';
 import { exportRoutes } from './routes/exports';
 import { catalogRoutes } from './routes/catalog';
+import { catalogValueRoutes } from './routes/catalog-values';
+import { workspaceRoutes } from './routes/workspace';
 import { clientErrorRoutes } from './routes/client-errors';
 import { conversationRoutes } from './routes/conversations';
 import { generationLogRoutes } from './routes/generation-logs';
@@ -85,7 +87,28 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, conversationRoutes, bulkRoutes, runRoutes, catalogRoutes, userRoutes, settingsRoutes, generationLogRoutes, notificationRoutes, clientErrorRoutes, preferenceRoutes, exportRoutes, auditRoutes, retentionRoutes, planRoutes]) routes(app, ctx);
+  // One per line: every resource adds its own routes here.
+  const resources = [
+    healthRoutes,
+    authRoutes,
+    conversationRoutes,
+    bulkRoutes,
+    runRoutes,
+    catalogRoutes,
+    userRoutes,
+    settingsRoutes,
+    generationLogRoutes,
+    notificationRoutes,
+    clientErrorRoutes,
+    preferenceRoutes,
+    exportRoutes,
+    auditRoutes,
+    retentionRoutes,
+    planRoutes,
+    catalogValueRoutes,
+    workspaceRoutes,
+  ];
+  for (const routes of resources) routes(app, ctx);
 
   const serveWeb = opts.serveWeb && fs.existsSync(path.join(webDistFolder, 'index.html'));
   if (serveWeb) {

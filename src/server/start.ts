@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../db/client';
 import { scheduleMaintenance, type MaintenanceSchedule } from '../db/maintenance';
 import { migrateDatabase } from '../db/migrate';
 import { isWorkspaceEmpty, seedDemoWorkspace } from '../db/seed/seed-demo';
+import { installDefaults } from '../db/seed/install-defaults';
 import { createProviderSource } from '../generation/choose-provider';
 import { recoverRuns } from '../generation/run-control';
 import { createMailer } from '../notify/mailer';
@@ -34,13 +35,16 @@ export interface Services {
 }
 
 /**
- * Opens and migrates the database, seeds the demo into an empty workspace, applies the admin
+ * Opens and migrates the database, installs the built-in defaults, seeds the demo into an empty workspace, applies the admin
  * and token from the environment, and starts the in-process worker. Shared by `convgen start`
  * and the tests.
  */
 export async function startServices(config: AppConfig, log: (msg: string) => void = () => {}, database?: Database): Promise<Services> {
   const db = database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrateDatabase(db);
+  // Every workspace, demo or not, gets the built-in defaults it has not had yet.
+  const defaults = await installDefaults(db.db);
+  if (defaults.installed) log(`Installed ${defaults.installed} built-in defaults (emotions, intents, tones, arcs, templates, edge cases).`);
   if (config.demo && (await isWorkspaceEmpty(db.db))) {
     const seeded = await seedDemoWorkspace(db.db);
     log(`Seeded the demo workspace: ${seeded.planned} planned and ${seeded.seeds} seed conversations.`);

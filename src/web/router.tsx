@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet,
 import type { QueryClient } from '@tanstack/react-query';
 import { RouteErrorFallback } from './components/error-boundary';
 import { validateAuditSearch } from './features/audit/audit-search';
+import { validateCatalogSearch } from './features/catalog/catalog-search';
 import { validateErrorLogSearch } from './features/errors/error-log-search';
 import { AppShell } from './features/shell/app-shell';
 import { prefetchConversationList } from './features/conversations/use-conversations';
@@ -34,6 +35,7 @@ const ErrorsPage = lazyRouteComponent(() => import('./pages/errors-page'), 'Erro
 const AuditPage = lazyRouteComponent(() => import('./pages/audit-page'), 'AuditPage');
 const ExportsPage = lazyRouteComponent(() => import('./pages/exports-page'), 'ExportsPage');
 const SettingsPage = lazyRouteComponent(() => import('./pages/settings-page'), 'SettingsPage');
+const CatalogPage = lazyRouteComponent(() => import('./pages/catalog-page'), 'CatalogPage');
 const SetupPage = lazyRouteComponent(() => import('./pages/setup-page'), 'SetupPage');
 const InvitePage = lazyRouteComponent(() => import('./pages/invite-page'), 'InvitePage');
 
@@ -71,6 +73,7 @@ export function buildRouter(queryClient: QueryClient) {
   const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', validateSearch: validateAuditSearch, component: AuditPage });
   const exportsRoute = createRoute({ getParentRoute: () => appRoute, path: '/exports', validateSearch: validateExportHistorySearch, component: ExportsPage });
   const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
+  const catalogRoute = createRoute({ getParentRoute: () => appRoute, path: '/catalog', validateSearch: validateCatalogSearch, component: CatalogPage });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
   // Once the admin exists, the first-run page is no longer offered.
   const setupRoute = createRoute({
@@ -89,7 +92,7 @@ export function buildRouter(queryClient: QueryClient) {
     component: InvitePage,
   });
 
-  const routeTree = rootRoute.addChildren([appRoute.addChildren([indexRoute, conversationsRoute, runsRoute, documentsRoute, errorsRoute, auditRoute, exportsRoute, settingsRoute]), signInRoute, setupRoute, inviteRoute]);
+  const routeTree = rootRoute.addChildren([appRoute.addChildren([indexRoute, conversationsRoute, runsRoute, documentsRoute, errorsRoute, auditRoute, exportsRoute, settingsRoute, catalogRoute]), signInRoute, setupRoute, inviteRoute]);
   return createRouter({ routeTree, parseSearch, stringifySearch, defaultPreload: 'intent', defaultErrorComponent: RethrowToBoundary });
 }
 

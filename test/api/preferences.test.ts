@@ -10,12 +10,12 @@ afterAll(() => t.close());
 
 describe('user preferences', () => {
   it('starts from the defaults and keeps each user their own', async () => {
-    expect((await t.as('viewer', { method: 'GET', url: '/api/me/preferences' })).json()).toEqual({ toastSeconds: 5, infiniteScroll: false, autoAdvance: false, shortcuts: DEFAULT_SHORTCUTS });
+    expect((await t.as('viewer', { method: 'GET', url: '/api/me/preferences' })).json()).toEqual({ toastSeconds: 5, infiniteScroll: false, autoAdvance: false, shortcuts: DEFAULT_SHORTCUTS, checklistDismissed: false });
     const changed = await t.as('reviewer', { method: 'PATCH', url: '/api/me/preferences', payload: { toastSeconds: 12, autoAdvance: true } });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toEqual({ toastSeconds: 12, infiniteScroll: false, autoAdvance: true, shortcuts: DEFAULT_SHORTCUTS });
+    expect(changed.json()).toEqual({ toastSeconds: 12, infiniteScroll: false, autoAdvance: true, shortcuts: DEFAULT_SHORTCUTS, checklistDismissed: false });
     // A later change keeps what it does not name.
-    expect((await t.as('reviewer', { method: 'PATCH', url: '/api/me/preferences', payload: { infiniteScroll: true } })).json()).toEqual({ toastSeconds: 12, infiniteScroll: true, autoAdvance: true, shortcuts: DEFAULT_SHORTCUTS });
+    expect((await t.as('reviewer', { method: 'PATCH', url: '/api/me/preferences', payload: { infiniteScroll: true } })).json()).toEqual({ toastSeconds: 12, infiniteScroll: true, autoAdvance: true, shortcuts: DEFAULT_SHORTCUTS, checklistDismissed: false });
     expect((await t.as('viewer', { method: 'GET', url: '/api/me/preferences' })).json().toastSeconds).toBe(5);
   });
 
@@ -25,7 +25,7 @@ describe('user preferences', () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
     }
     expect((await t.as('admin', { method: 'PATCH', url: '/api/me/preferences', payload: { toastSeconds: 1 } })).json().error.message).toMatch(/toastSeconds/);
-    expect((await t.as('admin', { method: 'GET', url: '/api/me/preferences' })).json()).toEqual({ toastSeconds: 5, infiniteScroll: false, autoAdvance: false, shortcuts: DEFAULT_SHORTCUTS });
+    expect((await t.as('admin', { method: 'GET', url: '/api/me/preferences' })).json()).toEqual({ toastSeconds: 5, infiniteScroll: false, autoAdvance: false, shortcuts: DEFAULT_SHORTCUTS, checklistDismissed: false });
   });
 
   it('remaps the review shortcuts, refusing a key used twice', async () => {

@@ -32,6 +32,11 @@ export function conversationWhere(filter: ConversationFilter): SQL | undefined {
   }
   if (filter.qualityMin !== undefined) parts.push(gte(c.qualityScore, filter.qualityMin));
   if (filter.qualityMax !== undefined) parts.push(lte(c.qualityScore, filter.qualityMax));
+  for (const pair of filter.meta ?? []) {
+    const at = pair.indexOf(':');
+    // Compared as text, so meta=batch:3 and meta=checked:true match numbers and booleans too.
+    parts.push(sql`${c.metadata} ->> ${pair.slice(0, at)} = ${pair.slice(at + 1)}`);
+  }
   const q = filter.q?.trim();
   if (q) parts.push(sql`${c.searchText} like ${likePattern(q)}`);
   return and(...parts);

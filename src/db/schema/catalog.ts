@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, primaryKey, serial, text, unique } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns';
 
 /** The five planning dimensions (persona, emotion, topic, intent, tone) and their values. */
@@ -37,3 +37,18 @@ export const emotionalArcs = pgTable('emotional_arcs', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Each built-in default (catalog value, arc, template, edge case) once installed into this
+ * workspace. Defaults are installed only when not recorded here, so a value the team deleted
+ * or renamed never comes back, while defaults added by a later version still arrive.
+ */
+export const installedDefaults = pgTable(
+  'installed_defaults',
+  {
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    installedAt: createdAt(),
+  },
+  (t) => [primaryKey({ name: 'installed_defaults_pk', columns: [t.kind, t.key] })],
+);

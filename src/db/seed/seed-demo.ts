@@ -1,4 +1,4 @@
-import { count, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { planConversations } from '../../core/planner';
 import { scoreConversation } from '../../core/quality';
 import { seededRandom } from '../../core/random';
@@ -19,38 +19,80 @@ import {
   templateVersions,
 } from '../schema';
 import { loadDemoData, type DemoData } from './demo-data';
+import { DEFAULT_EDGE_CASES } from './defaults/edge-cases';
+import { DEFAULT_TEMPLATES } from './defaults/templates';
+import { installDefaults } from './install-defaults';
 import { transcriptText } from '../transcripts';
 
 const CATALOG_KEYS = { persona: 'personas', emotion: 'emotions', topic: 'topics', intent: 'intents', tone: 'tones' } as const;
 
-/** True when the workspace has no content yet: the demo is only ever seeded into that. */
+/**
+ * True when the team has brought nothing yet (no personas, documents or conversations): the
+ * demo is only ever seeded into that. The built-in defaults do not count as content.
+ */
 export async function isWorkspaceEmpty(db: Db): Promise<boolean> {
-  const [{ n }] = await db.select({ n: count() }).from(dimensionValues);
-  return n === 0;
+  const [[personas], [docs], [convs]] = await Promise.all([
+    db.select({ n: count() }).from(dimensionValues).where(eq(dimensionValues.dimension, 'persona')),
+    db.select({ n: count() }).from(documents),
+    db.select({ n: count() }).from(conversations),
+  ]);
+  return personas.n + docs.n + convs.n === 0;
 }
 
+/**
+ * The demo's catalog goes on top of the built-in defaults: a value under the same key takes the
+ * demo's wording, and a built-in value the demo does not use is switched off (kept, and can be
+ * switched back on in the Catalog), so the demo keeps its documented counts.
+ */
 async function insertCatalog(tx: Tx, data: DemoData) {
   for (const dimension of DIMENSIONS) {
     const items = data.catalog[CATALOG_KEYS[dimension]];
-    await tx.insert(dimensionValues).values(
-      items.map(({ key, label, description, ...attributes }, i) => ({ dimension, key, label, description, attributes, sortOrder: i })),
-    );
+    await tx
+      .insert(dimensionValues)
+      .values(items.map(({ key, label, description, ...attributes }, i) => ({ dimension, key, label, description, attributes, sortOrder: i })))
+      .onConflictDoUpdate({
+        target: [dimensionValues.dimension, dimensionValues.key],
+        set: { label: sql`excluded.label`, description: sql`excluded.description`, attributes: sql`excluded.attributes`, sortOrder: sql`excluded.sort_order`, active: true },
+      });
+    await tx
+      .update(dimensionValues)
+      .set({ active: false })
+      .where(and(eq(dimensionValues.dimension, dimension), notInArray(dimensionValues.key, items.map((v) => v.key))));
   }
   // Arcs share the template tier equally (5 arcs × 20 %).
   const weight = Math.floor(100 / data.arcs.length);
-  await tx.insert(emotionalArcs).values(
-    data.arcs.map((a, i) => ({
-      key: a.key,
-      label: a.label,
-      description: a.description,
-      startEmotion: a.startEmotion,
-      endEmotion: a.endEmotion,
-      stages: a.stages,
-      minTurns: a.suggestedTurns[0],
-      maxTurns: a.suggestedTurns[1],
-      weight: i === 0 ? 100 - weight * (data.arcs.length - 1) : weight,
-    })),
-  );
+  await tx
+    .insert(emotionalArcs)
+    .values(
+      data.arcs.map((a, i) => ({
+        key: a.key,
+        label: a.label,
+        description: a.description,
+        startEmotion: a.startEmotion,
+        endEmotion: a.endEmotion,
+        stages: a.stages,
+        minTurns: a.suggestedTurns[0],
+        maxTurns: a.suggestedTurns[1],
+        weight: i === 0 ? 100 - weight * (data.arcs.length - 1) : weight,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: emotionalArcs.key,
+      set: {
+        label: sql`excluded.label`,
+        description: sql`excluded.description`,
+        startEmotion: sql`excluded.start_emotion`,
+        endEmotion: sql`excluded.end_emotion`,
+        stages: sql`excluded.stages`,
+        minTurns: sql`excluded.min_turns`,
+        maxTurns: sql`excluded.max_turns`,
+        weight: sql`excluded.weight`,
+        enabled: true,
+      },
+    });
+  // The demo brings its own template per tier and its own edge cases: the built-in ones are switched off.
+  await tx.update(templates).set({ active: false }).where(inArray(templates.key, DEFAULT_TEMPLATES.map((t) => t.key)));
+  await tx.update(edgeCases).set({ archived: true }).where(inArray(edgeCases.key, DEFAULT_EDGE_CASES.map((e) => e.key)));
 }
 
 async function insertSources(tx: Tx, data: DemoData) {
@@ -113,6 +155,7 @@ function labelLookup(data: DemoData) {
 export async function seedDemoWorkspace(db: Db, data: DemoData = loadDemoData()): Promise<{ planned: number; seeds: number }> {
   const labelsOf = labelLookup(data);
   return db.transaction(async (tx) => {
+    await installDefaults(tx);
     await insertCatalog(tx, data);
     const { chunkIds, templateRows, scenarioRows, edgeRows } = await insertSources(tx, data);
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { getSettings } from '../../settings/workspace-settings';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { conversationDetail, conversationListQuery, conversationListResponse, conversationPosition, conversationPositionQuery, resolvedPrompt, reviewRequest, reviewResult, statusCounts, statusCountsQuery } from '../../contract/conversations';
+import { conversationDetail, conversationPatch, conversationListQuery, conversationListResponse, conversationPosition, conversationPositionQuery, resolvedPrompt, reviewRequest, reviewResult, statusCounts, statusCountsQuery } from '../../contract/conversations';
 import { generateResponse } from '../../contract/runs';
 import { getConversationDetail, resolveConversationId } from '../../db/queries/conversation-detail';
 import { listConversations } from '../../db/queries/conversation-list';
@@ -10,6 +10,7 @@ import { conversationPosition as positionOf, statusCounts as countByStatus } fro
 import { createSingleRun } from '../../generation/run-commands';
 import { resolvePrompt } from '../../generation/resolve-prompt';
 import { reviewConversation } from '../../review/review-conversation';
+import { updateConversation } from '../../review/update-conversation';
 import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
 
@@ -64,6 +65,25 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext) {
       preHandler: requirePermission(ctx, 'conversations:read'),
     },
     async (request) => getConversationDetail(db, request.params.id),
+  );
+
+  r.patch(
+    '/api/conversations/:id',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: "Edit a conversation's dimensions (catalog values only) and merge metadata keys (null removes one); recorded in its audit trail",
+        params: idParams,
+        body: conversationPatch,
+        response: { 200: conversationDetail },
+      },
+      preHandler: requirePermission(ctx, 'conversations:review'),
+    },
+    async (request) => {
+      const id = await resolveConversationId(db, request.params.id);
+      await updateConversation(db, id, currentUser(request).id, request.body);
+      return getConversationDetail(db, id);
+    },
   );
 
   r.post(

@@ -15,14 +15,21 @@ export class ApiError extends Error {
   }
 }
 
+/** A body sent as it is (a file's text), with its own content type, instead of as JSON. */
+export interface RawBody {
+  raw: string;
+  contentType: string;
+}
+const isRaw = (body: unknown): body is RawBody => typeof body === 'object' && body !== null && 'raw' in body && 'contentType' in body;
+
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined ? {} : { 'content-type': isRaw(body) ? body.contentType : 'application/json' },
+      body: body === undefined ? undefined : isRaw(body) ? body.raw : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', 'convgen could not be reached.', 'Check that the server is running and your connection works, then try again.', true, {});
@@ -45,6 +52,9 @@ export const api = {
   get: <S extends z.ZodType>(_response: S, url: string) => request<z.output<S>>('GET', url),
   post: <S extends z.ZodType>(_response: S, url: string, body?: unknown) => request<z.output<S>>('POST', url, body ?? {}),
   patch: <S extends z.ZodType>(_response: S, url: string, body: unknown) => request<z.output<S>>('PATCH', url, body),
+  delete: <S extends z.ZodType>(_response: S, url: string) => request<z.output<S>>('DELETE', url),
+  /** Sends a file's text as it is, e.g. a CSV as text/csv. */
+  postRaw: <S extends z.ZodType>(_response: S, url: string, body: RawBody) => request<z.output<S>>('POST', url, body),
 };
 
 /** Builds a query string from defined values; arrays become comma-separated lists. */

@@ -13,6 +13,9 @@ import { activityReport, complianceReport, conversationAudit, retentionResult, r
 import { bulkAction, bulkPreview, bulkUndoResult } from '../../contract/bulk';
 import { catalogResponse, chunkList, documentList } from '../../contract/catalog';
 import { createdSlot, planCreated, planPreview, planSources, type CreateSlotBody, type PlanRequest } from '../../contract/plan';
+import { catalogImportResult, catalogItem, catalogItemList, deleteCatalogResult, type CreateCatalogValue, type UpdateCatalogValue } from '../../contract/dimension-catalog';
+import { checklist } from '../../contract/workspace';
+import type { Dimension } from '../../core/tiers';
 import { clientErrorReceipt } from '../../contract/client-errors';
 import { conversationDetail, conversationListResponse, conversationPosition, resolvedPrompt, reviewResult, statusCounts } from '../../contract/conversations';
 import { exportHistoryPage, exportLogEntry, exportPreview } from '../../contract/exports';
@@ -53,6 +56,21 @@ export const endpoints = {
   health: () => api.get(health, '/api/health'),
   provider: () => api.get(providerStatus, '/api/provider'),
   catalog: () => api.get(catalogResponse, '/api/catalog'),
+
+  /** One dimension's values for the Catalog page: inactive ones too, with usage counts. */
+  catalogValues: {
+    list: (dimension: Dimension) => api.get(catalogItemList, `/api/catalog/${dimension}`),
+    create: (dimension: Dimension, body: CreateCatalogValue) => api.post(catalogItem, `/api/catalog/${dimension}`, body),
+    update: (dimension: Dimension, key: string, body: UpdateCatalogValue) => api.patch(catalogItem, `/api/catalog/${dimension}/${id(key)}`, body),
+    remove: (dimension: Dimension, key: string) => api.delete(deleteCatalogResult, `/api/catalog/${dimension}/${id(key)}`),
+    reorder: (dimension: Dimension, keys: string[]) => api.post(catalogItemList, `/api/catalog/${dimension}/order`, { keys }),
+    /** A CSV or JSON file's text, sent as it is: the server names the line or item of any problem. */
+    import: (text: string, format: 'csv' | 'json') => api.postRaw(catalogImportResult, '/api/catalog/import', { raw: text, contentType: format === 'csv' ? 'text/csv' : 'application/json' }),
+  },
+
+  workspace: {
+    checklist: () => api.get(checklist, '/api/workspace/checklist'),
+  },
 
   account: {
     me: () => api.get(me, '/api/me'),
@@ -160,6 +178,11 @@ export const queryKeys = {
   catalog: () => ['catalog'] as const,
   planPreview: (body: PlanRequest) => ['plan', 'preview', body] as const,
   planSources: () => ['plan', 'sources'] as const,
+  catalogValues: {
+    all: ['catalog-values'] as const,
+    list: (dimension: Dimension) => ['catalog-values', dimension] as const,
+  },
+  checklist: () => ['checklist'] as const,
   preferences: () => ['preferences'] as const,
   invitation: (token: string) => ['invitation', token] as const,
   documents: {
@@ -228,6 +251,8 @@ export const queries = {
   health: () => queryOptions({ queryKey: queryKeys.health(), queryFn: () => endpoints.health() }),
   provider: () => queryOptions({ queryKey: queryKeys.provider(), queryFn: () => endpoints.provider() }),
   catalog: () => queryOptions({ queryKey: queryKeys.catalog(), queryFn: () => endpoints.catalog() }),
+  catalogValues: (dimension: Dimension) => queryOptions({ queryKey: queryKeys.catalogValues.list(dimension), queryFn: () => endpoints.catalogValues.list(dimension) }),
+  checklist: () => queryOptions({ queryKey: queryKeys.checklist(), queryFn: () => endpoints.workspace.checklist() }),
   preferences: () => queryOptions({ queryKey: queryKeys.preferences(), queryFn: () => endpoints.account.preferences() }),
   invitation: (token: string) => queryOptions({ queryKey: queryKeys.invitation(token), queryFn: () => endpoints.account.invitation(token) }),
   planSources: () => queryOptions({ queryKey: queryKeys.planSources(), queryFn: () => endpoints.plan.sources() }),

@@ -33,6 +33,7 @@ import { queries } from '../lib/endpoints';
 import { usePreferences } from '../lib/preferences';
 import { useMe } from '../lib/queries';
 import { PreferencesMenu } from '../features/shell/preferences-menu';
+import { ChecklistPanel } from '../features/checklist/checklist-card';
 import { useLocalState } from '../lib/use-local-state';
 
 type EmptyKind = 'none-yet' | 'caught-up' | 'filtered';
@@ -186,6 +187,7 @@ function ConversationsView() {
             )}
           </div>
         </div>
+        <ChecklistPanel />
         <ProgressPanel />
         <div className="flex flex-wrap items-center gap-2">
           <Button size="sm" variant={filtersOpen ? 'secondary' : 'ghost'} onClick={() => setFiltersOpen(!filtersOpen)} aria-expanded={filtersOpen} aria-controls="filter-panel">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { AlertTriangle, Check, History, RotateCcw, Sparkles, X, type LucideIcon } from 'lucide-react';
+import { AlertTriangle, Check, History, RotateCcw, Sparkles, X, type LucideIcon, Pencil } from 'lucide-react';
 import type { GenerationEvent, ReviewEvent } from '../../../contract/audit';
 import { explainError } from '../../../core/error-guide';
 import { Skeleton } from '../../components/ui/skeleton';
@@ -18,6 +18,7 @@ const REVIEW_ICONS: Record<ReviewEvent['action'], { icon: LucideIcon; className:
   approve: { icon: Check, className: 'bg-success-soft text-success' },
   reject: { icon: X, className: 'bg-danger-soft text-danger' },
   undo: { icon: RotateCcw, className: 'bg-warning-soft text-warning' },
+  edit: { icon: Pencil, className: 'bg-info-soft text-info' },
 };
 
 /**

@@ -3,10 +3,11 @@ import { STATUS_LABELS, type ConversationStatus } from '../../../core/statuses';
 
 const statusLabel = (s: string) => STATUS_LABELS[s as ConversationStatus] ?? s;
 
-export const ACTION_LABELS: Record<ReviewEvent['action'], string> = { approve: 'Approved', reject: 'Rejected', undo: 'Undid a bulk review' };
+export const ACTION_LABELS: Record<ReviewEvent['action'], string> = { approve: 'Approved', reject: 'Rejected', undo: 'Undid a bulk review', edit: 'Edited dimensions or metadata' };
 
 /** "Approved (was Generated)", "Undid a bulk review: Approved → Generated". */
 export function describeReview(event: Pick<ReviewEvent, 'action' | 'fromStatus' | 'toStatus'>): string {
+  if (event.action === 'edit') return ACTION_LABELS.edit;
   if (event.action === 'undo') return `${ACTION_LABELS.undo}: ${statusLabel(event.fromStatus)} → ${statusLabel(event.toStatus)}`;
   return `${ACTION_LABELS[event.action]} (was ${statusLabel(event.fromStatus)})`;
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Check, ClipboardList, RotateCcw, SearchX, X } from 'lucide-react';
+import { Check, ClipboardList, RotateCcw, SearchX, X, Pencil } from 'lucide-react';
 import type { ReviewEvent } from '../../../contract/audit';
 import { STATUS_LABELS, type ConversationStatus } from '../../../core/statuses';
 import { Button } from '../../components/ui/button';
@@ -21,6 +21,7 @@ const ACTION_STYLE: Record<ReviewEvent['action'], { icon: typeof Check; classNam
   approve: { icon: Check, className: 'bg-success-soft text-success' },
   reject: { icon: X, className: 'bg-danger-soft text-danger' },
   undo: { icon: RotateCcw, className: 'bg-warning-soft text-warning' },
+  edit: { icon: Pencil, className: 'bg-info-soft text-info' },
 };
 
 const statusLabel = (s: string) => STATUS_LABELS[s as ConversationStatus] ?? s;

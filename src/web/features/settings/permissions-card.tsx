@@ -11,6 +11,7 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   'runs:read': 'See generation runs',
   'runs:manage': 'Start, pause and cancel runs',
   'catalog:read': 'See personas, emotions and topics',
+  'catalog:write': 'Add and edit personas, topics and the other catalog values',
   'exports:create': 'Export training data',
   'exports:read': 'See the export history',
   'audit:read': 'See the audit trail and reports',

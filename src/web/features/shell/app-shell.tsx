@@ -1,6 +1,6 @@
 import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { AlertTriangle, Download, FileText, LogOut, MessagesSquare, PlayCircle, ScrollText, Settings } from 'lucide-react';
+import { AlertTriangle, Download, FileText, LogOut, MessagesSquare, PlayCircle, ScrollText, Settings, Tags } from 'lucide-react';
 import { can } from '../../../core/roles';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { Button } from '../../components/ui/button';
@@ -9,11 +9,13 @@ import { endpoints } from '../../lib/endpoints';
 import { useHealth, useMe } from '../../lib/queries';
 import { useFailedCount } from '../errors/retry-all-failed';
 import { ProviderBanner } from './provider-banner';
+import { ChecklistNavItem } from '../checklist/checklist-nav';
 
 const NAV = [
   { to: '/conversations', label: 'Conversations', icon: MessagesSquare },
   { to: '/runs', label: 'Runs', icon: PlayCircle },
   { to: '/documents', label: 'Documents', icon: FileText },
+  { to: '/catalog', label: 'Catalog', icon: Tags },
   { to: '/exports', label: 'Exports', icon: Download },
   { to: '/errors', label: 'Errors', icon: AlertTriangle },
   { to: '/audit', label: 'Audit', icon: ScrollText },
@@ -75,6 +77,9 @@ export function AppShell() {
                 </Tooltip>
               </li>
             ))}
+            <li>
+              <ChecklistNavItem />
+            </li>
           </ul>
         </ErrorBoundary>
         <div className="border-t border-border p-2 text-xs text-muted 2xl:p-3">
