@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   'runs:read': ['admin', 'generator', 'reviewer', 'viewer'],
   'runs:manage': ['admin', 'generator'],
   'catalog:read': ['admin', 'generator', 'reviewer', 'viewer'],
+  /** Upload, edit, re-chunk, delete and import source documents. */
+  'documents:write': ['admin', 'generator'],
   'exports:create': ['admin', 'generator', 'reviewer'],
   /** The export history: who exported what, when (every role reads it; only some export). */
   'exports:read': ['admin', 'generator', 'reviewer', 'viewer'],

@@ -11,6 +11,7 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   'runs:read': 'See generation runs',
   'runs:manage': 'Start, pause and cancel runs',
   'catalog:read': 'See personas, emotions and topics',
+  'documents:write': 'Upload, edit and delete source documents',
   'exports:create': 'Export training data',
   'exports:read': 'See the export history',
   'audit:read': 'See the audit trail and reports',
