@@ -58,7 +58,7 @@ export async function updateSettings(db: Db, patch: SettingsPatch, userId: strin
     const stored = await readStored(tx as unknown as Db);
     const before = await getSettings(tx as unknown as Db);
     const merged: Record<string, unknown> = { ...before };
-    for (const section of ['generation', 'budget', 'quality', 'retention', 'privacy'] as const) {
+    for (const section of ['generation', 'budget', 'quality', 'retention', 'privacy', 'documents', 'planning'] as const) {
       if (patch[section]) merged[section] = { ...before[section], ...patch[section] };
     }
     const after = workspaceSettingsSchema.parse(merged);

@@ -20,8 +20,8 @@ const detailColumns = {
   errorMessage: documents.errorMessage,
   pageCount: documents.pageCount,
   sizeBytes: documents.sizeBytes,
-  chunkCount: sql<number>`(select count(*) from chunks c where c.document_id = ${documents.id})::int`,
-  conversationCount: sql<number>`(select count(*) from conversations v where v.document_id = ${documents.id})::int`,
+  chunkCount: sql<number>`(select count(*) from chunks c where c.document_id = "documents"."id")::int`,
+  conversationCount: sql<number>`(select count(*) from conversations v where v.document_id = "documents"."id")::int`,
   createdAt: documents.createdAt,
   updatedAt: documents.updatedAt,
 };
