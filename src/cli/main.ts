@@ -9,6 +9,7 @@ import { AppError } from '../core/errors';
 import { ensureWebBuilt } from './build-web';
 import { generateCommand } from './generate-command';
 import { exportCommand } from './export-command';
+import { documentsCommand } from './documents-command';
 import { runsCommand } from './runs-command';
 import { usersCommand } from './users-command';
 import { createProviderSource } from '../generation/choose-provider';
@@ -112,6 +113,7 @@ program
 program.addCommand(generateCommand());
 program.addCommand(runsCommand());
 program.addCommand(exportCommand());
+program.addCommand(documentsCommand());
 program.addCommand(usersCommand());
 
 program.parseAsync().catch((err: unknown) => {

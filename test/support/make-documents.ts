@@ -60,10 +60,11 @@ export interface DocxSection {
   table?: string[][];
 }
 
-export async function makeDocx(sections: DocxSection[]): Promise<Uint8Array> {
+/** A Word document; with `pageBreaks`, each section starts a new page. */
+export async function makeDocx(sections: DocxSection[], opts: { pageBreaks?: boolean } = {}): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
-  for (const s of sections) {
-    children.push(new Paragraph({ text: s.heading, heading: HeadingLevel.HEADING_1 }));
+  for (const [i, s] of sections.entries()) {
+    children.push(new Paragraph({ text: s.heading, heading: HeadingLevel.HEADING_1, pageBreakBefore: Boolean(opts.pageBreaks && i > 0) }));
     for (const p of s.paragraphs) children.push(new Paragraph({ text: p }));
     for (const b of s.bullets ?? []) children.push(new Paragraph({ text: b, bullet: { level: 0 } }));
     if (s.table) children.push(new Table({ rows: s.table.map((row) => new TableRow({ children: row.map((c) => new TableCell({ children: [new Paragraph(c)] })) })) }));

@@ -49,7 +49,7 @@ export function DocumentsPage() {
 
       {canWrite && (
         <div className="mb-5">
-          <DropZone categories={categories} queue={queue} key={categories.join('|')} />
+          <DropZone categories={categories} queue={queue} />
           <UploadList queue={queue} onOpen={(id) => setSearch({ document: id, chunk: undefined, q: undefined, category: undefined, status: undefined })} />
         </div>
       )}

@@ -158,7 +158,9 @@ export const ACCEPTED = '.pdf,.docx,.md,.markdown,.html,.htm,.txt';
 
 /** Drop files here or pick them; the category applies to this batch. */
 export function DropZone({ categories, queue }: { categories: string[]; queue: UploadQueue }) {
-  const [category, setCategory] = useState(categories.includes('General') ? 'General' : (categories[0] ?? ''));
+  const [chosen, setChosen] = useState('');
+  // The list arrives with the settings: until one is chosen, the default is "General" (or the first).
+  const category = categories.includes(chosen) ? chosen : categories.includes('General') ? 'General' : (categories[0] ?? '');
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const take = (files: FileList | null) => {
@@ -187,7 +189,7 @@ export function DropZone({ categories, queue }: { categories: string[]; queue: U
         </div>
         <label className="flex items-center gap-2 text-sm">
           <span className="text-muted">Category</span>
-          <select className="h-9 rounded-md border border-border bg-surface px-2 text-sm" value={category} onChange={(e) => setCategory(e.target.value)} aria-label="Category for these uploads">
+          <select className="h-9 rounded-md border border-border bg-surface px-2 text-sm" value={category} onChange={(e) => setChosen(e.target.value)} aria-label="Category for these uploads">
             {categories.map((c) => (
               <option key={c}>{c}</option>
             ))}
