@@ -46,7 +46,7 @@ export function documentsCommand(): Command {
       for (const file of files) {
         try {
           const done = await addOne(api, file, options, (line) => process.stderr.write(`${line}\r`));
-          console.log(`${done.replaced ? 'Replaced' : 'Added'} ${path.basename(file)} → "${done.title}" (${done.category}): ${done.chunkCount} chunks. id ${done.id}`);
+          console.log(`${done.replaced ? 'Replaced' : 'Added'} ${path.basename(file)} → "${done.title}" (${done.category}): ${done.chunkCount} chunk${done.chunkCount === 1 ? '' : 's'}. id ${done.id}`);
         } catch (error) {
           failed++;
           const e = error instanceof AppError ? error : null;

@@ -20,11 +20,11 @@ test('uploads a PDF and a Word document, shows their chunks, and opens a chunk f
   const uploads = page.getByTestId('upload-item');
   await expect(uploads).toHaveCount(2);
   await expect(uploads.filter({ hasText: `negotiation-${stamp}.pdf` }).getByTestId('upload-status')).toHaveText('Ready: 2 chunks');
-  await expect(uploads.filter({ hasText: `onboarding-${stamp}.docx` }).getByTestId('upload-status')).toHaveText('Ready: 1 chunks');
+  await expect(uploads.filter({ hasText: `onboarding-${stamp}.docx` }).getByTestId('upload-status')).toHaveText('Ready: 1 chunk');
 
   // The PDF's chunks, named by its headings.
   const pdfDoc = page.getByTestId('document').filter({ hasText: `negotiation ${stamp}` });
-  await expect(pdfDoc).toContainText('Frameworks · 2 chunks · 1 pages');
+  await expect(pdfDoc).toContainText('Frameworks · 2 chunks · 1 page');
   await pdfDoc.locator('button[aria-expanded]').click();
   const pdfChunks = pdfDoc.getByTestId('chunk');
   await expect(pdfChunks).toHaveCount(2);

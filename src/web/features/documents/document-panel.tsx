@@ -12,6 +12,7 @@ import { endpoints, queryKeys } from '../../lib/endpoints';
 import { ChunkBrowser } from './chunk-browser';
 
 const size = (bytes: number | null) => (bytes === null ? '' : bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const showError = (error: unknown) => toast.error(error instanceof ApiError ? error.message : 'That did not work.', { description: error instanceof ApiError ? error.hint : 'Try again.' });
 
 function EditDialog({ doc, categories, open, onOpenChange }: { doc: DocumentDetail; categories: string[]; open: boolean; onOpenChange: (open: boolean) => void }) {
@@ -129,7 +130,7 @@ export function DocumentPanel({ doc, open, onToggle, highlightChunk, onSelectChu
     },
     onError: showError,
   });
-  const facts = [doc.category, `${doc.chunkCount} chunks`, doc.pageCount ? `${doc.pageCount} pages` : '', size(doc.sizeBytes), doc.author ?? '', doc.conversationCount ? `${doc.conversationCount} conversations` : ''].filter(Boolean);
+  const facts = [doc.category, plural(doc.chunkCount, 'chunk'), doc.pageCount ? plural(doc.pageCount, 'page') : '', size(doc.sizeBytes), doc.author ?? '', doc.conversationCount ? plural(doc.conversationCount, 'conversation') : ''].filter(Boolean);
   return (
     <article className={cn('rounded-lg border bg-surface shadow-sm', open ? 'border-primary/50' : 'border-border')} data-testid="document" data-document-id={doc.id}>
       <div className="flex items-start gap-3 px-5 py-4">

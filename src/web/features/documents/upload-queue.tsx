@@ -57,8 +57,8 @@ export function useUploadQueue() {
             patch(item.key, { phase: 'failed', error: { message: doc.errorMessage ?? 'The file could not be processed.', hint: '' } });
             return;
           }
-          patch(item.key, { phase: 'ready', progress: 1, message: `Ready: ${doc.chunkCount} chunks` });
-        } else patch(item.key, { phase: 'ready', progress: 1, message: `${created.replaced ? 'Replaced' : 'Ready'}: ${created.chunkCount} chunks` });
+          patch(item.key, { phase: 'ready', progress: 1, message: `Ready: ${doc.chunkCount} chunk${doc.chunkCount === 1 ? '' : 's'}` });
+        } else patch(item.key, { phase: 'ready', progress: 1, message: `${created.replaced ? 'Replaced' : 'Ready'}: ${created.chunkCount} chunk${created.chunkCount === 1 ? '' : 's'}` });
       } catch (error) {
         const e = error instanceof ApiError ? error : null;
         const details = e?.details as { existingId?: string; existingTitle?: string } | undefined;
