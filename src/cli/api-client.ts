@@ -43,8 +43,21 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env) {
     }
     return response;
   }
+  /** A multipart POST (a file upload); answers like `call`. */
+  async function upload<T>(path: string, form: FormData): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(base + path, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    } catch {
+      throw new AppError({ code: 'unreachable', message: `convgen is not reachable at ${base}.`, hint: 'Start it with `npm start`, or set CONVGEN_URL to where it runs.' });
+    }
+    const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; hint: string; details?: Record<string, unknown> } };
+    if (!response.ok) throw new AppError({ code: data.error?.code ?? 'http_error', message: data.error?.message ?? `The server answered ${response.status}.`, hint: data.error?.hint ?? '', details: data.error?.details });
+    return data as T;
+  }
   return {
     base,
+    upload,
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}),
     patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),

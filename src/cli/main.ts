@@ -9,6 +9,7 @@ import { AppError } from '../core/errors';
 import { ensureWebBuilt } from './build-web';
 import { generateCommand } from './generate-command';
 import { exportCommand } from './export-command';
+import { documentsCommand } from './documents-command';
 import { runsCommand } from './runs-command';
 import { usersCommand } from './users-command';
 import { planCommand } from './plan-command';
@@ -114,6 +115,7 @@ program
 program.addCommand(generateCommand());
 program.addCommand(runsCommand());
 program.addCommand(exportCommand());
+program.addCommand(documentsCommand());
 program.addCommand(usersCommand());
 program.addCommand(planCommand());
 program.addCommand(catalogCommand());

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'catalog:read': ['admin', 'generator', 'reviewer', 'viewer'],
   /** Personas, topics and the other dimension values: what generators plan with, so they keep them too. */
   'catalog:write': ['admin', 'generator'],
+  /** Upload, edit, re-chunk, delete and import source documents. */
+  'documents:write': ['admin', 'generator'],
   'exports:create': ['admin', 'generator', 'reviewer'],
   /** The export history: who exported what, when (every role reads it; only some export). */
   'exports:read': ['admin', 'generator', 'reviewer', 'viewer'],

@@ -17,6 +17,7 @@ import { exportRoutes } from './routes/exports';
 import { catalogRoutes } from './routes/catalog';
 import { catalogValueRoutes } from './routes/catalog-values';
 import { workspaceRoutes } from './routes/workspace';
+import { documentRoutes } from './routes/documents';
 import { clientErrorRoutes } from './routes/client-errors';
 import { conversationRoutes } from './routes/conversations';
 import { generationLogRoutes } from './routes/generation-logs';
@@ -95,6 +96,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     bulkRoutes,
     runRoutes,
     catalogRoutes,
+    documentRoutes,
     userRoutes,
     settingsRoutes,
     generationLogRoutes,

@@ -4,6 +4,7 @@ import type { MaintenanceSchedule } from '../db/maintenance';
 import type { ProviderSource } from '../generation/choose-provider';
 import type { BulkActions } from '../review/bulk-actions';
 import type { Auth } from './auth';
+import type { DocumentProcessor } from '../documents/document-processor';
 
 /** What every route can reach: one object built at start-up and passed to each route module. */
 export interface AppContext {
@@ -21,4 +22,6 @@ export interface AppContext {
   bulkActions: BulkActions;
   /** VACUUM / ANALYZE of the tables bulk work churns. */
   maintenance: MaintenanceSchedule;
+  /** Parses and chunks large uploads in the background. */
+  documents: DocumentProcessor;
 }

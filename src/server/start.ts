@@ -14,6 +14,7 @@ import { createMailer } from '../notify/mailer';
 import { startWorker, type Worker } from '../generation/worker';
 import { scheduleRetention, type RetentionSchedule } from '../retention/schedule';
 import { BulkActions } from '../review/bulk-actions';
+import { DocumentProcessor } from '../documents/document-processor';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
 import { buildApp } from './app';
 import { createAuth } from './auth';
@@ -72,7 +73,9 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
     wakeWorker: () => worker?.wake(),
     bulkActions,
     maintenance,
+    documents: new DocumentProcessor(db.db, log),
   };
+  await ctx.documents.resume();
   if (config.runWorker) {
     // With PGlite this process is the only one on the database, so anything left in progress
     // was interrupted by a restart and can go straight back to the queue.
@@ -92,6 +95,7 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
     async close() {
       // Bulk actions stop after their current batch: what they did stays done, and can be undone.
       await bulkActions.stopAll();
+      await ctx.documents.stop();
       await maintenance.stop();
       await retention.stop();
       await worker?.stop();

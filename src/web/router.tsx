@@ -13,6 +13,7 @@ import { queries } from './lib/endpoints';
 import { parseSearch, stringifySearch } from './lib/search-params';
 import { ConversationsPage } from './pages/conversations-page';
 import { SignInPage } from './pages/sign-in-page';
+import { validateDocumentsSearch } from './features/documents/documents-search';
 
 /**
  * A page's render error goes on to the nearest React error boundary: inside the app shell that is
@@ -68,7 +69,7 @@ export function buildRouter(queryClient: QueryClient) {
     component: ConversationsPage,
   });
   const runsRoute = createRoute({ getParentRoute: () => appRoute, path: '/runs', component: RunsPage });
-  const documentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/documents', component: DocumentsPage });
+  const documentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/documents', validateSearch: validateDocumentsSearch, component: DocumentsPage });
   const errorsRoute = createRoute({ getParentRoute: () => appRoute, path: '/errors', validateSearch: validateErrorLogSearch, component: ErrorsPage });
   const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', validateSearch: validateAuditSearch, component: AuditPage });
   const exportsRoute = createRoute({ getParentRoute: () => appRoute, path: '/exports', validateSearch: validateExportHistorySearch, component: ExportsPage });

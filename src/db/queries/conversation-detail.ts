@@ -5,6 +5,7 @@ import type { QualityResult } from '../../core/quality';
 import type { Db } from '../client';
 import { chunks, conversations, conversationTurns, documents, edgeCases, emotionalArcs, scenarios, templates, user } from '../schema';
 import { presentSummary, summaryColumns } from './conversation-list';
+import { snapshotSource } from './source-snapshot';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,6 +35,7 @@ export async function getConversationDetail(db: Db, idOrConversationId: string):
       outputTokens: conversations.outputTokens,
       provider: conversations.provider,
       templateVersion: conversations.templateVersion,
+      sourceSnapshot: conversations.sourceSnapshot,
       chunk: { id: chunks.id, ordinal: chunks.ordinal, heading: chunks.heading, content: chunks.content, dimensions: chunks.dimensions },
       document: { id: documents.id, title: documents.title, category: documents.category },
       arc: { key: emotionalArcs.key, label: emotionalArcs.label },
@@ -62,7 +64,11 @@ export async function getConversationDetail(db: Db, idOrConversationId: string):
     turns: turns.map((t) => ({ ...t, role: t.role as 'user' | 'assistant' })),
     metadata: row.metadata,
     quality: quality && quality.breakdown ? { score: quality.score, level: quality.level, flaggedForReview: quality.flaggedForReview, breakdown: { ...quality.breakdown }, recommendation: quality.recommendation } : null,
-    source: { chunk: row.chunk?.id ? row.chunk : null, document: row.document?.id ? row.document : null },
+    // A chunk replaced by re-chunking, or a deleted document, still shows the text the conversation was made from.
+    source: {
+      chunk: row.chunk?.id ? row.chunk : row.sourceSnapshot ? snapshotSource(row.sourceSnapshot).chunk : null,
+      document: row.document?.id ? row.document : row.sourceSnapshot ? snapshotSource(row.sourceSnapshot).document : null,
+    },
     arc: row.arc?.key ? row.arc : null,
     scenario: row.scenario?.id ? row.scenario : null,
     edgeCase: row.edgeCase?.id ? row.edgeCase : null,

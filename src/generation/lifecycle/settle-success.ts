@@ -3,6 +3,7 @@ import { runItemLifecycle } from '../../core/run-statuses';
 import { conversationLifecycle } from '../../core/statuses';
 import type { Usage } from '../../core/provider-errors';
 import { queryRows, type Db } from '../../db/client';
+import { currentSourceSnapshot } from '../../db/queries/source-snapshot';
 import { statusList, statusLiteral } from '../../db/status-sql';
 import { LeaseLost, type ClaimedItem } from '../item-types';
 
@@ -81,7 +82,9 @@ export async function settleSuccess(db: Db, item: ClaimedItem, answer: StoredAns
         template_version = ${conv.templateVersion}, error_message = null, error_code = null, error_details = null,
         -- New text has not been reviewed yet.
         reviewed_at = null, reviewed_by = null, review_notes = null,
-        generated_at = now(), updated_at = now(), search_text = ${conv.searchText}
+        generated_at = now(), updated_at = now(), search_text = ${conv.searchText},
+        -- The exact source text it was made from, so re-chunking or deleting the document never loses it.
+        source_snapshot = coalesce(${currentSourceSnapshot}, source_snapshot)
       where id = ${conv.id} and exists (select 1 from settled)
     ), logged as (
       insert into generation_logs (conversation_id, run_id, run_item_id, template_id, template_version, provider, model,

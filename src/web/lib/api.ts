@@ -55,7 +55,37 @@ export const api = {
   delete: <S extends z.ZodType>(_response: S, url: string) => request<z.output<S>>('DELETE', url),
   /** Sends a file's text as it is, e.g. a CSV as text/csv. */
   postRaw: <S extends z.ZodType>(_response: S, url: string, body: RawBody) => request<z.output<S>>('POST', url, body),
+  upload: <S extends z.ZodType>(_response: S, url: string, form: FormData, onProgress?: (fraction: number) => void) => uploadForm<z.output<S>>(url, form, onProgress),
 };
+
+/**
+ * A multipart upload with progress. fetch cannot report how much of a request body has been sent;
+ * XMLHttpRequest's upload events can. Same-origin, so the browser sends the Origin header the
+ * server's cross-site check wants.
+ */
+function uploadForm<T>(url: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'The upload could not reach convgen.', 'Check that the server is running and your connection works, then try again.', true, {}));
+    xhr.onload = () => {
+      let data: unknown;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        data = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      const error = (data as ApiErrorBody | undefined)?.error;
+      reject(new ApiError(xhr.status, error?.code ?? 'http_error', error?.message ?? `The server answered ${xhr.status}.`, error?.hint ?? 'Try again.', error?.retryable ?? xhr.status >= 500, error?.details ?? {}));
+    };
+    xhr.send(form);
+  });
+}
 
 /** Builds a query string from defined values; arrays become comma-separated lists. */
 export function toQueryString(params: Record<string, unknown>): string {

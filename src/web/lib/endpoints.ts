@@ -11,11 +11,12 @@ import type { createRunBody, selectorSchema } from '../../contract/runs';
 import type { SettingsHistoryQuery, SettingsPatch } from '../../contract/settings';
 import { activityReport, complianceReport, conversationAudit, retentionResult, reviewEventPage } from '../../contract/audit';
 import { bulkAction, bulkPreview, bulkUndoResult } from '../../contract/bulk';
-import { catalogResponse, chunkList, documentList } from '../../contract/catalog';
 import { createdSlot, planCreated, planPreview, planSources, type CreateSlotBody, type PlanRequest } from '../../contract/plan';
 import { catalogImportResult, catalogItem, catalogItemList, deleteCatalogResult, type CreateCatalogValue, type UpdateCatalogValue } from '../../contract/dimension-catalog';
 import { checklist } from '../../contract/workspace';
 import type { Dimension } from '../../core/tiers';
+import { catalogResponse } from '../../contract/catalog';
+import { deleteResponse, documentChunkList, documentDetail, documentImpact, documentListResponse, rechunkResponse, uploadResponse, type DocumentListQuery, type DocumentPatch } from '../../contract/documents';
 import { clientErrorReceipt } from '../../contract/client-errors';
 import { conversationDetail, conversationListResponse, conversationPosition, resolvedPrompt, reviewResult, statusCounts } from '../../contract/conversations';
 import { exportHistoryPage, exportLogEntry, exportPreview } from '../../contract/exports';
@@ -95,8 +96,20 @@ export const endpoints = {
   },
 
   documents: {
-    list: () => api.get(documentList, '/api/documents'),
-    chunks: (documentId: string) => api.get(chunkList, `/api/documents/${id(documentId)}/chunks`),
+    list: (query: DocumentListQuery = {}) => api.get(documentListResponse, `/api/documents${toQueryString(query)}`),
+    get: (documentId: string) => api.get(documentDetail, `/api/documents/${id(documentId)}`),
+    chunks: (documentId: string, q?: string) => api.get(documentChunkList, `/api/documents/${id(documentId)}/chunks${toQueryString({ q })}`),
+    /** Multipart upload with progress; fields go before the file so the server reads them first. */
+    upload: (file: File, fields: { category?: string; title?: string; author?: string; replace?: string }, onProgress?: (fraction: number) => void) => {
+      const form = new FormData();
+      for (const [key, value] of Object.entries(fields)) if (value) form.append(key, value);
+      form.append('file', file, file.name);
+      return api.upload(uploadResponse, '/api/documents', form, onProgress);
+    },
+    update: (documentId: string, patch: DocumentPatch) => api.patch(documentDetail, `/api/documents/${id(documentId)}`, patch),
+    impact: (documentId: string) => api.get(documentImpact, `/api/documents/${id(documentId)}/impact`),
+    remove: (documentId: string, confirm: boolean) => api.delete(deleteResponse, `/api/documents/${id(documentId)}${confirm ? '?confirm=true' : ''}`),
+    rechunk: (documentId: string) => api.post(rechunkResponse, `/api/documents/${id(documentId)}/rechunk`),
   },
 
   conversations: {
@@ -188,7 +201,9 @@ export const queryKeys = {
   documents: {
     all: ['documents'] as const,
     list: () => ['documents', 'list'] as const,
-    chunks: (documentId: string) => ['documents', 'chunks', documentId] as const,
+    chunks: (documentId: string, q?: string) => ['documents', 'chunks', documentId, q ?? ''] as const,
+    filtered: (query: DocumentListQuery) => ['documents', 'list', query] as const,
+    detail: (documentId: string) => ['documents', 'detail', documentId] as const,
   },
   conversations: {
     all: ['conversations'] as const,
@@ -257,8 +272,9 @@ export const queries = {
   invitation: (token: string) => queryOptions({ queryKey: queryKeys.invitation(token), queryFn: () => endpoints.account.invitation(token) }),
   planSources: () => queryOptions({ queryKey: queryKeys.planSources(), queryFn: () => endpoints.plan.sources() }),
   planPreview: (body: PlanRequest) => queryOptions({ queryKey: queryKeys.planPreview(body), queryFn: () => endpoints.plan.preview(body) }),
-  documents: () => queryOptions({ queryKey: queryKeys.documents.list(), queryFn: () => endpoints.documents.list() }),
-  chunks: (documentId: string) => queryOptions({ queryKey: queryKeys.documents.chunks(documentId), queryFn: () => endpoints.documents.chunks(documentId) }),
+  documents: (query: DocumentListQuery = {}) => queryOptions({ queryKey: queryKeys.documents.filtered(query), queryFn: () => endpoints.documents.list(query) }),
+  chunks: (documentId: string, q?: string) => queryOptions({ queryKey: queryKeys.documents.chunks(documentId, q), queryFn: () => endpoints.documents.chunks(documentId, q) }),
+  document: (documentId: string) => queryOptions({ queryKey: queryKeys.documents.detail(documentId), queryFn: () => endpoints.documents.get(documentId) }),
   conversationList: (query: ConversationListParams) => queryOptions({ queryKey: queryKeys.conversations.list(query), queryFn: () => endpoints.conversations.list(query) }),
   conversationTotal: () => queryOptions({ queryKey: queryKeys.conversations.total(), queryFn: () => endpoints.conversations.list({ pageSize: 25 }) }),
   statusCounts: (filter: ConversationFilterParams) => queryOptions({ queryKey: queryKeys.conversations.statusCounts(filter), queryFn: () => endpoints.conversations.statusCounts(filter) }),

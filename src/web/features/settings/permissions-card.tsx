@@ -12,6 +12,7 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   'runs:manage': 'Start, pause and cancel runs',
   'catalog:read': 'See personas, emotions and topics',
   'catalog:write': 'Add and edit personas, topics and the other catalog values',
+  'documents:write': 'Upload, edit and delete source documents',
   'exports:create': 'Export training data',
   'exports:read': 'See the export history',
   'audit:read': 'See the audit trail and reports',
