@@ -15,6 +15,7 @@ import { preferenceRoutes } from './routes/preferences';
 import { retentionRoutes } from './routes/retention';
 import { exportRoutes } from './routes/exports';
 import { catalogRoutes } from './routes/catalog';
+import { chunkDimensionRoutes } from './routes/chunk-dimensions';
 import { clientErrorRoutes } from './routes/client-errors';
 import { conversationRoutes } from './routes/conversations';
 import { generationLogRoutes } from './routes/generation-logs';
@@ -84,7 +85,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, conversationRoutes, bulkRoutes, runRoutes, catalogRoutes, userRoutes, settingsRoutes, generationLogRoutes, notificationRoutes, clientErrorRoutes, preferenceRoutes, exportRoutes, auditRoutes, retentionRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, conversationRoutes, bulkRoutes, runRoutes, catalogRoutes, userRoutes, settingsRoutes, generationLogRoutes, notificationRoutes, clientErrorRoutes, preferenceRoutes, exportRoutes, auditRoutes, retentionRoutes, chunkDimensionRoutes]) routes(app, ctx);
 
   const serveWeb = opts.serveWeb && fs.existsSync(path.join(webDistFolder, 'index.html'));
   if (serveWeb) {
