@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../core/statuses';
 import { TIERS } from '../core/tiers';
+import { AUDIENCE_LEVELS, EMOTIONAL_VALENCES, EXPERTISE_LEVELS } from '../core/chunk-dimensions';
 
 /** `a,b,c` in a query string → ['a','b','c'], each checked by `item`. */
 const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -49,6 +50,13 @@ const filterFields = {
     qualityMin: score.optional(),
     qualityMax: score.optional(),
     q: z.string().max(200).optional(),
+    // The source material: its document's category and id, and the source chunk's derived dimensions.
+    category: commaList(z.string().min(1).max(100)).optional(),
+    document: commaList(z.uuid('must be a document id')).optional(),
+    expertise: commaList(z.enum(EXPERTISE_LEVELS)).optional(),
+    valence: commaList(z.enum(EMOTIONAL_VALENCES)).optional(),
+    audience: commaList(z.enum(AUDIENCE_LEVELS)).optional(),
+    confidenceMin: score.optional(),
 };
 const qualityRangeInOrder = { message: 'must not be greater than qualityMax', path: ['qualityMin'] };
 const qualityInOrder = (q: { qualityMin?: number; qualityMax?: number }) => q.qualityMin === undefined || q.qualityMax === undefined || q.qualityMin <= q.qualityMax;

@@ -21,6 +21,7 @@ import { LoadMore } from '../features/conversations/load-more';
 import { activeFilterCount, parseViewState, serializeViewState, type UrlViewState, type ViewState } from '../features/conversations/view-state';
 import { usePreviewNavigation } from '../features/review/use-preview-navigation';
 import { GenerateDialog } from '../features/runs/generate-dialog';
+import { GenerateFromCategory } from '../features/conversations/generate-from-category';
 import { ProgressPanel } from '../features/runs/progress-panel';
 import { BulkActionDialog } from '../features/selection/bulk-action-dialog';
 import { BulkToolbar, type BulkAction } from '../features/selection/bulk-toolbar';
@@ -193,6 +194,7 @@ function ConversationsView() {
           </div>
         )}
         <ActiveFilters view={view} onChange={update} onClear={clearFilters} />
+        {canGenerate && <GenerateFromCategory categories={view.category} />}
         <BulkToolbar
           selection={selection.selection}
           pageFullySelected={visibleState(selection.selection, visibleRows) === true}
