@@ -4,6 +4,7 @@ import { ChevronRight, FileText } from 'lucide-react';
 import { Skeleton } from '../components/ui/skeleton';
 import { queries } from '../lib/endpoints';
 import { cn } from '../lib/cn';
+import { DeriveDimensionsButton } from '../features/documents/derive-dimensions-button';
 
 function Chunks({ documentId }: { documentId: string }) {
   const { data, isLoading } = useQuery(queries.chunks(documentId));
@@ -38,6 +39,7 @@ export function DocumentsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   return (
     <section className="h-full overflow-y-auto p-5">
+      <div className="float-right"><DeriveDimensionsButton /></div>
       <h1 className="text-xl font-semibold">Documents</h1>
       <p className="mb-4 text-sm text-muted">Your source material, split into chunks. Each chunk carries dimensions that enrich the prompts.</p>
       <div className="space-y-3">
