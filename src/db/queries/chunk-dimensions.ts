@@ -11,7 +11,8 @@ export function dimensionSelectionWhere(selector: DimensionSelector, opts: { inc
   return and(
     selector.documentIds ? inArray(c.documentId, selector.documentIds) : undefined,
     selector.chunkIds ? inArray(c.id, selector.chunkIds) : undefined,
-    selector.onlyMissing ? isNull(c.dimensionsSource) : undefined,
+    // Missing: nothing derived, edited or imported yet (an imported chunk may carry dimensions with no source).
+    selector.onlyMissing ? sql`${c.dimensions} = '{}'::jsonb` : undefined,
     opts.includeManual || selector.overwriteManual ? undefined : or(isNull(c.dimensionsSource), ne(c.dimensionsSource, 'manual')),
   );
 }
