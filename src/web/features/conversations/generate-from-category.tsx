@@ -13,11 +13,12 @@ export function GenerateFromCategory({ categories }: { categories: readonly stri
   if (!categories?.length) return null;
   const name = categories.length === 1 ? categories[0] : `${categories.slice(0, -1).join(', ')} and ${categories[categories.length - 1]}`;
   return (
-    <>
+    <div className="flex items-center gap-2 text-xs text-muted">
       <Button size="sm" variant="secondary" onClick={() => setOpen(true)} data-testid="generate-from-category">
         <Sparkles className="h-3.5 w-3.5" aria-hidden /> Generate from {name} only
       </Button>
+      <span>Generates this category’s conversations that have no text yet, after showing the estimate.</span>
       <GenerateDialog title={`Generate from ${name} only?`} selector={{ filter: { category: [...categories] } }} open={open} onOpenChange={setOpen} />
-    </>
+    </div>
   );
 }
