@@ -6,6 +6,7 @@ import { chunkDimensionsSchema } from '../../src/core/chunk-dimensions';
 import { chunks, documents, generationLogs } from '../../src/db/schema';
 import { resetProviderLimiters } from '../../src/generation/provider-limiters';
 import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-fake';
+import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-fake';
 import { createTestApp, type TestApp } from '../support/app';
 import { waitFor } from '../support/wait';
 
@@ -163,4 +164,31 @@ describe('chunk dimensions with Claude (fake Messages API)', () => {
     const logs = await t.services.ctx.database.db.select().from(generationLogs).where(eq(generationLogs.runId, res.json().runId));
     expect(logs.every((l) => l.status === 'error' && l.errorKind === 'malformed_output')).toBe(true);
   }, 40_000);
+});
+
+describe('chunk dimensions with an OpenAI-compatible server (fake)', () => {
+  let fake: FakeOpenAI;
+  let t: TestApp;
+  beforeAll(async () => {
+    resetProviderLimiters();
+    fake = await startFakeOpenAI({ requestsPerMinute: 1000 });
+    t = await createTestApp({ worker: true, env: { CONVGEN_PROVIDER: 'openai', OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: 'sk-test', CONVGEN_MODEL: 'gpt-4o-mini' } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.close();
+  });
+
+  it('asks for the dimension JSON schema and stores the answer', async () => {
+    const { doc, chunks: rows } = await firstDocument(t);
+    const res = await t.as('generator', { method: 'POST', url: '/api/documents/dimensions/runs', payload: { chunkIds: [rows[0].id, rows[1].id] } });
+    expect(res.statusCode, res.body).toBe(201);
+    const done = await settled(t, res.json().runId);
+    expect(done).toMatchObject({ status: 'completed', succeeded: 2, failed: 0 });
+    const sent = fake.requests.filter((r) => r.path === '/v1/chat/completions');
+    expect((sent[0].body as { response_format: { json_schema: { name: string } } }).response_format.json_schema.name).toBe('chunk_dimensions');
+    const after = await t.services.ctx.database.db.select().from(chunks).where(eq(chunks.documentId, doc.id)).orderBy(chunks.ordinal);
+    expect(after.slice(0, 2).map((c) => c.dimensionsSource)).toEqual(['provider', 'provider']);
+    expect(after[2].dimensionsSource).toBeNull();
+  });
 });

@@ -18,7 +18,7 @@ export function useSourceFilterOptions(): Record<SourceFilterKey, { label: strin
     category: { label: 'Source category', options: categories.map((c) => ({ value: c, label: c })) },
     document: { label: 'Source document', options: items.map((d) => ({ value: d.id, label: d.title })) },
     expertise: { label: 'Source expertise', options: EXPERTISE_LEVELS.map((v) => ({ value: v, label: EXPERTISE_LABELS[v] })) },
-    valence: { label: 'Source tone', options: EMOTIONAL_VALENCES.map((v) => ({ value: v, label: VALENCE_LABELS[v] })) },
+    valence: { label: 'Source sentiment', options: EMOTIONAL_VALENCES.map((v) => ({ value: v, label: VALENCE_LABELS[v] })) },
     audience: { label: 'Source audience', options: AUDIENCE_LEVELS.map((v) => ({ value: v, label: AUDIENCE_LABELS[v] })) },
   };
 }

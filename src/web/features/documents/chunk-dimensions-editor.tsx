@@ -112,7 +112,7 @@ export function ChunkDimensionsEditor({
           </select>
         </label>
         <label className="block">
-          <span className={labelClass}>Tone</span>
+          <span className={labelClass}>Sentiment</span>
           <select value={valence} onChange={(e) => setValence(e.target.value)} className={fieldClass}>
             <option value="">Not set</option>
             {EMOTIONAL_VALENCES.map((v) => (

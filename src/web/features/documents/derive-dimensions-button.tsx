@@ -82,7 +82,7 @@ export function DeriveDimensionsButton({ documentIds }: { documentIds?: string[]
         open={open}
         onOpenChange={setOpen}
         title={documentIds?.length === 1 ? 'Derive dimensions for this document?' : 'Derive chunk dimensions?'}
-        description="Each chunk gets a summary, key terms, an expertise level, an emotional tone, an audience and a confidence score. Prompts use them, and you can filter conversations by them."
+        description="Each chunk gets a summary, key terms, an expertise level, a sentiment (negative, neutral or positive), an audience and a confidence score. Prompts use them, and you can filter conversations by them."
         footer={
           runId ? (
             <Button variant="secondary" onClick={() => setOpen(false)}>

@@ -54,7 +54,7 @@ export function SourceSection({ source }: { source: ConversationDetail['source']
           {analysed ? (
             <dl className="grid grid-cols-2 gap-x-4 gap-y-2" aria-label="Chunk dimensions">
               <Fact label="Expertise" value={labelOf(EXPERTISE_LABELS as Record<ExpertiseLevel, string>, dims.expertise_level)} />
-              <Fact label="Tone" value={labelOf(VALENCE_LABELS as Record<EmotionalValence, string>, dims.emotional_valence)} />
+              <Fact label="Sentiment" value={labelOf(VALENCE_LABELS as Record<EmotionalValence, string>, dims.emotional_valence)} />
               <Fact label="Audience" value={labelOf(AUDIENCE_LABELS as Record<AudienceLevel, string>, dims.audience_level)} />
               <Fact label="Confidence" value={confidence} />
               {summary && (
