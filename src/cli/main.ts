@@ -14,6 +14,7 @@ import { runsCommand } from './runs-command';
 import { usersCommand } from './users-command';
 import { planCommand } from './plan-command';
 import { catalogCommand } from './catalog-command';
+import { documentsAnalyzeCommand } from './documents-analyze-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
@@ -119,6 +120,8 @@ program.addCommand(documentsCommand());
 program.addCommand(usersCommand());
 program.addCommand(planCommand());
 program.addCommand(catalogCommand());
+// `documents analyze`; the other `documents` subcommands join this group.
+program.addCommand(new Command('documents').description('Source documents and their chunks').addCommand(documentsAnalyzeCommand()));
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

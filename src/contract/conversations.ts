@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../core/statuses';
 import { TIERS } from '../core/tiers';
+import { AUDIENCE_LEVELS, EMOTIONAL_VALENCES, EXPERTISE_LEVELS } from '../core/chunk-dimensions';
 
 /** `a,b,c` in a query string → ['a','b','c'], each checked by `item`. */
 const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -51,6 +52,13 @@ const filterFields = {
     q: z.string().max(200).optional(),
     /** Custom metadata (US9.2.1): `meta=key:value`, several comma-separated pairs must all match. */
     meta: commaList(z.string().regex(/^[A-Za-z0-9_.-]{1,64}:.{0,200}$/, 'must be key:value, e.g. reviewed_by:dana')).optional(),
+    // The source material: its document's category and id, and the source chunk's derived dimensions.
+    category: commaList(z.string().min(1).max(100)).optional(),
+    document: commaList(z.uuid('must be a document id')).optional(),
+    expertise: commaList(z.enum(EXPERTISE_LEVELS)).optional(),
+    valence: commaList(z.enum(EMOTIONAL_VALENCES)).optional(),
+    audience: commaList(z.enum(AUDIENCE_LEVELS)).optional(),
+    confidenceMin: score.optional(),
 };
 const qualityRangeInOrder = { message: 'must not be greater than qualityMax', path: ['qualityMin'] };
 const qualityInOrder = (q: { qualityMin?: number; qualityMax?: number }) => q.qualityMin === undefined || q.qualityMax === undefined || q.qualityMin <= q.qualityMax;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RUN_STATUSES } from '../core/run-statuses';
 import { CONVERSATION_STATUSES } from '../core/statuses';
 import { TIERS } from '../core/tiers';
+import { AUDIENCE_LEVELS, EMOTIONAL_VALENCES, EXPERTISE_LEVELS } from '../core/chunk-dimensions';
 import { retryPolicyOverrideSchema } from '../core/retry-policy';
 import { QUALITY_LEVELS } from './conversations';
 import { providerLimitsSchema } from './settings';
@@ -60,6 +61,12 @@ export const selectorFilter = z
     qualityMin: z.number().min(0).max(10).optional(),
     qualityMax: z.number().min(0).max(10).optional(),
     q: z.string().max(200).optional(),
+    category: z.array(z.string().min(1).max(100)).max(100).optional(),
+    document: z.array(z.uuid('must be a document id')).max(100).optional(),
+    expertise: z.array(z.enum(EXPERTISE_LEVELS)).max(3).optional(),
+    valence: z.array(z.enum(EMOTIONAL_VALENCES)).max(3).optional(),
+    audience: z.array(z.enum(AUDIENCE_LEVELS)).max(3).optional(),
+    confidenceMin: z.number().min(0).max(10).optional(),
   })
   .strict();
 export type SelectorFilter = z.infer<typeof selectorFilter>;

@@ -112,7 +112,8 @@ async function collectEnded(db: Db, runtime: RunRuntime, run: BatchRun) {
     const byId = new Map(items.map((i) => [String(i.id), i]));
     for await (const outcome of runtime.provider.batch!.results(batchId)) {
       const row = byId.get(outcome.customId);
-      if (!row) continue;
+      // Batches only ever carry conversation items.
+      if (!row?.conversationId) continue;
       const item: ClaimedItem = { id: row.id, runId: run.id, conversationId: row.conversationId, attempts: row.attempts, leaseOwner: `batch:${batchId}` };
       const started = row.startedAt?.getTime() ?? Date.now();
       let context: SlotContext;

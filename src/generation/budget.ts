@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client';
 import { generationRuns } from '../db/schema';
 import { notify } from '../notify/in-app';
-import { LeaseLost, type ClaimedItem } from './item-types';
+import { LeaseLost, type ClaimedWork } from './item-types';
 import { pauseRunFor } from './lifecycle/runs';
 
 /**
@@ -12,7 +12,7 @@ import { pauseRunFor } from './lifecycle/runs';
  * taken over), which gives it back: a run's reservation is what its items in flight hold.
  * Throws LeaseLost when the item is no longer the caller's.
  */
-export async function reserveBudget(db: Db, item: ClaimedItem, worstCaseUsd: number): Promise<'reserved' | 'wait' | 'exhausted'> {
+export async function reserveBudget(db: Db, item: ClaimedWork, worstCaseUsd: number): Promise<'reserved' | 'wait' | 'exhausted'> {
   const [row] = await queryRows<{ reserved: boolean; held: boolean; in_flight: number }>(
     db,
     sql`with held as (

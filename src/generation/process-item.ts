@@ -6,12 +6,11 @@ import { ProviderError } from '../core/provider-errors';
 import { FALLBACK_TEMPLATE, SYSTEM_PROMPT } from '../core/system-prompt';
 import { redactValue } from '../core/redact';
 import { decideRetry } from '../core/retry-policy';
-import { ACTIVE_RUN_STATUSES } from '../core/run-statuses';
 import type { Db } from '../db/client';
 import { generationLogs, generationRuns } from '../db/schema';
-import { addSpend, pauseForBudget, reserveBudget } from './budget';
+import { admitCall } from './admit-call';
+import { addSpend } from './budget';
 import { LeaseLost, type ClaimedItem, type ItemOutcome } from './item-types';
-import { giveBack } from './lifecycle/give-back';
 import { settleFailure } from './lifecycle/settle-failure';
 import type { ReleaseFn } from './rate-limiter';
 import type { RunRuntime } from './run-runtime';
@@ -36,11 +35,6 @@ export function describeFailure(err: unknown): Failure {
   return { kind: 'internal', message: err instanceof Error ? err.message : String(err), providerError: null };
 }
 
-async function runIsActive(db: Db, runId: string) {
-  const [run] = await db.select({ status: generationRuns.status }).from(generationRuns).where(eq(generationRuns.id, runId));
-  return (ACTIVE_RUN_STATUSES as readonly string[]).includes(run?.status ?? '');
-}
-
 /**
  * Generates one claimed item (its slot context may come preloaded with others): render the prompt, call the provider, validate and score the
  * output, then store turns, log, cost and status in one transaction. Failures are logged too;
@@ -59,29 +53,11 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
     const prompt = renderTemplate(context.template?.body ?? FALLBACK_TEMPLATE, context.parameters);
     request = { system: SYSTEM_PROMPT, prompt };
     const inputTokens = estimateTokens(SYSTEM_PROMPT) + estimateTokens(prompt);
-    // The budget reserves the worst case (every allowed output token), so a limit is never overshot;
-    // the rate limiter reserves what recent answers used (a typical answer at first) and is
-    // corrected to the actual count afterwards.
-    const worstCase = costOf(provider.info.model, { inputTokens, outputTokens: runtime.maxTokens });
+    const worstCaseUsd = costOf(provider.info.model, { inputTokens, outputTokens: runtime.maxTokens });
     const estimate = { inputTokens, outputTokens: Math.min(runtime.maxTokens, runtime.limiter.expectedOutputTokens(TYPICAL_OUTPUT_TOKENS)) };
-    // Without a spending limit there is nothing to reserve against.
-    const reservation = runtime.hasSpendingLimit ? await reserveBudget(db, item, worstCase) : 'reserved';
-    if (reservation !== 'reserved') {
-      // Waiting for in-flight calls to settle: come back in a moment rather than spin.
-      await giveBack(db, [item], { delayMs: reservation === 'wait' ? 2000 : 0 });
-      if (reservation === 'exhausted') await pauseForBudget(db, item.runId);
-      return reservation === 'exhausted' ? 'budget_paused' : 'budget_wait';
-    }
-    const waitStarted = Date.now();
-    release = await runtime.limiter.acquire(estimate);
-    // The run may have been paused or cancelled while this item waited for the rate limiter.
-    if (Date.now() - waitStarted > 100 && !(await runIsActive(db, item.runId))) {
-      release();
-      release = null;
-      // Giving the item back gives its reservation back too.
-      await giveBack(db, [item]);
-      return 'run_stopped';
-    }
+    const admission = await admitCall(db, runtime, item, { worstCaseUsd, estimate });
+    if (!admission.admitted) return admission.outcome;
+    release = admission.release;
     const result = await provider.generate({ ...request, slot: context.slot, seed: seedFor(item.conversationId, item.attempts), maxTokens: runtime.maxTokens, temperature: runtime.temperature });
     runtime.limiter.onSuccess();
     billedUsd = costOf(provider.info.model, result.usage);

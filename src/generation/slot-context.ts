@@ -4,7 +4,7 @@ import { notFound } from '../core/errors';
 import type { PromptParameters } from '../core/prompt';
 import type { Tier } from '../core/tiers';
 import type { Db } from '../db/client';
-import { chunks, conversations, dimensionValues, edgeCases, emotionalArcs, scenarios, templates, templateVersions } from '../db/schema';
+import { chunks, conversations, type ChunkDimensions, dimensionValues, edgeCases, emotionalArcs, scenarios, templates, templateVersions } from '../db/schema';
 
 export interface SlotContext {
   conversation: typeof conversations.$inferSelect;
@@ -100,7 +100,11 @@ function contextOf(row: ContextRow, values: Map<string, DimensionRow>): SlotCont
   const intent = value('intent', conversation.intent);
   const tone = value('tone', conversation.tone);
   const expertise = persona.attributes.expertise as 'beginner' | 'intermediate' | 'advanced' | undefined;
-  const keyTerms = chunk?.dimensions.key_terms ?? [];
+  // The chunk as it is, or as it was when the conversation was planned if it has since been re-chunked away.
+  const snapshot = conversation.sourceSnapshot;
+  const source = chunk ?? (snapshot ? { content: snapshot.content, dimensions: snapshot.dimensions as ChunkDimensions } : null);
+  const dims: ChunkDimensions = source?.dimensions ?? {};
+  const keyTerms = Array.isArray(dims.key_terms) ? dims.key_terms : [];
   const slot: OfflineSlot = {
     persona: { key: persona.key, label: persona.label, description: persona.description, expertise },
     emotion: label(emotion),
@@ -113,7 +117,7 @@ function contextOf(row: ContextRow, values: Map<string, DimensionRow>): SlotCont
     edgeCase: edgeCase
       ? { title: edgeCase.title, category: edgeCase.category, description: edgeCase.description, adversarialPrompt: edgeCase.adversarialPrompt }
       : null,
-    chunk: chunk ? { content: chunk.content, summary: chunk.dimensions.summary, keyTerms, expertiseLevel: chunk.dimensions.expertise_level } : null,
+    chunk: source ? { content: source.content, summary: dims.summary, keyTerms, expertiseLevel: dims.expertise_level } : null,
   };
   const parameters: PromptParameters = {
     persona: persona.label,
@@ -130,10 +134,13 @@ function contextOf(row: ContextRow, values: Map<string, DimensionRow>): SlotCont
     tone_guidance: tone.guidance,
     arc: arc?.label,
     arc_stages: arc?.stages.join(' → '),
-    chunk_content: chunk?.content,
-    chunk_summary: chunk?.dimensions.summary,
+    chunk_content: source?.content,
+    chunk_summary: dims.summary,
     key_terms: keyTerms.join(', '),
-    audience_level: chunk?.dimensions.expertise_level ?? expertise,
+    // Derived dimensions name the audience; a chunk analysed before they did gives its expertise, and none the persona's.
+    audience_level: dims.audience_level ?? dims.expertise_level ?? expertise,
+    expertise_level: dims.expertise_level ?? expertise,
+    emotional_valence: dims.emotional_valence,
     scenario_title: scenario?.title,
     scenario_problem: scenario?.problem,
     scenario_solution: scenario?.solution,

@@ -5,12 +5,14 @@ import { saveObservedLimits } from '../db/queries/provider-limits';
 import { getSettings, settingsVersion } from '../settings/workspace-settings';
 import { advanceBatchRuns } from './batch-runner';
 import type { ProviderSource } from './choose-provider';
-import type { ClaimedItem } from './item-types';
-import { claimItems, renewLeases } from './lifecycle/claim';
+import { CHUNK_DIMENSIONS_RUN_KIND } from '../contract/chunk-dimensions';
+import type { ClaimedWork, ItemOutcome } from './item-types';
+import { claimChunkItems, claimItems, renewLeases } from './lifecycle/claim';
+import { processChunkItem } from './process-chunk-item';
 import { giveBack } from './lifecycle/give-back';
 import { processItem } from './process-item';
 import type { LearnedListener } from './provider-limiters';
-import { runtimeFor, type RunRuntime } from './run-runtime';
+import { runtimeFor } from './run-runtime';
 import { loadSlotContexts, type SlotContext } from './slot-context';
 import { startBatchPoller } from './worker/batch-poller';
 import { InFlight } from './worker/in-flight';
@@ -33,7 +35,7 @@ export interface WorkerOptions {
   pollMs?: number;
   /** How often runs on Message Batches are checked (they take minutes to hours). */
   batchPollMs?: number;
-  onItemDone?: (item: ClaimedItem, outcome: string) => void;
+  onItemDone?: (item: ClaimedWork, outcome: string) => void;
   onRunFinished?: (runId: string) => void;
   log?: (msg: string, err?: unknown) => void;
 }
@@ -67,7 +69,21 @@ export function startWorker(opts: WorkerOptions): Worker {
     for (const run of await runsWithRoom(opts.db)) {
       if (free <= 0 || stopped) break;
       if (run.free <= 0) continue;
-      const items = await claimItems(opts.db, { owner: id, runId: run.id, limit: Math.min(free, run.free), leaseMs, exclude: inFlight.ids() });
+      const claim = { owner: id, runId: run.id, limit: Math.min(free, run.free), leaseMs, exclude: inFlight.ids() };
+      if (run.kind === CHUNK_DIMENSIONS_RUN_KIND) {
+        // Chunk analyses share the claim, lease, budget and pacing; only the work differs.
+        const chunkItems = await claimChunkItems(opts.db, claim);
+        if (stopped) return giveBack(opts.db, chunkItems);
+        if (!chunkItems.length) {
+          if (!inFlight.generatingFor(run.id)) await notifier.finishIfDone(run.id);
+          continue;
+        }
+        free -= chunkItems.length;
+        const runtime = await runtimeFor(opts.providers, current, run.settings, onLearned);
+        for (const item of chunkItems) start(item, () => processChunkItem(opts.db, runtime, item));
+        continue;
+      }
+      const items = await claimItems(opts.db, claim);
       if (stopped) return giveBack(opts.db, items);
       if (!items.length) {
         // Nothing left to claim: the run may be done (e.g. resumed after its last item finished).
@@ -78,12 +94,12 @@ export function startWorker(opts: WorkerOptions): Worker {
       const runtime = await runtimeFor(opts.providers, current, run.settings, onLearned);
       // One query for all the claimed slots; if it fails, each item loads its own and reports why.
       const contexts = await loadSlotContexts(opts.db, items.map((i) => i.conversationId)).catch(() => new Map<string, SlotContext>());
-      for (const item of items) start(item, runtime, contexts.get(item.conversationId));
+      for (const item of items) start(item, () => processItem(opts.db, runtime, item, contexts.get(item.conversationId)));
     }
   }
 
-  function start(item: ClaimedItem, runtime: RunRuntime, context: SlotContext | undefined) {
-    const work = processItem(opts.db, runtime, item, context)
+  function start(item: ClaimedWork, process: () => Promise<ItemOutcome>) {
+    const work = process()
       .then(async (outcome) => {
         inFlight.generated(item.id);
         // Only the last of this worker's items in a run needs to ask whether the run is done.

@@ -18,6 +18,7 @@ import { catalogRoutes } from './routes/catalog';
 import { catalogValueRoutes } from './routes/catalog-values';
 import { workspaceRoutes } from './routes/workspace';
 import { documentRoutes } from './routes/documents';
+import { chunkDimensionRoutes } from './routes/chunk-dimensions';
 import { clientErrorRoutes } from './routes/client-errors';
 import { conversationRoutes } from './routes/conversations';
 import { generationLogRoutes } from './routes/generation-logs';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     planRoutes,
     catalogValueRoutes,
     workspaceRoutes,
+    chunkDimensionRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 

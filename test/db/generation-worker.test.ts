@@ -50,7 +50,7 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
   const conversation = async (human: string) => (await database.db.select().from(conversations).where(eq(conversations.conversationId, human)))[0];
   const claim = async (runId: string) => {
     const [item] = await database.db.update(runItems).set({ status: 'in_progress', attempts: 1, leaseOwner: 'test-worker' }).where(eq(runItems.runId, runId)).returning();
-    return { id: item.id, runId, conversationId: item.conversationId, attempts: item.attempts, leaseOwner: 'test-worker' };
+    return { id: item.id, runId, conversationId: item.conversationId!, attempts: item.attempts, leaseOwner: 'test-worker' };
   };
 
   it('marks a conversation failed, keeping the error, after a permanent error — and logs the call', async () => {
@@ -240,7 +240,7 @@ describe.each(ENGINES)('run lifecycle edge cases on %s', (engine) => {
     const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
     const [item] = await database.db.update(runItems).set({ status: 'in_progress', attempts: 1, leaseOwner: 'test-worker' }).where(eq(runItems.runId, runId)).returning();
     await controlRun(database.db, runId, 'cancel');
-    await processItem(database.db, runtimeOf(provider, noWait), { id: item.id, runId, conversationId: item.conversationId, attempts: 1, leaseOwner: 'test-worker' });
+    await processItem(database.db, runtimeOf(provider, noWait), { id: item.id, runId, conversationId: item.conversationId!, attempts: 1, leaseOwner: 'test-worker' });
     const [after] = await database.db.select().from(runItems).where(eq(runItems.id, item.id));
     expect(after.status).toBe('cancelled');
     expect((await conversation('conv-00021')).status).toBe('not_generated');
@@ -254,7 +254,7 @@ describe.each(ENGINES)('run lifecycle edge cases on %s', (engine) => {
     const { runId } = await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
     const [item] = await database.db.update(runItems).set({ status: 'in_progress', attempts: 1, leaseOwner: 'test-worker' }).where(eq(runItems.runId, runId)).returning();
     await controlRun(database.db, runId, 'pause');
-    await processItem(database.db, runtimeOf(provider), { id: item.id, runId, conversationId: item.conversationId, attempts: 1, leaseOwner: 'test-worker' });
+    await processItem(database.db, runtimeOf(provider), { id: item.id, runId, conversationId: item.conversationId!, attempts: 1, leaseOwner: 'test-worker' });
     expect(await finishRunIfDone(database.db, runId)).toBe(false);
     expect((await controlRun(database.db, runId, 'resume')).status).toBe('completed');
   });

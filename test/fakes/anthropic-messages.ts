@@ -3,6 +3,7 @@
  * Message objects (tool_use or text) with usage that models prompt caching.
  */
 import { fakeConversation, malformedConversation, MALFORMED_VARIANTS } from './conversation-output';
+import { DIMENSION_TOOL, fakeDimensions, malformedDimensions } from './dimension-output';
 import type { LimitState } from './fault-plan';
 import { estimateTokens, randomId, type Dialect } from './fake-server';
 
@@ -104,12 +105,18 @@ export class MessageFactory {
 
   create(params: MessageParams, options: { malformed: boolean; serviceTier: 'standard' | 'batch' }): { message: Record<string, unknown>; outputTokens: number } {
     const lastUser = [...params.messages].reverse().find((m) => m?.role === 'user');
-    const conversation = options.malformed
-      ? malformedConversation(MALFORMED_VARIANTS[this.malformedCount++ % MALFORMED_VARIANTS.length])
-      : fakeConversation(contentText(lastUser?.content));
     const choice = params.tool_choice;
     const forcedTool =
       choice?.type === 'tool' && typeof choice.name === 'string' ? choice.name : choice?.type === 'any' && typeof params.tools?.[0]?.name === 'string' ? params.tools[0].name : undefined;
+    // Asked for a chunk's dimensions rather than a conversation: answer in that shape.
+    const conversation =
+      forcedTool === DIMENSION_TOOL
+        ? options.malformed
+          ? malformedDimensions(this.malformedCount++)
+          : fakeDimensions(contentText(lastUser?.content))
+        : options.malformed
+          ? malformedConversation(MALFORMED_VARIANTS[this.malformedCount++ % MALFORMED_VARIANTS.length])
+          : fakeConversation(contentText(lastUser?.content));
     const content = forcedTool
       ? [{ type: 'tool_use', id: randomId('toolu_01'), name: forcedTool, input: conversation, caller: { type: 'direct' } }]
       : [{ type: 'text', text: JSON.stringify(conversation), citations: null }];

@@ -4,6 +4,7 @@
  * Point the SDK at it with `new OpenAI({ apiKey, baseURL: fake.url + '/v1', maxRetries: 0 })`.
  */
 import { fakeConversation, malformedConversation, MALFORMED_VARIANTS } from './conversation-output';
+import { DIMENSION_FORMAT, fakeDimensions, malformedDimensions } from './dimension-output';
 import { FaultPlan, type FakeStats, type Fault, type FaultPlanOptions, type LimitState, type RecordedRequest } from './fault-plan';
 import { answerHeaders, estimateTokens, randomId, sendJson, serveFaultable, startLoopbackServer, type Dialect, type Exchange } from './fake-server';
 
@@ -114,9 +115,17 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   let malformedCount = 0;
 
   /** Structured output or not, the content is the conversation as a JSON string, as the app asks for. */
-  const completion = (body: { model: string; messages: ChatMessage[] }, malformed: boolean) => {
+  const completion = (body: { model: string; messages: ChatMessage[]; response_format?: { json_schema?: { name?: unknown } } }, malformed: boolean) => {
     const lastUser = [...body.messages].reverse().find((m) => m?.role === 'user');
-    const conversation = malformed ? malformedConversation(MALFORMED_VARIANTS[malformedCount++ % MALFORMED_VARIANTS.length]) : fakeConversation(contentText(lastUser?.content));
+    // Asked for a chunk's dimensions rather than a conversation: answer in that shape.
+    const dimensions = body.response_format?.json_schema?.name === DIMENSION_FORMAT;
+    const conversation = dimensions
+      ? malformed
+        ? malformedDimensions(malformedCount++)
+        : fakeDimensions(contentText(lastUser?.content))
+      : malformed
+        ? malformedConversation(MALFORMED_VARIANTS[malformedCount++ % MALFORMED_VARIANTS.length])
+        : fakeConversation(contentText(lastUser?.content));
     const content = JSON.stringify(conversation);
     const prompt_tokens = promptTokens(body);
     const completion_tokens = estimateTokens(content);

@@ -37,7 +37,43 @@ export function conversationWhere(filter: ConversationFilter): SQL | undefined {
     // Compared as text, so meta=batch:3 and meta=checked:true match numbers and booleans too.
     parts.push(sql`${c.metadata} ->> ${pair.slice(0, at)} = ${pair.slice(at + 1)}`);
   }
+  parts.push(...sourceConditions(filter));
   const q = filter.q?.trim();
   if (q) parts.push(sql`${c.searchText} like ${likePattern(q)}`);
   return and(...parts);
+}
+
+/**
+ * A source-chunk dimension of a conversation: its chunk's as they are now, or, when the chunk is
+ * gone (re-chunked or deleted), as they were when the conversation was made (its snapshot).
+ */
+function sourceDimension(key: string): SQL {
+  const c = conversations;
+  return sql`coalesce((select ch.dimensions->>${key} from chunks ch where ch.id = ${c.chunkId}), ${c.sourceSnapshot}->'dimensions'->>${key})`;
+}
+
+const textList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+
+/** Filters on the source material: document category and id, and the chunk's derived dimensions. */
+function sourceConditions(filter: ConversationFilter): SQL[] {
+  const c = conversations;
+  const parts: SQL[] = [];
+  if (filter.category?.length) {
+    parts.push(
+      sql`(exists (select 1 from documents d where d.id = ${c.documentId} and d.category in (${textList(filter.category)}))
+        or (${c.documentId} is null and ${c.sourceSnapshot}->>'category' in (${textList(filter.category)})))`,
+    );
+  }
+  if (filter.document?.length) {
+    parts.push(sql`coalesce(${c.documentId}::text, ${c.sourceSnapshot}->>'documentId') in (${textList(filter.document)})`);
+  }
+  if (filter.expertise?.length) parts.push(sql`${sourceDimension('expertise_level')} in (${textList(filter.expertise)})`);
+  if (filter.valence?.length) parts.push(sql`${sourceDimension('emotional_valence')} in (${textList(filter.valence)})`);
+  if (filter.audience?.length) parts.push(sql`${sourceDimension('audience_level')} in (${textList(filter.audience)})`);
+  if (filter.confidenceMin !== undefined) {
+    // A hand edit or a model may store a number; anything else has no confidence and is left out.
+    parts.push(sql`case when jsonb_typeof(coalesce((select ch.dimensions->'confidence' from chunks ch where ch.id = ${c.chunkId}), ${c.sourceSnapshot}->'dimensions'->'confidence')) = 'number'
+      then (${sourceDimension('confidence')})::double precision >= ${filter.confidenceMin} else false end`);
+  }
+  return parts;
 }

@@ -2,10 +2,49 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { RunProgress, RunStatus } from '../../contract/runs';
 import { notFound } from '../../core/errors';
 import { queryRows, type Db } from '../client';
-import { conversations, generationRuns, runItems } from '../schema';
+import { CHUNK_DIMENSIONS_RUN_KIND } from '../../contract/chunk-dimensions';
+import { chunks, conversations, documents, generationRuns, runItems } from '../schema';
 import { latestObservedLimits, providerModelKey, toProviderLimits, type ObservedLimits } from './provider-limits';
 
 type RunRow = typeof generationRuns.$inferSelect;
+
+async function conversationItemsOf(db: Db, runId: string) {
+  const current = await db
+    .select({ id: conversations.id, conversationId: conversations.conversationId, persona: conversations.persona, emotion: conversations.emotion, topic: conversations.topic })
+    .from(runItems)
+    .innerJoin(conversations, eq(conversations.id, runItems.conversationId))
+    .where(and(eq(runItems.runId, runId), eq(runItems.status, 'in_progress')))
+    .limit(5);
+  const recent = await db
+    .select({ id: conversations.id, conversationId: conversations.conversationId, status: runItems.status, error: runItems.lastError })
+    .from(runItems)
+    .innerJoin(conversations, eq(conversations.id, runItems.conversationId))
+    .where(and(eq(runItems.runId, runId), inArray(runItems.status, ['succeeded', 'failed'])))
+    .orderBy(desc(runItems.finishedAt), desc(runItems.id))
+    .limit(8);
+  return { current: current.map((c) => ({ ...c, label: [c.persona, c.emotion, c.topic].join(' + ') })), recent };
+}
+
+/** A chunk analysis names its chunk by document and position ("Retirement guide · chunk 3"). */
+async function chunkItemsOf(db: Db, runId: string) {
+  const name = sql<string>`${documents.title} || ' · chunk ' || ${chunks.ordinal}`;
+  const current = await db
+    .select({ id: chunks.id, conversationId: name })
+    .from(runItems)
+    .innerJoin(chunks, eq(chunks.id, runItems.chunkId))
+    .innerJoin(documents, eq(documents.id, chunks.documentId))
+    .where(and(eq(runItems.runId, runId), eq(runItems.status, 'in_progress')))
+    .limit(5);
+  const recent = await db
+    .select({ id: chunks.id, conversationId: name, status: runItems.status, error: runItems.lastError })
+    .from(runItems)
+    .innerJoin(chunks, eq(chunks.id, runItems.chunkId))
+    .innerJoin(documents, eq(documents.id, chunks.documentId))
+    .where(and(eq(runItems.runId, runId), inArray(runItems.status, ['succeeded', 'failed'])))
+    .orderBy(desc(runItems.finishedAt), desc(runItems.id))
+    .limit(8);
+  return { current: current.map((c) => ({ ...c, persona: '', emotion: '', topic: '', label: c.conversationId })), recent };
+}
 
 async function present(db: Db, run: RunRow, limits: Map<string, ObservedLimits>): Promise<RunProgress> {
   const [counts] = await queryRows<{ succeeded: number; failed: number; pending: number; in_progress: number }>(
@@ -16,19 +55,7 @@ async function present(db: Db, run: RunRow, limits: Map<string, ObservedLimits>)
                count(*) filter (where status = 'in_progress')::int as in_progress
         from run_items where run_id = ${run.id}`,
   );
-  const current = await db
-    .select({ id: conversations.id, conversationId: conversations.conversationId, persona: conversations.persona, emotion: conversations.emotion, topic: conversations.topic })
-    .from(runItems)
-    .innerJoin(conversations, eq(conversations.id, runItems.conversationId))
-    .where(and(eq(runItems.runId, run.id), eq(runItems.status, 'in_progress')))
-    .limit(5);
-  const recent = await db
-    .select({ id: conversations.id, conversationId: conversations.conversationId, status: runItems.status, error: runItems.lastError })
-    .from(runItems)
-    .innerJoin(conversations, eq(conversations.id, runItems.conversationId))
-    .where(and(eq(runItems.runId, run.id), inArray(runItems.status, ['succeeded', 'failed'])))
-    .orderBy(desc(runItems.finishedAt), desc(runItems.id))
-    .limit(8);
+  const { current, recent } = run.kind === CHUNK_DIMENSIONS_RUN_KIND ? await chunkItemsOf(db, run.id) : await conversationItemsOf(db, run.id);
   const done = counts.succeeded + counts.failed;
   const remaining = counts.pending + counts.in_progress;
   // ETA from the observed rate, once something has finished.
@@ -43,7 +70,7 @@ async function present(db: Db, run: RunRow, limits: Map<string, ObservedLimits>)
     failed: counts.failed,
     pending: counts.pending,
     inProgress: counts.in_progress,
-    current: current.map((c) => ({ ...c, label: [c.persona, c.emotion, c.topic].join(' + ') })),
+    current,
     recent: recent.map((r) => ({ ...r, status: r.status === 'failed' ? ('failed' as const) : ('succeeded' as const), error: r.status === 'failed' ? r.error : null })),
     etaSeconds,
     spentUsd: run.spentUsd,

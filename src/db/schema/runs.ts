@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz, updatedAt } from './columns';
 import { user } from './auth';
 import { conversations } from './conversations';
+import { chunks } from './documents';
 
 /** A durable generation job: one conversation, a selection, a tier or everything. */
 export const generationRuns = pgTable(
@@ -46,9 +47,9 @@ export const runItems = pgTable(
     runId: uuid('run_id')
       .notNull()
       .references(() => generationRuns.id, { onDelete: 'cascade' }),
-    conversationId: uuid('conversation_id')
-      .notNull()
-      .references(() => conversations.id, { onDelete: 'cascade' }),
+    /** What the item makes: a conversation's turns, or (a `chunk_dimensions` run) one chunk's dimensions. */
+    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
+    chunkId: uuid('chunk_id').references(() => chunks.id, { onDelete: 'cascade' }),
     status: text('status').notNull().default('pending'),
     /** The conversation's status when it was queued: a failed regeneration returns to it. */
     previousStatus: text('previous_status'),
@@ -78,5 +79,8 @@ export const runItems = pgTable(
     index('run_items_run_finished_idx').on(t.runId, t.finishedAt),
     // A conversation is queued in at most one run at a time, even when two runs start together.
     uniqueIndex('run_items_one_active_per_conversation').on(t.conversationId).where(sql`status in ('pending', 'in_progress')`),
+    // A chunk is analysed by at most one run at a time.
+    uniqueIndex('run_items_one_active_per_chunk').on(t.chunkId).where(sql`status in ('pending', 'in_progress')`),
+    check('run_items_one_subject', sql`num_nonnulls(${t.conversationId}, ${t.chunkId}) = 1`),
   ],
 );

@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { runItemLifecycle, runLifecycle } from '../../core/run-statuses';
 import { conversationLifecycle } from '../../core/statuses';
 import { queryRows, type Db } from '../../db/client';
 import { statusList, statusLiteral } from '../../db/status-sql';
-import type { ClaimedItem } from '../item-types';
+import type { ClaimedChunkItem, ClaimedItem } from '../item-types';
 import { idArray } from './item-moves';
 import { lockActiveRun } from './runs';
 
@@ -30,15 +30,28 @@ export interface ClaimRequest {
  * claim and a cancel wait for each other instead of deadlocking.
  */
 export async function claimItems(db: Db, req: ClaimRequest): Promise<ClaimedItem[]> {
+  const rows = await claimRows(db, req, sql`ri.conversation_id is not null`);
+  return rows.map((r) => ({ id: Number(r.id), runId: r.run_id, conversationId: r.conversation_id!, attempts: r.attempts, leaseOwner: req.owner }));
+}
+
+/** The same claim for a `chunk_dimensions` run: its items analyse chunks, and no conversation changes. */
+export async function claimChunkItems(db: Db, req: ClaimRequest): Promise<ClaimedChunkItem[]> {
+  const rows = await claimRows(db, req, sql`ri.chunk_id is not null`);
+  return rows.map((r) => ({ id: Number(r.id), runId: r.run_id, chunkId: r.chunk_id!, attempts: r.attempts, leaseOwner: req.owner }));
+}
+
+type ClaimedRow = { id: number | string; run_id: string; conversation_id: string | null; chunk_id: string | null; attempts: number };
+
+async function claimRows(db: Db, req: ClaimRequest, subject: SQL): Promise<ClaimedRow[]> {
   if (req.limit <= 0) return [];
   const item = (t: 'claim' | 'take_over') => statusList(runItemLifecycle.sources(t));
   const rows = await db.transaction(async (tx) => {
     if (!(await lockActiveRun(tx, req.runId))) return [];
-    return queryRows<{ id: number | string; run_id: string; conversation_id: string; attempts: number }>(
+    return queryRows<ClaimedRow>(
       tx,
       sql`with picked as (
             select ri.id, ri.status as old_status, ri.reserved_usd as old_reserved from run_items ri
-            where ri.run_id = ${req.runId}
+            where ri.run_id = ${req.runId} and ${subject}
               and ((ri.status in (${item('claim')}) and (ri.next_attempt_at is null or ri.next_attempt_at <= now()))
                 or (ri.status in (${item('take_over')}) and ri.batch_id is null and ri.lease_expires_at < now()))
               and ri.id <> all(${idArray(req.exclude ?? [])}::bigint[])
@@ -59,15 +72,15 @@ export async function claimItems(db: Db, req: ClaimRequest): Promise<ClaimedItem
               attempts = ri.attempts + 1, started_at = coalesce(ri.started_at, now()),
               previous_status = coalesce((select c.status from conversations c where c.id = ri.conversation_id and c.status in (${statusList(conversationLifecycle.sources('claim'))})), ri.previous_status)
             from picked where ri.id = picked.id
-            returning ri.id, ri.run_id, ri.conversation_id, ri.attempts
+            returning ri.id, ri.run_id, ri.conversation_id, ri.chunk_id, ri.attempts
           ), generating as (
             update conversations c set status = ${statusLiteral(conversationLifecycle.target('claim'))}, updated_at = now()
             from claimed where c.id = claimed.conversation_id and c.status in (${statusList(conversationLifecycle.sources('claim'))})
           )
-          select id, run_id, conversation_id, attempts from claimed order by id`,
+          select id, run_id, conversation_id, chunk_id, attempts from claimed order by id`,
     );
   });
-  return rows.map((r) => ({ id: Number(r.id), runId: r.run_id, conversationId: r.conversation_id, attempts: r.attempts, leaseOwner: req.owner }));
+  return rows;
 }
 
 /** Extends the leases of items still being worked on, so a slow call is never taken over. */

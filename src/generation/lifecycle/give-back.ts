@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import type { ClaimedItem } from '../item-types';
+import type { ClaimedWork } from '../item-types';
 import { cancelItems } from './cancel';
 import { heldBy, moveItems } from './item-moves';
 import { lockRuns } from './runs';
@@ -12,7 +12,7 @@ import { lockRuns } from './runs';
  * meanwhile is cancelled instead, its conversation restored, so nothing is left waiting for a
  * run that is over. Only items the caller still holds move.
  */
-export async function giveBack(db: Db, items: ClaimedItem[], opts: { delayMs?: number; lastError?: string } = {}): Promise<void> {
+export async function giveBack(db: Db, items: ClaimedWork[], opts: { delayMs?: number; lastError?: string } = {}): Promise<void> {
   if (!items.length) return;
   const mine = heldBy(items);
   const delay = opts.delayMs ? sql`now() + (${opts.delayMs} * interval '1 millisecond')` : sql`null`;

@@ -3,7 +3,7 @@ import { runItemLifecycle, type RunItemTransition } from '../../core/run-statuse
 import { conversationLifecycle } from '../../core/statuses';
 import { queryRows, type Db } from '../../db/client';
 import { statusList, statusLiteral } from '../../db/status-sql';
-import type { ClaimedItem } from '../item-types';
+import type { ClaimedWork } from '../item-types';
 
 /** Transitions that take an item out of a worker's hands; claim and take_over are in claim.ts. */
 export type ItemRelease = Exclude<RunItemTransition, 'claim' | 'take_over' | 'succeed'>;
@@ -19,7 +19,7 @@ export interface MovedItem {
 export const idArray = (ids: number[]) => `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
 
 /** The items a worker holds: the lease is checked on every write about them. */
-export function heldBy(items: ClaimedItem[]): SQL {
+export function heldBy(items: ClaimedWork[]): SQL {
   const owners = [...new Set(items.map((i) => i.leaseOwner))];
   if (owners.length !== 1) throw new Error('Items are moved one lease owner at a time');
   return sql`ri.id = any(${idArray(items.map((i) => i.id))}::bigint[]) and ri.lease_owner = ${owners[0]}`;

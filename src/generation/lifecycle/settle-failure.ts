@@ -3,7 +3,7 @@ import { conversationLifecycle, failureMove } from '../../core/statuses';
 import type { Db } from '../../db/client';
 import { conversations } from '../../db/schema';
 import { addSpend } from '../budget';
-import { LeaseLost, type ClaimedItem } from '../item-types';
+import { LeaseLost, type ClaimedChunkItem, type ClaimedItem } from '../item-types';
 import { cancelItems } from './cancel';
 import { heldBy, moveItems } from './item-moves';
 import { lockRuns } from './runs';
@@ -27,7 +27,7 @@ export interface FailedAttempt {
  * from before the run). The item's reservation goes back to the run; the billed cost is added.
  * Throws LeaseLost when the item is no longer the caller's: then nothing changes.
  */
-export async function settleFailure(tx: Db, item: ClaimedItem, attempt: FailedAttempt): Promise<'retry' | 'fail' | 'cancel'> {
+export async function settleFailure(tx: Db, item: ClaimedItem | ClaimedChunkItem, attempt: FailedAttempt): Promise<'retry' | 'fail' | 'cancel'> {
   const runStatus = (await lockRuns(tx, [item.runId])).get(item.runId);
   if (!runStatus) throw new LeaseLost();
   const transition = attempt.retryInMs === null ? 'fail' : runStatus === 'cancelled' ? 'cancel' : 'retry';
@@ -41,7 +41,8 @@ export async function settleFailure(tx: Db, item: ClaimedItem, attempt: FailedAt
         : await moveItems(tx, 'fail', mine, sql`${outcome}, finished_at = now()`);
   if (!moved.length) throw new LeaseLost();
   await addSpend(tx, item.runId, attempt.billedUsd);
-  if (transition === 'fail') {
+  // A chunk's analysis has no conversation to move: the item's error is the whole record.
+  if (transition === 'fail' && 'conversationId' in item) {
     // The claim made the conversation Generating; the table says where a failure takes it.
     const move = failureMove(moved[0].previousStatus);
     const status = conversationLifecycle.move(move.transition, 'generating', move.to);

@@ -1,16 +1,21 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import { generatedConversationSchema } from '../../core/output';
+import { chunkDimensionsSchema } from '../../core/chunk-dimensions';
 import { accountFingerprint } from './account';
 import { announcedLimits, mapSdkError as mapErrorOf } from './http-errors';
 import { ProviderError } from '../../core/provider-errors';
-import type { GenerationRequest, GenerationResult, Provider } from './types';
+import type { ChunkAnalysisRequest, ChunkAnalysisResult, GenerationRequest, GenerationResult, Provider } from './types';
 
 export const CONVERSATION_TOOL = 'record_conversation';
 export const PROVIDER_TIMEOUT_MS = 90_000;
 
 /** The forced tool's input schema, generated from the same zod schema that validates output. */
 export const conversationToolSchema = z.toJSONSchema(generatedConversationSchema, { io: 'input', unrepresentable: 'any' }) as Anthropic.Tool.InputSchema;
+
+export const DIMENSIONS_TOOL = 'record_chunk_dimensions';
+/** The dimension tool's input schema, from the zod schema that checks the answer. */
+export const dimensionsToolSchema = z.toJSONSchema(chunkDimensionsSchema, { io: 'input', unrepresentable: 'any' }) as Anthropic.Tool.InputSchema;
 
 const mapSdkError = (err: unknown) => mapErrorOf(Anthropic, err, PROVIDER_TIMEOUT_MS);
 
@@ -40,12 +45,12 @@ export function createAnthropicProvider(opts: AnthropicOptions): Provider {
   });
 
   /** The conversation from a message, or a malformed_output error saying what was wrong. */
-  const resultOf = (message: Anthropic.Message): GenerationResult => {
+  const resultOf = (message: Anthropic.Message, tool = CONVERSATION_TOOL): GenerationResult => {
     if (!message || typeof message !== 'object' || !Array.isArray(message.content)) {
       throw new ProviderError('malformed_output', 'The provider answered with something that is not a message.', { raw: message });
     }
-    const toolUse = message.content.find((block): block is Anthropic.ToolUseBlock => block.type === 'tool_use' && block.name === CONVERSATION_TOOL);
-    if (!toolUse) throw new ProviderError('malformed_output', `The model did not use the ${CONVERSATION_TOOL} tool (stop reason: ${message.stop_reason}).`, { raw: message });
+    const toolUse = message.content.find((block): block is Anthropic.ToolUseBlock => block.type === 'tool_use' && block.name === tool);
+    if (!toolUse) throw new ProviderError('malformed_output', `The model did not use the ${tool} tool (stop reason: ${message.stop_reason}).`, { raw: message });
     return {
       output: toolUse.input as GenerationResult['output'],
       model: message.model || opts.model,
@@ -73,6 +78,25 @@ export function createAnthropicProvider(opts: AnthropicOptions): Provider {
         throw mapSdkError(err);
       }
       return { ...resultOf(message), announced: announcedLimits(headers) };
+    },
+    async analyzeChunk(request: ChunkAnalysisRequest): Promise<ChunkAnalysisResult> {
+      let message: Anthropic.Message;
+      let headers: Headers;
+      const params: Anthropic.MessageCreateParamsNonStreaming = {
+        model: opts.model,
+        max_tokens: request.maxTokens,
+        system: [{ type: 'text', text: request.system, cache_control: { type: 'ephemeral' } }],
+        messages: [{ role: 'user', content: request.prompt }],
+        tools: [{ name: DIMENSIONS_TOOL, description: 'Record the dimensions of the passage.', input_schema: dimensionsToolSchema }],
+        tool_choice: { type: 'tool', name: DIMENSIONS_TOOL },
+      };
+      try {
+        ({ data: message, response: { headers } } = await client.messages.create(params, { signal: request.signal }).withResponse());
+      } catch (err) {
+        if (err instanceof SyntaxError) throw new ProviderError('malformed_output', 'The provider answered with something that is not JSON.');
+        throw mapSdkError(err);
+      }
+      return { ...resultOf(message, DIMENSIONS_TOOL), announced: announcedLimits(headers) };
     },
     batch: {
       async submit(requests) {

@@ -1,6 +1,7 @@
 import { composeOfflineConversation } from '../../core/offline/compose';
+import { deriveDimensionsOffline } from '../../core/offline/chunk-analysis';
 import { estimateTokens } from '../../core/pricing';
-import type { GenerationRequest, GenerationResult, Provider } from './types';
+import type { ChunkAnalysisRequest, ChunkAnalysisResult, GenerationRequest, GenerationResult, Provider } from './types';
 
 export const OFFLINE_MODEL = 'offline';
 
@@ -38,6 +39,17 @@ export function createOfflineProvider(opts: { latencyMs: number; reason: string 
           cacheWriteTokens: 0,
         },
         raw: { provider: 'offline', seed: request.seed, output },
+      };
+    },
+    /** Text statistics instead of a model: quick (a fifth of a conversation's wait), free and the same every time. */
+    async analyzeChunk(request: ChunkAnalysisRequest): Promise<ChunkAnalysisResult> {
+      await delay(Math.round(opts.latencyMs / 5), request.signal);
+      const output = deriveDimensionsOffline(request.chunk);
+      return {
+        output,
+        model: OFFLINE_MODEL,
+        usage: { inputTokens: estimateTokens(request.system) + estimateTokens(request.prompt), outputTokens: estimateTokens(JSON.stringify(output)), cacheReadTokens: 0, cacheWriteTokens: 0 },
+        raw: { provider: 'offline', output },
       };
     },
   };

@@ -48,5 +48,25 @@ export interface Provider {
    */
   account?: string;
   generate(request: GenerationRequest): Promise<GenerationResult>;
+  /** Chunk dimensions with structured output (summary, key terms, levels, confidence). */
+  analyzeChunk?(request: ChunkAnalysisRequest): Promise<ChunkAnalysisResult>;
   batch?: BatchCapability;
+}
+
+/** One chunk to analyse: the prompt, and the chunk itself for the offline heuristics. */
+export interface ChunkAnalysisRequest {
+  system: string;
+  prompt: string;
+  chunk: { heading: string | null; content: string };
+  maxTokens: number;
+  signal?: AbortSignal;
+}
+
+/** The provider's answer as it came, checked against the dimension schema by the caller. */
+export interface ChunkAnalysisResult {
+  output: unknown;
+  usage: Usage;
+  model: string;
+  raw: unknown;
+  announced?: AnnouncedLimits | null;
 }

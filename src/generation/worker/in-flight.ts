@@ -1,10 +1,10 @@
-import type { ClaimedItem } from '../item-types';
+import type { ClaimedWork } from '../item-types';
 
 /** The items a worker holds: being generated, or finishing up (the run-finished check). */
 export class InFlight {
   private readonly items = new Map<number, { runId: string; work: Promise<void>; generating: boolean }>();
 
-  track(item: ClaimedItem, work: Promise<void>) {
+  track(item: ClaimedWork, work: Promise<void>) {
     this.items.set(item.id, { runId: item.runId, work, generating: true });
   }
 

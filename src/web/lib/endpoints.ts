@@ -17,6 +17,7 @@ import { checklist } from '../../contract/workspace';
 import type { Dimension } from '../../core/tiers';
 import { catalogResponse } from '../../contract/catalog';
 import { deleteResponse, documentChunkList, documentDetail, documentImpact, documentListResponse, rechunkResponse, uploadResponse, type DocumentListQuery, type DocumentPatch } from '../../contract/documents';
+import { chunkDetail, dimensionEstimate, dimensionRunResponse, type ChunkPatchBody, type DimensionRunBody } from '../../contract/chunk-dimensions';
 import { clientErrorReceipt } from '../../contract/client-errors';
 import { conversationDetail, conversationListResponse, conversationPosition, resolvedPrompt, reviewResult, statusCounts } from '../../contract/conversations';
 import { exportHistoryPage, exportLogEntry, exportPreview } from '../../contract/exports';
@@ -110,6 +111,14 @@ export const endpoints = {
     impact: (documentId: string) => api.get(documentImpact, `/api/documents/${id(documentId)}/impact`),
     remove: (documentId: string, confirm: boolean) => api.delete(deleteResponse, `/api/documents/${id(documentId)}${confirm ? '?confirm=true' : ''}`),
     rechunk: (documentId: string) => api.post(rechunkResponse, `/api/documents/${id(documentId)}/rechunk`),
+  },
+
+  /** Chunk dimensions: a durable analysis run (estimate first), and hand edits of one chunk. */
+  chunkDimensions: {
+    estimate: (body: DimensionRunBody) => api.post(dimensionEstimate, '/api/documents/dimensions/estimate', body),
+    start: (body: DimensionRunBody) => api.post(dimensionRunResponse, '/api/documents/dimensions/runs', body),
+    chunk: (chunkId: string) => api.get(chunkDetail, `/api/chunks/${id(chunkId)}`),
+    edit: (chunkId: string, body: ChunkPatchBody) => api.patch(chunkDetail, `/api/chunks/${id(chunkId)}`, body),
   },
 
   conversations: {
@@ -232,6 +241,10 @@ export const queryKeys = {
     detail: (runId: string) => ['runs', 'detail', runId] as const,
   },
   estimate: (selector: SelectorInput) => ['estimate', selector] as const,
+  chunkDimensions: {
+    estimate: (body: DimensionRunBody) => ['chunk-dimensions', 'estimate', body] as const,
+    chunk: (chunkId: string) => ['chunk-dimensions', 'chunk', chunkId] as const,
+  },
   generationLogs: {
     all: ['generation-logs'] as const,
     list: (query: GenerationLogParams) => ['generation-logs', 'list', query] as const,
@@ -288,6 +301,8 @@ export const queries = {
   recentRuns: () => queryOptions({ queryKey: queryKeys.runs.recent(), queryFn: () => endpoints.runs.recent() }),
   run: (runId: string) => queryOptions({ queryKey: queryKeys.runs.detail(runId), queryFn: () => endpoints.runs.get(runId) }),
   estimate: (selector: SelectorInput) => queryOptions({ queryKey: queryKeys.estimate(selector), queryFn: () => endpoints.runs.estimate(selector) }),
+  dimensionEstimate: (body: DimensionRunBody) => queryOptions({ queryKey: queryKeys.chunkDimensions.estimate(body), queryFn: () => endpoints.chunkDimensions.estimate(body) }),
+  chunk: (chunkId: string) => queryOptions({ queryKey: queryKeys.chunkDimensions.chunk(chunkId), queryFn: () => endpoints.chunkDimensions.chunk(chunkId) }),
   generationLogs: (query: GenerationLogParams) => queryOptions({ queryKey: queryKeys.generationLogs.list(query), queryFn: () => endpoints.generationLogs.list(query) }),
   generationLog: (logId: string) => queryOptions({ queryKey: queryKeys.generationLogs.detail(logId), queryFn: () => endpoints.generationLogs.get(logId) }),
   reviewEvents: (query: ReviewLogParams) => queryOptions({ queryKey: queryKeys.audit.reviews(query), queryFn: () => endpoints.audit.reviews(query) }),

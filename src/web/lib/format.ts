@@ -4,6 +4,7 @@ const RUN_KINDS: Record<string, string> = {
   filter: 'Filtered view',
   tier: 'Tier',
   all: 'Generate All',
+  chunk_dimensions: 'Chunk dimensions',
 };
 
 /** A run's kind as people say it: "Filtered view", not `filter`. */

@@ -22,6 +22,7 @@ import { activeFilterCount, parseViewState, serializeViewState, type UrlViewStat
 import { usePreviewNavigation } from '../features/review/use-preview-navigation';
 import { GenerateDialog } from '../features/runs/generate-dialog';
 import { PlanDialog } from '../features/planning/plan-dialog';
+import { GenerateFromCategory } from '../features/conversations/generate-from-category';
 import { ProgressPanel } from '../features/runs/progress-panel';
 import { BulkActionDialog } from '../features/selection/bulk-action-dialog';
 import { BulkToolbar, type BulkAction } from '../features/selection/bulk-toolbar';
@@ -201,6 +202,7 @@ function ConversationsView() {
           </div>
         )}
         <ActiveFilters view={view} onChange={update} onClear={clearFilters} />
+        {canGenerate && <GenerateFromCategory categories={view.category} />}
         <BulkToolbar
           selection={selection.selection}
           pageFullySelected={visibleState(selection.selection, visibleRows) === true}

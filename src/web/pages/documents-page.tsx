@@ -12,6 +12,7 @@ import { CategoryEditor } from '../features/documents/category-editor';
 import { DocumentPanel } from '../features/documents/document-panel';
 import type { DocumentsSearch } from '../features/documents/documents-search';
 import { DropZone, UploadList, useUploadQueue } from '../features/documents/upload-queue';
+import { DeriveDimensionsButton } from '../features/documents/derive-dimensions-button';
 
 const STATUS_LABELS = { processing: 'Processing', ready: 'Ready', failed: 'Failed' } as const;
 const DEFAULT_CATEGORIES = ['General'];
@@ -42,7 +43,7 @@ export function DocumentsPage() {
           <p className="text-sm text-muted">Your source material. Each document is split into chunks; conversations are grounded in a chunk, and every chunk links to the conversations made from it.</p>
         </div>
         <div className="flex items-center gap-2" data-slot="documents-header-actions">
-          {/* DERIVE DIMENSIONS: the "Derive dimensions" button (from the chunk dimensions work) goes here. */}
+          {canWrite && items.length > 0 && <DeriveDimensionsButton />}
           {me && can(me.role, 'settings:write') && <CategoryEditor categories={categories} />}
         </div>
       </header>

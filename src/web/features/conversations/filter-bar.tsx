@@ -7,12 +7,14 @@ import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { useCatalog } from '../../lib/queries';
 import { FilterMenu, type FilterOption } from './filter-menu';
+import { ConfidenceFilter, confidenceLabel, useSourceFilterOptions } from './source-filters';
 import type { ListFilterKey, ViewState } from './view-state';
 
 const QUALITY_LABELS: Record<(typeof QUALITY_LEVELS)[number], string> = { high: 'High (8–10)', medium: 'Medium (6–7)', low: 'Low (below 6)' };
 
 export function useFilterOptions(): Record<ListFilterKey, { label: string; options: FilterOption[] }> {
   const { data: catalog } = useCatalog();
+  const source = useSourceFilterOptions();
   const dims = Object.fromEntries(
     DIMENSIONS.map((d) => [d, { label: DIMENSION_LABELS[d], options: (catalog?.[d] ?? []).map((v) => ({ value: v.key, label: v.label })) }]),
   ) as Record<(typeof DIMENSIONS)[number], { label: string; options: FilterOption[] }>;
@@ -21,6 +23,7 @@ export function useFilterOptions(): Record<ListFilterKey, { label: string; optio
     status: { label: 'Status', options: CONVERSATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })) },
     tier: { label: 'Tier', options: TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] })) },
     quality: { label: 'Quality', options: QUALITY_LEVELS.map((q) => ({ value: q, label: QUALITY_LABELS[q] })) },
+    ...source,
   };
 }
 
@@ -50,6 +53,7 @@ export function FilterBar({ view, onChange }: { view: ViewState; onChange: (patc
       {(Object.keys(options) as ListFilterKey[]).map((key) => (
         <FilterMenu key={key} label={options[key].label} options={options[key].options} selected={(view[key] as string[] | undefined) ?? []} onChange={(values) => onChange({ [key]: values, page: 1 })} />
       ))}
+      <ConfidenceFilter view={view} onChange={onChange} />
     </div>
   );
 }
@@ -65,6 +69,7 @@ export function ActiveFilters({ view, onChange, onClear }: { view: ViewState; on
     })),
   );
   if (view.q) chips.push({ key: 'q' as ListFilterKey, value: view.q, text: `Search: “${view.q}”` });
+  if (view.confidenceMin !== undefined) chips.push({ key: 'confidenceMin' as ListFilterKey, value: String(view.confidenceMin), text: `Source confidence: ${confidenceLabel(view.confidenceMin)}` });
   if (chips.length === 0) return null;
   return (
     <div className="flex flex-wrap items-center gap-1.5" aria-label="Active filters">
@@ -78,7 +83,9 @@ export function ActiveFilters({ view, onChange, onClear }: { view: ViewState; on
             onClick={() =>
               chip.key === ('q' as ListFilterKey)
                 ? onChange({ q: undefined, page: 1 })
-                : onChange({ [chip.key]: ((view[chip.key] as string[]) ?? []).filter((v) => v !== chip.value), page: 1 })
+                : chip.key === ('confidenceMin' as ListFilterKey)
+                  ? onChange({ confidenceMin: undefined, page: 1 })
+                  : onChange({ [chip.key]: ((view[chip.key] as string[]) ?? []).filter((v) => v !== chip.value), page: 1 })
             }
           >
             <X className="h-3 w-3" />

@@ -4,7 +4,7 @@ import { defaultsOf, searchValidator, type SearchOf } from '../../lib/search-par
 /** The conversations page's view: the API's list query (defaults applied) plus the open preview. */
 export type ViewState = ConversationListQuery & { open?: string; plan?: number };
 
-const LIST_KEYS = ['persona', 'emotion', 'topic', 'intent', 'tone', 'status', 'tier', 'quality'] as const;
+export const LIST_KEYS = ['persona', 'emotion', 'topic', 'intent', 'tone', 'status', 'tier', 'quality', 'category', 'document', 'expertise', 'valence', 'audience'] as const;
 export type ListFilterKey = (typeof LIST_KEYS)[number];
 
 /** The URL form: defaults are left out to keep links short. */
@@ -38,7 +38,7 @@ export function serializeViewState(state: Partial<ViewState>): UrlViewState {
 }
 
 export function activeFilterCount(state: ViewState): number {
-  return LIST_KEYS.reduce((n, k) => n + (state[k]?.length ?? 0), 0) + (state.q ? 1 : 0) + (state.qualityMin !== undefined ? 1 : 0) + (state.qualityMax !== undefined ? 1 : 0);
+  return LIST_KEYS.reduce((n, k) => n + (state[k]?.length ?? 0), 0) + (state.q ? 1 : 0) + (state.qualityMin !== undefined ? 1 : 0) + (state.qualityMax !== undefined ? 1 : 0) + (state.confidenceMin !== undefined ? 1 : 0);
 }
 
 /** The API query for a view state (everything but the open preview). */

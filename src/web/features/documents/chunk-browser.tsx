@@ -7,6 +7,7 @@ import { Input } from '../../components/ui/input';
 import { Skeleton } from '../../components/ui/skeleton';
 import { cn } from '../../lib/cn';
 import { queries } from '../../lib/endpoints';
+import { ChunkDimensionsEditor } from './chunk-dimensions-editor';
 
 const DIMENSION_LABELS: Record<string, string> = { expertise_level: 'expertise', emotional_valence: 'valence', audience_level: 'audience' };
 
@@ -36,8 +37,9 @@ function Dimensions({ chunk }: { chunk: DocumentChunk }) {
 }
 
 /** A document's chunks with search; each shows its dimensions and the conversations made from it. */
-export function ChunkBrowser({ documentId, highlight, onSelect }: { documentId: string; highlight?: string; onSelect: (chunkId: string) => void }) {
+export function ChunkBrowser({ documentId, highlight, onSelect, canEdit = false }: { documentId: string; highlight?: string; onSelect: (chunkId: string) => void; canEdit?: boolean }) {
   const [q, setQ] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
   const { data, isLoading } = useQuery(queries.chunks(documentId, q || undefined));
   const highlighted = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -67,7 +69,18 @@ export function ChunkBrowser({ documentId, highlight, onSelect }: { documentId: 
               {c.heading ? ` · ${c.heading}` : ''}
             </button>
             <p className="mt-1 line-clamp-6 text-sm leading-relaxed whitespace-pre-line text-muted">{c.content}</p>
-            <Dimensions chunk={c} />
+            {editing === c.id ? (
+              <ChunkDimensionsEditor chunk={c} onSaved={() => setEditing(null)} onCancel={() => setEditing(null)} />
+            ) : (
+              <>
+                <Dimensions chunk={c} />
+                {canEdit && (
+                  <button type="button" className="mt-1 text-xs text-primary hover:underline" onClick={() => setEditing(c.id)}>
+                    Edit dimensions
+                  </button>
+                )}
+              </>
+            )}
             <div className="mt-2 text-xs">
               {c.conversationCount === 0 ? (
                 <span className="text-muted">No conversations made from this chunk yet.</span>

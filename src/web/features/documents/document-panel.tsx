@@ -168,7 +168,7 @@ export function DocumentPanel({ doc, open, onToggle, highlightChunk, onSelectChu
           </div>
         )}
       </div>
-      {open && doc.status === 'ready' && <ChunkBrowser documentId={doc.id} highlight={highlightChunk} onSelect={onSelectChunk} />}
+      {open && doc.status === 'ready' && <ChunkBrowser documentId={doc.id} highlight={highlightChunk} onSelect={onSelectChunk} canEdit={canWrite} />}
       {editing && <EditDialog doc={doc} categories={categories} open={editing} onOpenChange={setEditing} />}
       <DeleteDialog doc={doc} open={deleting} onOpenChange={setDeleting} onDeleted={() => open && onToggle()} />
     </article>

@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { AlertTriangle, FileText, X } from 'lucide-react';
+import { AlertTriangle, X } from 'lucide-react';
 import type { ConversationDetail } from '../../../contract/conversations';
 import { TIER_LABELS } from '../../../core/tiers';
 import { Button } from '../../components/ui/button';
@@ -16,6 +16,7 @@ import { useGeneration } from '../runs/use-generate';
 import { PreviewNav, type PreviewNavigation } from './preview-nav';
 import { ReviewBar, type ReviewAction, type ReviewBarHandle } from './review-bar';
 import { AuditTrail } from '../audit/audit-trail';
+import { SourceSection } from './source-section';
 
 export interface PreviewPanelHandle {
   review(action: ReviewAction): void;
@@ -173,16 +174,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
             <QualityDetails detail={detail} />
             <AuditTrail conversationId={detail.id} />
 
-            {detail.source.chunk && (
-              <details className="rounded-lg border border-border p-3 text-sm">
-                <summary className="flex cursor-pointer items-center gap-2 font-medium text-text">
-                  <FileText className="h-4 w-4 text-muted" aria-hidden />
-                  Source: {detail.source.document?.title} — chunk {detail.source.chunk.ordinal}
-                  {detail.source.document && <span className="text-xs font-normal text-muted">({detail.source.document.category})</span>}
-                </summary>
-                <p className="mt-2 leading-relaxed text-muted">{detail.source.chunk.content}</p>
-              </details>
-            )}
+            <SourceSection source={detail.source} />
           </>
         )}
       </div>

@@ -106,7 +106,15 @@ export function RunProgressCard({ run, canManage }: { run: RunProgress; canManag
         <ul className="space-y-0.5 text-xs text-muted" aria-label="Generating now">
           {run.current.map((c) => (
             <li key={c.id} className="truncate">
-              Generating: <span className="text-text">{[label('persona', c.persona), label('emotion', c.emotion), label('topic', c.topic)].join(' + ')}</span> <span className="font-mono">({c.conversationId})</span>
+              {run.kind === 'chunk_dimensions' ? (
+                <>
+                  Analysing: <span className="text-text">{c.label}</span>
+                </>
+              ) : (
+                <>
+                  Generating: <span className="text-text">{[label('persona', c.persona), label('emotion', c.emotion), label('topic', c.topic)].join(' + ')}</span> <span className="font-mono">({c.conversationId})</span>
+                </>
+              )}
             </li>
           ))}
         </ul>

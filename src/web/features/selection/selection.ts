@@ -1,5 +1,5 @@
 import type { SelectorFilter } from '../../../contract/runs';
-import type { ViewState } from '../conversations/view-state';
+import { LIST_KEYS, type ViewState } from '../conversations/view-state';
 
 /** What a bulk action needs to know about a selected row, to list it and to refuse early. */
 export interface SelectedRow {
@@ -58,12 +58,13 @@ export function visibleState(selection: Selection, visible: SelectedRow[]): bool
 /** The list filters of a view, as the API's selector filter (no sort, page or preview). */
 export function filterOfView(view: ViewState): SelectorFilter {
   const filter: SelectorFilter = {};
-  for (const key of ['persona', 'emotion', 'topic', 'intent', 'tone', 'status', 'tier', 'quality'] as const) {
+  for (const key of LIST_KEYS) {
     const value = view[key];
     if (value?.length) (filter as Record<string, unknown>)[key] = value;
   }
   if (view.qualityMin !== undefined) filter.qualityMin = view.qualityMin;
   if (view.qualityMax !== undefined) filter.qualityMax = view.qualityMax;
+  if (view.confidenceMin !== undefined) filter.confidenceMin = view.confidenceMin;
   if (view.q) filter.q = view.q;
   return filter;
 }
