@@ -15,9 +15,9 @@ const API_CLIENT_RESTRICTION = {
  * layer that fits what it imports (src/web/features/feature-layers.test.ts checks they all do).
  */
 const FEATURE_LAYERS = [
-  ['audit', 'catalog', 'checklist', 'documents', 'export', 'settings', 'shortcuts'],
+  ['audit', 'catalog', 'checklist', 'export', 'settings', 'shortcuts'],
   ['runs'],
-  ['errors', 'planning'],
+  ['documents', 'errors', 'planning'],
   ['conversations'],
   ['review', 'selection'],
   ['shell'],
