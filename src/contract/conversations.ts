@@ -49,6 +49,8 @@ const filterFields = {
     qualityMin: score.optional(),
     qualityMax: score.optional(),
     q: z.string().max(200).optional(),
+    /** Seed conversations (US10.3.1): only them, or everything but them. */
+    seed: z.enum(['only', 'exclude']).optional(),
 };
 const qualityRangeInOrder = { message: 'must not be greater than qualityMax', path: ['qualityMin'] };
 const qualityInOrder = (q: { qualityMin?: number; qualityMax?: number }) => q.qualityMin === undefined || q.qualityMax === undefined || q.qualityMin <= q.qualityMax;

@@ -60,6 +60,7 @@ export const selectorFilter = z
     qualityMin: z.number().min(0).max(10).optional(),
     qualityMax: z.number().min(0).max(10).optional(),
     q: z.string().max(200).optional(),
+    seed: z.enum(['only', 'exclude']).optional(),
   })
   .strict();
 export type SelectorFilter = z.infer<typeof selectorFilter>;
@@ -123,6 +124,8 @@ export const runEstimate = z.object({
   provider: z.string(),
   model: z.string(),
   skipped: z.number(),
+  /** Of the selected, how many are seeds: written by hand, never generated (part of `skipped` when a list or filter names them). */
+  seeds: z.number(),
   warnings: z.array(z.string()),
 });
 export type RunEstimate = z.infer<typeof runEstimate>;

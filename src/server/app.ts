@@ -21,6 +21,7 @@ import { generationLogRoutes } from './routes/generation-logs';
 import { healthRoutes } from './routes/health';
 import { notificationRoutes } from './routes/notifications';
 import { runRoutes } from './routes/runs';
+import { seedRoutes } from './routes/seeds';
 import { settingsRoutes } from './routes/settings';
 import { userRoutes } from './routes/users';
 import { projectRoot } from '../config/project-root';
@@ -84,7 +85,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [healthRoutes, authRoutes, conversationRoutes, bulkRoutes, runRoutes, catalogRoutes, userRoutes, settingsRoutes, generationLogRoutes, notificationRoutes, clientErrorRoutes, preferenceRoutes, exportRoutes, auditRoutes, retentionRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, authRoutes, conversationRoutes, bulkRoutes, runRoutes, catalogRoutes, userRoutes, settingsRoutes, generationLogRoutes, notificationRoutes, clientErrorRoutes, preferenceRoutes, exportRoutes, auditRoutes, retentionRoutes, seedRoutes]) routes(app, ctx);
 
   const serveWeb = opts.serveWeb && fs.existsSync(path.join(webDistFolder, 'index.html'));
   if (serveWeb) {

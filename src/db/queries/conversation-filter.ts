@@ -1,4 +1,4 @@
-import { and, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ConversationFilter } from '../../contract/conversations';
 import { QUALITY_RANGES } from '../../core/quality';
 import { conversations } from '../schema';
@@ -32,6 +32,7 @@ export function conversationWhere(filter: ConversationFilter): SQL | undefined {
   }
   if (filter.qualityMin !== undefined) parts.push(gte(c.qualityScore, filter.qualityMin));
   if (filter.qualityMax !== undefined) parts.push(lte(c.qualityScore, filter.qualityMax));
+  if (filter.seed) parts.push(eq(c.isSeed, filter.seed === 'only'));
   const q = filter.q?.trim();
   if (q) parts.push(sql`${c.searchText} like ${likePattern(q)}`);
   return and(...parts);

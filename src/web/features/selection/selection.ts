@@ -65,6 +65,7 @@ export function filterOfView(view: ViewState): SelectorFilter {
   if (view.qualityMin !== undefined) filter.qualityMin = view.qualityMin;
   if (view.qualityMax !== undefined) filter.qualityMax = view.qualityMax;
   if (view.q) filter.q = view.q;
+  if (view.seed) filter.seed = view.seed;
   return filter;
 }
 
