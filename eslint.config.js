@@ -15,7 +15,7 @@ const API_CLIENT_RESTRICTION = {
  * layer that fits what it imports (src/web/features/feature-layers.test.ts checks they all do).
  */
 const FEATURE_LAYERS = [
-  ['audit', 'export', 'settings', 'shortcuts'],
+  ['audit', 'export', 'settings', 'shortcuts', 'seeds'],
   ['runs'],
   ['errors'],
   ['conversations'],

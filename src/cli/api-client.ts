@@ -14,13 +14,15 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env) {
       hint: 'Start the server with CONVGEN_API_TOKEN=<16+ characters> (see the README) and run this command with the same value.',
     });
   }
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** `body` is sent as JSON; a `json` text is sent as it is (a file whose line numbers the server names). */
+  async function call<T>(method: string, path: string, body?: unknown, json?: string): Promise<T> {
     let response: Response;
+    const text = json ?? (body === undefined ? undefined : JSON.stringify(body));
     try {
       response = await fetch(base + path, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { authorization: `Bearer ${token}`, ...(text === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: text,
       });
     } catch {
       throw new AppError({ code: 'unreachable', message: `convgen is not reachable at ${base}.`, hint: 'Start it with `npm start`, or set CONVGEN_URL to where it runs.' });
@@ -47,6 +49,8 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env) {
     base,
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}),
+    /** Posts JSON text exactly as given, e.g. a file read from disk. */
+    postJsonText: <T>(path: string, json: string) => call<T>('POST', path, undefined, json),
     patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
     delete: <T>(path: string) => call<T>('DELETE', path),
     stream,

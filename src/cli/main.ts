@@ -11,6 +11,7 @@ import { generateCommand } from './generate-command';
 import { exportCommand } from './export-command';
 import { runsCommand } from './runs-command';
 import { usersCommand } from './users-command';
+import { seedsCommand } from './seeds-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
@@ -113,6 +114,7 @@ program.addCommand(generateCommand());
 program.addCommand(runsCommand());
 program.addCommand(exportCommand());
 program.addCommand(usersCommand());
+program.addCommand(seedsCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

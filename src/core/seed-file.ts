@@ -82,7 +82,7 @@ const PARSE_MESSAGES: Partial<Record<string, string>> = {
   PropertyNameExpected: 'a property name in double quotes was expected',
   ValueExpected: 'a value was expected',
   ColonExpected: 'a colon was expected',
-  CommaExpected: 'a comma was expected',
+  CommaExpected: 'a comma was expected (is one missing at the end of the line before?)',
   CloseBraceExpected: 'a closing } was expected',
   CloseBracketExpected: 'a closing ] was expected',
   EndOfFileExpected: 'the file should end here',

@@ -63,7 +63,8 @@ export function judgeFormality(texts: string[]): { formality: Formality; markers
   const casual = all.match(CASUAL)?.length ?? 0;
   const formal = all.match(FORMAL)?.length ?? 0;
   const exclamations = all.match(/!/g)?.length ?? 0;
-  const score = per100(formal) * 2 - per100(contractions) - per100(casual) * 2 - per100(exclamations);
+  // Contractions are ordinary in spoken English, so they count for less than slang or exclamations.
+  const score = per100(formal) * 2 - per100(contractions) * 0.5 - per100(casual) * 2 - per100(exclamations);
   const formality: Formality = score > 0.5 ? 'formal' : score < -2.5 ? 'casual' : 'neutral';
   const markers = [
     `${contractions} contraction${contractions === 1 ? '' : 's'} (it's, don't…)`,
