@@ -15,7 +15,7 @@ const API_CLIENT_RESTRICTION = {
  * layer that fits what it imports (src/web/features/feature-layers.test.ts checks they all do).
  */
 const FEATURE_LAYERS = [
-  ['audit', 'catalog', 'checklist', 'export', 'settings', 'shortcuts'],
+  ['audit', 'catalog', 'checklist', 'export', 'seeds', 'settings', 'shortcuts'],
   ['runs'],
   ['documents', 'errors', 'planning'],
   ['conversations'],

@@ -60,6 +60,8 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env) {
     upload,
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}),
+    /** Posts JSON text exactly as given, e.g. a file read from disk. */
+    postJsonText: <T>(path: string, json: string) => call<T>('POST', path, undefined, { text: json, contentType: 'application/json' }),
     patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
     delete: <T>(path: string) => call<T>('DELETE', path),
     /** A file's text sent as it is (a CSV as text/csv). */

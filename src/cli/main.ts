@@ -15,6 +15,7 @@ import { usersCommand } from './users-command';
 import { planCommand } from './plan-command';
 import { catalogCommand } from './catalog-command';
 import { documentsAnalyzeCommand } from './documents-analyze-command';
+import { seedsCommand } from './seeds-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
@@ -116,12 +117,11 @@ program
 program.addCommand(generateCommand());
 program.addCommand(runsCommand());
 program.addCommand(exportCommand());
-program.addCommand(documentsCommand());
+program.addCommand(documentsCommand().addCommand(documentsAnalyzeCommand()));
 program.addCommand(usersCommand());
 program.addCommand(planCommand());
 program.addCommand(catalogCommand());
-// `documents analyze`; the other `documents` subcommands join this group.
-program.addCommand(new Command('documents').description('Source documents and their chunks').addCommand(documentsAnalyzeCommand()));
+program.addCommand(seedsCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

@@ -59,6 +59,8 @@ const filterFields = {
     valence: commaList(z.enum(EMOTIONAL_VALENCES)).optional(),
     audience: commaList(z.enum(AUDIENCE_LEVELS)).optional(),
     confidenceMin: score.optional(),
+    /** Seed conversations (US10.3.1): only them, or everything but them. */
+    seed: z.enum(['only', 'exclude']).optional(),
 };
 const qualityRangeInOrder = { message: 'must not be greater than qualityMax', path: ['qualityMin'] };
 const qualityInOrder = (q: { qualityMin?: number; qualityMax?: number }) => q.qualityMin === undefined || q.qualityMax === undefined || q.qualityMin <= q.qualityMax;

@@ -67,6 +67,7 @@ export const selectorFilter = z
     valence: z.array(z.enum(EMOTIONAL_VALENCES)).max(3).optional(),
     audience: z.array(z.enum(AUDIENCE_LEVELS)).max(3).optional(),
     confidenceMin: z.number().min(0).max(10).optional(),
+    seed: z.enum(['only', 'exclude']).optional(),
   })
   .strict();
 export type SelectorFilter = z.infer<typeof selectorFilter>;
@@ -130,6 +131,8 @@ export const runEstimate = z.object({
   provider: z.string(),
   model: z.string(),
   skipped: z.number(),
+  /** Of the selected, how many are seeds: written by hand, never generated (part of `skipped` when a list or filter names them). */
+  seeds: z.number(),
   warnings: z.array(z.string()),
 });
 export type RunEstimate = z.infer<typeof runEstimate>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BULK_KINDS, bulkOutcome, previewCounts, skippedSummary, zeroSkipCounts, type BulkKind } from './bulk-outcome';
 import { CONVERSATION_STATUSES, conversationLifecycle, type ConversationStatus } from './statuses';
 
-const plain = (status: ConversationStatus) => ({ status, belowBar: false, queued: false });
+const plain = (status: ConversationStatus) => ({ status, belowBar: false, queued: false, seed: false });
 
 describe('bulkOutcome', () => {
   it('decides every status for every action, without throwing', () => {
@@ -26,11 +26,32 @@ describe('bulkOutcome', () => {
   });
 
   it('holds back approvals under the quality bar, but not rejections, and deletes of queued ones', () => {
-    expect(bulkOutcome('approve', { status: 'generated', belowBar: true, queued: false })).toBe('below_quality_bar');
+    expect(bulkOutcome('approve', { status: 'generated', belowBar: true, queued: false, seed: false })).toBe('below_quality_bar');
     // Already approved says so first: the bar does not matter to a conversation that will not move.
-    expect(bulkOutcome('approve', { status: 'approved', belowBar: true, queued: false })).toBe('already_in_state');
-    expect(bulkOutcome('reject', { status: 'generated', belowBar: true, queued: false })).toBeNull();
-    expect(bulkOutcome('delete', { status: 'not_generated', belowBar: false, queued: true })).toBe('queued_in_run');
+    expect(bulkOutcome('approve', { status: 'approved', belowBar: true, queued: false, seed: false })).toBe('already_in_state');
+    expect(bulkOutcome('reject', { status: 'generated', belowBar: true, queued: false, seed: false })).toBeNull();
+    expect(bulkOutcome('delete', { status: 'not_generated', belowBar: false, queued: true, seed: false })).toBe('queued_in_run');
+  });
+});
+
+describe('seeds', () => {
+  it('are left alone by a delete or a reject, whatever their status, but may be approved', () => {
+    for (const status of CONVERSATION_STATUSES) {
+      expect(bulkOutcome('delete', { ...plain(status), seed: true })).toBe('seed');
+      expect(bulkOutcome('reject', { ...plain(status), seed: true })).toBe('seed');
+    }
+    expect(bulkOutcome('approve', { ...plain('approved'), seed: true })).toBe('already_in_state');
+    expect(bulkOutcome('approve', { ...plain('rejected'), seed: true })).toBeNull();
+  });
+
+  it('are counted and named in the summary', () => {
+    const counts = previewCounts('delete', [
+      { ...plain('approved'), seed: true, count: 2 },
+      { ...plain('generated'), count: 3 },
+    ]);
+    expect(counts).toMatchObject({ selected: 5, willChange: 3, skipped: 2 });
+    expect(skippedSummary('delete', counts.skippedByReason)).toBe('kept 2 seed conversations (locked as benchmarks)');
+    expect(skippedSummary('reject', { ...zeroSkipCounts(), seed: 1 })).toBe('skipped 1 seed conversation (locked as benchmark)');
   });
 });
 

@@ -11,7 +11,7 @@ export const REVIEW_TARGET: Record<ReviewAction, 'approved' | 'rejected'> = { ap
  * conversation is where the action would put it already, or its state says it cannot take the
  * action now (no text yet, being generated, under the approval bar, queued in a run).
  */
-export const BULK_SKIP_REASONS = ['already_in_state', 'not_generated', 'generating', 'generation_failed', 'below_quality_bar', 'queued_in_run'] as const;
+export const BULK_SKIP_REASONS = ['already_in_state', 'not_generated', 'generating', 'generation_failed', 'below_quality_bar', 'queued_in_run', 'seed'] as const;
 export type BulkSkipReason = (typeof BULK_SKIP_REASONS)[number];
 
 /** The statuses a review cannot start from other than its own target, and why each is skipped. */
@@ -24,7 +24,12 @@ export interface BulkCandidate {
   belowBar: boolean;
   /** A run has it pending or in progress. */
   queued: boolean;
+  /** Written by hand and kept as a benchmark (US10.3.1): locked against bulk delete and reject. */
+  seed: boolean;
 }
+
+/** Why a seed is left alone, in the words every bulk answer uses. */
+export const SEED_LOCK_REASON = 'Seed conversation: kept as a benchmark';
 
 /**
  * What a bulk action does to one conversation: null when it changes it, else why it is skipped.
@@ -32,6 +37,8 @@ export interface BulkCandidate {
  * what the action will do (unless something changes in between).
  */
 export function bulkOutcome(kind: BulkKind, c: BulkCandidate): BulkSkipReason | null {
+  // Approving a seed is harmless (it is approved already, or back to where it belongs).
+  if (c.seed && kind !== 'approve') return 'seed';
   if (kind === 'delete') {
     // Deleting would pull the slot from under the worker.
     if (c.status === 'generating') return 'generating';
@@ -99,6 +106,8 @@ export function skipPhrase(reason: BulkSkipReason, n: number, kind: BulkKind): s
       return `${count} below the quality bar`;
     case 'queued_in_run':
       return `${count} queued in a run`;
+    case 'seed':
+      return `${count} seed conversation${n === 1 ? '' : 's'} (locked as benchmark${n === 1 ? '' : 's'})`;
   }
 }
 

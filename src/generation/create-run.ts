@@ -48,7 +48,10 @@ export async function estimateSelection(db: Db, selector: Selector, provider: Pr
   if (skipped > 0 && !selector.all && !selector.tier) {
     warnings.push(`${skipped} of the selected conversations are skipped: they already have text, are seeds, or are being generated. Choose "regenerate" to include generated ones.`);
   }
-  return { ...estimate, skipped: Math.max(0, skipped), warnings, provider: provider.name, model: provider.model };
+  if (selection.seeds > 0) {
+    warnings.push(`${selection.seeds} seed conversation${selection.seeds === 1 ? ' is' : 's are'} left alone: seeds are written by hand, kept as benchmarks and never generated.`);
+  }
+  return { ...estimate, skipped: Math.max(0, skipped), seeds: selection.seeds, warnings, provider: provider.name, model: provider.model };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { conflict, notFound } from '../core/errors';
 import { ACTIVE_ITEM_STATUSES } from '../core/run-statuses';
+import { seedLocked } from '../core/seed-lock';
 import { conversationLifecycle, type ConversationStatus } from '../core/statuses';
 import type { Db } from '../db/client';
 import { conversations, generationRuns, runItems } from '../db/schema';
@@ -18,7 +19,7 @@ export async function createSingleRun(db: Db, opts: { conversationId: string; us
       .where(eq(conversations.id, opts.conversationId))
       .for('update');
     if (!conversation) throw notFound('The conversation');
-    if (conversation.isSeed) throw conflict(`${conversation.label} is a seed conversation, written by hand.`, 'Seed conversations are kept as benchmarks and are never regenerated.');
+    if (conversation.isSeed) throw seedLocked(conversation.label, 'regenerated');
     const active = await tx
       .select({ id: runItems.id })
       .from(runItems)

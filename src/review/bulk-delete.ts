@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { BulkDeleteRequest, BulkSkip } from '../contract/bulk';
-import { bulkOutcome } from '../core/bulk-outcome';
+import { SEED_LOCK_REASON, bulkOutcome } from '../core/bulk-outcome';
 import { ACTIVE_ITEM_STATUSES } from '../core/run-statuses';
 import { queryRows, type Db } from '../db/client';
 import { statusList } from '../db/status-sql';
@@ -11,12 +11,13 @@ import { inIds, lockBatch, readSelection, unknownIds, vanished } from './bulk-se
 const KEPT = {
   generating: (name: string) => `${name} is being generated: cancel its run or wait for it to finish, then delete it.`,
   queued: (name: string) => `${name} is queued in a run that has not finished: cancel the run or wait for it to finish, then delete it.`,
+  seed: (name: string) => `${SEED_LOCK_REASON} (${name} was written by hand and is never deleted in bulk).`,
 };
 
 /**
  * One batch of a bulk delete (US11.4.2), in the caller's transaction: deletes the batch's
  * conversations for good, except those a run is working on or will work on: deleting them
- * would pull the slot from under the worker. Turns, transcripts, review logs and run items go
+ * would pull the slot from under the worker, and seeds, which are benchmarks written by hand. Turns, transcripts, review logs and run items go
  * with the conversation (cascade); generation logs stay, with the conversation unset, because
  * they hold the spend. There is no undo, hence `confirm: true` in the request.
  */
@@ -34,8 +35,8 @@ export const deleteBatch: BatchWork = async (tx, batch) => {
   const skips: BulkSkip[] = [];
   const deletable: string[] = [];
   for (const c of selected) {
-    const reason = bulkOutcome('delete', { status: c.status, belowBar: false, queued: active.has(c.id) });
-    if (reason) skips.push({ id: c.id, conversationId: c.conversationId, reason, message: KEPT[reason === 'generating' ? 'generating' : 'queued'](c.conversationId) });
+    const reason = bulkOutcome('delete', { status: c.status, belowBar: false, queued: active.has(c.id), seed: c.isSeed });
+    if (reason) skips.push({ id: c.id, conversationId: c.conversationId, reason, message: KEPT[reason === 'generating' || reason === 'seed' ? reason : 'queued'](c.conversationId) });
     else deletable.push(c.id);
   }
   if (deletable.length > 0) await tx.delete(conversations).where(inIds(conversations.id, deletable));

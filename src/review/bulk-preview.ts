@@ -26,13 +26,13 @@ export async function previewBulkAction(db: Db, request: BulkPreviewRequest, min
   // p50 64 ms against 863 ms).
   const queued =
     request.action === 'delete' ? sql`${conversations.id} in (select ri.conversation_id from run_items ri where ri.status in (${statusList(ACTIVE_ITEM_STATUSES)}))` : sql`false`;
-  const rows = await queryRows<{ status: ConversationStatus; below_bar: boolean; queued: boolean; n: number }>(
+  const rows = await queryRows<{ status: ConversationStatus; below_bar: boolean; queued: boolean; seed: boolean; n: number }>(
     db,
-    sql`select ${conversations.status} as "status", ${belowBar} as "below_bar", ${queued} as "queued", count(*)::int as "n"
+    sql`select ${conversations.status} as "status", ${belowBar} as "below_bar", ${queued} as "queued", ${conversations.isSeed} as "seed", count(*)::int as "n"
         from ${conversations} ${where ? sql`where ${where}` : sql``}
-        group by 1, 2, 3`,
+        group by 1, 2, 3, 4`,
   );
-  const groups: CandidateGroup[] = rows.map((r) => ({ status: r.status, belowBar: r.below_bar, queued: r.queued, count: r.n }));
+  const groups: CandidateGroup[] = rows.map((r) => ({ status: r.status, belowBar: r.below_bar, queued: r.queued, seed: r.seed, count: r.n }));
   // A list of ids is at most MAX_SELECTED_IDS long: reading which of them exist is one indexed read.
   const notFound = request.selection.conversationIds ? unknownIds(request.selection, await readSelection(db, request.selection)).length : 0;
   return { action: request.action, notFound, ...previewCounts(request.action, groups) };

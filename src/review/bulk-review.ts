@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { BulkReviewRequest, BulkSkip } from '../contract/bulk';
 import { approvalBarMessage, belowApprovalBar } from '../core/approval';
-import { REVIEW_TARGET, bulkOutcome, type BulkSkipReason, type ReviewAction } from '../core/bulk-outcome';
+import { REVIEW_TARGET, SEED_LOCK_REASON, bulkOutcome, type BulkSkipReason, type ReviewAction } from '../core/bulk-outcome';
 import type { Db } from '../db/client';
 import { conversations } from '../db/schema';
 import type { BatchWork, BulkActions } from './bulk-actions';
@@ -25,6 +25,8 @@ export function skipMessage(conversation: SelectedConversation, action: ReviewAc
       return approvalBarMessage(name, conversation.qualityScore!, minApprovalScore);
     case 'queued_in_run':
       return `${name} is queued in a run: wait for it to finish, then review it.`;
+    case 'seed':
+      return `${SEED_LOCK_REASON} (${name} was written by hand and is never ${REVIEW_TARGET[action]} in bulk).`;
   }
 }
 
@@ -38,7 +40,7 @@ export function skipMessage(conversation: SelectedConversation, action: ReviewAc
 export function reviewBatch(reviewerId: string, request: Pick<BulkReviewRequest, 'action' | 'notes'>, minApprovalScore = 0): BatchWork {
   const to = REVIEW_TARGET[request.action];
   const notes = request.notes || null;
-  const skipOf = (c: SelectedConversation) => bulkOutcome(request.action, { status: c.status, belowBar: belowApprovalBar(c.qualityScore, minApprovalScore), queued: false });
+  const skipOf = (c: SelectedConversation) => bulkOutcome(request.action, { status: c.status, belowBar: belowApprovalBar(c.qualityScore, minApprovalScore), queued: false, seed: c.isSeed });
   return async (tx, batch, actionId) => {
     const selected = await lockBatch(tx, batch);
     const movable: SelectedConversation[] = [];

@@ -15,6 +15,7 @@ export interface SelectedConversation {
   conversationId: string;
   status: ConversationStatus;
   qualityScore: number | null;
+  isSeed: boolean;
 }
 
 /**
@@ -84,7 +85,7 @@ export async function readSelection(db: Db, selection: BulkSelection): Promise<S
  */
 export async function lockBatch(tx: Tx, batch: SelectedRef[]): Promise<SelectedConversation[]> {
   const rows = await tx
-    .select({ id: conversations.id, conversationId: conversations.conversationId, status: conversations.status, qualityScore: conversations.qualityScore })
+    .select({ id: conversations.id, conversationId: conversations.conversationId, status: conversations.status, qualityScore: conversations.qualityScore, isSeed: conversations.isSeed })
     .from(conversations)
     .where(inIds(conversations.id, batch.map((r) => r.id)))
     .orderBy(conversations.id)

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { ReviewRequest } from '../contract/conversations';
 import { approvalBarMessage, belowApprovalBar } from '../core/approval';
 import { AppError, notFound } from '../core/errors';
+import { seedLocked } from '../core/seed-lock';
 import { conversationLifecycle, type ConversationStatus } from '../core/statuses';
 import type { Db } from '../db/client';
 import { conversations, reviewLogs } from '../db/schema';
@@ -10,11 +11,12 @@ import { conversations, reviewLogs } from '../db/schema';
 export async function reviewConversation(db: Db, conversationId: string, reviewerId: string, request: ReviewRequest, minApprovalScore = 0) {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: conversations.id, label: conversations.conversationId, qualityScore: conversations.qualityScore, status: conversations.status, reviewedAt: conversations.reviewedAt, reviewedBy: conversations.reviewedBy, reviewNotes: conversations.reviewNotes })
+      .select({ id: conversations.id, label: conversations.conversationId, qualityScore: conversations.qualityScore, status: conversations.status, isSeed: conversations.isSeed, reviewedAt: conversations.reviewedAt, reviewedBy: conversations.reviewedBy, reviewNotes: conversations.reviewNotes })
       .from(conversations)
       .where(eq(conversations.id, conversationId))
       .for('update');
     if (!row) throw notFound('The conversation');
+    if (row.isSeed && request.action === 'reject') throw seedLocked(row.label, 'rejected');
     // The review is the state machine's approve or reject transition: it refuses what the table does not allow.
     const to = conversationLifecycle.move(request.action, row.status as ConversationStatus) as 'approved' | 'rejected';
     if (request.action === 'approve' && belowApprovalBar(row.qualityScore, minApprovalScore)) {

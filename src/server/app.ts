@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health';
 import { notificationRoutes } from './routes/notifications';
 import { planRoutes } from './routes/plan';
 import { runRoutes } from './routes/runs';
+import { seedRoutes } from './routes/seeds';
 import { settingsRoutes } from './routes/settings';
 import { userRoutes } from './routes/users';
 import { projectRoot } from '../config/project-root';
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     catalogValueRoutes,
     workspaceRoutes,
     chunkDimensionRoutes,
+    seedRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 

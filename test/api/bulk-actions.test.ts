@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulkAction, BulkPreview, BulkUndoResult } from '../../src/contract/bulk';
-import type { ConversationDetail } from '../../src/contract/conversations';
+import type { ConversationDetail, ConversationListResponse } from '../../src/contract/conversations';
 import type { ConversationStatus } from '../../src/core/statuses';
 import { conversations, conversationTurns, generationLogs, reviewLogs, user } from '../../src/db/schema';
 import type { Role } from '../../src/core/roles';
@@ -66,7 +66,7 @@ describe('POST /api/conversations/bulk/review', () => {
     const body = await review({ selection: { filter: { q: 'conv-0001' } }, action: 'approve' });
     expect(body).toMatchObject({ requested: 10, succeeded: 9, skippedCount: 1, failedCount: 0, failed: [] });
     expect(body.skipped).toEqual([{ id: expect.any(String), conversationId: 'conv-00010', reason: 'not_generated', message: 'conv-00010 has no text yet: generate it before approving.' }]);
-    expect(body.skippedByReason).toEqual({ already_in_state: 0, not_generated: 1, generating: 0, generation_failed: 0, below_quality_bar: 0, queued_in_run: 0 });
+    expect(body.skippedByReason).toEqual({ already_in_state: 0, not_generated: 1, generating: 0, generation_failed: 0, below_quality_bar: 0, queued_in_run: 0, seed: 0 });
     expect(await statusOf('conv-00019')).toBe('approved');
     expect(await statusOf('conv-00010')).toBe('not_generated');
   });
@@ -410,7 +410,7 @@ describe('POST /api/conversations/bulk/preview', () => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json<BulkPreview>();
   };
-  const none = { already_in_state: 0, not_generated: 0, generating: 0, generation_failed: 0, below_quality_bar: 0, queued_in_run: 0 };
+  const none = { already_in_state: 0, not_generated: 0, generating: 0, generation_failed: 0, below_quality_bar: 0, queued_in_run: 0, seed: 0 };
   const noStatus = { not_generated: 0, generating: 0, generated: 0, approved: 0, rejected: 0, failed: 0 };
 
   it('counts a mixed list of ids by what each action would do, and the action then does exactly that', async () => {
@@ -418,7 +418,7 @@ describe('POST /api/conversations/bulk/preview', () => {
     await setStatus(['conv-00087'], 'rejected');
     await setStatus(['conv-00088'], 'approved');
     const first = await detail('conv-00085');
-    // conv-00085 twice (by id and UUID), conv-00089 without text, seed-002 approved, one id that names nothing.
+    // conv-00085 twice (by id and UUID), conv-00089 without text, seed-002 approved (a seed: never rejected), one id that names nothing.
     const selection = { conversationIds: ['conv-00085', first.id, 'conv-00086', 'conv-00087', 'conv-00088', 'conv-00089', 'seed-002', 'conv-99998'] };
     const before = await Promise.all(selection.conversationIds.slice(2, 7).map(statusOf));
 
@@ -433,7 +433,7 @@ describe('POST /api/conversations/bulk/preview', () => {
       skippedByReason: { ...none, already_in_state: 2, not_generated: 1 },
     });
     const reject = await preview({ selection, action: 'reject' }, 'viewer');
-    expect(reject).toMatchObject({ selected: 6, notFound: 1, willChange: 4, changeFrom: { ...noStatus, generated: 2, approved: 2 }, skipped: 2, skippedByReason: { ...none, already_in_state: 1, not_generated: 1 } });
+    expect(reject).toMatchObject({ selected: 6, notFound: 1, willChange: 3, changeFrom: { ...noStatus, generated: 2, approved: 1 }, skipped: 3, skippedByReason: { ...none, already_in_state: 1, not_generated: 1, seed: 1 } });
     // Asking changes nothing.
     expect(await Promise.all(selection.conversationIds.slice(2, 7).map(statusOf))).toEqual(before);
 
@@ -510,7 +510,7 @@ describe('a selection of all', () => {
     const movable = await db()
       .select({ id: conversations.id })
       .from(conversations)
-      .where(inArray(conversations.status, ['generated', 'approved']));
+      .where(and(inArray(conversations.status, ['generated', 'approved']), eq(conversations.isSeed, false)));
     const preview = (await post('reviewer', 'preview', { selection: { all: true }, action: 'reject' })).json<BulkPreview>();
     expect(preview).toMatchObject({ selected: all, willChange: movable.length, skipped: all - movable.length });
     const body = await review({ selection: { all: true }, action: 'reject' });
@@ -519,6 +519,10 @@ describe('a selection of all', () => {
     expect(body.skippedCount).toBe(all - movable.length);
     expect(body.skipped).toHaveLength(body.skippedCount);
     expect(body.failedCount).toBe(0);
-    expect((await t.as('viewer', { method: 'GET', url: '/api/conversations?status=approved' })).json<{ total: number }>().total).toBe(0);
+    // Only the seeds stay approved: they are benchmarks, never rejected.
+    const approved = (await t.as('viewer', { method: 'GET', url: '/api/conversations?status=approved&pageSize=100' })).json<ConversationListResponse>();
+    expect(approved.total).toBeGreaterThan(0);
+    expect(approved.items.every((c) => c.isSeed)).toBe(true);
+    expect(body.skippedByReason.seed).toBe(approved.total);
   });
 });

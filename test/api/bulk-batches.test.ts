@@ -29,7 +29,11 @@ describe.each(ENGINES)('bulk actions in batches on %s', (engine) => {
   };
   const ended = (id: string) => waitFor(async () => ((await progress(id)).state === 'running' ? null : progress(id)));
   const idsOf = async (tier: 'template' | 'scenario' | 'edge_case') =>
-    db().select({ id: conversations.id, conversationId: conversations.conversationId }).from(conversations).where(eq(conversations.tier, tier)).orderBy(asc(conversations.id));
+    db()
+      .select({ id: conversations.id, conversationId: conversations.conversationId, isSeed: conversations.isSeed })
+      .from(conversations)
+      .where(eq(conversations.tier, tier))
+      .orderBy(asc(conversations.id));
   const statuses = async (ids: string[]) =>
     Object.fromEntries((await db().select({ id: conversations.id, status: conversations.status }).from(conversations).where(inArray(conversations.id, ids))).map((r) => [r.id, r.status]));
   const set = (ids: string[], status: ConversationStatus, qualityScore: number | null = 8) =>
@@ -151,22 +155,27 @@ describe.each(ENGINES)('bulk actions in batches on %s', (engine) => {
     const res = await post('admin', 'delete', { selection: { filter: { tier: ['edge_case'] } }, confirm: true });
     expect(res.statusCode).toBe(202);
     const done = await ended(res.json<BulkAction>().id);
-    expect(done).toMatchObject({ kind: 'delete', state: 'done', actionId: null, requested: edge.length, succeeded: edge.length, failedCount: 0 });
-    expect(await idsOf('edge_case')).toEqual([]);
+    // Seeds are benchmarks: a bulk delete keeps them and says why.
+    const seeds = edge.filter((c) => c.isSeed);
+    expect(seeds.length).toBeGreaterThan(0);
+    expect(done).toMatchObject({ kind: 'delete', state: 'done', actionId: null, requested: edge.length, succeeded: edge.length - seeds.length, skippedCount: seeds.length, failedCount: 0 });
+    expect(done.skippedByReason.seed).toBe(seeds.length);
+    expect(await idsOf('edge_case')).toEqual(seeds);
     const turns = await db()
       .select({ n: sql<number>`count(*)::int` })
       .from(conversationTurns)
       .where(
         inArray(
           conversationTurns.conversationId,
-          edge.map((c) => c.id),
+          edge.filter((c) => !c.isSeed).map((c) => c.id),
         ),
       );
     expect(turns[0].n).toBe(0);
   });
 
   it('refuses with 409 an action on conversations another one holds, and lets others through', async () => {
-    const [held, free] = await idsOf('template');
+    // Not seeds: a reject leaves those alone whatever holds them.
+    const [held, free] = (await idsOf('template')).filter((c) => !c.isSeed);
     await set([held.id, free.id], 'generated');
     const release = t.services.ctx.bulkActions.claim([held.id], 'a-running-action', (n) => `A bulk approval of 90,000 conversations is still running (1,000 done so far) and covers ${n} of these.`);
     try {
@@ -227,7 +236,11 @@ describe.each(ENGINES)('bulk actions in batches on %s', (engine) => {
       all.map((c) => c.id),
       'generated',
     );
-    const generated = await db().select({ id: conversations.id }).from(conversations).where(eq(conversations.status, 'generated'));
+    // Seeds the tests above moved to generated are not rejected: they are benchmarks.
+    const generated = await db()
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(and(eq(conversations.status, 'generated'), eq(conversations.isSeed, false)));
     const before = await stats();
     const res = await post('reviewer', 'review', { selection: { filter: { status: ['generated'] } }, action: 'reject' });
     expect(res.statusCode).toBe(202);

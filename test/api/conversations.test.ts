@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationDetail, ConversationListResponse } from '../../src/contract/conversations';
+import { conversations } from '../../src/db/schema';
 import { createTestApp, type TestApp } from '../support/app';
 
 let t: TestApp;
@@ -7,6 +9,12 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
+
+/** Seeds cannot be rejected (they are benchmarks): these tests reject a generated conversation, its status set in the database. */
+const generated = async (conversationId: string) => {
+  await t.services.ctx.database.db.update(conversations).set({ status: 'generated', generatedAt: new Date() }).where(eq(conversations.conversationId, conversationId));
+  return conversationId;
+};
 
 const list = async (query: string) => {
   const res = await t.as('viewer', { method: 'GET', url: `/api/conversations${query}` });
@@ -125,10 +133,11 @@ describe('garbage input', () => {
   });
 
   it('refuses a NUL byte in review notes and changes nothing', async () => {
-    const res = await t.as('reviewer', { method: 'POST', url: '/api/conversations/seed-005/review', payload: { action: 'reject', notes: 'bad\u0000' } });
+    const id = await generated('conv-00060');
+    const res = await t.as('reviewer', { method: 'POST', url: `/api/conversations/${id}/review`, payload: { action: 'reject', notes: 'bad\u0000' } });
     expect(res.statusCode).toBe(400);
-    const after = (await t.as('viewer', { method: 'GET', url: '/api/conversations/seed-005' })).json<ConversationDetail>();
-    expect(after.status).toBe('approved');
+    const after = (await t.as('viewer', { method: 'GET', url: `/api/conversations/${id}` })).json<ConversationDetail>();
+    expect(after.status).toBe('generated');
   });
 
   it('answers two simultaneous creations of the same user with one 201 and one 409', async () => {
@@ -204,9 +213,10 @@ describe('POST /api/conversations/:id/review', () => {
   });
 
   it('rejects with notes and records who and when', async () => {
-    const res = await t.as('reviewer', { method: 'POST', url: '/api/conversations/seed-003/review', payload: { action: 'reject', notes: 'Too generic' } });
+    const id = await generated('conv-00061');
+    const res = await t.as('reviewer', { method: 'POST', url: `/api/conversations/${id}/review`, payload: { action: 'reject', notes: 'Too generic' } });
     expect(res.statusCode).toBe(200);
-    const detail = (await t.as('viewer', { method: 'GET', url: '/api/conversations/seed-003' })).json<ConversationDetail>();
+    const detail = (await t.as('viewer', { method: 'GET', url: `/api/conversations/${id}` })).json<ConversationDetail>();
     expect(detail.status).toBe('rejected');
     expect(detail.review).toMatchObject({ reviewedBy: 'Test reviewer', notes: 'Too generic' });
   });

@@ -27,6 +27,11 @@ describe('conversationWhere', () => {
     expect(q.params).toEqual([8, 6]);
   });
 
+  it('keeps only seeds, or leaves them out', () => {
+    expect(render({ seed: 'only' })).toMatchObject({ sql: '"conversations"."is_seed" = $1', params: [true] });
+    expect(render({ seed: 'exclude' })).toMatchObject({ sql: '"conversations"."is_seed" = $1', params: [false] });
+  });
+
   it('searches the lower-cased search text with wildcards escaped', () => {
     const q = render({ q: '  Anxious 100%_ ' })!;
     expect(q.sql).toBe('"conversations"."search_text" like $1');

@@ -1,4 +1,4 @@
-import { and, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ConversationFilter } from '../../contract/conversations';
 import { QUALITY_RANGES } from '../../core/quality';
 import { conversations } from '../schema';
@@ -38,6 +38,7 @@ export function conversationWhere(filter: ConversationFilter): SQL | undefined {
     parts.push(sql`${c.metadata} ->> ${pair.slice(0, at)} = ${pair.slice(at + 1)}`);
   }
   parts.push(...sourceConditions(filter));
+  if (filter.seed) parts.push(eq(c.isSeed, filter.seed === 'only'));
   const q = filter.q?.trim();
   if (q) parts.push(sql`${c.searchText} like ${likePattern(q)}`);
   return and(...parts);

@@ -41,10 +41,10 @@ export function generatableWhere(selector: Selector): SQL | undefined {
   );
 }
 
-/** How many conversations the selector names in all, and how many of them will be generated, per tier. */
+/** How many conversations the selector names in all (and how many are seeds, never generated), and how many of them will be generated, per tier. */
 export async function countSelection(db: Db, selector: Selector) {
   const named = await db
-    .select({ n: sql<number>`count(*)::int` })
+    .select({ n: sql<number>`count(*)::int`, seeds: sql<number>`(count(*) filter (where ${conversations.isSeed}))::int` })
     .from(conversations)
     .where(selectedWhere(selector));
   const byTier = await db
@@ -55,5 +55,5 @@ export async function countSelection(db: Db, selector: Selector) {
   const tiers = { template: 0, scenario: 0, edge_case: 0 } as Record<string, number>;
   for (const row of byTier) tiers[row.tier] = row.n;
   const count = byTier.reduce((n, r) => n + r.n, 0);
-  return { named: named[0].n, count, byTier: tiers as { template: number; scenario: number; edge_case: number } };
+  return { named: named[0].n, seeds: named[0].seeds, count, byTier: tiers as { template: number; scenario: number; edge_case: number } };
 }

@@ -1,6 +1,5 @@
 import { and, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { planConversations } from '../../core/planner';
-import { scoreConversation } from '../../core/quality';
 import { seededRandom } from '../../core/random';
 import { buildSearchText } from '../../core/search-text';
 import { DEFAULT_TIER_COUNTS, DIMENSIONS } from '../../core/tiers';
@@ -8,8 +7,6 @@ import type { Db, Tx } from '../client';
 import {
   chunks,
   conversations,
-  conversationTranscripts,
-  conversationTurns,
   dimensionValues,
   documents,
   edgeCases,
@@ -22,7 +19,7 @@ import { loadDemoData, type DemoData } from './demo-data';
 import { DEFAULT_EDGE_CASES } from './defaults/edge-cases';
 import { DEFAULT_TEMPLATES } from './defaults/templates';
 import { installDefaults } from './install-defaults';
-import { transcriptText } from '../transcripts';
+import { storeSeedConversations } from './store-seeds';
 
 const CATALOG_KEYS = { persona: 'personas', emotion: 'emotions', topic: 'topics', intent: 'intents', tone: 'tones' } as const;
 
@@ -159,35 +156,7 @@ export async function seedDemoWorkspace(db: Db, data: DemoData = loadDemoData())
     await insertCatalog(tx, data);
     const { chunkIds, templateRows, scenarioRows, edgeRows } = await insertSources(tx, data);
 
-    for (const seed of data.seedConversations) {
-      const quality = scoreConversation(seed.turns, 9);
-      const [row] = await tx
-        .insert(conversations)
-        .values({
-          conversationId: seed.conversationId,
-          title: seed.title,
-          persona: seed.persona,
-          emotion: seed.emotion,
-          topic: seed.topic,
-          intent: seed.intent,
-          tone: seed.tone,
-          tier: seed.tier,
-          arcKey: seed.arcKey,
-          status: 'approved',
-          isSeed: true,
-          qualityScore: quality.score,
-          qualityBreakdown: quality as unknown as Record<string, unknown>,
-          turnCount: seed.turns.length,
-          model: 'human',
-          provider: 'seed',
-          generatedAt: new Date(),
-          metadata: { source: 'seed' },
-          searchText: buildSearchText(seed.conversationId, seed.title, ...labelsOf(seed), 'seed'),
-        })
-        .returning({ id: conversations.id });
-      await tx.insert(conversationTurns).values(seed.turns.map((t, i) => ({ conversationId: row.id, turnNumber: i + 1, role: t.role, content: t.content })));
-      await tx.insert(conversationTranscripts).values({ conversationId: row.id, turns: transcriptText(seed.turns) });
-    }
+    await storeSeedConversations(tx, data.seedConversations, labelsOf);
 
     const arcRows = await tx.select().from(emotionalArcs);
     const slots = planConversations(

@@ -1,6 +1,7 @@
-import { CheckCircle2, Circle, CircleCheckBig, Loader2, XCircle, AlertTriangle, Lock } from 'lucide-react';
+import { CheckCircle2, Circle, CircleCheckBig, Loader2, XCircle, AlertTriangle } from 'lucide-react';
 import type { ConversationStatus } from '../../core/statuses';
 import { STATUS_LABELS } from '../../core/statuses';
+import { SeedBadge } from './seed-badge';
 import { Tooltip } from './ui/tooltip';
 import { cn } from '../lib/cn';
 import { timeAgo } from '../lib/format';
@@ -35,13 +36,20 @@ export function statusTooltip(status: ConversationStatus, at: { generatedAt: str
 export function StatusBadge({ status, tooltip, seed }: { status: ConversationStatus; tooltip?: string; seed?: boolean }) {
   const style = STATUS_STYLE[status];
   const Icon = style.icon;
-  return (
+  const badge = (
     <Tooltip content={tooltip ?? style.meaning}>
-      <span data-status={status} className={cn('inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap', style.className)}>
-        <Icon className={cn('h-3.5 w-3.5', status === 'generating' && 'animate-spin')} aria-hidden />
+      <span data-status={status} className={cn('inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap', style.className, seed && 'rounded-l-none pl-1.5')}>
+        {/* Beside the Seed badge the status is read from its word: the pair stays as narrow as the column. */}
+        {!seed && <Icon className={cn('h-3.5 w-3.5', status === 'generating' && 'animate-spin')} aria-hidden />}
         {status === 'generating' ? 'Generating…' : STATUS_LABELS[status]}
-        {seed && <Lock className="h-3 w-3" aria-label="Seed conversation" />}
       </span>
     </Tooltip>
+  );
+  if (!seed) return badge;
+  return (
+    <span className="inline-flex items-center">
+      <SeedBadge className="rounded-r-none pr-1.5" />
+      {badge}
+    </span>
   );
 }

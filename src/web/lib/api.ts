@@ -24,12 +24,14 @@ const isRaw = (body: unknown): body is RawBody => typeof body === 'object' && bo
 
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   let response: Response;
+  // A file upload goes as the browser encodes it (multipart, with its boundary).
+  const form = body instanceof FormData;
   try {
     response = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': isRaw(body) ? body.contentType : 'application/json' },
-      body: body === undefined ? undefined : isRaw(body) ? body.raw : JSON.stringify(body),
+      headers: body === undefined || form ? {} : { 'content-type': isRaw(body) ? body.contentType : 'application/json' },
+      body: body === undefined ? undefined : form ? body : isRaw(body) ? body.raw : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', 'convgen could not be reached.', 'Check that the server is running and your connection works, then try again.', true, {});

@@ -25,6 +25,7 @@ import { generationLogDetail, generationLogPage } from '../../contract/generatio
 import { preferences } from '../../contract/preferences';
 import { createRunResponse, generateResponse, runEstimate, runList, runProgress } from '../../contract/runs';
 import { rateLimitsView, settingsHistoryPage, settingsResponse } from '../../contract/settings';
+import { seedComparison, seedImportResult, seedStructure, seedTemplateResult, type SeedTemplateRequest } from '../../contract/seeds';
 import { acceptedInvitation, createdUser, health, invitation, me, providerStatus, setupStatus, signInResult, signOutResult } from '../../contract/system';
 import { api, toQueryString } from './api';
 
@@ -183,6 +184,18 @@ export const endpoints = {
     runRetention: () => api.post(retentionResult, '/api/admin/retention/run'),
   },
 
+  seeds: {
+    /** Uploads a seed file as it is, so a problem is named by its line in that file. */
+    importFile: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api.post(seedImportResult, '/api/seeds/import', form);
+    },
+    comparison: () => api.get(seedComparison, '/api/seeds/comparison'),
+    structure: (conversationId: string) => api.get(seedStructure, `/api/seeds/${id(conversationId)}/structure`),
+    useAsTemplate: (conversationId: string, body: SeedTemplateRequest) => api.post(seedTemplateResult, `/api/seeds/${id(conversationId)}/template`, body),
+  },
+
   reportClientError: (report: ClientErrorReport) => api.post(clientErrorReceipt, '/api/client-errors', report),
 };
 
@@ -245,6 +258,11 @@ export const queryKeys = {
     estimate: (body: DimensionRunBody) => ['chunk-dimensions', 'estimate', body] as const,
     chunk: (chunkId: string) => ['chunk-dimensions', 'chunk', chunkId] as const,
   },
+  /** Under `conversations`, so any change to conversations (an import, a review, a delete) asks again. */
+  seeds: {
+    comparison: () => ['conversations', 'seed-comparison'] as const,
+    structure: (conversationId: string) => ['conversations', 'seed-structure', conversationId] as const,
+  },
   generationLogs: {
     all: ['generation-logs'] as const,
     list: (query: GenerationLogParams) => ['generation-logs', 'list', query] as const,
@@ -303,6 +321,8 @@ export const queries = {
   estimate: (selector: SelectorInput) => queryOptions({ queryKey: queryKeys.estimate(selector), queryFn: () => endpoints.runs.estimate(selector) }),
   dimensionEstimate: (body: DimensionRunBody) => queryOptions({ queryKey: queryKeys.chunkDimensions.estimate(body), queryFn: () => endpoints.chunkDimensions.estimate(body) }),
   chunk: (chunkId: string) => queryOptions({ queryKey: queryKeys.chunkDimensions.chunk(chunkId), queryFn: () => endpoints.chunkDimensions.chunk(chunkId) }),
+  seedComparison: () => queryOptions({ queryKey: queryKeys.seeds.comparison(), queryFn: () => endpoints.seeds.comparison() }),
+  seedStructure: (conversationId: string) => queryOptions({ queryKey: queryKeys.seeds.structure(conversationId), queryFn: () => endpoints.seeds.structure(conversationId) }),
   generationLogs: (query: GenerationLogParams) => queryOptions({ queryKey: queryKeys.generationLogs.list(query), queryFn: () => endpoints.generationLogs.list(query) }),
   generationLog: (logId: string) => queryOptions({ queryKey: queryKeys.generationLogs.detail(logId), queryFn: () => endpoints.generationLogs.get(logId) }),
   reviewEvents: (query: ReviewLogParams) => queryOptions({ queryKey: queryKeys.audit.reviews(query), queryFn: () => endpoints.audit.reviews(query) }),

@@ -30,6 +30,9 @@ import { filterOfView, isSelected, selectorOf, visibleState } from '../features/
 import { useSelection } from '../features/selection/use-selection';
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
+import { SeedComparisonCard } from '../features/seeds/seed-comparison-card';
+import { SeedFilter } from '../features/seeds/seed-filter';
+import { SeedImportDialog } from '../features/seeds/seed-import-dialog';
 import { queries } from '../lib/endpoints';
 import { usePreferences } from '../lib/preferences';
 import { useMe } from '../lib/queries';
@@ -81,7 +84,7 @@ function ConversationsView() {
   const role = me?.role ?? 'viewer';
   const [visibility, setVisibility] = useLocalState<VisibilityState>('convgen.columns', {});
   const [filtersOpen, setFiltersOpen] = useLocalState('convgen.filters-open', true);
-  const [dialog, setDialog] = useState<BulkAction | 'generate-all' | 'shortcuts' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<BulkAction | 'generate-all' | 'shortcuts' | 'export' | 'import-seeds' | null>(null);
   const preview = useRef<PreviewPanelHandle>(null);
 
   // Opening a preview or changing page adds a history entry; typing filters replaces it.
@@ -195,6 +198,7 @@ function ConversationsView() {
             <SlidersHorizontal className="h-3.5 w-3.5" aria-hidden /> Filters{activeFilterCount(view) ? ` (${activeFilterCount(view)})` : ''}
           </Button>
           <StatusPills view={view} onChange={update} rowsShown={Boolean(list.data)} />
+          <SeedFilter value={view.seed} onChange={(seed) => update({ seed, page: 1 })} />
         </div>
         {filtersOpen && (
           <div id="filter-panel">
@@ -203,6 +207,7 @@ function ConversationsView() {
         )}
         <ActiveFilters view={view} onChange={update} onClear={clearFilters} />
         {canGenerate && <GenerateFromCategory categories={view.category} />}
+        {view.seed === 'only' && <SeedComparisonCard onImport={canGenerate ? () => setDialog('import-seeds') : undefined} />}
         <BulkToolbar
           selection={selection.selection}
           pageFullySelected={visibleState(selection.selection, visibleRows) === true}
@@ -254,6 +259,7 @@ function ConversationsView() {
       />
       <GenerateDialog title="Generate all conversations?" selector={{ all: true }} open={dialog === 'generate-all'} onOpenChange={(o) => !o && setDialog(null)} requireAcknowledgement />
       {canGenerate && <PlanDialog open={view.plan === 1} onOpenChange={(o) => !o && update({ plan: undefined }, { replace: true })} />}
+      <SeedImportDialog open={dialog === 'import-seeds'} onOpenChange={(o) => !o && setDialog(null)} />
       <ShortcutsDialog open={dialog === 'shortcuts'} onOpenChange={(o) => !o && setDialog(null)} />
       <ExportDialog open={dialog === 'export'} onOpenChange={(o) => !o && setDialog(null)} viewFilter={filter} />
     </div>

@@ -70,6 +70,7 @@ export function ActiveFilters({ view, onChange, onClear }: { view: ViewState; on
   );
   if (view.q) chips.push({ key: 'q' as ListFilterKey, value: view.q, text: `Search: “${view.q}”` });
   if (view.confidenceMin !== undefined) chips.push({ key: 'confidenceMin' as ListFilterKey, value: String(view.confidenceMin), text: `Source confidence: ${confidenceLabel(view.confidenceMin)}` });
+  if (view.seed) chips.push({ key: 'seed' as ListFilterKey, value: view.seed, text: view.seed === 'only' ? 'Seeds only' : 'Without seeds' });
   if (chips.length === 0) return null;
   return (
     <div className="flex flex-wrap items-center gap-1.5" aria-label="Active filters">
@@ -81,8 +82,8 @@ export function ActiveFilters({ view, onChange, onClear }: { view: ViewState; on
             aria-label={`Remove filter ${chip.text}`}
             className="rounded-full p-0.5 hover:bg-primary/10"
             onClick={() =>
-              chip.key === ('q' as ListFilterKey)
-                ? onChange({ q: undefined, page: 1 })
+              chip.key === ('q' as ListFilterKey) || chip.key === ('seed' as ListFilterKey)
+                ? onChange({ [chip.key]: undefined, page: 1 })
                 : chip.key === ('confidenceMin' as ListFilterKey)
                   ? onChange({ confidenceMin: undefined, page: 1 })
                   : onChange({ [chip.key]: ((view[chip.key] as string[]) ?? []).filter((v) => v !== chip.value), page: 1 })

@@ -17,6 +17,10 @@ import { PreviewNav, type PreviewNavigation } from './preview-nav';
 import { ReviewBar, type ReviewAction, type ReviewBarHandle } from './review-bar';
 import { AuditTrail } from '../audit/audit-trail';
 import { SourceSection } from './source-section';
+import { SeedActions } from '../seeds/seed-actions';
+import { SeedBaseline } from '../seeds/seed-baseline';
+import { can } from '../../../core/roles';
+import { useMe } from '../../lib/queries';
 
 export interface PreviewPanelHandle {
   review(action: ReviewAction): void;
@@ -91,6 +95,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
   const { data: detail, isLoading, error } = useConversationDetail(id, tracker.isPending);
   const generating = Boolean(detail && (detail.status === 'generating' || tracker.isPending(detail.id)));
   const label = useLabels();
+  const { data: me } = useMe();
   const panel = useRef<HTMLElement>(null);
   const reviewBar = useRef<ReviewBarHandle>(null);
   useImperativeHandle(ref, () => ({ review: (action) => reviewBar.current?.review(action) }));
@@ -160,6 +165,8 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
               {detail.costUsd !== null && <Meta label="Cost" value={formatUsd(detail.costUsd)} />}
             </dl>
 
+            {!detail.isSeed && typeof detail.metadata.seedId === 'string' && <SeedBaseline seedId={detail.metadata.seedId} score={detail.qualityScore} />}
+
             {detail.error && !generating && (
               <div className="flex gap-2 rounded-lg border border-danger/30 bg-danger-soft p-3 text-sm text-danger" role="alert">
                 <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
@@ -189,6 +196,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
             </div>
           </div>
         )}
+        {detail?.isSeed && <SeedActions seedId={detail.conversationId} canUseAsTemplate={can(me?.role ?? 'viewer', 'conversations:generate')} />}
         <PreviewNav nav={nav} />
       </footer>
     </aside>

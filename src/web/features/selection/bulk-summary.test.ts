@@ -48,6 +48,12 @@ describe('previewLines and previewHeadline', () => {
     expect(previewLines('delete', p).map((l) => l.text)).toEqual(['3 will be deleted for good', '1 queued in a run: will be kept (skipped)']);
     expect(previewHeadline('delete', p)).toBe('4 selected: 3 will be deleted, 1 kept.');
   });
+
+  it('says how many seeds a delete or reject leaves alone, before and after', () => {
+    const p = preview({ action: 'delete', selected: 5, willChange: 3, changeFrom: { ...zeroStatusCounts(), generated: 3 }, skipped: 2, skippedByReason: { ...zeroSkipCounts(), seed: 2 } });
+    expect(previewLines('delete', p).map((l) => l.text)).toEqual(['3 will be deleted for good', '2 seed conversations (locked as benchmarks): will be kept (skipped)']);
+    expect(resultSummary('reject', { succeeded: 3, skippedByReason: { ...zeroSkipCounts(), seed: 1 }, failedCount: 0, stopped: false })).toBe('Rejected 3 · skipped 1 seed conversation (locked as benchmark)');
+  });
 });
 
 describe('resultSummary and resultDetail', () => {

@@ -66,6 +66,7 @@ export function filterOfView(view: ViewState): SelectorFilter {
   if (view.qualityMax !== undefined) filter.qualityMax = view.qualityMax;
   if (view.confidenceMin !== undefined) filter.confidenceMin = view.confidenceMin;
   if (view.q) filter.q = view.q;
+  if (view.seed) filter.seed = view.seed;
   return filter;
 }
 
