@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { SECRET_SETTINGS, workspaceSettingsSchema, type SecretSetting, type SettingsPatch, type SettingsResponse, type WorkspaceSettings } from '../contract/settings';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/client';
 import { settingsHistory, workspaceSettings } from '../db/schema';
 import { decryptSecret, encryptSecret } from './secrets';
@@ -61,7 +62,14 @@ export async function updateSettings(db: Db, patch: SettingsPatch, userId: strin
     for (const section of ['generation', 'budget', 'quality', 'retention', 'privacy', 'documents', 'planning'] as const) {
       if (patch[section]) merged[section] = { ...before[section], ...patch[section] };
     }
-    const after = workspaceSettingsSchema.parse(merged);
+    // Rules across fields (a chunk overlap smaller than the chunk size) are checked on the merged result.
+    const checked = workspaceSettingsSchema.safeParse(merged);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      const field = issue.path.join('.');
+      throw new AppError({ code: 'invalid_request', status: 400, message: `The field '${field}' ${issue.message}.`, hint: 'Correct that value and send the request again.', details: { field } });
+    }
+    const after = checked.data;
     const secrets = { ...(stored.secrets ?? {}) };
     const history = changedLeaves(before, after);
     for (const name of SECRET_SETTINGS) {

@@ -279,6 +279,10 @@ describe('POST /api/documents/:id/rechunk', () => {
     const chunkList = (await t.as('viewer', { method: 'GET', url: `/api/documents/${id}/chunks` })).json().items;
     expect(chunkList[1]).toMatchObject({ conversationCount: 1, conversations: [{ id: slot, status: 'not_generated' }] });
     await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { documents: { chunkSize: 1500, chunkOverlap: 150 } } });
+    // An overlap as long as the chunk is refused, naming the field, not a server error.
+    const overlap = await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { documents: { chunkOverlap: 1500 } } });
+    expect(overlap.statusCode).toBe(400);
+    expect(overlap.json().error.message).toContain("'documents.chunkOverlap' must be smaller than chunkSize");
   });
 });
 
