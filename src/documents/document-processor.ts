@@ -40,8 +40,12 @@ export class DocumentProcessor {
     private readonly log: (msg: string) => void = () => {},
   ) {}
 
-  /** Queues every staged upload no live process is working on. */
-  async resume(): Promise<number> {
+  /**
+   * Queues every staged upload no live process is working on. With `all` (the embedded database,
+   * which only this process opens) every staged upload is, whatever its claim says.
+   */
+  async resume({ all = false }: { all?: boolean } = {}): Promise<number> {
+    if (all) await this.db.update(documentUploads).set({ claimedAt: null });
     const rows = await this.db
       .select({ id: documentUploads.documentId })
       .from(documentUploads)

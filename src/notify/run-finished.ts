@@ -38,6 +38,7 @@ export async function notifyRunFinished(db: Db, mailer: Mailer, runId: string, o
     .select({
       id: generationRuns.id,
       status: generationRuns.status,
+      kind: generationRuns.kind,
       spentUsd: generationRuns.spentUsd,
       notifyEmail: generationRuns.notifyEmail,
       createdAt: generationRuns.createdAt,
@@ -80,7 +81,7 @@ export async function notifyRunFinished(db: Db, mailer: Mailer, runId: string, o
 
 /** "Generation finished: 87 succeeded, 3 failed" and "Spent $1.24 in 4m 05s." */
 export function summarizeRun(
-  run: { status: string; spentUsd: number; createdAt: Date; startedAt: Date | null; finishedAt: Date | null },
+  run: { status: string; kind?: string; spentUsd: number; createdAt: Date; startedAt: Date | null; finishedAt: Date | null },
   counts: { status: string; count: number }[],
 ): RunSummary {
   const countOf = (status: string) => counts.find((c) => c.status === status)?.count ?? 0;
@@ -91,7 +92,8 @@ export function summarizeRun(
   const seconds = ((run.finishedAt ?? new Date()).getTime() - (run.startedAt ?? run.createdAt).getTime()) / 1000;
   let body = `Spent $${run.spentUsd.toFixed(2)} in ${formatDuration(seconds)}.`;
   if (notRun > 0) body += ` ${notRun} ${notRun === 1 ? 'item was' : 'items were'} not run.`;
-  return { title: `Generation ${verb}: ${succeeded} succeeded, ${failed} failed`, body };
+  const what = run.kind === 'chunk_dimensions' ? 'Chunk analysis' : 'Generation';
+  return { title: `${what} ${verb}: ${succeeded} succeeded, ${failed} failed`, body };
 }
 
 /** 45s, 3m 05s, 1h 02m: precise enough for a summary, short enough for a title bar. */

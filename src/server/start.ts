@@ -75,7 +75,8 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
     maintenance,
     documents: new DocumentProcessor(db.db, log),
   };
-  await ctx.documents.resume();
+  // With PGlite this process is the only one on the database: any claimed upload was interrupted.
+  await ctx.documents.resume({ all: db.kind === 'pglite' });
   if (config.runWorker) {
     // With PGlite this process is the only one on the database, so anything left in progress
     // was interrupted by a restart and can go straight back to the queue.

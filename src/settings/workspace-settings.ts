@@ -1,6 +1,6 @@
-import { AppError } from '../core/errors';
 import { eq } from 'drizzle-orm';
 import { SECRET_SETTINGS, workspaceSettingsSchema, type SecretSetting, type SettingsPatch, type SettingsResponse, type WorkspaceSettings } from '../contract/settings';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/client';
 import { settingsHistory, workspaceSettings } from '../db/schema';
 import { decryptSecret, encryptSecret } from './secrets';
@@ -62,14 +62,14 @@ export async function updateSettings(db: Db, patch: SettingsPatch, userId: strin
     for (const section of Object.keys(workspaceSettingsSchema.shape) as (keyof WorkspaceSettings)[]) {
       if (patch[section]) merged[section] = { ...before[section], ...patch[section] };
     }
-    const parsed = workspaceSettingsSchema.safeParse(merged);
-    // A rule across fields (an overlap no shorter than its chunk) can only be checked on the merged settings.
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+    // Rules across fields (a chunk overlap smaller than the chunk size) are checked on the merged result.
+    const checked = workspaceSettingsSchema.safeParse(merged);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
       const field = issue.path.join('.');
-      throw new AppError({ code: 'invalid_request', status: 400, message: `The setting ${field} ${issue.message}.`, hint: 'Correct that value and save again.', details: { field } });
+      throw new AppError({ code: 'invalid_request', status: 400, message: `The field '${field}' ${issue.message}.`, hint: 'Correct that value and send the request again.', details: { field } });
     }
-    const after = parsed.data;
+    const after = checked.data;
     const secrets = { ...(stored.secrets ?? {}) };
     const history = changedLeaves(before, after);
     for (const name of SECRET_SETTINGS) {

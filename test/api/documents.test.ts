@@ -166,10 +166,19 @@ describe('background processing', () => {
       .values({ title: 'Left behind', category: 'General', content: '', status: 'processing', progress: 0, sourceFilename: 'left.md', mimeType: 'text/markdown' })
       .returning({ id: documents.id });
     await db().insert(documentUploads).values({ documentId: doc.id, bytes: new TextEncoder().encode('# Left\n\nStill here.'), claimedAt: new Date(Date.now() - 3_600_000) });
+    // Claimed a moment ago by a process that stopped: only the embedded database's owner may take it at once.
+    const [claimed] = await db()
+      .insert(documents)
+      .values({ title: 'Just claimed', category: 'General', content: '', status: 'processing', progress: 0, sourceFilename: 'just.md', mimeType: 'text/markdown' })
+      .returning({ id: documents.id });
+    await db().insert(documentUploads).values({ documentId: claimed.id, bytes: new TextEncoder().encode('# Just\n\nClaimed.'), claimedAt: new Date() });
     expect(await t.services.ctx.documents.resume()).toBe(1);
+    await t.services.ctx.documents.idle();
+    expect(await t.services.ctx.documents.resume({ all: true })).toBe(1);
     await t.services.ctx.documents.idle();
     const ready = (await t.as('viewer', { method: 'GET', url: `/api/documents/${doc.id}` })).json();
     expect(ready).toMatchObject({ status: 'ready', chunkCount: 1 });
+    expect((await t.as('viewer', { method: 'GET', url: `/api/documents/${claimed.id}` })).json()).toMatchObject({ status: 'ready', chunkCount: 1 });
   });
 });
 
@@ -270,6 +279,10 @@ describe('POST /api/documents/:id/rechunk', () => {
     const chunkList = (await t.as('viewer', { method: 'GET', url: `/api/documents/${id}/chunks` })).json().items;
     expect(chunkList[1]).toMatchObject({ conversationCount: 1, conversations: [{ id: slot, status: 'not_generated' }] });
     await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { documents: { chunkSize: 1500, chunkOverlap: 150 } } });
+    // An overlap as long as the chunk is refused, naming the field, not a server error.
+    const overlap = await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { documents: { chunkOverlap: 1500 } } });
+    expect(overlap.statusCode).toBe(400);
+    expect(overlap.json().error.message).toContain("'documents.chunkOverlap' must be smaller than chunkSize");
   });
 });
 

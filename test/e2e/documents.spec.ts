@@ -60,3 +60,21 @@ test('refuses a file that is not what its name says, with a hint', async ({ page
   await expect(item.getByRole('alert')).toContainText('it is not a PDF');
   await expect(item.getByRole('alert')).toContainText('Upload one of');
 });
+
+test('follows a document to its chunks and their conversations, and says what deleting it would do', async ({ page }) => {
+  await signIn(page, '/documents');
+  const doc = page.getByTestId('document').filter({ hasText: 'The Volatility Playbook' });
+  await expect(doc).toContainText('conversations');
+  await doc.getByRole('button', { name: 'Delete The Volatility Playbook' }).click();
+  const dialog = page.getByRole('dialog', { name: /Delete “The Volatility Playbook”/ });
+  await expect(dialog.getByTestId('delete-impact')).toContainText(/conversations? (made from it will stay|not generated yet will be removed)/);
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await expect(dialog).toBeHidden();
+
+  await doc.locator('button[aria-expanded]').click();
+  const link = doc.getByTestId('chunk').getByRole('link').first();
+  const label = (await link.textContent())!;
+  expect(label).toMatch(/^conv-\d+/);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/conversations\\?.*open=${label}`));
+});

@@ -104,13 +104,8 @@ function DeleteDialog({ doc, open, onOpenChange, onDeleted }: { doc: DocumentDet
       ) : (
         <div className="space-y-2" data-testid="delete-impact">
           <p>{data.message}</p>
-          {data.conversations > 0 && (
-            <ul className="list-disc space-y-1 pl-5 text-muted">
-              {data.keptWithSnapshot > 0 && <li>{data.keptWithSnapshot} generated, approved or rejected conversation(s) stay, and keep showing the text they were made from.</li>}
-              {data.slotsWithoutText > 0 && <li>{data.slotsWithoutText} planned conversation(s) without text yet are removed.</li>}
-              {data.generating > 0 && <li className="text-danger">{data.generating} conversation(s) are being generated: wait for the run to finish first.</li>}
-            </ul>
-          )}
+          {data.keptWithSnapshot > 0 && <p className="text-muted">The conversation preview keeps showing the chunk they were made from, and its document's title and category.</p>}
+          {data.generating > 0 && <p className="text-danger">Wait for the run to finish (or cancel it) before deleting.</p>}
         </div>
       )}
     </Dialog>
