@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { CreateSlotBody } from '../contract/plan';
 import { AppError, conflict } from '../core/errors';
 import { formatConversationId } from '../core/planner';
@@ -7,7 +7,7 @@ import { DIMENSIONS, type Tier } from '../core/tiers';
 import type { Db, Tx } from '../db/client';
 import { assertKnownDimensionValues } from '../db/queries/dimension-validation';
 import { chunks, conversations, dimensionValues, edgeCases, emotionalArcs, scenarios, templates } from '../db/schema';
-import { nextConversationNumber } from './plan-inputs';
+import { lockConversationNumbers, nextConversationNumber } from '../db/queries/conversation-numbers';
 
 const badField = (field: string, message: string, hint: string) => new AppError({ code: 'invalid_slot', status: 400, message, hint, details: { field } });
 
@@ -40,7 +40,7 @@ async function templateFor(tx: Tx, tier: Tier, arcKey: string | null) {
 /** One conversation slot made by hand; the same checks as a plan, and no copy of an existing slot. */
 export async function createSlot(db: Db, body: CreateSlotBody): Promise<{ id: string; conversationId: string }> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('convgen:plan'))`);
+    await lockConversationNumbers(tx);
     await assertKnownDimensionValues(tx, body);
     const chunk = await checkSources(tx, body);
     const slot = {

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { PlanCreated, PlanPreview, PlanRequest } from '../contract/plan';
 import type { WorkspaceSettings } from '../contract/settings';
 import { planSlots, type PlanResult } from '../core/plan-slots';
@@ -7,6 +6,7 @@ import { seededRandom } from '../core/random';
 import { buildSearchText } from '../core/search-text';
 import { DIMENSIONS } from '../core/tiers';
 import type { Db, Tx } from '../db/client';
+import { lockConversationNumbers } from '../db/queries/conversation-numbers';
 import { conversations } from '../db/schema';
 import { loadPlanContext, type PlanContext } from './plan-inputs';
 
@@ -31,7 +31,7 @@ export async function previewPlan(db: Db, request: PlanRequest, settings: Worksp
  */
 export async function createPlan(db: Db, request: PlanRequest, settings: WorkspaceSettings): Promise<PlanCreated> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('convgen:plan'))`);
+    await lockConversationNumbers(tx);
     const context = await loadPlanContext(tx, request, settings);
     const plan = planSlots(context.input, seededRandom(request.seed ?? randomInt(2 ** 31)));
     await insertSlots(tx, plan, context);

@@ -5,6 +5,7 @@ import { AppError } from '../core/errors';
 import type { PlanInput } from '../core/plan-slots';
 import { DIMENSIONS, type Dimension, type Tier } from '../core/tiers';
 import { queryRows, type Db, type Tx } from '../db/client';
+import { nextConversationNumber } from '../db/queries/conversation-numbers';
 import { assertKnownDimensionValues } from '../db/queries/dimension-validation';
 import { chunks, dimensionValues, documents, edgeCases, emotionalArcs, scenarios, templates } from '../db/schema';
 
@@ -52,15 +53,6 @@ async function existingSlots(db: Db | Tx) {
                c.edge_case_id as "edgeCaseId", c.chunk_id as "chunkId", coalesce(d.category, c.source_snapshot->>'category') as category
           from conversations c left join documents d on d.id = c.document_id`,
   );
-}
-
-/** The next free number of the conv-NNNNN ids. */
-export async function nextConversationNumber(db: Db | Tx): Promise<number> {
-  const [row] = await queryRows<{ n: number | null }>(
-    db as Db,
-    sql`select max(substring(conversation_id from '^conv-([0-9]+)$')::bigint)::int as n from conversations where conversation_id ~ '^conv-[0-9]+$'`,
-  );
-  return (row?.n ?? 0) + 1;
 }
 
 /** Reads everything the planner needs, checking the request's personas and categories against the workspace. */
