@@ -19,6 +19,7 @@ import { buildApp } from '../src/server/app';
 import { startServices } from '../src/server/start';
 import { makeDocx, makePdf, prose } from '../test/support/make-documents';
 import { multipart } from '../test/support/multipart';
+import { benchPlanner } from './planner';
 
 const TOKEN = 'bench-token-0123456789abcdef';
 
@@ -74,7 +75,6 @@ async function main() {
     await measure('(a2) another 200-page PDF, reader already loaded', 'bench-200-pages-2.pdf', pdf2);
     const docx = await makeDocx(Array.from({ length: 100 }, (_, i) => ({ heading: `Section ${i + 1}`, paragraphs: [prose(i, 8), prose(i + 3, 8), prose(i + 5, 8)], bullets: ['Confirm the budget', 'Name the decision maker'] })), { pageBreaks: true });
     await measure('(b) 100-page Word document', 'bench-100-pages.docx', docx);
-    // PLANNER FIGURES: the planner's time for 10,000 slots over 50 personas × 20 emotions × 30 topics goes here.
   } finally {
     await app.close();
     await services.close();
@@ -83,3 +83,5 @@ async function main() {
 }
 
 await main();
+// (c) The planner: 10,000 slots over 50 personas × 20 emotions × 30 topics.
+await benchPlanner();

@@ -1,5 +1,5 @@
 /**
- * The planner's part of `npm run bench:content`: the time to plan 10,000 slots over 50 personas ×
+ * The planner's part of `npm run bench:content` (run after the documents): the time to plan 10,000 slots over 50 personas ×
  * 20 emotions × 30 topics (10 intents, 8 tones, 5 arcs, 40 edge cases, 300 chunks in 4 categories),
  * first the planning alone (src/core/plan-slots.ts), then through the API on an embedded database:
  * reading the catalog and existing slots, planning and writing the 10,000 rows. Prints figures.
@@ -88,4 +88,3 @@ export async function benchPlanner(log: (line: string) => void = console.log) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchPlanner();
