@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Checkbox } from '../../components/ui/checkbox';
 
 /**
@@ -15,7 +16,7 @@ export function ChoiceList({
   options: { key: string; label: string; note?: string }[];
   chosen: string[] | null;
   onChange: (chosen: string[] | null) => void;
-  empty: string;
+  empty: ReactNode;
 }) {
   const isOn = (key: string) => chosen === null || chosen.includes(key);
   const toggle = (key: string, on: boolean) => {

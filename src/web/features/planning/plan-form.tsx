@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import { MAX_PLAN_COUNT, type PlanCreated, type PlanRequest, type PlanSources } from '../../../contract/plan';
 import { TIER_LABELS, TIERS, type Tier } from '../../../core/tiers';
@@ -74,7 +75,16 @@ export function PlanForm({ sources, onCreated }: { sources: PlanSources; onCreat
         </fieldset>
       </div>
       <div className="grid grid-cols-2 gap-4">
-        <ChoiceList legend="Personas" options={(catalog?.persona ?? []).map((p) => ({ key: p.key, label: p.label }))} chosen={personas} onChange={setPersonas} empty="No personas yet: add them on the Catalog page." />
+        <ChoiceList legend="Personas" options={(catalog?.persona ?? []).map((p) => ({ key: p.key, label: p.label }))} chosen={personas} onChange={setPersonas} empty={
+            <>
+              No personas yet:{' '}
+              <Link to="/catalog" className="text-primary underline">
+                add them in the Catalog
+              </Link>
+              .
+            </>
+          }
+        />
         <ChoiceList
           legend="Document categories"
           options={sources.categories.map((c) => ({ key: c.name, label: c.name, note: c.chunks ? `${c.chunks} chunks` : 'no documents' }))}
