@@ -3,11 +3,10 @@ import { CHUNK_DIMENSIONS_RUN_KIND, type DimensionEstimate, type DimensionRunBod
 import type { WorkspaceSettings } from '../contract/settings';
 import { estimateDimensionRun } from '../core/chunk-dimensions-estimate';
 import { AppError } from '../core/errors';
-import { priceOf } from '../core/pricing';
 import type { Db } from '../db/client';
 import { countDimensionSelection, dimensionSelectionWhere } from '../db/queries/chunk-dimensions';
 import { generationRuns } from '../db/schema';
-import { requestsPerMinute } from './create-run';
+import { requestsPerMinute, runSpendingLimit } from './create-run';
 import type { ProviderInfo } from './providers/types';
 
 const selectorOf = ({ documentIds, chunkIds, onlyMissing, overwriteManual }: DimensionRunBody): DimensionSelector =>
@@ -51,15 +50,7 @@ export async function createDimensionRun(db: Db, body: DimensionRunBody, opts: {
           : 'Upload a document first, or turn off "only chunks without dimensions" to analyse chunks again.',
     });
   }
-  const spendingLimitUsd = body.spendingLimitUsd ?? opts.settings.budget.defaultSpendingLimitUsd ?? null;
-  if (spendingLimitUsd !== null && opts.provider.name !== 'offline' && !priceOf(opts.provider.model)) {
-    throw new AppError({
-      code: 'unknown_price',
-      status: 422,
-      message: `convgen does not know the price of ${opts.provider.model}, so it cannot keep this run within a spending limit.`,
-      hint: 'Start the run without a spending limit, or use a model from the price table (see the README).',
-    });
-  }
+  const spendingLimitUsd = runSpendingLimit(body.spendingLimitUsd, opts);
   return db.transaction(async (tx) => {
     const [run] = await tx
       .insert(generationRuns)

@@ -58,6 +58,23 @@ export async function estimateSelection(db: Db, selector: Selector, provider: Pr
  * Creates a durable run for a selector: the run row and one item per conversation, in one
  * transaction, so a run either exists with all its work or not at all.
  */
+/**
+ * The spending limit a new run keeps to (its own, or the workspace's default), refused when the
+ * model's price is unknown: a limit that cannot be counted would not hold.
+ */
+export function runSpendingLimit(asked: number | undefined, opts: { provider: ProviderInfo; settings: WorkspaceSettings }): number | null {
+  const spendingLimitUsd = asked ?? opts.settings.budget.defaultSpendingLimitUsd ?? null;
+  if (spendingLimitUsd !== null && opts.provider.name !== 'offline' && !priceOf(opts.provider.model)) {
+    throw new AppError({
+      code: 'unknown_price',
+      status: 422,
+      message: `convgen does not know the price of ${opts.provider.model}, so it cannot keep this run within a spending limit.`,
+      hint: 'Start the run without a spending limit, or use a model from the price table (see the README).',
+    });
+  }
+  return spendingLimitUsd;
+}
+
 export async function createRun(db: Db, body: CreateRunBody, opts: { userId: string | null; provider: ProviderInfo; settings: WorkspaceSettings }): Promise<{ runId: string; total: number; estimate: RunEstimate }> {
   const selector = selectorOf(body);
   const estimate = await estimateSelection(db, selector, opts.provider, opts.settings, body.concurrency);
@@ -77,15 +94,7 @@ export async function createRun(db: Db, body: CreateRunBody, opts: { userId: str
       hint: 'Configure an Anthropic API key, or start the run without the batch option.',
     });
   }
-  const spendingLimitUsd = body.spendingLimitUsd ?? opts.settings.budget.defaultSpendingLimitUsd ?? null;
-  if (spendingLimitUsd !== null && opts.provider.name !== 'offline' && !priceOf(opts.provider.model)) {
-    throw new AppError({
-      code: 'unknown_price',
-      status: 422,
-      message: `convgen does not know the price of ${opts.provider.model}, so it cannot keep this run within a spending limit.`,
-      hint: 'Start the run without a spending limit, or use a model from the price table (see the README).',
-    });
-  }
+  const spendingLimitUsd = runSpendingLimit(body.spendingLimitUsd, opts);
   return db.transaction(async (tx) => {
     const [run] = await tx
       .insert(generationRuns)

@@ -4,7 +4,6 @@ import { AppError } from '../core/errors';
 import { costOf, estimateTokens, priceOf } from '../core/pricing';
 import { ProviderError } from '../core/provider-errors';
 import { redactValue } from '../core/redact';
-import { decideRetry } from '../core/retry-policy';
 import type { Db } from '../db/client';
 import { loadChunkForAnalysis } from '../db/queries/chunk-dimensions';
 import { generationLogs, generationRuns } from '../db/schema';
@@ -13,7 +12,7 @@ import { addSpend, warnIfNearLimit } from './budget';
 import { LeaseLost, type ClaimedChunkItem, type ItemOutcome } from './item-types';
 import { settleDimensions } from './lifecycle/settle-dimensions';
 import { settleFailure } from './lifecycle/settle-failure';
-import { describeFailure, type Failure } from './process-item';
+import { describeFailure, retryDecision, type Failure } from './process-item';
 import type { ReleaseFn } from './rate-limiter';
 import type { RunRuntime } from './run-runtime';
 
@@ -88,9 +87,7 @@ async function recordChunkFailure(db: Db, runtime: RunRuntime, item: ClaimedChun
   const { provider } = runtime;
   const usage = failure.providerError?.opts.usage;
   const billed = usage ? costOf(provider.info.model, usage) : 0;
-  const decision = failure.providerError
-    ? decideRetry(runtime.retryPolicy, { kind: failure.providerError.kind, attempt: item.attempts, retryAfterMs: failure.retryAfterMs })
-    : ({ retry: false, reason: 'This is not a provider error, so retrying would not help.' } as const);
+  const decision = retryDecision(runtime, item.attempts, failure);
   return db.transaction(async (tx) => {
     const settled = await settleFailure(tx, item, {
       retryInMs: decision.retry ? decision.delayMs : null,

@@ -129,9 +129,7 @@ export async function recordFailure(
   const usage = failure.providerError?.opts.usage;
   const billed = usage ? costOf(provider.info.model, usage) * (call.costFactor ?? 1) : 0;
   // Template and data problems are permanent: the same request would fail the same way.
-  const decision = failure.providerError
-    ? decideRetry(runtime.retryPolicy, { kind: failure.providerError.kind, attempt: item.attempts, retryAfterMs: failure.retryAfterMs })
-    : ({ retry: false, reason: 'This is not a provider error, so retrying would not help.' } as const);
+  const decision = retryDecision(runtime, item.attempts, failure);
   return db.transaction(async (tx) => {
     const settled = await settleFailure(tx, item, {
       retryInMs: decision.retry ? decision.delayMs : null,
@@ -173,4 +171,11 @@ export async function recordFailure(
     });
     return settled === 'retry' ? 'retrying' : settled === 'cancel' ? 'run_stopped' : 'failed';
   });
+}
+
+/** Whether a failed call is tried again, and when: provider errors follow the retry policy, the rest are permanent. */
+export function retryDecision(runtime: RunRuntime, attempt: number, failure: Failure) {
+  return failure.providerError
+    ? decideRetry(runtime.retryPolicy, { kind: failure.providerError.kind, attempt, retryAfterMs: failure.retryAfterMs })
+    : ({ retry: false, reason: 'This is not a provider error, so retrying would not help.' } as const);
 }

@@ -11,6 +11,7 @@ import { endpoints, queries, queryKeys } from '../../lib/endpoints';
 import { formatDuration, formatUsd } from '../../lib/format';
 import { useMe } from '../../lib/queries';
 import { RunProgressCard } from '../runs/run-progress-card';
+import { SpendingLimitField } from '../runs/spending-limit-field';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -135,25 +136,7 @@ export function DeriveDimensionsButton({ documentIds }: { documentIds?: string[]
               <input type="checkbox" checked={overwriteManual} onChange={(ev) => setOverwriteManual(ev.target.checked)} className="h-4 w-4" />
               Overwrite hand edits (chunks you edited are otherwise kept as they are)
             </label>
-            <label className="block">
-              <span className="mb-1 block text-xs font-semibold tracking-wide text-muted uppercase">Spending limit (optional)</span>
-              <span className="flex items-center gap-2">
-                Stop if the cost exceeds $
-                <input
-                  type="number"
-                  min="0.01"
-                  step="0.01"
-                  inputMode="decimal"
-                  value={limit}
-                  onChange={(ev) => setLimit(ev.target.value)}
-                  placeholder="no limit"
-                  aria-invalid={limitInvalid || undefined}
-                  aria-label="Spending limit in US dollars"
-                  className="h-8 w-28 rounded-md border border-border bg-surface px-2"
-                />
-              </span>
-              {limitInvalid && <span className="mt-1 block text-xs text-danger">Enter an amount above zero, or leave it empty for no limit.</span>}
-            </label>
+            <SpendingLimitField value={limit} onChange={setLimit} invalid={limitInvalid} />
           </div>
         )}
       </Dialog>

@@ -10,6 +10,7 @@ import { ApiError } from '../../lib/api';
 import { endpoints, queries, queryKeys, type SelectorInput } from '../../lib/endpoints';
 import { formatDuration, formatUsd } from '../../lib/format';
 import { needsCostAcknowledgement } from './cost-acknowledgement';
+import { SpendingLimitField } from './spending-limit-field';
 
 type TierRow = { name: string; count: number; costUsd: number };
 
@@ -142,25 +143,7 @@ export function GenerateDialog({
               Regenerate conversations that already have text (their review is reset)
             </label>
           )}
-          <label className="block">
-            <span className="mb-1 block text-xs font-semibold tracking-wide text-muted uppercase">Spending limit (optional)</span>
-            <span className="flex items-center gap-2">
-              Stop if the cost exceeds $
-              <input
-                type="number"
-                min="0.01"
-                step="0.01"
-                inputMode="decimal"
-                value={limit}
-                onChange={(ev) => setLimit(ev.target.value)}
-                placeholder="no limit"
-                aria-invalid={limitInvalid || undefined}
-                aria-label="Spending limit in US dollars"
-                className="h-8 w-28 rounded-md border border-border bg-surface px-2"
-              />
-            </span>
-            {limitInvalid && <span className="mt-1 block text-xs text-danger">Enter an amount above zero, or leave it empty for no limit.</span>}
-          </label>
+          <SpendingLimitField value={limit} onChange={setLimit} invalid={limitInvalid} />
           <label className="flex items-center gap-2">
             <input type="checkbox" checked={notifyEmail} onChange={(ev) => setNotifyEmail(ev.target.checked)} className="h-4 w-4" />
             Email me when it finishes
