@@ -9,20 +9,8 @@ export interface PlanChunk {
   hasDimensions: boolean;
 }
 
-/** The part of an existing conversation that makes it a slot: planning never repeats one. */
-export interface ExistingSlot {
-  tier: string;
-  persona: string;
-  emotion: string;
-  topic: string;
-  intent: string;
-  tone: string;
-  arcKey: string | null;
-  scenarioId: string | null;
-  edgeCaseId: string | null;
-  chunkId: string | null;
-  category: string | null;
-}
+/** The part of an existing conversation that makes it a slot (planning never repeats one), with its document's category. */
+export type ExistingSlot = Omit<PlannedSlot, 'conversationId' | 'documentId' | 'templateId' | 'tier'> & { tier: string; category: string | null };
 
 export interface PlanInput {
   count: number;

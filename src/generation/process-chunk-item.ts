@@ -12,7 +12,7 @@ import { addSpend, warnIfNearLimit } from './budget';
 import { LeaseLost, type ClaimedChunkItem, type ItemOutcome } from './item-types';
 import { settleDimensions } from './lifecycle/settle-dimensions';
 import { settleFailure } from './lifecycle/settle-failure';
-import { describeFailure, retryDecision, type Failure } from './process-item';
+import { describeFailure, failedCallLog, retryDecision, type Failure } from './process-item';
 import type { ReleaseFn } from './rate-limiter';
 import type { RunRuntime } from './run-runtime';
 
@@ -105,15 +105,7 @@ async function recordChunkFailure(db: Db, runtime: RunRuntime, item: ClaimedChun
       requestPayload: call.request && (runtime.redactPii ? redactValue(call.request) : call.request),
       parameters: { chunkId: item.chunkId },
       responsePayload: null,
-      durationMs: Date.now() - call.started,
-      status: 'error',
-      errorKind: failure.kind,
-      errorMessage: failure.message,
-      httpStatus: failure.httpStatus ?? null,
-      attempt: item.attempts,
-      costUsd: billed,
-      inputTokens: usage?.inputTokens ?? 0,
-      outputTokens: usage?.outputTokens ?? 0,
+      ...failedCallLog(failure, item.attempts, billed, usage, call.started),
     });
     return settled === 'retry' ? 'retrying' : settled === 'cancel' ? 'run_stopped' : 'failed';
   });

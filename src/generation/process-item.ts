@@ -157,15 +157,7 @@ export async function recordFailure(
       parameters: (runtime.redactPii ? redactValue(call.context?.parameters ?? {}) : (call.context?.parameters ?? {})) as Record<string, unknown>,
       // What the provider answered (its error body and rate-limit headers, or the unusable output), for the error dialog's technical details.
       responsePayload: rawOf(failure, runtime.redactPii),
-      durationMs: Date.now() - call.started,
-      status: 'error',
-      errorKind: failure.kind,
-      errorMessage: failure.message,
-      httpStatus: failure.httpStatus ?? null,
-      attempt: item.attempts,
-      costUsd: billed,
-      inputTokens: usage?.inputTokens ?? 0,
-      outputTokens: usage?.outputTokens ?? 0,
+      ...failedCallLog(failure, item.attempts, billed, usage, call.started),
       cacheReadTokens: usage?.cacheReadTokens ?? 0,
       cacheWriteTokens: usage?.cacheWriteTokens ?? 0,
     });
@@ -178,4 +170,19 @@ export function retryDecision(runtime: RunRuntime, attempt: number, failure: Fai
   return failure.providerError
     ? decideRetry(runtime.retryPolicy, { kind: failure.providerError.kind, attempt, retryAfterMs: failure.retryAfterMs })
     : ({ retry: false, reason: 'This is not a provider error, so retrying would not help.' } as const);
+}
+
+/** The generation-log fields every failed call records, whatever the item was. */
+export function failedCallLog(failure: Failure, attempt: number, billedUsd: number, usage: { inputTokens: number; outputTokens: number } | undefined, startedAt: number) {
+  return {
+    durationMs: Date.now() - startedAt,
+    status: 'error',
+    errorKind: failure.kind,
+    errorMessage: failure.message,
+    httpStatus: failure.httpStatus ?? null,
+    attempt,
+    costUsd: billedUsd,
+    inputTokens: usage?.inputTokens ?? 0,
+    outputTokens: usage?.outputTokens ?? 0,
+  };
 }
