@@ -5,7 +5,7 @@ import { AUDIENCE_LABELS, EXPERTISE_LABELS, VALENCE_LABELS, type AudienceLevel, 
 
 /** The Documents page opened on a document with one chunk in view; the Documents page reads these search keys. */
 export function documentLink(documentId: string, chunkId?: string) {
-  return { to: '/documents' as const, search: (chunkId ? { document: documentId, chunk: chunkId } : { document: documentId }) as never };
+  return { to: '/documents' as const, search: chunkId ? { document: documentId, chunk: chunkId } : { document: documentId } };
 }
 
 const labelOf = <K extends string>(labels: Record<K, string>, value: unknown) => (typeof value === 'string' ? (labels[value as K] ?? value) : null);
