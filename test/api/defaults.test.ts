@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversations, dimensionValues, edgeCases, emotionalArcs, templates } from '../../src/db/schema';
+import { conversations, dimensionValues, documents, edgeCases, emotionalArcs, templates } from '../../src/db/schema';
+import { isWorkspaceEmpty } from '../../src/db/seed/seed-demo';
 import { installDefaults } from '../../src/db/seed/install-defaults';
 import { createTestApp, type TestApp } from '../support/app';
 
@@ -62,5 +63,14 @@ describe('the demo on top of the defaults', () => {
     expect(gratitude.active).toBe(false);
     const active = await db.select().from(templates).where(eq(templates.active, true));
     expect(active.every((row) => !row.key.startsWith('builtin_'))).toBe(true);
+  });
+
+  it('is seeded once: a team that clears the demo away does not get it back at the next start', async () => {
+    const db = t.services.ctx.database.db;
+    expect(await isWorkspaceEmpty(db)).toBe(false);
+    await db.delete(conversations);
+    await db.delete(documents);
+    await db.delete(dimensionValues).where(eq(dimensionValues.dimension, 'persona'));
+    expect(await isWorkspaceEmpty(db)).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import {
   dimensionValues,
   documents,
   edgeCases,
+  installedDefaults,
   emotionalArcs,
   scenarios,
   templates,
@@ -23,17 +24,22 @@ import { storeSeedConversations } from './store-seeds';
 
 const CATALOG_KEYS = { persona: 'personas', emotion: 'emotions', topic: 'topics', intent: 'intents', tone: 'tones' } as const;
 
+/** Recorded when the demo is seeded, so a team that later clears the workspace never gets it back. */
+const DEMO_MARKER = { kind: 'demo', key: 'workspace' } as const;
+
 /**
- * True when the team has brought nothing yet (no personas, documents or conversations): the
- * demo is only ever seeded into that. The built-in defaults do not count as content.
+ * True when the team has brought nothing yet (no personas, documents or conversations) and the
+ * demo was never seeded: the demo is only ever seeded into that. The built-in defaults do not
+ * count as content.
  */
 export async function isWorkspaceEmpty(db: Db): Promise<boolean> {
-  const [[personas], [docs], [convs]] = await Promise.all([
+  const [[personas], [docs], [convs], [demo]] = await Promise.all([
     db.select({ n: count() }).from(dimensionValues).where(eq(dimensionValues.dimension, 'persona')),
     db.select({ n: count() }).from(documents),
     db.select({ n: count() }).from(conversations),
+    db.select({ n: count() }).from(installedDefaults).where(and(eq(installedDefaults.kind, DEMO_MARKER.kind), eq(installedDefaults.key, DEMO_MARKER.key))),
   ]);
-  return personas.n + docs.n + convs.n === 0;
+  return personas.n + docs.n + convs.n + demo.n === 0;
 }
 
 /**
@@ -153,6 +159,7 @@ export async function seedDemoWorkspace(db: Db, data: DemoData = loadDemoData())
   const labelsOf = labelLookup(data);
   return db.transaction(async (tx) => {
     await installDefaults(tx);
+    await tx.insert(installedDefaults).values(DEMO_MARKER).onConflictDoNothing();
     await insertCatalog(tx, data);
     const { chunkIds, templateRows, scenarioRows, edgeRows } = await insertSources(tx, data);
 
