@@ -12,7 +12,7 @@ test('filter the table by source category, open a conversation and click through
   await page.getByRole('menuitemcheckbox', { name: 'Complete Systems' }).click();
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/category=Complete(\+|%20)Systems/);
-  await expect(page.getByTestId('result-count')).toContainText(/Showing \d+ of 96 conversations/);
+  await expect(page.getByTestId('result-count')).toContainText(/Showing \d+ of \d+ conversations/);
   await expect(page.getByRole('button', { name: /Remove filter Source category: Complete Systems/ })).toBeVisible();
   await expect(page.getByTestId('generate-from-category')).toHaveText(/Generate from Complete Systems only/);
 
