@@ -3,10 +3,11 @@ import type { CreateSlotBody } from '../contract/plan';
 import { AppError, conflict } from '../core/errors';
 import { formatConversationId } from '../core/planner';
 import { buildSearchText } from '../core/search-text';
-import { DIMENSIONS, type Tier } from '../core/tiers';
+import type { Tier } from '../core/tiers';
 import type { Db, Tx } from '../db/client';
 import { assertKnownDimensionValues } from '../db/queries/dimension-validation';
-import { chunks, conversations, dimensionValues, edgeCases, emotionalArcs, scenarios, templates } from '../db/schema';
+import { chunks, conversations, edgeCases, emotionalArcs, scenarios, templates } from '../db/schema';
+import { catalogLabels } from '../db/seed/store-seeds';
 import { lockConversationNumbers, nextConversationNumber } from '../db/queries/conversation-numbers';
 
 const badField = (field: string, message: string, hint: string) => new AppError({ code: 'invalid_slot', status: 400, message, hint, details: { field } });
@@ -67,9 +68,7 @@ export async function createSlot(db: Db, body: CreateSlotBody): Promise<{ id: st
       .limit(1);
     if (same.length) throw conflict(`${same[0].conversationId} already has exactly these values.`, 'Change one of the values (or the source chunk), or open the existing conversation instead.');
 
-    const labels = new Map(
-      (await tx.select({ dimension: dimensionValues.dimension, key: dimensionValues.key, label: dimensionValues.label }).from(dimensionValues)).map((v) => [`${v.dimension}:${v.key}`, v.label]),
-    );
+    const labelsOf = await catalogLabels(tx);
     const conversationId = formatConversationId(await nextConversationNumber(tx));
     const [row] = await tx
       .insert(conversations)
@@ -80,7 +79,7 @@ export async function createSlot(db: Db, body: CreateSlotBody): Promise<{ id: st
         documentId: chunk?.documentId ?? null,
         templateId: await templateFor(tx, body.tier, slot.arcKey),
         metadata: { source: 'manual' },
-        searchText: buildSearchText(conversationId, body.title, ...DIMENSIONS.map((d) => labels.get(`${d}:${slot[d]}`) ?? slot[d]), body.tier.replace('_', ' ')),
+        searchText: buildSearchText(conversationId, body.title, ...labelsOf(slot)),
       })
       .returning({ id: conversations.id });
     return { id: row.id, conversationId };

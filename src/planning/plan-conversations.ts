@@ -4,10 +4,10 @@ import type { WorkspaceSettings } from '../contract/settings';
 import { planSlots, type PlanResult } from '../core/plan-slots';
 import { seededRandom } from '../core/random';
 import { buildSearchText } from '../core/search-text';
-import { DIMENSIONS } from '../core/tiers';
 import type { Db, Tx } from '../db/client';
 import { lockConversationNumbers } from '../db/queries/conversation-numbers';
 import { conversations } from '../db/schema';
+import { catalogLabels } from '../db/seed/store-seeds';
 import { loadPlanContext, type PlanContext } from './plan-inputs';
 
 /** Rows per insert: large plans are written in slices so one statement never carries 10,000 rows. */
@@ -34,20 +34,15 @@ export async function createPlan(db: Db, request: PlanRequest, settings: Workspa
     await lockConversationNumbers(tx);
     const context = await loadPlanContext(tx, request, settings);
     const plan = planSlots(context.input, seededRandom(request.seed ?? randomInt(2 ** 31)));
-    await insertSlots(tx, plan, context);
+    await insertSlots(tx, plan);
     const { planned: _planned, ...summary } = present(request, context, plan);
     return { ...summary, created: plan.slots.length, conversationIds: plan.slots.map((s) => s.conversationId) };
   });
 }
 
-async function insertSlots(tx: Tx, plan: PlanResult, context: PlanContext) {
-  const labelOf = (d: string, key: string) => context.labels.get(`${d}:${key}`) ?? key;
+async function insertSlots(tx: Tx, plan: PlanResult) {
+  const labelsOf = await catalogLabels(tx);
   for (let i = 0; i < plan.slots.length; i += INSERT_BATCH) {
-    await tx.insert(conversations).values(
-      plan.slots.slice(i, i + INSERT_BATCH).map((slot) => ({
-        ...slot,
-        searchText: buildSearchText(slot.conversationId, ...DIMENSIONS.map((d) => labelOf(d, slot[d])), slot.tier.replace('_', ' ')),
-      })),
-    );
+    await tx.insert(conversations).values(plan.slots.slice(i, i + INSERT_BATCH).map((slot) => ({ ...slot, searchText: buildSearchText(slot.conversationId, ...labelsOf(slot)) })));
   }
 }

@@ -11,18 +11,16 @@ import { chunks, dimensionValues, documents, edgeCases, emotionalArcs, scenarios
 
 export interface PlanContext {
   input: PlanInput;
-  /** `dimension:key` → label, for the new rows' search text. */
-  labels: Map<string, string>;
 }
 
 async function activeValues(db: Db | Tx) {
   const rows = await db
-    .select({ dimension: dimensionValues.dimension, key: dimensionValues.key, label: dimensionValues.label })
+    .select({ dimension: dimensionValues.dimension, key: dimensionValues.key })
     .from(dimensionValues)
     .where(eq(dimensionValues.active, true))
     .orderBy(asc(dimensionValues.sortOrder), asc(dimensionValues.id));
   const values = Object.fromEntries(DIMENSIONS.map((d) => [d, rows.filter((r) => r.dimension === d).map((r) => r.key)])) as Record<Dimension, string[]>;
-  return { values, labels: new Map(rows.map((r) => [`${r.dimension}:${r.key}`, r.label])) };
+  return values;
 }
 
 /** The categories a plan may name: the workspace's list and any category a document is filed under. */
@@ -59,7 +57,7 @@ async function existingSlots(db: Db | Tx) {
 export async function loadPlanContext(db: Db | Tx, request: PlanRequest, settings: WorkspaceSettings): Promise<PlanContext> {
   for (const persona of request.personas ?? []) await assertKnownDimensionValues(db, { persona });
   await assertKnownCategories(db, request.categories, settings);
-  const { values, labels } = await activeValues(db);
+  const values = await activeValues(db);
   if (request.personas) values.persona = values.persona.filter((p) => request.personas?.includes(p));
 
   const inCategories = request.categories ? inArray(documents.category, request.categories) : undefined;
@@ -91,7 +89,6 @@ export async function loadPlanContext(db: Db | Tx, request: PlanRequest, setting
   const chunkIds = new Set(chunkRows.map((c) => c.id));
   const usableScenarios = scenarioRows.filter((s) => !s.chunkId || chunkIds.has(s.chunkId));
   return {
-    labels,
     input: {
       count: request.count,
       split: request.split ?? settings.planning.tierSplit,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ChunkDimensions } from '../schema';
 import { projectRoot } from '../../config/project-root';
+import type { SeedToStore } from './store-seeds';
 
 /** The shapes of the files under demo/ (checked by demo/check.mjs). */
 export interface DemoDimensionValue {
@@ -47,18 +48,7 @@ export interface DemoData {
     emotion: string;
     topic: string;
   }[];
-  seedConversations: {
-    conversationId: string;
-    title: string;
-    persona: string;
-    emotion: string;
-    topic: string;
-    intent: string;
-    tone: string;
-    tier: string;
-    arcKey: string | null;
-    turns: { role: 'user' | 'assistant'; content: string }[];
-  }[];
+  seedConversations: SeedToStore[];
 }
 
 export const demoFolder = path.join(projectRoot, 'demo');

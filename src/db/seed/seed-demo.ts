@@ -20,7 +20,7 @@ import { loadDemoData, type DemoData } from './demo-data';
 import { DEFAULT_EDGE_CASES } from './defaults/edge-cases';
 import { DEFAULT_TEMPLATES } from './defaults/templates';
 import { installDefaults } from './install-defaults';
-import { storeSeedConversations } from './store-seeds';
+import { catalogLabels, storeSeedConversations } from './store-seeds';
 
 const CATALOG_KEYS = { persona: 'personas', emotion: 'emotions', topic: 'topics', intent: 'intents', tone: 'tones' } as const;
 
@@ -143,24 +143,17 @@ async function insertSources(tx: Tx, data: DemoData) {
   return { chunkIds, templateRows, scenarioRows, edgeRows };
 }
 
-/** Labels for the search text, so "anxious" finds Anxious Investor rows. */
-function labelLookup(data: DemoData) {
-  const labels = new Map<string, string>();
-  for (const dimension of DIMENSIONS) for (const v of data.catalog[CATALOG_KEYS[dimension]]) labels.set(`${dimension}:${v.key}`, v.label);
-  return (slot: { persona: string; emotion: string; topic: string; intent: string; tone: string; tier: string }) =>
-    DIMENSIONS.map((d) => labels.get(`${d}:${slot[d]}`) ?? slot[d]).concat(slot.tier.replace('_', ' '));
-}
-
 /**
  * Seeds the demo workspace: catalog, arcs, documents and chunks, templates, scenarios, edge
  * cases, hand-written seed conversations, and 90 planned conversations (40/35/15).
  */
 export async function seedDemoWorkspace(db: Db, data: DemoData = loadDemoData()): Promise<{ planned: number; seeds: number }> {
-  const labelsOf = labelLookup(data);
   return db.transaction(async (tx) => {
     await installDefaults(tx);
     await tx.insert(installedDefaults).values(DEMO_MARKER).onConflictDoNothing();
     await insertCatalog(tx, data);
+    // Labels for the search text, so "anxious" finds Anxious Investor rows.
+    const labelsOf = await catalogLabels(tx);
     const { chunkIds, templateRows, scenarioRows, edgeRows } = await insertSources(tx, data);
 
     await storeSeedConversations(tx, data.seedConversations, labelsOf);
