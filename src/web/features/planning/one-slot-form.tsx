@@ -8,6 +8,9 @@ import { ApiError } from '../../lib/api';
 import { endpoints, queryKeys } from '../../lib/endpoints';
 import { useCatalog } from '../../lib/queries';
 
+/** "a persona", "an emotion": the article a label takes. */
+const withArticle = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+
 const SELECT = 'h-9 w-full rounded-md border border-border bg-surface px-2 text-sm text-text shadow-sm focus:border-primary focus:outline-none focus:ring-2 focus:ring-primary/20';
 
 function Select({ id, label, value, onChange, options, placeholder }: { id: string; label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; placeholder: string }) {
@@ -45,7 +48,7 @@ export function OneSlotForm({ sources, onCreated }: { sources: PlanSources; onCr
   });
   const missing = DIMENSIONS.filter((d) => !values[d]);
   const needs = missing.length
-    ? `Choose a ${missing.map((d) => DIMENSION_LABELS[d].toLowerCase()).join(', ')}.`
+    ? `Choose ${withArticle(missing.map((d) => DIMENSION_LABELS[d].toLowerCase()).join(', '))}.`
     : tier === 'template' && !arcKey
       ? 'Choose the emotional arc it follows.'
       : tier === 'edge_case' && !edgeCaseId
@@ -82,7 +85,7 @@ export function OneSlotForm({ sources, onCreated }: { sources: PlanSources; onCr
             value={values[d]}
             onChange={(v) => setValues({ ...values, [d]: v })}
             options={(catalog?.[d] ?? []).map((v) => ({ value: v.key, label: v.label }))}
-            placeholder={catalog && !catalog[d].length ? `No ${DIMENSION_LABELS[d].toLowerCase()} values yet` : `Choose a ${DIMENSION_LABELS[d].toLowerCase()}`}
+            placeholder={catalog && !catalog[d].length ? `No ${DIMENSION_LABELS[d].toLowerCase()} values yet` : `Choose ${withArticle(DIMENSION_LABELS[d].toLowerCase())}`}
           />
         ))}
         <div className="col-span-2">
