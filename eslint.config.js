@@ -15,10 +15,10 @@ const API_CLIENT_RESTRICTION = {
  * layer that fits what it imports (src/web/features/feature-layers.test.ts checks they all do).
  */
 const FEATURE_LAYERS = [
-  ['audit', 'catalog', 'checklist', 'export', 'seeds', 'settings', 'shortcuts'],
-  ['runs'],
-  ['documents', 'errors', 'planning'],
-  ['conversations'],
+  ['arcs', 'audit', 'catalog', 'checklist', 'export', 'seeds', 'settings', 'shortcuts', 'templates'],
+  ['runs', 'template-analytics'],
+  ['documents', 'edge-cases', 'errors', 'planning', 'scenarios'],
+  ['conversations', 'tiers'],
   ['review', 'selection'],
   ['shell'],
 ];

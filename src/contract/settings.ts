@@ -33,7 +33,13 @@ export const workspaceSettingsSchema = z.object({
       warnAtPercent: z.number().int().min(1).max(99).default(80),
     })
     .prefault({}),
-  quality: z.object({ minApprovalScore: z.number().min(0).max(10).default(6) }).prefault({}),
+  quality: z
+    .object({
+      minApprovalScore: z.number().min(0).max(10).default(6),
+      /** Edge cases test the model's limits, so they need a higher score to be approved (US8.3.1: 8). */
+      edgeCaseMinScore: z.number().min(0).max(10).default(8),
+    })
+    .prefault({}),
   retention: z.object({ logsDays: z.number().int().min(1).max(3650).default(90), exportsDays: z.number().int().min(1).max(3650).default(365) }).prefault({}),
   privacy: z.object({ redactPiiInLogs: z.boolean().default(false) }).prefault({}),
   documents: z
@@ -61,6 +67,12 @@ export const workspaceSettingsSchema = z.object({
         .object({ template: z.number().int().min(0).max(100), scenario: z.number().int().min(0).max(100), edge_case: z.number().int().min(0).max(100) })
         .refine((s) => s.template + s.scenario + s.edge_case > 0, 'at least one tier needs a share above 0')
         .default({ template: 40, scenario: 35, edge_case: 15 }),
+    })
+    .prefault({}),
+  templates: z
+    .object({
+      /** US7.2.2: a version can be activated only after a test of it succeeded. */
+      requireTestBeforeActivation: z.boolean().default(false),
     })
     .prefault({}),
 });
@@ -102,6 +114,7 @@ export const settingsPatch = z
     privacy: patchOf(workspaceSettingsSchema.shape.privacy.unwrap()),
     documents: patchOf(workspaceSettingsSchema.shape.documents.unwrap()),
     planning: patchOf(workspaceSettingsSchema.shape.planning.unwrap()),
+    templates: patchOf(workspaceSettingsSchema.shape.templates.unwrap()),
     anthropicApiKey: z.string().trim().min(10, 'looks too short to be an API key').max(500).nullable().optional(),
     openaiApiKey: z.string().trim().min(1).max(500).nullable().optional(),
   })

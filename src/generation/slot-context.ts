@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { OfflineSlot } from '../core/offline/compose';
 import { notFound } from '../core/errors';
 import type { PromptParameters } from '../core/prompt';
+import type { PromptParameterName } from '../core/prompt-parameters';
 import type { Tier } from '../core/tiers';
 import type { Db } from '../db/client';
 import { chunks, conversations, type ChunkDimensions, dimensionValues, edgeCases, emotionalArcs, scenarios, templates, templateVersions } from '../db/schema';
@@ -119,7 +120,8 @@ function contextOf(row: ContextRow, values: Map<string, DimensionRow>): SlotCont
       : null,
     chunk: source ? { content: source.content, summary: dims.summary, keyTerms, expertiseLevel: dims.expertise_level } : null,
   };
-  const parameters: PromptParameters = {
+  // Typed against the list the template editor checks placeholders with, so the two never drift apart.
+  const parameters: Record<PromptParameterName, string | undefined | null> = {
     persona: persona.label,
     persona_description: persona.description,
     emotion: slot.emotion.label,
@@ -151,5 +153,5 @@ function contextOf(row: ContextRow, values: Map<string, DimensionRow>): SlotCont
     edge_case_prompt: edgeCase?.adversarialPrompt,
     edge_case_expected: edgeCase?.expectedBehavior,
   };
-  return { conversation, slot, parameters, template: template as SlotContext['template'] };
+  return { conversation, slot, parameters: parameters as PromptParameters, template: template as SlotContext['template'] };
 }

@@ -37,6 +37,12 @@ const AuditPage = lazyRouteComponent(() => import('./pages/audit-page'), 'AuditP
 const ExportsPage = lazyRouteComponent(() => import('./pages/exports-page'), 'ExportsPage');
 const SettingsPage = lazyRouteComponent(() => import('./pages/settings-page'), 'SettingsPage');
 const CatalogPage = lazyRouteComponent(() => import('./pages/catalog-page'), 'CatalogPage');
+const TemplatesPage = lazyRouteComponent(() => import('./pages/templates-page'), 'TemplatesPage');
+const TemplateAnalyticsPage = lazyRouteComponent(() => import('./pages/template-analytics-page'), 'TemplateAnalyticsPage');
+const TiersPage = lazyRouteComponent(() => import('./pages/tiers-page'), 'TiersPage');
+const ArcsPage = lazyRouteComponent(() => import('./pages/arcs-page'), 'ArcsPage');
+const ScenariosPage = lazyRouteComponent(() => import('./pages/scenarios-page'), 'ScenariosPage');
+const EdgeCasesPage = lazyRouteComponent(() => import('./pages/edge-cases-page'), 'EdgeCasesPage');
 const SetupPage = lazyRouteComponent(() => import('./pages/setup-page'), 'SetupPage');
 const InvitePage = lazyRouteComponent(() => import('./pages/invite-page'), 'InvitePage');
 
@@ -75,6 +81,12 @@ export function buildRouter(queryClient: QueryClient) {
   const exportsRoute = createRoute({ getParentRoute: () => appRoute, path: '/exports', validateSearch: validateExportHistorySearch, component: ExportsPage });
   const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
   const catalogRoute = createRoute({ getParentRoute: () => appRoute, path: '/catalog', validateSearch: validateCatalogSearch, component: CatalogPage });
+  const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates', component: TemplatesPage });
+  const templateAnalyticsRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates/analytics', component: TemplateAnalyticsPage });
+  const tiersRoute = createRoute({ getParentRoute: () => appRoute, path: '/tiers', component: TiersPage });
+  const arcsRoute = createRoute({ getParentRoute: () => appRoute, path: '/arcs', component: ArcsPage });
+  const scenariosRoute = createRoute({ getParentRoute: () => appRoute, path: '/scenarios', component: ScenariosPage });
+  const edgeCasesRoute = createRoute({ getParentRoute: () => appRoute, path: '/edge-cases', component: EdgeCasesPage });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
   // Once the admin exists, the first-run page is no longer offered.
   const setupRoute = createRoute({
@@ -93,7 +105,24 @@ export function buildRouter(queryClient: QueryClient) {
     component: InvitePage,
   });
 
-  const routeTree = rootRoute.addChildren([appRoute.addChildren([indexRoute, conversationsRoute, runsRoute, documentsRoute, errorsRoute, auditRoute, exportsRoute, settingsRoute, catalogRoute]), signInRoute, setupRoute, inviteRoute]);
+  const pages = [
+    indexRoute,
+    conversationsRoute,
+    runsRoute,
+    tiersRoute,
+    templatesRoute,
+    templateAnalyticsRoute,
+    arcsRoute,
+    scenariosRoute,
+    edgeCasesRoute,
+    documentsRoute,
+    errorsRoute,
+    auditRoute,
+    exportsRoute,
+    settingsRoute,
+    catalogRoute,
+  ];
+  const routeTree = rootRoute.addChildren([appRoute.addChildren(pages), signInRoute, setupRoute, inviteRoute]);
   return createRouter({ routeTree, parseSearch, stringifySearch, defaultPreload: 'intent', defaultErrorComponent: RethrowToBoundary });
 }
 

@@ -52,3 +52,12 @@ export const installedDefaults = pgTable(
   },
   (t) => [primaryKey({ name: 'installed_defaults_pk', columns: [t.kind, t.key] })],
 );
+
+/** A saved arc distribution (US8.1.2 "save configuration as preset"): which arcs are on and their percent. */
+export const arcPresets = pgTable('arc_presets', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  distribution: jsonb('distribution').$type<{ key: string; enabled: boolean; percent: number }[]>().notNull(),
+  createdBy: text('created_by'),
+  createdAt: createdAt(),
+});

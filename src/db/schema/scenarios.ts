@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns';
 import { chunks, documents } from './documents';
 
@@ -21,6 +21,11 @@ export const scenarios = pgTable(
     topic: text('topic'),
     favorite: boolean('favorite').notNull().default(false),
     archived: boolean('archived').notNull().default(false),
+    /** Free tags beside the category, for the library's search and filters. */
+    tags: jsonb('tags').$type<string[]>().notNull().default([]),
+    /** `manual` (written in the library), `derived` (drawn from a chunk by the provider) or `demo`. */
+    origin: text('origin').notNull().default('manual'),
+    createdBy: text('created_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -40,6 +45,21 @@ export const edgeCases = pgTable('edge_cases', {
   emotion: text('emotion'),
   topic: text('topic'),
   archived: boolean('archived').notNull().default(false),
+  /** `default` (built in), `manual` (a team's own definition), `suggested` (made from a suggestion) or `demo`. */
+  origin: text('origin').notNull().default('manual'),
+  createdBy: text('created_by'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+});
+
+/**
+ * What a user did with an edge-case suggestion (US8.3.2): `dismissed` or `completed`. Suggestions
+ * themselves are computed from untested persona × emotion combinations; only the marks are stored,
+ * keyed by the suggestion's stable key.
+ */
+export const edgeCaseSuggestionMarks = pgTable('edge_case_suggestion_marks', {
+  key: text('key').primaryKey(),
+  status: text('status').notNull(),
+  markedBy: text('marked_by'),
+  createdAt: createdAt(),
 });

@@ -77,7 +77,7 @@ export async function installDefaults(db: Db | Tx): Promise<{ installed: number 
     if (edges.length) {
       const added = await tx
         .insert(edgeCases)
-        .values(edges.map((e) => ({ key: e.key, title: e.title, category: e.category, description: e.description, adversarialPrompt: e.adversarialPrompt, expectedBehavior: e.expectedBehavior })))
+        .values(edges.map((e) => ({ key: e.key, title: e.title, category: e.category, description: e.description, adversarialPrompt: e.adversarialPrompt, expectedBehavior: e.expectedBehavior, origin: 'default' })))
         .onConflictDoNothing()
         .returning({ key: edgeCases.key });
       installed += added.length;

@@ -132,13 +132,13 @@ async function insertSources(tx: Tx, data: DemoData) {
     .values(
       data.scenarios.map((s) => {
         const chunk = chunkIds.get(`${s.documentKey}#${s.chunkOrdinal}`);
-        return { key: s.key, title: s.title, description: s.description, category: s.category, problem: s.problem, solution: s.solution, outcome: s.outcome, documentId: chunk?.documentId, chunkId: chunk?.id, persona: s.persona, emotion: s.emotion, topic: s.topic };
+        return { key: s.key, title: s.title, description: s.description, category: s.category, problem: s.problem, solution: s.solution, outcome: s.outcome, documentId: chunk?.documentId, chunkId: chunk?.id, persona: s.persona, emotion: s.emotion, topic: s.topic, origin: 'demo' };
       }),
     )
     .returning({ id: scenarios.id, persona: scenarios.persona, emotion: scenarios.emotion, topic: scenarios.topic, chunkId: scenarios.chunkId });
   const edgeRows = await tx
     .insert(edgeCases)
-    .values(data.edgeCases.map(({ key, title, category, description, adversarialPrompt, expectedBehavior, persona, emotion, topic }) => ({ key, title, category, description, adversarialPrompt, expectedBehavior, persona, emotion, topic })))
+    .values(data.edgeCases.map(({ key, title, category, description, adversarialPrompt, expectedBehavior, persona, emotion, topic }) => ({ key, title, category, description, adversarialPrompt, expectedBehavior, persona, emotion, topic, origin: 'demo' })))
     .returning({ id: edgeCases.id, persona: edgeCases.persona, emotion: edgeCases.emotion, topic: edgeCases.topic });
   return { chunkIds, templateRows, scenarioRows, edgeRows };
 }

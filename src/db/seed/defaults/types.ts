@@ -1,3 +1,4 @@
+import type { EdgeCaseCategory } from '../../../core/edge-case-categories';
 /** Shapes of convgen's built-in defaults, installed into every workspace (see install-defaults.ts). */
 export interface DefaultDimensionValue {
   key: string;
@@ -30,7 +31,7 @@ export interface DefaultTemplate {
 export interface DefaultEdgeCase {
   key: string;
   title: string;
-  category: 'emotional_overwhelm' | 'conflicting_goals' | 'boundary_testing' | 'ethical_dilemma';
+  category: EdgeCaseCategory;
   description: string;
   adversarialPrompt: string;
   expectedBehavior: string;

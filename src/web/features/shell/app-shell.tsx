@@ -1,6 +1,6 @@
 import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { AlertTriangle, Download, FileText, LogOut, MessagesSquare, PlayCircle, ScrollText, Settings, Tags } from 'lucide-react';
+import { AlertTriangle, Download, FileCode2, FileText, Layers, LogOut, MessagesSquare, PlayCircle, ScrollText, Settings, Tags } from 'lucide-react';
 import { can } from '../../../core/roles';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { Button } from '../../components/ui/button';
@@ -14,6 +14,8 @@ import { ChecklistNavItem } from '../checklist/checklist-nav';
 const NAV = [
   { to: '/conversations', label: 'Conversations', icon: MessagesSquare },
   { to: '/runs', label: 'Runs', icon: PlayCircle },
+  { to: '/tiers', label: 'Tiers', icon: Layers },
+  { to: '/templates', label: 'Templates', icon: FileCode2 },
   { to: '/documents', label: 'Documents', icon: FileText },
   { to: '/catalog', label: 'Catalog', icon: Tags },
   { to: '/exports', label: 'Exports', icon: Download },
