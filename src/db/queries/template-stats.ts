@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import { queryRows, type Db } from '../client';
 
 /** How one template (or one version of it) has done: what the list, analytics and test baseline read. */
 export interface TemplateUsage {
@@ -53,7 +53,7 @@ const toUsage = (r: UsageRow): TemplateUsage => {
  */
 export async function templateUsage(db: Db, templateIds?: string[]): Promise<{ byTemplate: Map<string, TemplateUsage>; byVersion: Map<string, TemplateUsage[]> }> {
   const only = templateIds?.length ? sql`and c.template_id in (${sql.join(templateIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
-  const result = await db.execute(sql`
+  const rows = await queryRows<UsageRow & { by_template: number }>(db, sql`
     select c.template_id, c.template_version as version,
            count(*)::int as planned,
            count(*) filter (where c.status in ('generated', 'approved', 'rejected'))::int as generated,
@@ -67,7 +67,7 @@ export async function templateUsage(db: Db, templateIds?: string[]): Promise<{ b
     group by grouping sets ((c.template_id), (c.template_id, c.template_version))`);
   const byTemplate = new Map<string, TemplateUsage>();
   const byVersion = new Map<string, TemplateUsage[]>();
-  for (const row of result.rows as (UsageRow & { by_template: number })[]) {
+  for (const row of rows) {
     if (Number(row.by_template) === 1) {
       byTemplate.set(row.template_id, toUsage({ ...row, version: null }));
     } else if (row.version !== null) {
