@@ -2,10 +2,12 @@ import type { ArcItem } from '../../../contract/arcs';
 import { Checkbox } from '../../components/ui/checkbox';
 import { Input } from '../../components/ui/input';
 import { cn } from '../../lib/cn';
+import { useLabels } from '../../lib/queries';
 
 /** One arc: enable, its percent, and what it is (description, start → end emotion, stages). */
 export function ArcRow({ arc, enabled, percent, count, canWrite, onChange }: { arc: ArcItem; enabled: boolean; percent: number; count: number; canWrite: boolean; onChange: (next: { enabled: boolean; percent: number }) => void }) {
   const inputId = `arc-percent-${arc.key}`;
+  const label = useLabels();
   return (
     <li className={cn('rounded-lg border border-border bg-surface p-4 shadow-sm', !enabled && 'opacity-70')} data-testid={`arc-${arc.key}`}>
       <div className="flex flex-wrap items-start gap-4">
@@ -13,7 +15,7 @@ export function ArcRow({ arc, enabled, percent, count, canWrite, onChange }: { a
           {canWrite ? <Checkbox className="mt-1" checked={enabled} onCheckedChange={(on) => onChange({ enabled: on, percent })} label={`Use ${arc.label}`} /> : null}
           <span className="min-w-0">
             <span className="block font-semibold text-text">
-              {arc.label} <span className="ml-1 text-sm font-normal text-muted">{arc.startEmotion} → {arc.endEmotion}</span>
+              {arc.label} <span className="ml-1 text-sm font-normal text-muted">{label('emotion', arc.startEmotion)} → {label('emotion', arc.endEmotion)}</span>
               {!arc.builtIn && <span className="ml-2 rounded bg-surface-muted px-1.5 py-0.5 text-xs text-muted">added by your team</span>}
             </span>
             <span className="mt-1 block text-sm text-muted">{arc.description}</span>

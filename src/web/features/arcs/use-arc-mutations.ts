@@ -13,7 +13,8 @@ export function useArcMutation<T>(fn: (input: T) => Promise<ArcList | unknown>, 
     mutationFn: fn,
     onSuccess: async (_data, input) => {
       toast.success(messages.success(input));
-      await Promise.all([client.invalidateQueries({ queryKey: queryKeys.arcs.all }), client.invalidateQueries({ queryKey: queryKeys.tiers() })]);
+      // The catalog and the Plan dialog list the arcs too, with whether each is enabled.
+      await Promise.all([queryKeys.arcs.all, queryKeys.tiers(), queryKeys.catalog(), queryKeys.planSources()].map((queryKey) => client.invalidateQueries({ queryKey })));
       onDone?.();
     },
     onError: (err) => toast.error(messages.failure, { description: describe(err) }),

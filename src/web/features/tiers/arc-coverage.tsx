@@ -32,7 +32,9 @@ export function ArcCoverage({ template }: { template: TiersOverview['template'] 
         </ResponsiveContainer>
       </div>
       <p className="text-sm" data-testid="arc-coverage-missing">
-        {missing.length === 0 ? (
+        {template.coverage.personas.length === 0 ? (
+          <span className="text-muted">No active persona yet: add personas on the Catalog page to plan template conversations for them.</span>
+        ) : missing.length === 0 ? (
           <span className="text-success">Every persona has a template conversation on every enabled arc.</span>
         ) : (
           <>
