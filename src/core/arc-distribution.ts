@@ -35,7 +35,7 @@ export function distributionProblem(shares: readonly ArcShare[]): DistributionPr
     return {
       field: 'items',
       message: `The enabled arcs add up to ${total} %, not 100 %.`,
-      hint: total < 100 ? `Add ${100 - total} % to one of the enabled arcs, or click "Distribute evenly".` : `Take ${total - 100} % away from the enabled arcs, or click "Distribute evenly".`,
+      hint: total < 100 ? `Add ${100 - total} % to one of the enabled arcs, or spread 100 % evenly over them.` : `Take ${total - 100} % away from the enabled arcs, or spread 100 % evenly over them.`,
     };
   }
   return null;

@@ -29,7 +29,7 @@ export function ArcDistributionEditor({ arcs, canWrite }: { arcs: ArcItem[]; can
   const templateTarget = tiers.data?.items.find((t) => t.tier === 'template')?.target ?? 40;
   const count = previewCount.trim() === '' ? templateTarget : Math.max(0, Math.min(100_000, Math.floor(Number(previewCount)) || 0));
   const clean = draft.map((s) => ({ ...s, percent: Number.isNaN(s.percent) ? 0 : s.percent }));
-  const problem = draft.some((s) => s.enabled && Number.isNaN(s.percent)) ? { message: 'Every enabled arc needs a percentage.' } : distributionProblem(clean);
+  const problem = draft.some((s) => s.enabled && Number.isNaN(s.percent)) ? { message: 'Every enabled arc needs a percentage.', hint: '' } : distributionProblem(clean);
   const total = enabledTotal(clean);
   const dirty = !same(clean, saved);
   const counts = arcCounts(count, problem ? [] : clean);
@@ -47,7 +47,12 @@ export function ArcDistributionEditor({ arcs, canWrite }: { arcs: ArcItem[]; can
             {problem ? <AlertTriangle className="h-4 w-4 shrink-0" aria-hidden /> : <CheckCircle2 className="h-4 w-4 shrink-0" aria-hidden />}
             Total: {total} %{problem && total !== 100 ? ' — must be 100 %' : ''}
           </p>
-          {problem && <p className="text-sm text-danger" data-testid="arc-problem">{problem.message}</p>}
+          {problem && (
+            <p className="text-sm text-danger" data-testid="arc-problem">
+              {/* The total line already says it does not add up: say what to do instead. */}
+              {total !== 100 && clean.some((s) => s.enabled) && problem.hint ? problem.hint : problem.message}
+            </p>
+          )}
         </div>
         {canWrite && (
           <div className="flex flex-wrap gap-2">
@@ -78,7 +83,7 @@ export function ArcDistributionEditor({ arcs, canWrite }: { arcs: ArcItem[]; can
       <ul className="space-y-3">
         {arcs.map((arc) => {
           const share = draft.find((s) => s.key === arc.key) ?? { enabled: arc.enabled, percent: arc.percent };
-          return <ArcRow key={arc.key} arc={arc} enabled={share.enabled} percent={share.percent} count={counts[arc.key] ?? 0} canWrite={canWrite} onChange={(next) => update(arc.key, next)} />;
+          return <ArcRow key={arc.key} arc={arc} enabled={share.enabled} percent={share.percent} count={problem ? null : (counts[arc.key] ?? 0)} canWrite={canWrite} onChange={(next) => update(arc.key, next)} />;
         })}
       </ul>
 

@@ -5,7 +5,7 @@ import { cn } from '../../lib/cn';
 import { useLabels } from '../../lib/queries';
 
 /** One arc: enable, its percent, and what it is (description, start → end emotion, stages). */
-export function ArcRow({ arc, enabled, percent, count, canWrite, onChange }: { arc: ArcItem; enabled: boolean; percent: number; count: number; canWrite: boolean; onChange: (next: { enabled: boolean; percent: number }) => void }) {
+export function ArcRow({ arc, enabled, percent, count, canWrite, onChange }: { arc: ArcItem; enabled: boolean; percent: number; count: number | null; canWrite: boolean; onChange: (next: { enabled: boolean; percent: number }) => void }) {
   const inputId = `arc-percent-${arc.key}`;
   const label = useLabels();
   return (
@@ -38,7 +38,7 @@ export function ArcRow({ arc, enabled, percent, count, canWrite, onChange }: { a
             onChange={(e) => onChange({ enabled, percent: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
           />
           <span className="text-sm text-muted">%</span>
-          <span className="w-28 text-right text-sm text-muted tabular-nums">{enabled ? `${count} conversation${count === 1 ? '' : 's'}` : 'not used'}</span>
+          <span className="w-28 text-right text-sm text-muted tabular-nums">{!enabled ? 'not used' : count === null ? '—' : `${count} conversation${count === 1 ? '' : 's'}`}</span>
         </div>
       </div>
       <details className="mt-2 text-sm">
