@@ -14,7 +14,8 @@ import { useMe } from '../lib/queries';
 export function TiersPage() {
   const { data: me } = useMe();
   const canGenerate = Boolean(me && can(me.role, 'conversations:generate'));
-  const tiers = useQuery(queries.tiers());
+  // While anything is being generated (a run started here, elsewhere or from the CLI) the figures keep moving.
+  const tiers = useQuery({ ...queries.tiers(), refetchInterval: (q) => (q.state.data?.items.some((t) => t.byStatus.generating > 0) ? 2000 : false) });
   const o = tiers.data;
   return (
     <section className="h-full overflow-y-auto p-5">
