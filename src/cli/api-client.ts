@@ -63,6 +63,7 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env) {
     /** Posts JSON text exactly as given, e.g. a file read from disk. */
     postJsonText: <T>(path: string, json: string) => call<T>('POST', path, undefined, { text: json, contentType: 'application/json' }),
     patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
     delete: <T>(path: string) => call<T>('DELETE', path),
     /** A file's text sent as it is (a CSV as text/csv). */
     postRaw: <T>(path: string, text: string, contentType: string) => call<T>('POST', path, undefined, { text, contentType }),

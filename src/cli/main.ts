@@ -16,6 +16,8 @@ import { planCommand } from './plan-command';
 import { catalogCommand } from './catalog-command';
 import { documentsAnalyzeCommand } from './documents-analyze-command';
 import { seedsCommand } from './seeds-command';
+import { arcsCommand } from './arcs-command';
+import { tiersCommand } from './tiers-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
@@ -122,6 +124,8 @@ program.addCommand(usersCommand());
 program.addCommand(planCommand());
 program.addCommand(catalogCommand());
 program.addCommand(seedsCommand());
+program.addCommand(tiersCommand());
+program.addCommand(arcsCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

@@ -171,7 +171,7 @@ export const conversationDetail = conversationSummary.extend({
       chunk: z.object({ id: z.string(), ordinal: z.number(), heading: z.string().nullable(), content: z.string(), dimensions: z.record(z.string(), z.unknown()) }).nullable(),
       document: z.object({ id: z.string(), title: z.string(), category: z.string() }).nullable(),
     }),
-  arc: z.object({ key: z.string(), label: z.string() }).nullable(),
+  arc: z.object({ key: z.string(), label: z.string(), stages: z.array(z.string()), startEmotion: z.string(), endEmotion: z.string() }).nullable(),
   scenario: z.object({ id: z.string(), title: z.string() }).nullable(),
   edgeCase: z.object({ id: z.string(), title: z.string(), category: z.string() }).nullable(),
   template: z.object({ id: z.string(), name: z.string(), version: z.number().nullable() }).nullable(),

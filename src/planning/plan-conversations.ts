@@ -34,15 +34,16 @@ export async function createPlan(db: Db, request: PlanRequest, settings: Workspa
     await lockConversationNumbers(tx);
     const context = await loadPlanContext(tx, request, settings);
     const plan = planSlots(context.input, seededRandom(request.seed ?? randomInt(2 ** 31)));
-    await insertSlots(tx, plan);
+    await insertSlots(tx, plan.slots);
     const { planned: _planned, ...summary } = present(request, context, plan);
     return { ...summary, created: plan.slots.length, conversationIds: plan.slots.map((s) => s.conversationId) };
   });
 }
 
-async function insertSlots(tx: Tx, plan: PlanResult) {
+/** Stores planned slots as not-generated conversations, in slices. */
+export async function insertSlots(tx: Tx, slots: PlanResult['slots']) {
   const labelsOf = await catalogLabels(tx);
-  for (let i = 0; i < plan.slots.length; i += INSERT_BATCH) {
-    await tx.insert(conversations).values(plan.slots.slice(i, i + INSERT_BATCH).map((slot) => ({ ...slot, searchText: buildSearchText(slot.conversationId, ...labelsOf(slot)) })));
+  for (let i = 0; i < slots.length; i += INSERT_BATCH) {
+    await tx.insert(conversations).values(slots.slice(i, i + INSERT_BATCH).map((slot) => ({ ...slot, searchText: buildSearchText(slot.conversationId, ...labelsOf(slot)) })));
   }
 }

@@ -29,6 +29,8 @@ import { runRoutes } from './routes/runs';
 import { seedRoutes } from './routes/seeds';
 import { settingsRoutes } from './routes/settings';
 import { userRoutes } from './routes/users';
+import { arcRoutes } from './routes/arcs';
+import { tierRoutes } from './routes/tiers';
 import { projectRoot } from '../config/project-root';
 
 export const webDistFolder = path.join(projectRoot, 'dist', 'web');
@@ -113,6 +115,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     workspaceRoutes,
     chunkDimensionRoutes,
     seedRoutes,
+    arcRoutes,
+    tierRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 

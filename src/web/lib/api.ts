@@ -55,6 +55,7 @@ export const api = {
   post: <S extends z.ZodType>(_response: S, url: string, body?: unknown) => request<z.output<S>>('POST', url, body ?? {}),
   patch: <S extends z.ZodType>(_response: S, url: string, body: unknown) => request<z.output<S>>('PATCH', url, body),
   delete: <S extends z.ZodType>(_response: S, url: string) => request<z.output<S>>('DELETE', url),
+  put: <S extends z.ZodType>(_response: S, url: string, body: unknown) => request<z.output<S>>('PUT', url, body),
   /** Sends a file's text as it is, e.g. a CSV as text/csv. */
   postRaw: <S extends z.ZodType>(_response: S, url: string, body: RawBody) => request<z.output<S>>('POST', url, body),
   upload: <S extends z.ZodType>(_response: S, url: string, form: FormData, onProgress?: (fraction: number) => void) => uploadForm<z.output<S>>(url, form, onProgress),

@@ -27,6 +27,8 @@ import { createRunResponse, generateResponse, runEstimate, runList, runProgress 
 import { rateLimitsView, settingsHistoryPage, settingsResponse } from '../../contract/settings';
 import { seedComparison, seedImportResult, seedStructure, seedTemplateResult, type SeedTemplateRequest } from '../../contract/seeds';
 import { acceptedInvitation, createdUser, health, invitation, me, providerStatus, setupStatus, signInResult, signOutResult } from '../../contract/system';
+import { arcList, arcPreset, arcPresetList, deletedArcPreset, type PutArcs } from '../../contract/arcs';
+import { fillTemplatePlan, tiersOverview } from '../../contract/tiers';
 import { api, toQueryString } from './api';
 
 /**
@@ -197,6 +199,24 @@ export const endpoints = {
   },
 
   reportClientError: (report: ClientErrorReport) => api.post(clientErrorReceipt, '/api/client-errors', report),
+
+  /** Tier 1's emotional arcs: the distribution, presets and reset. */
+  arcs: {
+    list: () => api.get(arcList, '/api/arcs'),
+    save: (body: PutArcs) => api.put(arcList, '/api/arcs', body),
+    reset: () => api.post(arcList, '/api/arcs/reset'),
+    presets: () => api.get(arcPresetList, '/api/arcs/presets'),
+    savePreset: (name: string) => api.post(arcPreset, '/api/arcs/presets', { name }),
+    applyPreset: (presetId: number) => api.post(arcList, `/api/arcs/presets/${presetId}/apply`),
+    deletePreset: (presetId: number) => api.delete(deletedArcPreset, `/api/arcs/presets/${presetId}`),
+  },
+
+  /** The three tiers' progress, and filling the template tier's gaps. */
+  tiers: {
+    overview: () => api.get(tiersOverview, '/api/tiers'),
+    previewFill: () => api.post(fillTemplatePlan, '/api/tiers/template/fill/preview', {}),
+    fill: () => api.post(fillTemplatePlan, '/api/tiers/template/fill', {}),
+  },
 };
 
 /**
@@ -288,6 +308,14 @@ export const queryKeys = {
       page: (query: ListParams<SettingsHistoryQuery>) => ['settings', 'history', query] as const,
     },
   },
+  arcs: {
+    all: ['arcs'] as const,
+    list: () => ['arcs', 'list'] as const,
+    presets: () => ['arcs', 'presets'] as const,
+  },
+  /** Under `conversations`, so any change to conversations (a run, a plan, a review) asks again. */
+  tiers: () => ['conversations', 'tiers'] as const,
+  tierFillPreview: () => ['conversations', 'tiers', 'fill-preview'] as const,
 };
 
 /** Each read with its key, so a key is never paired with another call's data. Spread and add options at the call site. */
@@ -333,4 +361,8 @@ export const queries = {
   settings: () => queryOptions({ queryKey: queryKeys.settings.current(), queryFn: () => endpoints.settings.get() }),
   rateLimits: () => queryOptions({ queryKey: queryKeys.settings.rateLimits(), queryFn: () => endpoints.settings.rateLimits() }),
   settingsHistory: (query: ListParams<SettingsHistoryQuery>) => queryOptions({ queryKey: queryKeys.settings.history.page(query), queryFn: () => endpoints.settings.history(query) }),
+  arcs: () => queryOptions({ queryKey: queryKeys.arcs.list(), queryFn: () => endpoints.arcs.list() }),
+  arcPresets: () => queryOptions({ queryKey: queryKeys.arcs.presets(), queryFn: () => endpoints.arcs.presets() }),
+  tiers: () => queryOptions({ queryKey: queryKeys.tiers(), queryFn: () => endpoints.tiers.overview() }),
+  tierFillPreview: () => queryOptions({ queryKey: queryKeys.tierFillPreview(), queryFn: () => endpoints.tiers.previewFill() }),
 };

@@ -19,6 +19,7 @@ import { AuditTrail } from '../audit/audit-trail';
 import { SourceSection } from './source-section';
 import { SeedActions } from '../seeds/seed-actions';
 import { SeedBaseline } from '../seeds/seed-baseline';
+import { ArcStages } from '../arcs/arc-stages';
 import { can } from '../../../core/roles';
 import { useMe } from '../../lib/queries';
 
@@ -177,6 +178,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
               </div>
             )}
 
+            <ArcStages arc={detail.arc} />
             <Turns detail={detail} generating={generating} />
             <QualityDetails detail={detail} />
             <AuditTrail conversationId={detail.id} />
