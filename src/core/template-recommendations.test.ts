@@ -66,13 +66,17 @@ describe('performers', () => {
       template('E', usage(50, 8)),
     ];
     const { top, bottom } = performers(items, 3);
-    expect(top.map((t) => t.name)).toEqual(['A', 'E', 'D']);
-    expect(bottom.map((t) => t.name)).toEqual(['B']);
+    expect(top.map((t) => t.name)).toEqual(['A', 'E']);
+    expect(bottom.map((t) => t.name)).toEqual(['B', 'D']);
+    const many = [...items, template('F', usage(30, 5)), template('G', usage(30, 9.5)), template('H', usage(30, 7))];
+    expect(performers(many, 3)).toMatchObject({ top: [{ name: 'G' }, { name: 'A' }, { name: 'E' }], bottom: [{ name: 'F' }, { name: 'B' }, { name: 'H' }] });
+    expect(performers([template('A', usage(30, 8))], 3)).toMatchObject({ top: [{ name: 'A' }], bottom: [] });
   });
 
   it('breaks a quality tie by approval rate, then by the sample size', () => {
     const items = [template('A', usage(30, 8, 10, 10)), template('B', usage(30, 8, 18, 2)), template('C', usage(60, 8, 10, 10))];
-    expect(performers(items, 3).top.map((t) => t.name)).toEqual(['B', 'C', 'A']);
+    expect(performers(items, 3).top.map((t) => t.name)).toEqual(['B', 'C']);
+    expect(performers(items, 3).bottom.map((t) => t.name)).toEqual(['A']);
   });
 });
 

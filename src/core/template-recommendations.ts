@@ -105,12 +105,12 @@ function comparePerformance(a: TemplateFigures, b: TemplateFigures): number {
 
 /**
  * The best and worst templates by average quality, among those scored on at least MIN_SCORED
- * conversations. The two lists never share a template: with fewer than twice PERFORMERS
- * candidates, the bottom list takes only what the top list left.
+ * conversations, worst first in the bottom list. The two lists never share a template: with fewer
+ * than twice `count` candidates, they split them, the top taking the odd one.
  */
 export function performers<T extends TemplateFigures>(items: T[], count = PERFORMERS): { top: T[]; bottom: T[] } {
   const ranked = items.filter((t) => hasQualityEvidence(t.usage)).sort(comparePerformance);
-  const top = ranked.slice(0, count);
+  const top = ranked.slice(0, Math.min(count, Math.ceil(ranked.length / 2)));
   const bottom = ranked.slice(top.length).slice(-count).reverse();
   return { top, bottom };
 }

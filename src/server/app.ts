@@ -29,6 +29,7 @@ import { runRoutes } from './routes/runs';
 import { seedRoutes } from './routes/seeds';
 import { settingsRoutes } from './routes/settings';
 import { userRoutes } from './routes/users';
+import { templateAnalyticsRoutes } from './routes/template-analytics';
 import { projectRoot } from '../config/project-root';
 
 export const webDistFolder = path.join(projectRoot, 'dist', 'web');
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     workspaceRoutes,
     chunkDimensionRoutes,
     seedRoutes,
+    templateAnalyticsRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 
