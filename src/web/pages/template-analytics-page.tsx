@@ -34,18 +34,18 @@ export function TemplateAnalyticsPage() {
 
   return (
     <section className="flex h-full flex-col overflow-y-auto p-5" aria-labelledby="analytics-heading">
-      <header className="mb-4 flex flex-wrap items-start justify-between gap-3">
-        <div>
+      <header className="mb-4 flex items-end justify-between gap-3">
+        <div className="min-w-0">
           <Link to="/templates" className="mb-1 inline-flex items-center gap-1 text-xs text-muted hover:text-primary">
             <ArrowLeft className="h-3.5 w-3.5" aria-hidden /> Templates
           </Link>
           <h1 id="analytics-heading" className="text-xl font-semibold">
             Template analytics
           </h1>
-          <p className="text-sm text-muted">How many conversations each template and version made, how well they scored and how often reviewers approved them — to keep the best and roll back the rest.</p>
+          <p className="text-sm text-muted">Conversations made, quality and approval per template and version: keep the best, roll back the rest.</p>
         </div>
         {data?.anyGenerated && (
-          <a href={endpoints.templateAnalytics.csvUrl(query)} download className="inline-flex h-9 items-center gap-2 rounded-md border border-border bg-surface px-3.5 text-sm font-medium text-text shadow-sm hover:bg-surface-muted" data-testid="analytics-csv">
+          <a href={endpoints.templateAnalytics.csvUrl(query)} download className="inline-flex h-9 shrink-0 items-center gap-2 rounded-md border border-border bg-surface px-3.5 text-sm font-medium text-text shadow-sm hover:bg-surface-muted" data-testid="analytics-csv">
             <Download className="h-4 w-4" aria-hidden /> Export CSV
           </a>
         )}
@@ -90,7 +90,7 @@ export function TemplateAnalyticsPage() {
                   ))}
                 </Select>
               </Field>
-              <Field label="Average quality" htmlFor="analytics-quality">
+              <Field label="Minimum quality" htmlFor="analytics-quality">
                 <Select id="analytics-quality" value={search.minQuality === undefined ? '' : String(search.minQuality)} onChange={(v) => setSearch({ minQuality: v ? Number(v) : undefined })}>
                   <option value="">Any</option>
                   {THRESHOLDS.map((q) => (

@@ -91,7 +91,7 @@ export function AnalyticsTable({ items, search, setSearch, toggleCompare }: { it
                       {t.name}
                     </button>
                     <p className="ml-5.5 text-xs text-muted">
-                      {t.key} · version {t.currentVersion} active{!t.active && ' · inactive'} · {t.versions.length} version{t.versions.length === 1 ? '' : 's'}
+                      {t.key} · {t.active ? `v${t.currentVersion} active` : 'inactive'}{t.versions.length > 1 && ` · ${t.versions.length} versions`}
                     </p>
                   </th>
                   <td className="px-3 py-2 whitespace-nowrap text-muted">{tierName(t.tier)}</td>
