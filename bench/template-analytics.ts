@@ -9,7 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../src/db/client';
-import { prepareDataset, SERVER_NODE_FLAGS, waitForServer } from './dataset';
+import { migrateDatabase } from '../src/db/migrate';
+import { seedDemoWorkspace } from '../src/db/seed/seed-demo';
+import { SERVER_NODE_FLAGS, waitForServer } from './dataset';
+import { loadConversations } from './load-conversations';
 import { formatMs, percentile } from './percentiles';
 
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
@@ -20,10 +23,18 @@ const PORT = 3873;
 const TOKEN = 'bench-token-0123456789abcdef';
 const log = (msg: string) => console.log(msg);
 
-/** 200 templates of 10 versions each (on top of the demo's), and every conversation given one of them. */
-async function addTemplates(dataDir: string) {
+/**
+ * The bench data set's conversations (as bench/dataset.ts loads them, but without turns: the
+ * analytics read no turn, and 1.2 million of them take minutes to load), 200 templates of 10
+ * versions each on top of the demo's, and every conversation given one of them.
+ */
+async function prepare(dataDir: string) {
   const database = await openDatabase({ dataDir });
   const { db } = database;
+  await migrateDatabase(database);
+  await seedDemoWorkspace(db);
+  log(`Loading ${COUNT.toLocaleString()} conversations…`);
+  await loadConversations(db, COUNT, 0, log);
   await db.execute(sql`
     insert into templates (key, name, tier, current_version)
     select 'bench_' || n, 'Bench template ' || n, (array['template', 'scenario', 'edge_case'])[1 + n % 3], ${VERSIONS_EACH}
@@ -50,8 +61,7 @@ async function addTemplates(dataDir: string) {
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-'));
-  await prepareDataset(dataDir, COUNT, log);
-  await addTemplates(dataDir);
+  await prepare(dataDir);
   const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'bin/convgen.js', 'serve'], {
     env: { ...process.env, PORT: String(PORT), CONVGEN_DATA_DIR: dataDir, CONVGEN_DEMO: '0', CONVGEN_WORKER: '0', CONVGEN_ADMIN_EMAIL: 'bench@example.test', CONVGEN_ADMIN_PASSWORD: 'bench-password', CONVGEN_API_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
     stdio: 'inherit',
