@@ -18,6 +18,7 @@ import { documentsAnalyzeCommand } from './documents-analyze-command';
 import { seedsCommand } from './seeds-command';
 import { arcsCommand } from './arcs-command';
 import { tiersCommand } from './tiers-command';
+import { templateAnalyticsCommand } from './template-analytics-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
@@ -126,6 +127,7 @@ program.addCommand(catalogCommand());
 program.addCommand(seedsCommand());
 program.addCommand(tiersCommand());
 program.addCommand(arcsCommand());
+program.addCommand(templateAnalyticsCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

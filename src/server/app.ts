@@ -31,6 +31,7 @@ import { settingsRoutes } from './routes/settings';
 import { userRoutes } from './routes/users';
 import { arcRoutes } from './routes/arcs';
 import { tierRoutes } from './routes/tiers';
+import { templateAnalyticsRoutes } from './routes/template-analytics';
 import { projectRoot } from '../config/project-root';
 
 export const webDistFolder = path.join(projectRoot, 'dist', 'web');
@@ -117,6 +118,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     seedRoutes,
     arcRoutes,
     tierRoutes,
+    templateAnalyticsRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 

@@ -14,6 +14,7 @@ import { parseSearch, stringifySearch } from './lib/search-params';
 import { ConversationsPage } from './pages/conversations-page';
 import { SignInPage } from './pages/sign-in-page';
 import { validateDocumentsSearch } from './features/documents/documents-search';
+import { validateAnalyticsSearch } from './features/template-analytics/analytics-search';
 
 /**
  * A page's render error goes on to the nearest React error boundary: inside the app shell that is
@@ -82,7 +83,7 @@ export function buildRouter(queryClient: QueryClient) {
   const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
   const catalogRoute = createRoute({ getParentRoute: () => appRoute, path: '/catalog', validateSearch: validateCatalogSearch, component: CatalogPage });
   const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates', component: TemplatesPage });
-  const templateAnalyticsRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates/analytics', component: TemplateAnalyticsPage });
+  const templateAnalyticsRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates/analytics', validateSearch: validateAnalyticsSearch, component: TemplateAnalyticsPage });
   const tiersRoute = createRoute({ getParentRoute: () => appRoute, path: '/tiers', component: TiersPage });
   const arcsRoute = createRoute({ getParentRoute: () => appRoute, path: '/arcs', component: ArcsPage });
   const scenariosRoute = createRoute({ getParentRoute: () => appRoute, path: '/scenarios', component: ScenariosPage });

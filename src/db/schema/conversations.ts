@@ -98,6 +98,9 @@ export const conversations = pgTable(
     index('conversations_persona_emotion_idx').on(t.persona, t.emotion),
     index('conversations_tier_status_idx').on(t.tier, t.status),
     index('conversations_chunk_idx').on(t.chunkId),
+    // Template analytics: usage per template and version and the quality trend read only these
+    // columns, so they come from the index alone instead of scanning every conversation.
+    index('conversations_template_usage_idx').on(t.templateId, t.templateVersion, t.status, t.qualityScore, t.generatedAt),
     index('conversations_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );

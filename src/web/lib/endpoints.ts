@@ -29,6 +29,7 @@ import { seedComparison, seedImportResult, seedStructure, seedTemplateResult, ty
 import { acceptedInvitation, createdUser, health, invitation, me, providerStatus, setupStatus, signInResult, signOutResult } from '../../contract/system';
 import { arcList, arcPreset, arcPresetList, deletedArcPreset, type PutArcs } from '../../contract/arcs';
 import { fillTemplatePlan, tiersOverview } from '../../contract/tiers';
+import { templateAnalytics, templateTrend, type TemplateAnalyticsQuery, type TrendBucket } from '../../contract/template-analytics';
 import { api, toQueryString } from './api';
 
 /**
@@ -48,6 +49,12 @@ export type SelectorInput = z.input<typeof selectorSchema>;
 export type CreateRunInput = z.input<typeof createRunBody>;
 export type RunAction = 'cancel' | 'pause' | 'resume';
 export type ConversationFilterParams = Omit<ConversationListParams, 'sort' | 'dir' | 'page' | 'pageSize'>;
+export type TemplateAnalyticsParams = Partial<TemplateAnalyticsQuery>;
+export interface TemplateTrendParams {
+  templateIds: string[];
+  bucket: TrendBucket;
+  byVersion?: boolean;
+}
 
 /** better-auth's own routes and the two account routes whose bodies the server declares inline. */
 interface Credentials {
@@ -198,6 +205,12 @@ export const endpoints = {
     useAsTemplate: (conversationId: string, body: SeedTemplateRequest) => api.post(seedTemplateResult, `/api/seeds/${id(conversationId)}/template`, body),
   },
 
+  templateAnalytics: {
+    list: (query: TemplateAnalyticsParams) => api.get(templateAnalytics, `/api/templates/analytics${toQueryString(query)}`),
+    trend: (query: TemplateTrendParams) => api.get(templateTrend, `/api/templates/analytics/trend${toQueryString({ ...query })}`),
+    csvUrl: (query: TemplateAnalyticsParams) => `/api/templates/analytics.csv${toQueryString(query)}`,
+  },
+
   reportClientError: (report: ClientErrorReport) => api.post(clientErrorReceipt, '/api/client-errors', report),
 
   /** Tier 1's emotional arcs: the distribution, presets and reset. */
@@ -299,6 +312,11 @@ export const queryKeys = {
     history: (query: ExportHistoryParams) => ['exports', 'history', query] as const,
     preview: (request: ExportRequestInput) => ['exports', 'preview', request] as const,
   },
+  /** Under `conversations`, so a review or a new generation refreshes the figures. */
+  templateAnalytics: {
+    list: (query: TemplateAnalyticsParams) => ['conversations', 'template-analytics', query] as const,
+    trend: (query: TemplateTrendParams) => ['conversations', 'template-trend', query] as const,
+  },
   settings: {
     all: ['settings'] as const,
     current: () => ['settings', 'current'] as const,
@@ -360,6 +378,8 @@ export const queries = {
   exportPreview: (request: ExportRequestInput) => queryOptions({ queryKey: queryKeys.exports.preview(request), queryFn: () => endpoints.exports.preview(request) }),
   settings: () => queryOptions({ queryKey: queryKeys.settings.current(), queryFn: () => endpoints.settings.get() }),
   rateLimits: () => queryOptions({ queryKey: queryKeys.settings.rateLimits(), queryFn: () => endpoints.settings.rateLimits() }),
+  templateAnalytics: (query: TemplateAnalyticsParams) => queryOptions({ queryKey: queryKeys.templateAnalytics.list(query), queryFn: () => endpoints.templateAnalytics.list(query) }),
+  templateTrend: (query: TemplateTrendParams) => queryOptions({ queryKey: queryKeys.templateAnalytics.trend(query), queryFn: () => endpoints.templateAnalytics.trend(query) }),
   settingsHistory: (query: ListParams<SettingsHistoryQuery>) => queryOptions({ queryKey: queryKeys.settings.history.page(query), queryFn: () => endpoints.settings.history(query) }),
   arcs: () => queryOptions({ queryKey: queryKeys.arcs.list(), queryFn: () => endpoints.arcs.list() }),
   arcPresets: () => queryOptions({ queryKey: queryKeys.arcs.presets(), queryFn: () => endpoints.arcs.presets() }),

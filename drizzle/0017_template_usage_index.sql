@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_template_usage_idx" ON "conversations" USING btree ("template_id","template_version","status","quality_score","generated_at");
