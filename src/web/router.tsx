@@ -14,6 +14,7 @@ import { parseSearch, stringifySearch } from './lib/search-params';
 import { ConversationsPage } from './pages/conversations-page';
 import { SignInPage } from './pages/sign-in-page';
 import { validateDocumentsSearch } from './features/documents/documents-search';
+import { validateTemplatesSearch } from './features/templates/templates-search';
 
 /**
  * A page's render error goes on to the nearest React error boundary: inside the app shell that is
@@ -81,7 +82,7 @@ export function buildRouter(queryClient: QueryClient) {
   const exportsRoute = createRoute({ getParentRoute: () => appRoute, path: '/exports', validateSearch: validateExportHistorySearch, component: ExportsPage });
   const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
   const catalogRoute = createRoute({ getParentRoute: () => appRoute, path: '/catalog', validateSearch: validateCatalogSearch, component: CatalogPage });
-  const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates', component: TemplatesPage });
+  const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates', validateSearch: validateTemplatesSearch, component: TemplatesPage });
   const templateAnalyticsRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates/analytics', component: TemplateAnalyticsPage });
   const tiersRoute = createRoute({ getParentRoute: () => appRoute, path: '/tiers', component: TiersPage });
   const arcsRoute = createRoute({ getParentRoute: () => appRoute, path: '/arcs', component: ArcsPage });

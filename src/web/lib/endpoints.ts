@@ -26,6 +26,7 @@ import { preferences } from '../../contract/preferences';
 import { createRunResponse, generateResponse, runEstimate, runList, runProgress } from '../../contract/runs';
 import { rateLimitsView, settingsHistoryPage, settingsResponse } from '../../contract/settings';
 import { seedComparison, seedImportResult, seedStructure, seedTemplateResult, type SeedTemplateRequest } from '../../contract/seeds';
+import { deletedTemplate, keptTest, templateDetail, templateList, templatePreview, templateTestList, templateTestResult, templateVersionList, updateTemplateResult, type CreateTemplateBody, type PreviewTemplateBody, type TemplateListQuery, type TestTemplateBody, type UpdateTemplateBody } from '../../contract/templates';
 import { acceptedInvitation, createdUser, health, invitation, me, providerStatus, setupStatus, signInResult, signOutResult } from '../../contract/system';
 import { api, toQueryString } from './api';
 
@@ -196,6 +197,22 @@ export const endpoints = {
     useAsTemplate: (conversationId: string, body: SeedTemplateRequest) => api.post(seedTemplateResult, `/api/seeds/${id(conversationId)}/template`, body),
   },
 
+  /** Prompt templates: list, editor, versions, activation, preview and tests. */
+  templates: {
+    list: (query: TemplateListQuery = {}) => api.get(templateList, `/api/templates${toQueryString(query)}`),
+    get: (templateId: string) => api.get(templateDetail, `/api/templates/${id(templateId)}`),
+    create: (body: CreateTemplateBody) => api.post(templateDetail, '/api/templates', body),
+    update: (templateId: string, body: UpdateTemplateBody) => api.patch(updateTemplateResult, `/api/templates/${id(templateId)}`, body),
+    remove: (templateId: string) => api.delete(deletedTemplate, `/api/templates/${id(templateId)}`),
+    versions: (templateId: string) => api.get(templateVersionList, `/api/templates/${id(templateId)}/versions`),
+    activate: (templateId: string, version: number) => api.post(templateDetail, `/api/templates/${id(templateId)}/activate`, { version }),
+    deactivate: (templateId: string) => api.post(templateDetail, `/api/templates/${id(templateId)}/deactivate`),
+    preview: (body: PreviewTemplateBody) => api.post(templatePreview, '/api/templates/preview', body),
+    test: (templateId: string, body: TestTemplateBody) => api.post(templateTestResult, `/api/templates/${id(templateId)}/test`, body),
+    tests: (templateId: string) => api.get(templateTestList, `/api/templates/${id(templateId)}/tests`),
+    keep: (templateId: string, testId: string) => api.post(keptTest, `/api/templates/${id(templateId)}/tests/${id(testId)}/keep`),
+  },
+
   reportClientError: (report: ClientErrorReport) => api.post(clientErrorReceipt, '/api/client-errors', report),
 };
 
@@ -247,6 +264,7 @@ export const queryKeys = {
     all: ['conversation'] as const,
     detail: (conversationId: string) => ['conversation', conversationId] as const,
     audit: (conversationId: string) => ['conversation', conversationId, 'audit'] as const,
+    prompt: (conversationId: string) => ['conversation', conversationId, 'prompt'] as const,
   },
   runs: {
     all: ['runs'] as const,
@@ -254,6 +272,14 @@ export const queryKeys = {
     detail: (runId: string) => ['runs', 'detail', runId] as const,
   },
   estimate: (selector: SelectorInput) => ['estimate', selector] as const,
+  templates: {
+    all: ['templates'] as const,
+    list: (query: TemplateListQuery) => ['templates', 'list', query] as const,
+    detail: (templateId: string) => ['templates', 'detail', templateId] as const,
+    versions: (templateId: string) => ['templates', 'versions', templateId] as const,
+    tests: (templateId: string) => ['templates', 'tests', templateId] as const,
+    preview: (body: PreviewTemplateBody) => ['templates', 'preview', body] as const,
+  },
   chunkDimensions: {
     estimate: (body: DimensionRunBody) => ['chunk-dimensions', 'estimate', body] as const,
     chunk: (chunkId: string) => ['chunk-dimensions', 'chunk', chunkId] as const,
@@ -332,5 +358,11 @@ export const queries = {
   exportPreview: (request: ExportRequestInput) => queryOptions({ queryKey: queryKeys.exports.preview(request), queryFn: () => endpoints.exports.preview(request) }),
   settings: () => queryOptions({ queryKey: queryKeys.settings.current(), queryFn: () => endpoints.settings.get() }),
   rateLimits: () => queryOptions({ queryKey: queryKeys.settings.rateLimits(), queryFn: () => endpoints.settings.rateLimits() }),
+  conversationPrompt: (conversationId: string) => queryOptions({ queryKey: queryKeys.conversation.prompt(conversationId), queryFn: () => endpoints.conversations.prompt(conversationId) }),
+  templates: (query: TemplateListQuery = {}) => queryOptions({ queryKey: queryKeys.templates.list(query), queryFn: () => endpoints.templates.list(query) }),
+  template: (templateId: string) => queryOptions({ queryKey: queryKeys.templates.detail(templateId), queryFn: () => endpoints.templates.get(templateId) }),
+  templateVersions: (templateId: string) => queryOptions({ queryKey: queryKeys.templates.versions(templateId), queryFn: () => endpoints.templates.versions(templateId) }),
+  templateTests: (templateId: string) => queryOptions({ queryKey: queryKeys.templates.tests(templateId), queryFn: () => endpoints.templates.tests(templateId) }),
+  templatePreview: (body: PreviewTemplateBody) => queryOptions({ queryKey: queryKeys.templates.preview(body), queryFn: () => endpoints.templates.preview(body) }),
   settingsHistory: (query: ListParams<SettingsHistoryQuery>) => queryOptions({ queryKey: queryKeys.settings.history.page(query), queryFn: () => endpoints.settings.history(query) }),
 };
