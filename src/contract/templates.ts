@@ -120,6 +120,11 @@ export const sampleSlotInput = z
     topic: valueKey.optional(),
     intent: valueKey.optional(),
     tone: valueKey.optional(),
+    /** The sources of a sample shown before (so a test sends what was previewed); picked at random when left out. */
+    arcKey: valueKey.optional(),
+    scenarioId: z.string().uuid().optional(),
+    edgeCaseId: z.string().uuid().optional(),
+    chunkId: z.string().uuid().optional(),
     /** Take every value (and the source chunk) from this conversation instead: a row id or conv-00042. */
     conversationId: z.string().min(1).max(64).optional(),
   })

@@ -56,7 +56,7 @@ export async function sampleContext(db: Db, template: SampleFor, input: SampleSl
 
   const [active, arcRows] = await Promise.all([
     db.select({ dimension: dimensionValues.dimension, key: dimensionValues.key }).from(dimensionValues).where(eq(dimensionValues.active, true)),
-    template.tier === 'template' ? db.select().from(emotionalArcs).where(template.arcKey ? eq(emotionalArcs.key, template.arcKey) : eq(emotionalArcs.enabled, true)) : Promise.resolve([]),
+    template.tier === 'template' ? db.select().from(emotionalArcs).where(input.arcKey || template.arcKey ? eq(emotionalArcs.key, (input.arcKey || template.arcKey) as string) : eq(emotionalArcs.enabled, true)) : Promise.resolve([]),
   ]);
   const arc = pick(arcRows, random) ?? null;
   const keysOf = (d: Dimension) => active.filter((v) => v.dimension === d).map((v) => v.key);
@@ -72,9 +72,14 @@ export async function sampleContext(db: Db, template: SampleFor, input: SampleSl
   const intent = choose('intent', []);
   const tone = choose('tone', []);
 
-  const scenario = template.tier === 'scenario' ? ((await db.select().from(scenarios).orderBy(sql`random()`).limit(1))[0] ?? null) : null;
-  const edgeCase = template.tier === 'edge_case' ? ((await db.select().from(edgeCases).where(eq(edgeCases.archived, false)).orderBy(sql`random()`).limit(1))[0] ?? null) : null;
-  const chunkWhere = scenario?.chunkId ? eq(chunks.id, scenario.chunkId) : and(sql`true`);
+  // A source named by the caller is used when it still exists; otherwise one is picked at random.
+  const scenario =
+    template.tier === 'scenario' ? ((await db.select().from(scenarios).orderBy(input.scenarioId ? sql`(${scenarios.id} <> ${input.scenarioId})` : sql`random()`, sql`random()`).limit(1))[0] ?? null) : null;
+  const edgeCase =
+    template.tier === 'edge_case'
+      ? ((await db.select().from(edgeCases).where(eq(edgeCases.archived, false)).orderBy(input.edgeCaseId ? sql`(${edgeCases.id} <> ${input.edgeCaseId})` : sql`random()`, sql`random()`).limit(1))[0] ?? null)
+      : null;
+  const chunkWhere = scenario?.chunkId ? eq(chunks.id, scenario.chunkId) : input.chunkId ? eq(chunks.id, input.chunkId) : and(sql`true`);
   // A chunk with derived dimensions fills more of the prompt, so it is preferred.
   const [chunk] = await db
     .select({ id: chunks.id, content: chunks.content, dimensions: chunks.dimensions })

@@ -29,7 +29,19 @@ export function SampleLine({ slot }: { slot: SampleSlot }) {
 
 /** The sample slot's keys, so later previews keep the same values while the body changes. */
 export const slotKeys = (slot: SampleSlot): SampleSlotInput =>
-  slot.conversationId ? { conversationId: slot.conversationId } : { persona: slot.persona, emotion: slot.emotion, topic: slot.topic, intent: slot.intent, tone: slot.tone };
+  slot.conversationId
+    ? { conversationId: slot.conversationId }
+    : {
+        persona: slot.persona,
+        emotion: slot.emotion,
+        topic: slot.topic,
+        intent: slot.intent,
+        tone: slot.tone,
+        arcKey: slot.arcKey ?? undefined,
+        scenarioId: slot.scenarioId ?? undefined,
+        edgeCaseId: slot.edgeCaseId ?? undefined,
+        chunkId: slot.chunkId ?? undefined,
+      };
 
 /**
  * The live preview: the body rendered with one sample slot as it is typed. The sample is picked

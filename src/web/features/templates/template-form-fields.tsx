@@ -73,7 +73,7 @@ export function TemplateFormFields({ meta, onChange, disabled, errorField }: { m
         <div>
           <Label htmlFor="template-arc">Emotional arc</Label>
           <select id="template-arc" className={SELECT} disabled={disabled || meta.tier !== 'template'} value={meta.arcKey ?? ''} onChange={(e) => onChange({ arcKey: e.target.value || null })} aria-invalid={errorField === 'arcKey' || undefined}>
-            <option value="">{meta.tier === 'template' ? 'Any arc' : 'Only for the template tier'}</option>
+            <option value="">{meta.tier === 'template' ? 'Any arc' : '— (template tier only)'}</option>
             {(catalog?.arcs ?? []).map((a) => (
               <option key={a.key} value={a.key}>
                 {a.label}
