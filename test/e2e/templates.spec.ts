@@ -44,14 +44,14 @@ test('create a template, edit it as a draft with placeholders flagged, see the d
   await expect(page.getByTestId('diff-summary')).toContainText('added');
 
   // Test the draft: one request, a scored conversation, nothing kept.
-  await page.getByRole('button', { name: 'Test template' }).click();
+  await page.getByRole('button', { name: 'Test template', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByTestId('test-prompt')).toContainText('Keep every answer under');
   await dialog.getByRole('button', { name: 'Send test request' }).click();
   await expect(dialog.getByTestId('test-result')).toBeVisible();
   await expect(dialog.getByTestId('test-score')).toHaveText(/\d+\.\d/);
   await expect(dialog.getByRole('list', { name: 'Test conversation' }).locator('li').first()).toContainText('USER');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(page.getByTestId('version-2')).toContainText('tested');
 
   // Activate the draft: v2 becomes the active version.
@@ -63,7 +63,7 @@ test('create a template, edit it as a draft with placeholders flagged, see the d
   // Clean up: delete it (nothing uses it), after confirming.
   await page.getByRole('button', { name: `Delete ${NAME}` }).click();
   await expect(page.getByRole('dialog')).toContainText('cannot be undone');
-  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(page).toHaveURL(/\/templates$/);
   await expect(page.getByRole('link', { name: NAME })).toHaveCount(0);
 });

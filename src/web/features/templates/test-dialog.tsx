@@ -108,6 +108,7 @@ export function TestDialog({ template, version, open, onOpenChange }: { template
   const [conversationId, setConversationId] = useState('');
   const [result, setResult] = useState<TemplateTestResult | null>(null);
   const [kept, setKept] = useState<string | null>(null);
+  const refresh = useRefreshTemplates();
   const slot: SampleSlotInput = conversationId.trim() ? { conversationId: conversationId.trim() } : Object.fromEntries(Object.entries(chosen).filter(([, v]) => v));
   const preview = useQuery({ ...queries.templatePreview({ body, tier: template.tier, arcKey: template.arcKey, slot }), enabled: open && Boolean(body) });
   const send = useMutation({
@@ -116,7 +117,11 @@ export function TestDialog({ template, version, open, onOpenChange }: { template
     onSuccess: (r) => {
       setResult(r);
       setKept(null);
+      // The version now counts as tested (activation may require it).
+      refresh();
     },
+    // A failed test is stored too: it shows in the list of tests.
+    onError: refresh,
   });
   const error = send.error instanceof ApiError ? send.error : null;
   return (
