@@ -25,6 +25,8 @@ import { packageVersion, startServer } from '../server/start';
 
 const program = new Command();
 program.name('convgen').description('Turn source documents into reviewed, LoRA-ready training conversations.').version(packageVersion);
+// `--version` after a command is that command's own option (convgen templates activate ID --version 2), not the program's.
+program.enablePositionalOptions();
 
 program
   .command('start')
