@@ -142,7 +142,8 @@ async function main() {
     const shown: number[] = [];
     for (let i = 0; i < TRIES; i++) {
       await page.goto(`${base}/templates`);
-      await page.waitForFunction('window.__listShown !== undefined', undefined, { timeout: 30_000 });
+      // The page's CSP forbids string evaluation in polling, so wait for the last row itself.
+      await page.waitForSelector(`table[aria-label="Templates"] tbody tr:nth-child(${TEMPLATES})`, { timeout: 30_000 });
       shown.push((await page.evaluate('window.__listShown')) as number);
     }
     log(`\nTemplates page with ${count} templates and ${TEMPLATES * VERSIONS_EACH} versions (${CONVERSATIONS.toLocaleString()} conversations using them), ${TRIES} tries:\n`);

@@ -149,6 +149,12 @@ describe('preview and test (offline provider)', () => {
     const ok = (await post('/api/templates/preview', { body: 'Hi {persona}, about {topic}.', slot: { conversationId: 'conv-00001' } }, 'viewer')).json();
     expect(ok.slot.conversationId).toBe('conv-00001');
     expect(ok.prompt).toBe(`Hi ${ok.slot.labels.persona}, about ${ok.slot.labels.topic}.`);
+    // A sample shown once is shown again with the same sources when its keys are sent back.
+    const first = (await post('/api/templates/preview', { body: '{edge_case_title} / {chunk_content}', tier: 'edge_case' }, 'viewer')).json();
+    expect(first.slot.edgeCaseId).not.toBeNull();
+    const { labels: _labels, conversationId: _c, tier: _t, ...keys } = first.slot;
+    const again = (await post('/api/templates/preview', { body: '{edge_case_title} / {chunk_content}', tier: 'edge_case', slot: Object.fromEntries(Object.entries(keys).filter(([, v]) => v !== null)) }, 'viewer')).json();
+    expect(again.prompt).toBe(first.prompt);
     const bad = await post('/api/templates/preview', { body: 'x', slot: { persona: 'nobody_here' } }, 'viewer');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.field).toBe('persona');
