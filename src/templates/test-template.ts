@@ -83,7 +83,10 @@ export async function runTemplateTest(
       .returning();
     return row;
   };
-  const baseline = () => baselineOf(db, templateId, template.currentVersion);
+  // The baseline reads every conversation of the template: read it while the provider thinks, not after.
+  const baselinePromise = baselineOf(db, templateId, template.currentVersion);
+  baselinePromise.catch(() => undefined);
+  const baseline = () => baselinePromise;
 
   const release = await limiter.acquire({ inputTokens: estimateTokens(SYSTEM_PROMPT) + estimateTokens(prompt), outputTokens: Math.min(settings.generation.maxTokens, 1600) });
   try {
