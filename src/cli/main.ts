@@ -19,6 +19,7 @@ import { seedsCommand } from './seeds-command';
 import { arcsCommand } from './arcs-command';
 import { tiersCommand } from './tiers-command';
 import { templateAnalyticsCommand } from './template-analytics-command';
+import { templatesCommand } from './templates-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
@@ -27,6 +28,8 @@ import { packageVersion, startServer } from '../server/start';
 
 const program = new Command();
 program.name('convgen').description('Turn source documents into reviewed, LoRA-ready training conversations.').version(packageVersion);
+// `--version` after a command is that command's own option (convgen templates activate ID --version 2), not the program's.
+program.enablePositionalOptions();
 
 program
   .command('start')
@@ -128,6 +131,7 @@ program.addCommand(seedsCommand());
 program.addCommand(tiersCommand());
 program.addCommand(arcsCommand());
 program.addCommand(templateAnalyticsCommand());
+program.addCommand(templatesCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

@@ -174,7 +174,7 @@ export const conversationDetail = conversationSummary.extend({
   arc: z.object({ key: z.string(), label: z.string(), stages: z.array(z.string()), startEmotion: z.string(), endEmotion: z.string() }).nullable(),
   scenario: z.object({ id: z.string(), title: z.string() }).nullable(),
   edgeCase: z.object({ id: z.string(), title: z.string(), category: z.string() }).nullable(),
-  template: z.object({ id: z.string(), name: z.string(), version: z.number().nullable() }).nullable(),
+  template: z.object({ id: z.string(), name: z.string(), version: z.number().nullable(), activeVersion: z.number() }).nullable(),
   review: z.object({ reviewedAt: z.string().nullable(), reviewedBy: z.string().nullable(), notes: z.string().nullable() }),
   error: z.object({ message: z.string(), code: z.string().nullable(), details: z.record(z.string(), z.unknown()).nullable() }).nullable(),
   inputTokens: z.number().nullable(),
@@ -199,7 +199,7 @@ export type ReviewResult = z.infer<typeof reviewResult>;
 export const resolvedPrompt = z.object({
   system: z.string(),
   prompt: z.string(),
-  template: z.object({ id: z.string(), version: z.number() }).nullable(),
+  template: z.object({ id: z.string(), version: z.number(), name: z.string() }).nullable(),
   parameters: z.record(z.string(), z.string().nullable()),
   missing: z.array(z.string()),
 });

@@ -147,4 +147,17 @@ describe('planSlots', () => {
     const chunks = keys('chunk', 3).map((id) => ({ id, documentId: 'd', category: 'General', hasDimensions: false }));
     expect(planSlots(input({ count: 10, chunks }), seededRandom(13)).warnings.join(' ')).toMatch(/3 of the chunks used have no dimensions/);
   });
+
+  it('never plans with an inactive template: the active one of the tier is used, or none with a warning', () => {
+    const templates = [
+      { id: 'tpl-off', tier: 'template' as const, arcKey: null, active: false },
+      { id: 'tpl-on', tier: 'template' as const, arcKey: null, active: true },
+      { id: 'tpl-edge-off', tier: 'edge_case' as const, arcKey: null, active: false },
+      { id: 'tpl-scenario', tier: 'scenario' as const, arcKey: null, active: true },
+    ];
+    const plan = planSlots(input({ count: 30, templates }), seededRandom(4));
+    expect(new Set(plan.slots.filter((s) => s.tier === 'template').map((s) => s.templateId))).toEqual(new Set(['tpl-on']));
+    expect(plan.slots.filter((s) => s.tier === 'edge_case').every((s) => s.templateId === null)).toBe(true);
+    expect(plan.warnings.join(' ')).toMatch(/No active edge.case template/i);
+  });
 });

@@ -13,10 +13,10 @@ export async function resolvePrompt(db: Db, conversationId: string) {
   const parameters = Object.fromEntries(Object.entries(context.parameters).map(([k, v]) => [k, v ?? null]));
   try {
     const prompt = renderTemplate(context.template?.body ?? FALLBACK_TEMPLATE, context.parameters);
-    return { system: SYSTEM_PROMPT, prompt, template: context.template ? { id: context.template.id, version: context.template.version } : null, parameters, missing: [] };
+    return { system: SYSTEM_PROMPT, prompt, template: context.template ? { id: context.template.id, version: context.template.version, name: context.template.name } : null, parameters, missing: [] };
   } catch (err) {
     if (err instanceof AppError && err.code === 'template_missing_parameters') {
-      return { system: SYSTEM_PROMPT, prompt: '', template: context.template ? { id: context.template.id, version: context.template.version } : null, parameters, missing: (err.details?.missing as string[]) ?? [] };
+      return { system: SYSTEM_PROMPT, prompt: '', template: context.template ? { id: context.template.id, version: context.template.version, name: context.template.name } : null, parameters, missing: (err.details?.missing as string[]) ?? [] };
     }
     throw err;
   }

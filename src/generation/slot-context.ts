@@ -11,7 +11,7 @@ export interface SlotContext {
   conversation: typeof conversations.$inferSelect;
   slot: OfflineSlot;
   parameters: PromptParameters;
-  template: { id: string; version: number; body: string } | null;
+  template: { id: string; version: number; body: string; name: string } | null;
 }
 
 type DimensionRow = typeof dimensionValues.$inferSelect;
@@ -28,7 +28,8 @@ export function forgetCatalogLabels(db: Db): void {
   catalogCache.delete(db);
 }
 
-function dimensionLookup(db: Db): Promise<Map<string, DimensionRow>> {
+/** The catalog's values by `dimension:key` (cached a few seconds), for building prompt parameters. */
+export function dimensionLookup(db: Db): Promise<Map<string, DimensionRow>> {
   const cached = catalogCache.get(db);
   if (cached && Date.now() - cached.at < CATALOG_TTL_MS) return cached.values;
   // The promise is cached, so items starting together share one read.
@@ -62,7 +63,7 @@ export async function loadSlotContexts(db: Db, conversationIds: string[]): Promi
       scenario: scenarios,
       edgeCase: edgeCases,
       chunk: chunks,
-      template: { id: templates.id, version: templateVersions.version, body: templateVersions.body },
+      template: { id: templates.id, version: templateVersions.version, body: templateVersions.body, name: templates.name },
     })
     .from(conversations)
     .leftJoin(emotionalArcs, eq(emotionalArcs.key, conversations.arcKey))
@@ -82,12 +83,36 @@ type ContextRow = {
   scenario: typeof scenarios.$inferSelect | null;
   edgeCase: typeof edgeCases.$inferSelect | null;
   chunk: typeof chunks.$inferSelect | null;
-  template: { id: string | null; version: number | null; body: string | null } | null;
+  template: { id: string | null; version: number | null; body: string | null; name: string | null } | null;
 };
 
 function contextOf(row: ContextRow, values: Map<string, DimensionRow>): SlotContext {
-  const { conversation, arc, scenario, edgeCase, chunk } = row;
+  const { conversation } = row;
   const template = row.template?.id && row.template.body ? row.template : null;
+  // The chunk as it is, or as it was when the conversation was planned if it has since been re-chunked away.
+  const snapshot = conversation.sourceSnapshot;
+  const source = row.chunk ?? (snapshot ? { content: snapshot.content, dimensions: snapshot.dimensions as ChunkDimensions } : null);
+  const { slot, parameters } = slotParameters({ ...conversation, tier: conversation.tier as Tier, arc: row.arc, scenario: row.scenario, edgeCase: row.edgeCase, source }, values);
+  return { conversation, slot, parameters, template: template as SlotContext['template'] };
+}
+
+/** What a slot is made of: its dimension keys, tier and sources. A sample slot (a template test) has no conversation row. */
+export interface SlotParts {
+  persona: string;
+  emotion: string;
+  topic: string;
+  intent: string;
+  tone: string;
+  tier: Tier;
+  arc: typeof emotionalArcs.$inferSelect | null;
+  scenario: typeof scenarios.$inferSelect | null;
+  edgeCase: typeof edgeCases.$inferSelect | null;
+  source: { content: string; dimensions: ChunkDimensions } | null;
+}
+
+/** The offline composer's slot and every prompt parameter, from a slot's parts and the catalog's labels and guidance. */
+export function slotParameters(parts: SlotParts, values: Map<string, DimensionRow>): { slot: OfflineSlot; parameters: PromptParameters } {
+  const { arc, scenario, edgeCase, source } = parts;
   const value = (dimension: string, key: string) => {
     const found = values.get(`${dimension}:${key}`);
     return { key, label: found?.label ?? key, description: found?.description, guidance: found?.guidance, attributes: found?.attributes ?? {} };
@@ -95,15 +120,12 @@ function contextOf(row: ContextRow, values: Map<string, DimensionRow>): SlotCont
 
   // The offline composer takes the value without its prompt guidance.
   const label = ({ guidance: _guidance, ...rest }: ReturnType<typeof value>) => rest;
-  const persona = value('persona', conversation.persona);
-  const emotion = value('emotion', conversation.emotion);
-  const topic = value('topic', conversation.topic);
-  const intent = value('intent', conversation.intent);
-  const tone = value('tone', conversation.tone);
+  const persona = value('persona', parts.persona);
+  const emotion = value('emotion', parts.emotion);
+  const topic = value('topic', parts.topic);
+  const intent = value('intent', parts.intent);
+  const tone = value('tone', parts.tone);
   const expertise = persona.attributes.expertise as 'beginner' | 'intermediate' | 'advanced' | undefined;
-  // The chunk as it is, or as it was when the conversation was planned if it has since been re-chunked away.
-  const snapshot = conversation.sourceSnapshot;
-  const source = chunk ?? (snapshot ? { content: snapshot.content, dimensions: snapshot.dimensions as ChunkDimensions } : null);
   const dims: ChunkDimensions = source?.dimensions ?? {};
   const keyTerms = Array.isArray(dims.key_terms) ? dims.key_terms : [];
   const slot: OfflineSlot = {
@@ -112,7 +134,7 @@ function contextOf(row: ContextRow, values: Map<string, DimensionRow>): SlotCont
     topic: label(topic),
     intent: label(intent),
     tone: label(tone),
-    tier: conversation.tier as Tier,
+    tier: parts.tier,
     arc: arc ? { key: arc.key, label: arc.label, startEmotion: arc.startEmotion, endEmotion: arc.endEmotion, stages: arc.stages } : null,
     scenario: scenario ? { title: scenario.title, problem: scenario.problem, solution: scenario.solution, outcome: scenario.outcome } : null,
     edgeCase: edgeCase
@@ -153,5 +175,5 @@ function contextOf(row: ContextRow, values: Map<string, DimensionRow>): SlotCont
     edge_case_prompt: edgeCase?.adversarialPrompt,
     edge_case_expected: edgeCase?.expectedBehavior,
   };
-  return { conversation, slot, parameters: parameters as PromptParameters, template: template as SlotContext['template'] };
+  return { slot, parameters: parameters as PromptParameters };
 }

@@ -27,6 +27,7 @@ import { notificationRoutes } from './routes/notifications';
 import { planRoutes } from './routes/plan';
 import { runRoutes } from './routes/runs';
 import { seedRoutes } from './routes/seeds';
+import { templateRoutes } from './routes/templates';
 import { settingsRoutes } from './routes/settings';
 import { userRoutes } from './routes/users';
 import { arcRoutes } from './routes/arcs';
@@ -119,6 +120,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     arcRoutes,
     tierRoutes,
     templateAnalyticsRoutes,
+    templateRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 

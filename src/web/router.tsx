@@ -15,6 +15,7 @@ import { ConversationsPage } from './pages/conversations-page';
 import { SignInPage } from './pages/sign-in-page';
 import { validateDocumentsSearch } from './features/documents/documents-search';
 import { validateAnalyticsSearch } from './features/template-analytics/analytics-search';
+import { validateTemplatesSearch } from './features/templates/templates-search';
 
 /**
  * A page's render error goes on to the nearest React error boundary: inside the app shell that is
@@ -82,7 +83,7 @@ export function buildRouter(queryClient: QueryClient) {
   const exportsRoute = createRoute({ getParentRoute: () => appRoute, path: '/exports', validateSearch: validateExportHistorySearch, component: ExportsPage });
   const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
   const catalogRoute = createRoute({ getParentRoute: () => appRoute, path: '/catalog', validateSearch: validateCatalogSearch, component: CatalogPage });
-  const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates', component: TemplatesPage });
+  const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates', validateSearch: validateTemplatesSearch, component: TemplatesPage });
   const templateAnalyticsRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates/analytics', validateSearch: validateAnalyticsSearch, component: TemplateAnalyticsPage });
   const tiersRoute = createRoute({ getParentRoute: () => appRoute, path: '/tiers', component: TiersPage });
   const arcsRoute = createRoute({ getParentRoute: () => appRoute, path: '/arcs', component: ArcsPage });

@@ -41,7 +41,7 @@ export async function getConversationDetail(db: Db, idOrConversationId: string):
       arc: { key: emotionalArcs.key, label: emotionalArcs.label, stages: emotionalArcs.stages, startEmotion: emotionalArcs.startEmotion, endEmotion: emotionalArcs.endEmotion },
       scenario: { id: scenarios.id, title: scenarios.title },
       edgeCase: { id: edgeCases.id, title: edgeCases.title, category: edgeCases.category },
-      template: { id: templates.id, name: templates.name },
+      template: { id: templates.id, name: templates.name, activeVersion: templates.currentVersion },
     })
     .from(conversations)
     .leftJoin(chunks, eq(chunks.id, conversations.chunkId))

@@ -26,6 +26,7 @@ import { preferences } from '../../contract/preferences';
 import { createRunResponse, generateResponse, runEstimate, runList, runProgress } from '../../contract/runs';
 import { rateLimitsView, settingsHistoryPage, settingsResponse } from '../../contract/settings';
 import { seedComparison, seedImportResult, seedStructure, seedTemplateResult, type SeedTemplateRequest } from '../../contract/seeds';
+import { deletedTemplate, keptTest, templateDetail, templateList, templatePreview, templateTestList, templateTestResult, templateVersionList, updateTemplateResult, type CreateTemplateBody, type PreviewTemplateBody, type TemplateListQuery, type TestTemplateBody, type UpdateTemplateBody } from '../../contract/templates';
 import { acceptedInvitation, createdUser, health, invitation, me, providerStatus, setupStatus, signInResult, signOutResult } from '../../contract/system';
 import { arcList, arcPreset, arcPresetList, deletedArcPreset, type PutArcs } from '../../contract/arcs';
 import { fillTemplatePlan, tiersOverview } from '../../contract/tiers';
@@ -210,6 +211,21 @@ export const endpoints = {
     trend: (query: TemplateTrendParams) => api.get(templateTrend, `/api/templates/analytics/trend${toQueryString({ ...query })}`),
     csvUrl: (query: TemplateAnalyticsParams) => `/api/templates/analytics.csv${toQueryString(query)}`,
   },
+  /** Prompt templates: list, editor, versions, activation, preview and tests. */
+  templates: {
+    list: (query: TemplateListQuery = {}) => api.get(templateList, `/api/templates${toQueryString(query)}`),
+    get: (templateId: string) => api.get(templateDetail, `/api/templates/${id(templateId)}`),
+    create: (body: CreateTemplateBody) => api.post(templateDetail, '/api/templates', body),
+    update: (templateId: string, body: UpdateTemplateBody) => api.patch(updateTemplateResult, `/api/templates/${id(templateId)}`, body),
+    remove: (templateId: string) => api.delete(deletedTemplate, `/api/templates/${id(templateId)}`),
+    versions: (templateId: string) => api.get(templateVersionList, `/api/templates/${id(templateId)}/versions`),
+    activate: (templateId: string, version: number) => api.post(templateDetail, `/api/templates/${id(templateId)}/activate`, { version }),
+    deactivate: (templateId: string) => api.post(templateDetail, `/api/templates/${id(templateId)}/deactivate`),
+    preview: (body: PreviewTemplateBody) => api.post(templatePreview, '/api/templates/preview', body),
+    test: (templateId: string, body: TestTemplateBody) => api.post(templateTestResult, `/api/templates/${id(templateId)}/test`, body),
+    tests: (templateId: string) => api.get(templateTestList, `/api/templates/${id(templateId)}/tests`),
+    keep: (templateId: string, testId: string) => api.post(keptTest, `/api/templates/${id(templateId)}/tests/${id(testId)}/keep`),
+  },
 
   reportClientError: (report: ClientErrorReport) => api.post(clientErrorReceipt, '/api/client-errors', report),
 
@@ -280,6 +296,7 @@ export const queryKeys = {
     all: ['conversation'] as const,
     detail: (conversationId: string) => ['conversation', conversationId] as const,
     audit: (conversationId: string) => ['conversation', conversationId, 'audit'] as const,
+    prompt: (conversationId: string) => ['conversation', conversationId, 'prompt'] as const,
   },
   runs: {
     all: ['runs'] as const,
@@ -287,6 +304,14 @@ export const queryKeys = {
     detail: (runId: string) => ['runs', 'detail', runId] as const,
   },
   estimate: (selector: SelectorInput) => ['estimate', selector] as const,
+  templates: {
+    all: ['templates'] as const,
+    list: (query: TemplateListQuery) => ['templates', 'list', query] as const,
+    detail: (templateId: string) => ['templates', 'detail', templateId] as const,
+    versions: (templateId: string) => ['templates', 'versions', templateId] as const,
+    tests: (templateId: string) => ['templates', 'tests', templateId] as const,
+    preview: (body: PreviewTemplateBody) => ['templates', 'preview', body] as const,
+  },
   chunkDimensions: {
     estimate: (body: DimensionRunBody) => ['chunk-dimensions', 'estimate', body] as const,
     chunk: (chunkId: string) => ['chunk-dimensions', 'chunk', chunkId] as const,
@@ -380,6 +405,12 @@ export const queries = {
   rateLimits: () => queryOptions({ queryKey: queryKeys.settings.rateLimits(), queryFn: () => endpoints.settings.rateLimits() }),
   templateAnalytics: (query: TemplateAnalyticsParams) => queryOptions({ queryKey: queryKeys.templateAnalytics.list(query), queryFn: () => endpoints.templateAnalytics.list(query) }),
   templateTrend: (query: TemplateTrendParams) => queryOptions({ queryKey: queryKeys.templateAnalytics.trend(query), queryFn: () => endpoints.templateAnalytics.trend(query) }),
+  conversationPrompt: (conversationId: string) => queryOptions({ queryKey: queryKeys.conversation.prompt(conversationId), queryFn: () => endpoints.conversations.prompt(conversationId) }),
+  templates: (query: TemplateListQuery = {}) => queryOptions({ queryKey: queryKeys.templates.list(query), queryFn: () => endpoints.templates.list(query) }),
+  template: (templateId: string) => queryOptions({ queryKey: queryKeys.templates.detail(templateId), queryFn: () => endpoints.templates.get(templateId) }),
+  templateVersions: (templateId: string) => queryOptions({ queryKey: queryKeys.templates.versions(templateId), queryFn: () => endpoints.templates.versions(templateId) }),
+  templateTests: (templateId: string) => queryOptions({ queryKey: queryKeys.templates.tests(templateId), queryFn: () => endpoints.templates.tests(templateId) }),
+  templatePreview: (body: PreviewTemplateBody) => queryOptions({ queryKey: queryKeys.templates.preview(body), queryFn: () => endpoints.templates.preview(body) }),
   settingsHistory: (query: ListParams<SettingsHistoryQuery>) => queryOptions({ queryKey: queryKeys.settings.history.page(query), queryFn: () => endpoints.settings.history(query) }),
   arcs: () => queryOptions({ queryKey: queryKeys.arcs.list(), queryFn: () => endpoints.arcs.list() }),
   arcPresets: () => queryOptions({ queryKey: queryKeys.arcs.presets(), queryFn: () => endpoints.arcs.presets() }),

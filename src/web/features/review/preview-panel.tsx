@@ -20,6 +20,7 @@ import { SourceSection } from './source-section';
 import { SeedActions } from '../seeds/seed-actions';
 import { SeedBaseline } from '../seeds/seed-baseline';
 import { ArcStages } from '../arcs/arc-stages';
+import { ConversationTemplate } from '../templates/conversation-template';
 import { can } from '../../../core/roles';
 import { useMe } from '../../lib/queries';
 
@@ -166,6 +167,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
               {detail.costUsd !== null && <Meta label="Cost" value={formatUsd(detail.costUsd)} />}
             </dl>
 
+            <ConversationTemplate detail={detail} />
             {!detail.isSeed && typeof detail.metadata.seedId === 'string' && <SeedBaseline seedId={detail.metadata.seedId} score={detail.qualityScore} />}
 
             {detail.error && !generating && (
