@@ -14,6 +14,7 @@ import { parseSearch, stringifySearch } from './lib/search-params';
 import { ConversationsPage } from './pages/conversations-page';
 import { SignInPage } from './pages/sign-in-page';
 import { validateDocumentsSearch } from './features/documents/documents-search';
+import { validateScenariosSearch } from './features/scenarios/scenarios-search';
 
 /**
  * A page's render error goes on to the nearest React error boundary: inside the app shell that is
@@ -85,7 +86,7 @@ export function buildRouter(queryClient: QueryClient) {
   const templateAnalyticsRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates/analytics', component: TemplateAnalyticsPage });
   const tiersRoute = createRoute({ getParentRoute: () => appRoute, path: '/tiers', component: TiersPage });
   const arcsRoute = createRoute({ getParentRoute: () => appRoute, path: '/arcs', component: ArcsPage });
-  const scenariosRoute = createRoute({ getParentRoute: () => appRoute, path: '/scenarios', component: ScenariosPage });
+  const scenariosRoute = createRoute({ getParentRoute: () => appRoute, path: '/scenarios', validateSearch: validateScenariosSearch, component: ScenariosPage });
   const edgeCasesRoute = createRoute({ getParentRoute: () => appRoute, path: '/edge-cases', component: EdgeCasesPage });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
   // Once the admin exists, the first-run page is no longer offered.
