@@ -16,6 +16,7 @@ import { planCommand } from './plan-command';
 import { catalogCommand } from './catalog-command';
 import { documentsAnalyzeCommand } from './documents-analyze-command';
 import { seedsCommand } from './seeds-command';
+import { scenariosCommand } from './scenarios-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
@@ -122,6 +123,7 @@ program.addCommand(usersCommand());
 program.addCommand(planCommand());
 program.addCommand(catalogCommand());
 program.addCommand(seedsCommand());
+program.addCommand(scenariosCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {
