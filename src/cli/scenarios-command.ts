@@ -44,7 +44,8 @@ export function scenariosCommand(): Command {
     .option('--emotion <key>', 'an emotion key from the catalog')
     .option('--topic <key>', 'a topic key from the catalog')
     .action(async (o: { title: string; problem: string; solution: string; outcome: string; category: string; description: string; tag?: string[]; persona?: string; emotion?: string; topic?: string }) => {
-      const body = createScenarioBody.safeParse({ ...o, tags: o.tag ?? [], tag: undefined });
+      const { tag, ...fields } = o;
+      const body = createScenarioBody.safeParse({ ...fields, tags: tag ?? [] });
       if (!body.success) throw invalid(body.error.issues[0], 'See `convgen scenarios add --help`.');
       const created = await apiClient().post<ScenarioItem>('/api/scenarios', body.data);
       console.log(`Added "${created.title}" (${created.id}).`);
@@ -71,6 +72,7 @@ export function scenariosCommand(): Command {
       const estimate = await api.post<DeriveEstimate>('/api/scenarios/derive/estimate', body.data);
       console.log(`${estimate.count} chunks · about $${estimate.estimatedCostUsd.toFixed(2)} · about ${Math.ceil(estimate.estimatedSeconds / 60)} min · ${estimate.provider} ${estimate.model}`);
       for (const warning of estimate.warnings) console.log(`! ${warning}`);
+      if (estimate.count === 0) return void console.log('There is nothing to draw from: add a document first (`convgen documents add`), or every chosen chunk already has its scenarios.');
       if (!o.yes) return void console.log('Nothing started. Run again with --yes to draw these scenarios.');
       const { runId, total } = await api.post<DeriveRunResponse>('/api/scenarios/derive', body.data);
       console.log(`Run ${runId} started with ${total} chunks.`);
