@@ -6,7 +6,7 @@ import { queries } from '../../lib/endpoints';
 type Count = DiversityReportResponse['byCategory'][number];
 
 /** A long label (a document title) cut to fit the axis on one line; the tooltip shows it whole. */
-const short = (label: string) => (label.length > 22 ? `${label.slice(0, 21)}…` : label);
+const short = (label: string) => (label.length > 20 ? `${label.slice(0, 19)}…` : label);
 
 function Bars({ title, data, testId }: { title: string; data: Count[]; testId: string }) {
   const shown = data.slice(0, 8);
@@ -19,7 +19,7 @@ function Bars({ title, data, testId }: { title: string; data: Count[]; testId: s
         <ResponsiveContainer width="100%" height={Math.max(60, shown.length * 26)}>
           <BarChart data={shown} layout="vertical" margin={{ left: 0, right: 12, top: 0, bottom: 0 }}>
             <XAxis type="number" allowDecimals={false} hide />
-            <YAxis type="category" dataKey="label" width={140} tick={{ fontSize: 11 }} interval={0} tickFormatter={short} />
+            <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 11 }} interval={0} tickFormatter={short} />
             <Tooltip formatter={(v) => [v, 'scenarios']} />
             <Bar dataKey="count" fill="var(--primary)" radius={[0, 3, 3, 0]} isAnimationActive={false} />
           </BarChart>
