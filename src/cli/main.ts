@@ -20,6 +20,7 @@ import { arcsCommand } from './arcs-command';
 import { tiersCommand } from './tiers-command';
 import { templateAnalyticsCommand } from './template-analytics-command';
 import { templatesCommand } from './templates-command';
+import { scenariosCommand } from './scenarios-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
@@ -132,6 +133,7 @@ program.addCommand(tiersCommand());
 program.addCommand(arcsCommand());
 program.addCommand(templateAnalyticsCommand());
 program.addCommand(templatesCommand());
+program.addCommand(scenariosCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

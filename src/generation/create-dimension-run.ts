@@ -1,12 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { CHUNK_DIMENSIONS_RUN_KIND, type DimensionEstimate, type DimensionRunBody, type DimensionSelector } from '../contract/chunk-dimensions';
 import type { WorkspaceSettings } from '../contract/settings';
 import { estimateDimensionRun } from '../core/chunk-dimensions-estimate';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/client';
 import { countDimensionSelection, dimensionSelectionWhere } from '../db/queries/chunk-dimensions';
-import { generationRuns } from '../db/schema';
-import { requestsPerMinute, runSpendingLimit } from './create-run';
+import { insertChunkRun } from './create-chunk-run';
+import { requestsPerMinute } from './create-run';
 import type { ProviderInfo } from './providers/types';
 
 const selectorOf = ({ documentIds, chunkIds, onlyMissing, overwriteManual }: DimensionRunBody): DimensionSelector =>
@@ -50,33 +50,15 @@ export async function createDimensionRun(db: Db, body: DimensionRunBody, opts: {
           : 'Upload a document first, or turn off "only chunks without dimensions" to analyse chunks again.',
     });
   }
-  const spendingLimitUsd = runSpendingLimit(body.spendingLimitUsd, opts);
-  return db.transaction(async (tx) => {
-    const [run] = await tx
-      .insert(generationRuns)
-      .values({
-        kind: CHUNK_DIMENSIONS_RUN_KIND,
-        selector: selector as Record<string, unknown>,
-        provider: opts.provider.name,
-        model: opts.provider.model,
-        concurrency: body.concurrency ?? opts.settings.generation.concurrency,
-        spendingLimitUsd,
-        estimatedCostUsd: estimate.estimatedCostUsd,
-        estimatedSeconds: estimate.estimatedSeconds,
-        createdBy: opts.userId,
-      })
-      .returning({ id: generationRuns.id });
-    // A chunk already queued in another analysis stays there (the partial unique index).
-    const inserted = await tx.execute(sql`
-      insert into run_items (run_id, chunk_id)
-      select ${run.id}, chunks.id from chunks where ${dimensionSelectionWhere(selector) ?? sql`true`}
-      order by chunks.document_id, chunks.ordinal
-      on conflict do nothing`);
-    const total = (inserted as unknown as { affectedRows?: number; rowCount?: number }).affectedRows ?? (inserted as unknown as { rowCount?: number }).rowCount ?? 0;
-    if (total === 0) {
-      throw new AppError({ code: 'already_analysing', status: 409, message: 'Every selected chunk is already being analysed by another run.', hint: 'Wait for that run to finish; its progress is on the Runs page.' });
-    }
-    await tx.update(generationRuns).set({ total }).where(eq(generationRuns.id, run.id));
-    return { runId: run.id, total, estimate };
+  const run = await insertChunkRun(db, {
+    kind: CHUNK_DIMENSIONS_RUN_KIND,
+    selector,
+    chunks: sql`select chunks.id from chunks where ${dimensionSelectionWhere(selector) ?? sql`true`} order by chunks.document_id, chunks.ordinal`,
+    spendingLimitUsd: body.spendingLimitUsd,
+    concurrency: body.concurrency,
+    estimate,
+    busy: { code: 'already_analysing', message: 'Every selected chunk is already being analysed by another run.' },
+    ...opts,
   });
+  return { ...run, estimate };
 }

@@ -1,27 +1,25 @@
 import { eq } from 'drizzle-orm';
-import { dimensionsPrompt, DIMENSIONS_SYSTEM_PROMPT, MAX_DIMENSION_OUTPUT_TOKENS, parseChunkDimensions, TYPICAL_DIMENSION_OUTPUT_TOKENS } from '../core/chunk-dimensions';
 import { AppError } from '../core/errors';
 import { costOf, estimateTokens, priceOf } from '../core/pricing';
 import { ProviderError } from '../core/provider-errors';
 import { redactValue } from '../core/redact';
 import type { Db } from '../db/client';
-import { loadChunkForAnalysis } from '../db/queries/chunk-dimensions';
 import { generationLogs, generationRuns } from '../db/schema';
 import { admitCall } from './admit-call';
 import { addSpend, warnIfNearLimit } from './budget';
 import { LeaseLost, type ClaimedChunkItem, type ItemOutcome } from './item-types';
-import { settleDimensions } from './lifecycle/settle-dimensions';
 import { settleFailure } from './lifecycle/settle-failure';
 import { describeFailure, failedCallLog, retryDecision, type Failure } from './process-item';
 import type { ReleaseFn } from './rate-limiter';
 import type { RunRuntime } from './run-runtime';
+import type { ChunkTask } from './chunk-tasks/chunk-task';
 
 /**
- * Derives one chunk's dimensions (an item of a `chunk_dimensions` run): the same admission
- * (budget, rate limiter), retry policy and lease checks as a conversation, then the answer is
- * checked against the dimension schema and stored on the chunk in one statement.
+ * Works on one chunk of a chunk run (its dimensions, or scenarios drawn from it): the same
+ * admission (budget, rate limiter), retry policy and lease checks as a conversation, then the
+ * answer is checked against the task's schema and stored in one statement.
  */
-export async function processChunkItem(db: Db, runtime: RunRuntime, item: ClaimedChunkItem): Promise<ItemOutcome> {
+export async function processChunkItem(db: Db, runtime: RunRuntime, item: ClaimedChunkItem, task: ChunkTask): Promise<ItemOutcome> {
   const { provider } = runtime;
   const started = Date.now();
   let request: { system: string; prompt: string } | null = null;
@@ -31,28 +29,28 @@ export async function processChunkItem(db: Db, runtime: RunRuntime, item: Claime
     if (!provider.analyzeChunk) {
       throw new AppError({ code: 'analysis_unsupported', message: `The ${provider.info.name} provider cannot analyse chunks.`, hint: 'Configure Anthropic, an OpenAI-compatible server, or the offline generator.' });
     }
-    const chunk = await loadChunkForAnalysis(db, item.chunkId);
-    request = { system: DIMENSIONS_SYSTEM_PROMPT, prompt: dimensionsPrompt(chunk) };
+    const call = await task.prepare(db, item);
+    request = { system: call.system, prompt: call.prompt };
     const inputTokens = estimateTokens(request.system) + estimateTokens(request.prompt);
-    const maxTokens = Math.min(runtime.maxTokens, MAX_DIMENSION_OUTPUT_TOKENS);
+    const maxTokens = Math.min(runtime.maxTokens, call.maxOutputTokens);
     const admission = await admitCall(db, runtime, item, {
       worstCaseUsd: costOf(provider.info.model, { inputTokens, outputTokens: maxTokens }),
-      estimate: { inputTokens, outputTokens: TYPICAL_DIMENSION_OUTPUT_TOKENS },
+      estimate: { inputTokens, outputTokens: call.typicalOutputTokens },
     });
     if (!admission.admitted) return admission.outcome;
     release = admission.release;
-    const result = await provider.analyzeChunk({ ...request, chunk, maxTokens });
+    const result = await provider.analyzeChunk({ ...request, answer: call.answer, offlineAnswer: call.offlineAnswer, maxTokens });
     runtime.limiter.onSuccess();
     // Priced as the model the run asked for; the answer may name a dated snapshot of it.
     billedUsd = costOf(priceOf(provider.info.model) ? provider.info.model : result.model, result.usage);
     release({ inputTokens: result.usage.inputTokens + result.usage.cacheReadTokens + result.usage.cacheWriteTokens, outputTokens: result.usage.outputTokens }, result.announced ?? null);
     release = null;
-    const parsed = parseChunkDimensions(result.output);
-    if (!parsed.ok) throw new ProviderError('malformed_output', `The model's answer was not a valid set of chunk dimensions (${parsed.problem}).`, { raw: result.raw, usage: result.usage });
+    const parsed = call.parse(result.output);
+    if (!parsed.ok) throw new ProviderError('malformed_output', `The model's answer was not ${call.expected} (${parsed.problem}).`, { raw: result.raw, usage: result.usage });
     const forLog = <T,>(value: T): T => (runtime.redactPii ? redactValue(value) : value);
-    const budget = await settleDimensions(db, item, {
+    const budget = await call.settle(db, item, {
       costUsd: billedUsd,
-      dimensions: parsed.value,
+      value: parsed.value,
       source: provider.info.name === 'offline' ? 'offline' : 'provider',
       provider: provider.info.name,
       model: result.model,

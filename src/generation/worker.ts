@@ -5,7 +5,7 @@ import { saveObservedLimits } from '../db/queries/provider-limits';
 import { getSettings, settingsVersion } from '../settings/workspace-settings';
 import { advanceBatchRuns } from './batch-runner';
 import type { ProviderSource } from './choose-provider';
-import { CHUNK_DIMENSIONS_RUN_KIND } from '../contract/chunk-dimensions';
+import { chunkTaskFor } from './chunk-tasks/chunk-tasks';
 import type { ClaimedWork, ItemOutcome } from './item-types';
 import { claimChunkItems, claimItems, renewLeases } from './lifecycle/claim';
 import { processChunkItem } from './process-chunk-item';
@@ -70,8 +70,9 @@ export function startWorker(opts: WorkerOptions): Worker {
       if (free <= 0 || stopped) break;
       if (run.free <= 0) continue;
       const claim = { owner: id, runId: run.id, limit: Math.min(free, run.free), leaseMs, exclude: inFlight.ids() };
-      if (run.kind === CHUNK_DIMENSIONS_RUN_KIND) {
-        // Chunk analyses share the claim, lease, budget and pacing; only the work differs.
+      const chunkTask = chunkTaskFor(run.kind);
+      if (chunkTask) {
+        // Chunk runs (dimensions, scenarios) share the claim, lease, budget and pacing; only the work differs.
         const chunkItems = await claimChunkItems(opts.db, claim);
         if (stopped) return giveBack(opts.db, chunkItems);
         if (!chunkItems.length) {
@@ -80,7 +81,7 @@ export function startWorker(opts: WorkerOptions): Worker {
         }
         free -= chunkItems.length;
         const runtime = await runtimeFor(opts.providers, current, run.settings, onLearned);
-        for (const item of chunkItems) start(item, () => processChunkItem(opts.db, runtime, item));
+        for (const item of chunkItems) start(item, () => processChunkItem(opts.db, runtime, item, chunkTask));
         continue;
       }
       const items = await claimItems(opts.db, claim);

@@ -92,7 +92,7 @@ export function summarizeRun(
   const seconds = ((run.finishedAt ?? new Date()).getTime() - (run.startedAt ?? run.createdAt).getTime()) / 1000;
   let body = `Spent $${run.spentUsd.toFixed(2)} in ${formatDuration(seconds)}.`;
   if (notRun > 0) body += ` ${notRun} ${notRun === 1 ? 'item was' : 'items were'} not run.`;
-  const what = run.kind === 'chunk_dimensions' ? 'Chunk analysis' : 'Generation';
+  const what = run.kind === 'chunk_dimensions' ? 'Chunk analysis' : run.kind === 'scenario_derivation' ? 'Scenarios from chunks' : 'Generation';
   return { title: `${what} ${verb}: ${succeeded} succeeded, ${failed} failed`, body };
 }
 

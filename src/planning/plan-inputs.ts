@@ -67,7 +67,10 @@ export async function loadPlanContext(db: Db | Tx, request: PlanRequest, setting
     db
       .select({ id: scenarios.id, persona: scenarios.persona, emotion: scenarios.emotion, topic: scenarios.topic, chunkId: scenarios.chunkId })
       .from(scenarios)
-      .where(and(eq(scenarios.archived, false), request.categories ? inArray(scenarios.category, request.categories) : undefined))
+      // Archived scenarios are never planned. Categories limit chunks: a scenario drawn from a chunk
+      // outside them is left out below (its own category is its subject, financial or career…, not a
+      // document category, so it is not compared with the categories asked for).
+      .where(eq(scenarios.archived, false))
       .orderBy(asc(scenarios.key), asc(scenarios.id)),
     db
       .select({ id: edgeCases.id, persona: edgeCases.persona, emotion: edgeCases.emotion, topic: edgeCases.topic })

@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health';
 import { notificationRoutes } from './routes/notifications';
 import { planRoutes } from './routes/plan';
 import { runRoutes } from './routes/runs';
+import { scenarioRoutes } from './routes/scenarios';
 import { seedRoutes } from './routes/seeds';
 import { templateRoutes } from './routes/templates';
 import { settingsRoutes } from './routes/settings';
@@ -114,6 +115,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     retentionRoutes,
     planRoutes,
     catalogValueRoutes,
+    scenarioRoutes,
     workspaceRoutes,
     chunkDimensionRoutes,
     seedRoutes,

@@ -16,6 +16,7 @@ import { SignInPage } from './pages/sign-in-page';
 import { validateDocumentsSearch } from './features/documents/documents-search';
 import { validateAnalyticsSearch } from './features/template-analytics/analytics-search';
 import { validateTemplatesSearch } from './features/templates/templates-search';
+import { validateScenariosSearch } from './features/scenarios/scenarios-search';
 
 /**
  * A page's render error goes on to the nearest React error boundary: inside the app shell that is
@@ -87,7 +88,7 @@ export function buildRouter(queryClient: QueryClient) {
   const templateAnalyticsRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates/analytics', validateSearch: validateAnalyticsSearch, component: TemplateAnalyticsPage });
   const tiersRoute = createRoute({ getParentRoute: () => appRoute, path: '/tiers', component: TiersPage });
   const arcsRoute = createRoute({ getParentRoute: () => appRoute, path: '/arcs', component: ArcsPage });
-  const scenariosRoute = createRoute({ getParentRoute: () => appRoute, path: '/scenarios', component: ScenariosPage });
+  const scenariosRoute = createRoute({ getParentRoute: () => appRoute, path: '/scenarios', validateSearch: validateScenariosSearch, component: ScenariosPage });
   const edgeCasesRoute = createRoute({ getParentRoute: () => appRoute, path: '/edge-cases', component: EdgeCasesPage });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
   // Once the admin exists, the first-run page is no longer offered.

@@ -4,6 +4,7 @@
  */
 import { fakeConversation, malformedConversation, MALFORMED_VARIANTS } from './conversation-output';
 import { DIMENSION_TOOL, fakeDimensions, malformedDimensions } from './dimension-output';
+import { fakeScenarios, malformedScenarios, SCENARIO_TOOL } from './scenario-output';
 import type { LimitState } from './fault-plan';
 import { estimateTokens, randomId, type Dialect } from './fake-server';
 
@@ -110,7 +111,11 @@ export class MessageFactory {
       choice?.type === 'tool' && typeof choice.name === 'string' ? choice.name : choice?.type === 'any' && typeof params.tools?.[0]?.name === 'string' ? params.tools[0].name : undefined;
     // Asked for a chunk's dimensions rather than a conversation: answer in that shape.
     const conversation =
-      forcedTool === DIMENSION_TOOL
+      forcedTool === SCENARIO_TOOL
+        ? options.malformed
+          ? malformedScenarios(this.malformedCount++)
+          : fakeScenarios(contentText(lastUser?.content))
+        : forcedTool === DIMENSION_TOOL
         ? options.malformed
           ? malformedDimensions(this.malformedCount++)
           : fakeDimensions(contentText(lastUser?.content))

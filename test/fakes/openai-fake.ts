@@ -5,6 +5,7 @@
  */
 import { fakeConversation, malformedConversation, MALFORMED_VARIANTS } from './conversation-output';
 import { DIMENSION_FORMAT, fakeDimensions, malformedDimensions } from './dimension-output';
+import { fakeScenarios, malformedScenarios, SCENARIO_FORMAT } from './scenario-output';
 import { FaultPlan, type FakeStats, type Fault, type FaultPlanOptions, type LimitState, type RecordedRequest } from './fault-plan';
 import { answerHeaders, estimateTokens, randomId, sendJson, serveFaultable, startLoopbackServer, type Dialect, type Exchange } from './fake-server';
 
@@ -119,7 +120,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     const lastUser = [...body.messages].reverse().find((m) => m?.role === 'user');
     // Asked for a chunk's dimensions rather than a conversation: answer in that shape.
     const dimensions = body.response_format?.json_schema?.name === DIMENSION_FORMAT;
-    const conversation = dimensions
+    const scenarios = body.response_format?.json_schema?.name === SCENARIO_FORMAT;
+    const conversation = scenarios
+      ? malformed
+        ? malformedScenarios(malformedCount++)
+        : fakeScenarios(contentText(lastUser?.content))
+      : dimensions
       ? malformed
         ? malformedDimensions(malformedCount++)
         : fakeDimensions(contentText(lastUser?.content))

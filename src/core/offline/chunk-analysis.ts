@@ -16,8 +16,8 @@ const NEGATIVE = new Set(
   'afraid anxious bad crisis danger dangerous debt decline difficult error errors fail failed failure fear fraud harm hard lose loss losses mistake mistakes negative panic poor problem problems risk risks risky severe stress threat trouble unfortunately urgent volatile warning worse worst wrong'.split(' '),
 );
 
-const words = (text: string) => text.toLowerCase().match(/[\p{L}][\p{L}\p{N}'’-]*/gu) ?? [];
-const sentences = (text: string) =>
+export const words = (text: string) => text.toLowerCase().match(/[\p{L}][\p{L}\p{N}'’-]*/gu) ?? [];
+export const sentences = (text: string) =>
   text
     .replace(/\s+/g, ' ')
     .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“(])/u)
@@ -25,7 +25,7 @@ const sentences = (text: string) =>
     .filter(Boolean);
 
 /** Markdown markers off, so statistics see prose (headings, bullets, emphasis, table bars). */
-function plain(text: string): string {
+export function plain(text: string): string {
   return text
     .replace(/^\s{0,3}#{1,6}\s+/gm, '')
     .replace(/^\s*([-*+]|\d+[.)])\s+/gm, '')

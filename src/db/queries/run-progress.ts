@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { RunProgress, RunStatus } from '../../contract/runs';
 import { notFound } from '../../core/errors';
 import { queryRows, type Db } from '../client';
-import { CHUNK_DIMENSIONS_RUN_KIND } from '../../contract/chunk-dimensions';
+import { isChunkRunKind } from '../../contract/chunk-runs';
 import { chunks, conversations, documents, generationRuns, runItems } from '../schema';
 import { latestObservedLimits, providerModelKey, toProviderLimits, type ObservedLimits } from './provider-limits';
 
@@ -55,7 +55,7 @@ async function present(db: Db, run: RunRow, limits: Map<string, ObservedLimits>)
                count(*) filter (where status = 'in_progress')::int as in_progress
         from run_items where run_id = ${run.id}`,
   );
-  const { current, recent } = run.kind === CHUNK_DIMENSIONS_RUN_KIND ? await chunkItemsOf(db, run.id) : await conversationItemsOf(db, run.id);
+  const { current, recent } = isChunkRunKind(run.kind) ? await chunkItemsOf(db, run.id) : await conversationItemsOf(db, run.id);
   const done = counts.succeeded + counts.failed;
   const remaining = counts.pending + counts.in_progress;
   // ETA from the observed rate, once something has finished.

@@ -1,7 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import { generatedConversationSchema } from '../../core/output';
-import { chunkDimensionsSchema } from '../../core/chunk-dimensions';
 import { accountFingerprint } from './account';
 import { announcedLimits, mapSdkError as mapErrorOf } from './http-errors';
 import { ProviderError } from '../../core/provider-errors';
@@ -12,10 +11,6 @@ export const PROVIDER_TIMEOUT_MS = 90_000;
 
 /** The forced tool's input schema, generated from the same zod schema that validates output. */
 export const conversationToolSchema = z.toJSONSchema(generatedConversationSchema, { io: 'input', unrepresentable: 'any' }) as Anthropic.Tool.InputSchema;
-
-export const DIMENSIONS_TOOL = 'record_chunk_dimensions';
-/** The dimension tool's input schema, from the zod schema that checks the answer. */
-export const dimensionsToolSchema = z.toJSONSchema(chunkDimensionsSchema, { io: 'input', unrepresentable: 'any' }) as Anthropic.Tool.InputSchema;
 
 const mapSdkError = (err: unknown) => mapErrorOf(Anthropic, err, PROVIDER_TIMEOUT_MS);
 
@@ -87,8 +82,8 @@ export function createAnthropicProvider(opts: AnthropicOptions): Provider {
         max_tokens: request.maxTokens,
         system: [{ type: 'text', text: request.system, cache_control: { type: 'ephemeral' } }],
         messages: [{ role: 'user', content: request.prompt }],
-        tools: [{ name: DIMENSIONS_TOOL, description: 'Record the dimensions of the passage.', input_schema: dimensionsToolSchema }],
-        tool_choice: { type: 'tool', name: DIMENSIONS_TOOL },
+        tools: [{ name: request.answer.tool, description: request.answer.description, input_schema: request.answer.schema as Anthropic.Tool.InputSchema }],
+        tool_choice: { type: 'tool', name: request.answer.tool },
       };
       try {
         ({ data: message, response: { headers } } = await client.messages.create(params, { signal: request.signal }).withResponse());
@@ -96,7 +91,7 @@ export function createAnthropicProvider(opts: AnthropicOptions): Provider {
         if (err instanceof SyntaxError) throw new ProviderError('malformed_output', 'The provider answered with something that is not JSON.');
         throw mapSdkError(err);
       }
-      return { ...resultOf(message, DIMENSIONS_TOOL), announced: announcedLimits(headers) };
+      return { ...resultOf(message, request.answer.tool), announced: announcedLimits(headers) };
     },
     batch: {
       async submit(requests) {

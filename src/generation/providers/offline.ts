@@ -1,5 +1,4 @@
 import { composeOfflineConversation } from '../../core/offline/compose';
-import { deriveDimensionsOffline } from '../../core/offline/chunk-analysis';
 import { estimateTokens } from '../../core/pricing';
 import type { ChunkAnalysisRequest, ChunkAnalysisResult, GenerationRequest, GenerationResult, Provider } from './types';
 
@@ -41,10 +40,10 @@ export function createOfflineProvider(opts: { latencyMs: number; reason: string 
         raw: { provider: 'offline', seed: request.seed, output },
       };
     },
-    /** Text statistics instead of a model: quick (a fifth of a conversation's wait), free and the same every time. */
+    /** The task's heuristic instead of a model: quick (a fifth of a conversation's wait), free and the same every time. */
     async analyzeChunk(request: ChunkAnalysisRequest): Promise<ChunkAnalysisResult> {
       await delay(Math.round(opts.latencyMs / 5), request.signal);
-      const output = deriveDimensionsOffline(request.chunk);
+      const output = request.offlineAnswer();
       return {
         output,
         model: OFFLINE_MODEL,

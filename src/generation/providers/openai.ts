@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { conversationToolSchema, dimensionsToolSchema, PROVIDER_TIMEOUT_MS } from './anthropic';
+import { conversationToolSchema, PROVIDER_TIMEOUT_MS } from './anthropic';
 import { accountFingerprint } from './account';
 import { announcedLimits, mapSdkError as mapErrorOf } from './http-errors';
 import { ProviderError } from '../../core/provider-errors';
@@ -73,6 +73,6 @@ export function createOpenAIProvider(opts: OpenAIOptions): Provider {
       const result = await completeJson(request, 'conversation', conversationToolSchema);
       return { ...result, output: result.output as GenerationResult['output'] };
     },
-    analyzeChunk: (request: ChunkAnalysisRequest) => completeJson({ ...request, temperature: 0 }, 'chunk_dimensions', dimensionsToolSchema),
+    analyzeChunk: (request: ChunkAnalysisRequest) => completeJson({ ...request, temperature: 0 }, request.answer.format, request.answer.schema),
   };
 }

@@ -48,21 +48,30 @@ export interface Provider {
    */
   account?: string;
   generate(request: GenerationRequest): Promise<GenerationResult>;
-  /** Chunk dimensions with structured output (summary, key terms, levels, confidence). */
+  /** A structured answer about one chunk: its dimensions, or scenarios drawn from it. */
   analyzeChunk?(request: ChunkAnalysisRequest): Promise<ChunkAnalysisResult>;
   batch?: BatchCapability;
 }
 
-/** One chunk to analyse: the prompt, and the chunk itself for the offline heuristics. */
+/** The shape a chunk's answer must take: a forced tool (Anthropic) or a named JSON schema (OpenAI-compatible). */
+export interface StructuredAnswer {
+  tool: string;
+  format: string;
+  description: string;
+  schema: Record<string, unknown>;
+}
+
+/** One chunk to analyse: the prompt, the answer's shape, and what the offline provider answers instead of a model. */
 export interface ChunkAnalysisRequest {
   system: string;
   prompt: string;
-  chunk: { heading: string | null; content: string };
+  answer: StructuredAnswer;
+  offlineAnswer: () => unknown;
   maxTokens: number;
   signal?: AbortSignal;
 }
 
-/** The provider's answer as it came, checked against the dimension schema by the caller. */
+/** The provider's answer as it came, checked against the task's schema by the caller. */
 export interface ChunkAnalysisResult {
   output: unknown;
   usage: Usage;

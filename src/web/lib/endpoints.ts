@@ -31,6 +31,7 @@ import { acceptedInvitation, createdUser, health, invitation, me, providerStatus
 import { arcList, arcPreset, arcPresetList, deletedArcPreset, type PutArcs } from '../../contract/arcs';
 import { fillTemplatePlan, tiersOverview } from '../../contract/tiers';
 import { templateAnalytics, templateTrend, type TemplateAnalyticsQuery, type TrendBucket } from '../../contract/template-analytics';
+import { deleteScenarioResult, deriveEstimate, deriveRunResponse, diversityReport, scenarioItem, scenarioPage, type CreateScenarioBody, type DeriveScenariosBody, type ScenarioListQuery, type UpdateScenario } from '../../contract/scenarios';
 import { api, toQueryString } from './api';
 
 /**
@@ -226,6 +227,18 @@ export const endpoints = {
     tests: (templateId: string) => api.get(templateTestList, `/api/templates/${id(templateId)}/tests`),
     keep: (templateId: string, testId: string) => api.post(keptTest, `/api/templates/${id(templateId)}/tests/${id(testId)}/keep`),
   },
+  /** Tier 2: the scenario library, scenarios drawn from chunks, the diversity report. */
+  scenarios: {
+    list: (query: ListParams<ScenarioListQuery>) => api.get(scenarioPage, `/api/scenarios${toQueryString(query)}`),
+    detail: (scenarioId: string) => api.get(scenarioItem, `/api/scenarios/${id(scenarioId)}`),
+    create: (body: CreateScenarioBody) => api.post(scenarioItem, '/api/scenarios', body),
+    update: (scenarioId: string, body: UpdateScenario) => api.patch(scenarioItem, `/api/scenarios/${id(scenarioId)}`, body),
+    remove: (scenarioId: string) => api.delete(deleteScenarioResult, `/api/scenarios/${id(scenarioId)}`),
+    duplicate: (scenarioId: string) => api.post(scenarioItem, `/api/scenarios/${id(scenarioId)}/duplicate`),
+    diversity: () => api.get(diversityReport, '/api/scenarios/diversity'),
+    deriveEstimate: (body: DeriveScenariosBody) => api.post(deriveEstimate, '/api/scenarios/derive/estimate', body),
+    derive: (body: DeriveScenariosBody) => api.post(deriveRunResponse, '/api/scenarios/derive', body),
+  },
 
   reportClientError: (report: ClientErrorReport) => api.post(clientErrorReceipt, '/api/client-errors', report),
 
@@ -312,6 +325,13 @@ export const queryKeys = {
     tests: (templateId: string) => ['templates', 'tests', templateId] as const,
     preview: (body: PreviewTemplateBody) => ['templates', 'preview', body] as const,
   },
+  scenarios: {
+    all: ['scenarios'] as const,
+    list: (query: ListParams<ScenarioListQuery>) => ['scenarios', 'list', query] as const,
+    detail: (scenarioId: string) => ['scenarios', 'detail', scenarioId] as const,
+    diversity: () => ['scenarios', 'diversity'] as const,
+    deriveEstimate: (body: DeriveScenariosBody) => ['scenarios', 'derive-estimate', body] as const,
+  },
   chunkDimensions: {
     estimate: (body: DimensionRunBody) => ['chunk-dimensions', 'estimate', body] as const,
     chunk: (chunkId: string) => ['chunk-dimensions', 'chunk', chunkId] as const,
@@ -390,6 +410,10 @@ export const queries = {
   recentRuns: () => queryOptions({ queryKey: queryKeys.runs.recent(), queryFn: () => endpoints.runs.recent() }),
   run: (runId: string) => queryOptions({ queryKey: queryKeys.runs.detail(runId), queryFn: () => endpoints.runs.get(runId) }),
   estimate: (selector: SelectorInput) => queryOptions({ queryKey: queryKeys.estimate(selector), queryFn: () => endpoints.runs.estimate(selector) }),
+  scenarios: (query: ListParams<ScenarioListQuery>) => queryOptions({ queryKey: queryKeys.scenarios.list(query), queryFn: () => endpoints.scenarios.list(query) }),
+  scenario: (scenarioId: string) => queryOptions({ queryKey: queryKeys.scenarios.detail(scenarioId), queryFn: () => endpoints.scenarios.detail(scenarioId) }),
+  scenarioDiversity: () => queryOptions({ queryKey: queryKeys.scenarios.diversity(), queryFn: () => endpoints.scenarios.diversity() }),
+  scenarioDeriveEstimate: (body: DeriveScenariosBody) => queryOptions({ queryKey: queryKeys.scenarios.deriveEstimate(body), queryFn: () => endpoints.scenarios.deriveEstimate(body) }),
   dimensionEstimate: (body: DimensionRunBody) => queryOptions({ queryKey: queryKeys.chunkDimensions.estimate(body), queryFn: () => endpoints.chunkDimensions.estimate(body) }),
   chunk: (chunkId: string) => queryOptions({ queryKey: queryKeys.chunkDimensions.chunk(chunkId), queryFn: () => endpoints.chunkDimensions.chunk(chunkId) }),
   seedComparison: () => queryOptions({ queryKey: queryKeys.seeds.comparison(), queryFn: () => endpoints.seeds.comparison() }),

@@ -5,6 +5,7 @@ const RUN_KINDS: Record<string, string> = {
   tier: 'Tier',
   all: 'Generate All',
   chunk_dimensions: 'Chunk dimensions',
+  scenario_derivation: 'Scenarios from chunks',
 };
 
 /** A run's kind as people say it: "Filtered view", not `filter`. */

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Check, Pause, Play, Square, X } from 'lucide-react';
 import { toast } from 'sonner';
+import { isChunkRunKind } from '../../../contract/chunk-runs';
 import type { RunProgress } from '../../../contract/runs';
 import { describeLimits } from '../../../core/describe-limits';
 import { Button } from '../../components/ui/button';
@@ -106,9 +107,9 @@ export function RunProgressCard({ run, canManage }: { run: RunProgress; canManag
         <ul className="space-y-0.5 text-xs text-muted" aria-label="Generating now">
           {run.current.map((c) => (
             <li key={c.id} className="truncate">
-              {run.kind === 'chunk_dimensions' ? (
+              {isChunkRunKind(run.kind) ? (
                 <>
-                  Analysing: <span className="text-text">{c.label}</span>
+                  {run.kind === 'chunk_dimensions' ? 'Analysing' : 'Drawing scenarios from'}: <span className="text-text">{c.label}</span>
                 </>
               ) : (
                 <>
