@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
-// Tier 1 end to end on a demo workspace of its own (its arc changes and generated conversations
-// stay out of the shared one): set an arc distribution and see its preview, fill the missing
-// template combinations, run "Generate All Tier 1" to completion on the offline generator, and
-// see an arc's stages in a conversation's preview.
+// Prompt design and Tier 1 end to end on a demo workspace of its own (its template, arc changes
+// and generated conversations stay out of the shared one): edit the Triumph template as a draft,
+// see the diff, test it and activate it; set an arc distribution and see its preview; fill the
+// missing template combinations; run "Generate All Tier 1" to completion on the offline
+// generator; and see in a Triumph conversation's preview its arc's stages and the new version.
 const PORT = Number(process.env.CONVGEN_E2E_PORT ?? 3917) + 7;
 const BASE = `http://localhost:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-e2e-tiers-'));
@@ -43,15 +44,39 @@ test.afterAll(async () => {
 
 const percent = (page: Page, label: string) => page.getByLabel(`${label} percent`);
 
-test('set the arc distribution, fill Tier 1 and generate all of it', async ({ page }) => {
-  test.setTimeout(180_000);
+const TRIUMPH_TEMPLATE = 'Triumph: Goal Within Reach';
+
+test('edit, test and activate a template, set the arc distribution, fill Tier 1 and generate all of it', async ({ page }) => {
+  test.setTimeout(240_000);
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill('tiers@example.test');
   await page.getByLabel('Password').fill('tiers-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/conversations/);
 
-  // 1. The arcs page: 99 % is refused as you type, 100 % can be saved, the preview follows.
+  // 1. The Triumph template: a draft v2 with a new line, its diff, a test, then activation.
+  await page.goto('/templates');
+  await page.getByRole('link', { name: TRIUMPH_TEMPLATE }).click();
+  await expect(page.getByRole('heading', { name: TRIUMPH_TEMPLATE })).toBeVisible();
+  const body = page.getByLabel('Template text');
+  await body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nClose with one concrete next step the user can take this week.');
+  await page.getByLabel('Note for this version').fill('A concrete next step at the end');
+  await page.getByRole('button', { name: 'Save as draft' }).click();
+  await expect(page.getByText('Saved as draft v2')).toBeVisible();
+  const diff = page.getByTestId('version-diff');
+  await expect(diff.locator('tr[data-kind="added"], tr[data-kind="changed"]').first()).toContainText('one concrete next step');
+  await page.getByRole('button', { name: 'Test template', exact: true }).click();
+  const testDialog = page.getByRole('dialog');
+  await expect(testDialog.getByTestId('test-prompt')).toContainText('one concrete next step');
+  await testDialog.getByRole('button', { name: 'Send test request' }).click();
+  await expect(testDialog.getByTestId('test-score')).toHaveText(/\d+\.\d/);
+  await testDialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByRole('button', { name: 'Activate v2' }).click();
+  await expect(page.getByText(`${TRIUMPH_TEMPLATE} v2 is active`)).toBeVisible();
+
+  // 2. The arcs page: 99 % is refused as you type, 100 % can be saved, the preview follows.
   await page.goto('/arcs');
   await expect(page.getByRole('heading', { name: 'Emotional arcs' })).toBeVisible();
   await expect(page.getByTestId('arc-total')).toHaveText('Total: 100 %');
@@ -82,7 +107,7 @@ test('set the arc distribution, fill Tier 1 and generate all of it', async ({ pa
   await page.getByRole('button', { name: 'Undo changes' }).click();
   await expect(page.getByTestId('arc-total')).toHaveText('Total: 100 %');
 
-  // 2. The Tiers page: three sections, the arc distribution, and the missing combinations filled.
+  // 3. The Tiers page: three sections, the arc distribution, and the missing combinations filled.
   await page.goto('/tiers');
   for (const name of ['Tier 1: Template', 'Tier 2: Scenario', 'Tier 3: Edge Case']) await expect(page.getByRole('heading', { name })).toBeVisible();
   await expect(page.getByTestId('arc-distribution')).toContainText('Triumph');
@@ -94,7 +119,7 @@ test('set the arc distribution, fill Tier 1 and generate all of it', async ({ pa
   await page.getByRole('button', { name: 'Later' }).click();
   await expect(page.getByTestId('arc-coverage-missing')).toHaveText('Every persona has a template conversation on every enabled arc.');
 
-  // 3. Generate All Tier 1, with the estimate first, to completion.
+  // 4. Generate All Tier 1, with the estimate first, to completion.
   const progress = page.getByTestId('tier-progress-template');
   const [, total] = /of (\d+) generated/.exec((await progress.textContent()) ?? '') ?? [];
   await page.getByRole('button', { name: 'Generate All Tier 1' }).click();
@@ -104,10 +129,17 @@ test('set the arc distribution, fill Tier 1 and generate all of it', async ({ pa
   await expect(page.getByTestId('tier-run-1')).toContainText('Tier 1 run completed', { timeout: 120_000 });
   await expect(progress).toHaveText(`Tier 1: ${total} of ${total} generated`);
 
-  // 4. A template conversation's preview shows its arc, stage by stage.
+  // 5. A template conversation's preview shows its arc, stage by stage.
   await page.getByRole('link', { name: 'View conversations' }).first().click();
   await expect(page).toHaveURL(/tier=template/);
   await page.getByRole('row').nth(1).click();
   await expect(page.getByTestId('arc-stages')).toBeVisible();
   await expect(page.getByTestId('arc-stages').getByRole('listitem').first()).not.toBeEmpty();
+
+  // 6. Every Triumph conversation was generated with the version activated in step 1.
+  const list = (await (await page.request.get('/api/conversations?tier=template&pageSize=100')).json()) as { items: { conversationId: string; arcKey: string | null; status: string }[] };
+  const triumph = list.items.find((c) => c.arcKey === 'triumph' && c.status === 'generated');
+  expect(triumph, 'a generated Triumph conversation').toBeDefined();
+  await page.goto(`/conversations?open=${triumph!.conversationId}`);
+  await expect(page.getByTestId('conversation-template')).toContainText(`${TRIUMPH_TEMPLATE} v2`);
 });
