@@ -27,6 +27,7 @@ import { notificationRoutes } from './routes/notifications';
 import { planRoutes } from './routes/plan';
 import { runRoutes } from './routes/runs';
 import { seedRoutes } from './routes/seeds';
+import { edgeCaseRoutes } from './routes/edge-cases';
 import { settingsRoutes } from './routes/settings';
 import { userRoutes } from './routes/users';
 import { projectRoot } from '../config/project-root';
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     workspaceRoutes,
     chunkDimensionRoutes,
     seedRoutes,
+    edgeCaseRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 
