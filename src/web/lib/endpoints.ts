@@ -27,6 +27,18 @@ import { createRunResponse, generateResponse, runEstimate, runList, runProgress 
 import { rateLimitsView, settingsHistoryPage, settingsResponse } from '../../contract/settings';
 import { seedComparison, seedImportResult, seedStructure, seedTemplateResult, type SeedTemplateRequest } from '../../contract/seeds';
 import { acceptedInvitation, createdUser, health, invitation, me, providerStatus, setupStatus, signInResult, signOutResult } from '../../contract/system';
+import {
+  deletedEdgeCase,
+  edgeCaseCoverage,
+  edgeCaseItem,
+  edgeCaseList,
+  edgeCaseSuggestion,
+  edgeCaseSuggestionList,
+  planSuggestionsResult,
+  type CreateEdgeCase,
+  type EdgeCaseListQuery,
+  type UpdateEdgeCase,
+} from '../../contract/edge-cases';
 import { api, toQueryString } from './api';
 
 /**
@@ -197,6 +209,18 @@ export const endpoints = {
   },
 
   reportClientError: (report: ClientErrorReport) => api.post(clientErrorReceipt, '/api/client-errors', report),
+
+  edgeCases: {
+    list: (query: EdgeCaseListQuery = {}) => api.get(edgeCaseList, `/api/edge-cases${toQueryString(query)}`),
+    create: (body: CreateEdgeCase) => api.post(edgeCaseItem, '/api/edge-cases', body),
+    update: (edgeCaseId: string, body: UpdateEdgeCase) => api.patch(edgeCaseItem, `/api/edge-cases/${id(edgeCaseId)}`, body),
+    remove: (edgeCaseId: string) => api.delete(deletedEdgeCase, `/api/edge-cases/${id(edgeCaseId)}`),
+    suggestions: () => api.get(edgeCaseSuggestionList, '/api/edge-cases/suggestions'),
+    markSuggestion: (key: string, verb: 'dismiss' | 'complete' | 'reopen') => api.post(edgeCaseSuggestion, `/api/edge-cases/suggestions/${id(key)}/${verb}`, {}),
+    planSuggestions: (keys: string[]) => api.post(planSuggestionsResult, '/api/edge-cases/suggestions/plan', { keys }),
+    coverage: () => api.get(edgeCaseCoverage, '/api/edge-cases/coverage'),
+    coverageCsvUrl: '/api/edge-cases/coverage.csv',
+  },
 };
 
 /**
@@ -288,6 +312,12 @@ export const queryKeys = {
       page: (query: ListParams<SettingsHistoryQuery>) => ['settings', 'history', query] as const,
     },
   },
+  edgeCases: {
+    all: ['edge-cases'] as const,
+    list: (query: EdgeCaseListQuery) => ['edge-cases', 'list', query] as const,
+    suggestions: () => ['edge-cases', 'suggestions'] as const,
+    coverage: () => ['edge-cases', 'coverage'] as const,
+  },
 };
 
 /** Each read with its key, so a key is never paired with another call's data. Spread and add options at the call site. */
@@ -333,4 +363,7 @@ export const queries = {
   settings: () => queryOptions({ queryKey: queryKeys.settings.current(), queryFn: () => endpoints.settings.get() }),
   rateLimits: () => queryOptions({ queryKey: queryKeys.settings.rateLimits(), queryFn: () => endpoints.settings.rateLimits() }),
   settingsHistory: (query: ListParams<SettingsHistoryQuery>) => queryOptions({ queryKey: queryKeys.settings.history.page(query), queryFn: () => endpoints.settings.history(query) }),
+  edgeCases: (query: EdgeCaseListQuery = {}) => queryOptions({ queryKey: queryKeys.edgeCases.list(query), queryFn: () => endpoints.edgeCases.list(query) }),
+  edgeCaseSuggestions: () => queryOptions({ queryKey: queryKeys.edgeCases.suggestions(), queryFn: () => endpoints.edgeCases.suggestions() }),
+  edgeCaseCoverage: () => queryOptions({ queryKey: queryKeys.edgeCases.coverage(), queryFn: () => endpoints.edgeCases.coverage() }),
 };
