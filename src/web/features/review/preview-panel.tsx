@@ -19,6 +19,7 @@ import { AuditTrail } from '../audit/audit-trail';
 import { SourceSection } from './source-section';
 import { SeedActions } from '../seeds/seed-actions';
 import { SeedBaseline } from '../seeds/seed-baseline';
+import { EdgeCaseFlag } from '../edge-cases/edge-case-flag';
 import { can } from '../../../core/roles';
 import { useMe } from '../../lib/queries';
 
@@ -165,6 +166,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
               {detail.costUsd !== null && <Meta label="Cost" value={formatUsd(detail.costUsd)} />}
             </dl>
 
+            <EdgeCaseFlag detail={detail} />
             {!detail.isSeed && typeof detail.metadata.seedId === 'string' && <SeedBaseline seedId={detail.metadata.seedId} score={detail.qualityScore} />}
 
             {detail.error && !generating && (
