@@ -14,6 +14,7 @@ import { runsCommand } from './runs-command';
 import { usersCommand } from './users-command';
 import { planCommand } from './plan-command';
 import { catalogCommand } from './catalog-command';
+import { edgeCasesCommand } from './edge-cases-command';
 import { documentsAnalyzeCommand } from './documents-analyze-command';
 import { seedsCommand } from './seeds-command';
 import { createProviderSource } from '../generation/choose-provider';
@@ -121,6 +122,7 @@ program.addCommand(documentsCommand().addCommand(documentsAnalyzeCommand()));
 program.addCommand(usersCommand());
 program.addCommand(planCommand());
 program.addCommand(catalogCommand());
+program.addCommand(edgeCasesCommand());
 program.addCommand(seedsCommand());
 
 program.parseAsync().catch((err: unknown) => {

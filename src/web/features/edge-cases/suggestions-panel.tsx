@@ -9,6 +9,7 @@ import { GenerateDialog } from '../runs/generate-dialog';
 import { errorText } from './api-error-text';
 
 const STATUSES = ['open', 'dismissed', 'completed'] as const;
+const STATUS_LABELS = { open: 'Open', dismissed: 'Dismissed', completed: 'Completed' } as const;
 /** More than this per category is a wall of text: the rest are a click away. */
 const SHOWN = 5;
 
@@ -62,10 +63,10 @@ export function SuggestionsPanel({ canWrite, canGenerate }: { canWrite: boolean;
                 type="button"
                 role="tab"
                 aria-selected={status === s}
-                className={`rounded-md px-2.5 py-1 text-xs font-medium capitalize ${status === s ? 'bg-surface text-text shadow-sm' : 'text-muted'}`}
+                className={`rounded-md px-2.5 py-1 text-xs font-medium ${status === s ? 'bg-surface text-text shadow-sm' : 'text-muted'}`}
                 onClick={() => setStatus(s)}
               >
-                {s} ({(list.data?.items ?? []).filter((i) => i.status === s).length})
+                {STATUS_LABELS[s]} ({(list.data?.items ?? []).filter((i) => i.status === s).length})
               </button>
             ))}
           </div>
