@@ -17,6 +17,6 @@ describe('edgeCaseCoverageCsv', () => {
     expect(lines[0]).toBe('section,name,definitions,conversations,generated,approved,below bar (< 8)');
     expect(lines[1]).toBe('category,Extreme emotions,2,3,2,1,1');
     expect(lines[3]).toBe('category,All categories,2,3,2,1,1');
-    expect(lines).toContain('persona,"Retiree, careful",3,0,0,0,3');
+    expect(lines).toContain('persona,"Retiree, careful",3,0,0,0,0,3');
   });
 });

@@ -199,6 +199,8 @@ describe('suggestions', () => {
     const slot = (await t.as('viewer', { method: 'GET', url: `/api/conversations/${res.json().conversationIds[0]}` })).json();
     expect(slot).toMatchObject({ tier: 'edge_case', status: 'not_generated', persona: items[0].persona, emotion: items[0].emotion });
     expect(slot.edgeCase.category).toBe(items[0].category);
+    // Grounded in a chunk of the team's documents, as the edge-case template needs.
+    expect(slot.source.chunk).not.toBeNull();
     const after = (await t.as('viewer', { method: 'GET', url: '/api/edge-cases/suggestions' })).json().items;
     expect(after.find((s: { key: string }) => s.key === keys[0]).status).toBe('completed');
     const again = await t.as('generator', { method: 'POST', url: '/api/edge-cases/suggestions/plan', payload: { keys: [keys[0]] } });
