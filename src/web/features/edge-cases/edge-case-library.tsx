@@ -83,7 +83,7 @@ export function EdgeCaseLibrary({ canWrite }: { canWrite: boolean }) {
           <table className="w-full min-w-[900px] text-left text-sm" aria-label="Edge cases">
             <thead className="text-[11px] tracking-wide text-muted uppercase">
               <tr className="border-b border-border">
-                <th className="py-2 pr-3">Edge case</th>
+                <th className="min-w-[180px] py-2 pr-3">Edge case</th>
                 <th className="py-2 pr-3">Category</th>
                 <th className="w-[28%] py-2 pr-3">Adversarial prompt</th>
                 <th className="w-[28%] py-2 pr-3">Expected behaviour</th>
