@@ -240,3 +240,20 @@ describe('the coverage report', () => {
     expect(res.body.split('\r\n')[1]).toMatch(/^category,Extreme emotions,\d+/);
   });
 });
+
+describe('an empty workspace', () => {
+  it('has the 8 built-in edge cases, no suggestions until there are personas, and an empty coverage report', async () => {
+    const empty = await createTestApp({ demo: false });
+    try {
+      const items = (await empty.as('viewer', { method: 'GET', url: '/api/edge-cases' })).json().items;
+      expect(items).toHaveLength(8);
+      expect(items.every((e: { origin: string; archived: boolean }) => e.origin === 'default' && !e.archived)).toBe(true);
+      expect((await empty.as('viewer', { method: 'GET', url: '/api/edge-cases/suggestions' })).json().items).toEqual([]);
+      const coverage = (await empty.as('viewer', { method: 'GET', url: '/api/edge-cases/coverage' })).json();
+      expect(coverage.totals).toMatchObject({ definitions: 8, conversations: 0 });
+      expect(coverage.personas).toEqual([]);
+    } finally {
+      await empty.close();
+    }
+  }, 60_000);
+});
