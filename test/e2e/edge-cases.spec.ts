@@ -21,7 +21,7 @@ test('explains the rules and adds an own edge case', async ({ page }) => {
   await expect(page.getByTestId('edge-case-rules')).toContainText('reviewed one at a time');
   await expect(page.getByTestId('edge-case-rules')).toContainText('scores at least 8');
   // The library shows each edge case's adversarial prompt.
-  await expect(page.getByRole('table', { name: 'Edge cases' })).toContainText('Adversarial prompt');
+  await expect(page.getByRole('table', { name: 'Edge cases', exact: true })).toContainText('Adversarial prompt');
 
   await page.getByRole('button', { name: 'New edge case' }).click();
   const dialog = page.getByRole('dialog');
