@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { BULK_KINDS, BULK_SKIP_REASONS } from '../core/bulk-outcome';
+import { BULK_KINDS, BULK_REFUSAL_REASONS, BULK_SKIP_REASONS } from '../core/bulk-outcome';
 import { CONVERSATION_STATUSES } from '../core/statuses';
 import { MAX_SELECTED_IDS, exactlyOneOf, selectorFilter } from './runs';
 
-export { BULK_KINDS, BULK_SKIP_REASONS, type BulkKind, type BulkSkipReason } from '../core/bulk-outcome';
+export { BULK_KINDS, BULK_REFUSAL_REASONS, BULK_SKIP_REASONS, type BulkKind, type BulkRefusalReason, type BulkSkipReason } from '../core/bulk-outcome';
 
 /** How many skips or failures a bulk answer lists one by one; `skippedCount` and `failedCount` always have the full number. */
 export const MAX_LISTED_FAILURES = 1_000;
@@ -78,6 +78,8 @@ export const bulkPreview = z.object({
   skipped: z.number().int(),
   /** …and why. */
   skippedByReason: skipCounts,
+  /** Edge cases an approval would refuse (they are reviewed one at a time): the action reports each as failed, with the reason. */
+  refusedEdgeCases: z.number().int(),
 });
 export type BulkPreview = z.infer<typeof bulkPreview>;
 
@@ -96,6 +98,8 @@ export const bulkFailure = z.object({
   id: z.string(),
   /** The human id (conv-00017); for an id that names no conversation, the id as it was sent. */
   conversationId: z.string(),
+  /** Set when the workspace's rules refused it: `edge_case` (edge cases are approved one at a time). */
+  reason: z.enum(BULK_REFUSAL_REASONS).optional(),
   message: z.string(),
 });
 export type BulkFailure = z.infer<typeof bulkFailure>;

@@ -180,6 +180,8 @@ export const conversationDetail = conversationSummary.extend({
   inputTokens: z.number().nullable(),
   outputTokens: z.number().nullable(),
   provider: z.string().nullable(),
+  /** Edge-case tier only (else null): does it meet the tier's criteria, and if not, why (US8.3.1). */
+  edgeCaseCheck: z.object({ meets: z.boolean(), reasons: z.array(z.string()) }).nullable(),
 });
 export type ConversationDetail = z.infer<typeof conversationDetail>;
 

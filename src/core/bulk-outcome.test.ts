@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BULK_KINDS, bulkOutcome, previewCounts, skippedSummary, zeroSkipCounts, type BulkKind } from './bulk-outcome';
+import { BULK_KINDS, bulkOutcome, bulkRefusal, edgeCaseRefusalMessage, previewCounts, skippedSummary, zeroSkipCounts, type BulkKind } from './bulk-outcome';
 import { CONVERSATION_STATUSES, conversationLifecycle, type ConversationStatus } from './statuses';
 
 const plain = (status: ConversationStatus) => ({ status, belowBar: false, queued: false, seed: false });
@@ -78,5 +78,38 @@ describe('skippedSummary', () => {
     expect(skippedSummary('approve', { ...zeroSkipCounts(), not_generated: 1, already_in_state: 2 })).toBe('skipped 2 already approved, 1 not generated yet');
     expect(skippedSummary('reject', { ...zeroSkipCounts(), already_in_state: 1_200 })).toBe('skipped 1,200 already rejected');
     expect(skippedSummary('approve', zeroSkipCounts())).toBe('');
+  });
+});
+
+describe('edge cases in a bulk approval', () => {
+  const edge = (status: ConversationStatus, over: Partial<{ belowBar: boolean; seed: boolean }> = {}) => ({ ...plain(status), edgeCase: true, ...over });
+
+  it('are refused exactly where the approval would otherwise change them', () => {
+    expect(bulkRefusal('approve', edge('generated'))).toBe('edge_case');
+    expect(bulkRefusal('approve', edge('rejected'))).toBe('edge_case');
+    // A skip says more than a refusal: already approved, not generated, under the bar.
+    expect(bulkRefusal('approve', edge('approved'))).toBeNull();
+    expect(bulkRefusal('approve', edge('not_generated'))).toBeNull();
+    expect(bulkRefusal('approve', edge('generated', { belowBar: true }))).toBeNull();
+  });
+
+  it('may still be rejected or deleted in bulk, and other tiers may be approved', () => {
+    expect(bulkRefusal('reject', edge('generated'))).toBeNull();
+    expect(bulkRefusal('delete', edge('generated'))).toBeNull();
+    expect(bulkRefusal('approve', plain('generated'))).toBeNull();
+  });
+
+  it('are counted apart in the preview, neither changed nor skipped', () => {
+    const counts = previewCounts('approve', [
+      { ...edge('generated'), count: 3 },
+      { ...plain('generated'), count: 5 },
+      { ...edge('approved'), count: 2 },
+    ]);
+    expect(counts).toMatchObject({ selected: 10, willChange: 5, skipped: 2, refusedEdgeCases: 3 });
+    expect(previewCounts('reject', [{ ...edge('generated'), count: 3 }])).toMatchObject({ willChange: 3, refusedEdgeCases: 0 });
+  });
+
+  it('are told why, and what to do', () => {
+    expect(edgeCaseRefusalMessage('conv-00042')).toBe('conv-00042 is an edge case: edge cases are reviewed one at a time — open it and approve it from the preview.');
   });
 });

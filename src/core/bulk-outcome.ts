@@ -26,6 +26,26 @@ export interface BulkCandidate {
   queued: boolean;
   /** Written by hand and kept as a benchmark (US10.3.1): locked against bulk delete and reject. */
   seed: boolean;
+  /** In the edge-case tier (US8.3.1): reviewed one at a time, never approved in bulk. */
+  edgeCase?: boolean;
+}
+
+/**
+ * Why a bulk action refuses a conversation it would otherwise change: a failure, not a skip,
+ * because the user asked for something the workspace's rules forbid. Edge cases test the
+ * model's limits, so each is approved by a person who has read it (US8.3.1).
+ */
+export const BULK_REFUSAL_REASONS = ['edge_case'] as const;
+export type BulkRefusalReason = (typeof BULK_REFUSAL_REASONS)[number];
+
+/** Null when the action may go ahead; only an approval that would change an edge case is refused (a skip says more). */
+export function bulkRefusal(kind: BulkKind, c: BulkCandidate): BulkRefusalReason | null {
+  return kind === 'approve' && c.edgeCase && bulkOutcome(kind, c) === null ? 'edge_case' : null;
+}
+
+/** What a bulk answer says about an edge case it refused. */
+export function edgeCaseRefusalMessage(name: string): string {
+  return `${name} is an edge case: edge cases are reviewed one at a time — open it and approve it from the preview.`;
 }
 
 /** Why a seed is left alone, in the words every bulk answer uses. */
@@ -71,13 +91,19 @@ export interface BulkPreviewCounts {
   changeFrom: StatusCounts;
   skipped: number;
   skippedByReason: SkipCounts;
+  /** Refused by the workspace's rules (edge cases are never approved in bulk): reported as failed. */
+  refusedEdgeCases: number;
 }
 
 /** What a bulk action would do to groups of conversations, in counts. */
 export function previewCounts(kind: BulkKind, groups: CandidateGroup[]): BulkPreviewCounts {
-  const out: BulkPreviewCounts = { selected: 0, willChange: 0, changeFrom: zeroStatusCounts(), skipped: 0, skippedByReason: zeroSkipCounts() };
+  const out: BulkPreviewCounts = { selected: 0, willChange: 0, changeFrom: zeroStatusCounts(), skipped: 0, skippedByReason: zeroSkipCounts(), refusedEdgeCases: 0 };
   for (const group of groups) {
     out.selected += group.count;
+    if (bulkRefusal(kind, group)) {
+      out.refusedEdgeCases += group.count;
+      continue;
+    }
     const skip = bulkOutcome(kind, group);
     if (skip) {
       out.skipped += group.count;

@@ -26,13 +26,15 @@ export async function previewBulkAction(db: Db, request: BulkPreviewRequest, min
   // p50 64 ms against 863 ms).
   const queued =
     request.action === 'delete' ? sql`${conversations.id} in (select ri.conversation_id from run_items ri where ri.status in (${statusList(ACTIVE_ITEM_STATUSES)}))` : sql`false`;
-  const rows = await queryRows<{ status: ConversationStatus; below_bar: boolean; queued: boolean; seed: boolean; n: number }>(
+  // Edge cases are refused by an approval (reviewed one at a time), so the dialog can say how many beforehand.
+  const edgeCase = request.action === 'approve' ? sql`(${conversations.tier} = 'edge_case')` : sql`false`;
+  const rows = await queryRows<{ status: ConversationStatus; below_bar: boolean; queued: boolean; seed: boolean; edge_case: boolean; n: number }>(
     db,
-    sql`select ${conversations.status} as "status", ${belowBar} as "below_bar", ${queued} as "queued", ${conversations.isSeed} as "seed", count(*)::int as "n"
+    sql`select ${conversations.status} as "status", ${belowBar} as "below_bar", ${queued} as "queued", ${conversations.isSeed} as "seed", ${edgeCase} as "edge_case", count(*)::int as "n"
         from ${conversations} ${where ? sql`where ${where}` : sql``}
-        group by 1, 2, 3, 4`,
+        group by 1, 2, 3, 4, 5`,
   );
-  const groups: CandidateGroup[] = rows.map((r) => ({ status: r.status, belowBar: r.below_bar, queued: r.queued, seed: r.seed, count: r.n }));
+  const groups: CandidateGroup[] = rows.map((r) => ({ status: r.status, belowBar: r.below_bar, queued: r.queued, seed: r.seed, edgeCase: r.edge_case, count: r.n }));
   // A list of ids is at most MAX_SELECTED_IDS long: reading which of them exist is one indexed read.
   const notFound = request.selection.conversationIds ? unknownIds(request.selection, await readSelection(db, request.selection)).length : 0;
   return { action: request.action, notFound, ...previewCounts(request.action, groups) };

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { BulkReviewRequest, BulkSkip } from '../contract/bulk';
+import type { BulkFailure, BulkReviewRequest, BulkSkip } from '../contract/bulk';
 import { approvalBarMessage, belowApprovalBar } from '../core/approval';
-import { REVIEW_TARGET, SEED_LOCK_REASON, bulkOutcome, type BulkSkipReason, type ReviewAction } from '../core/bulk-outcome';
+import { REVIEW_TARGET, SEED_LOCK_REASON, bulkOutcome, bulkRefusal, edgeCaseRefusalMessage, type BulkSkipReason, type ReviewAction } from '../core/bulk-outcome';
 import type { Db } from '../db/client';
 import { conversations } from '../db/schema';
 import type { BatchWork, BulkActions } from './bulk-actions';
@@ -40,17 +40,23 @@ export function skipMessage(conversation: SelectedConversation, action: ReviewAc
 export function reviewBatch(reviewerId: string, request: Pick<BulkReviewRequest, 'action' | 'notes'>, minApprovalScore = 0): BatchWork {
   const to = REVIEW_TARGET[request.action];
   const notes = request.notes || null;
-  const skipOf = (c: SelectedConversation) => bulkOutcome(request.action, { status: c.status, belowBar: belowApprovalBar(c.qualityScore, minApprovalScore), queued: false, seed: c.isSeed });
+  const candidate = (c: SelectedConversation) => ({ status: c.status, belowBar: belowApprovalBar(c.qualityScore, minApprovalScore), queued: false, seed: c.isSeed, edgeCase: c.tier === 'edge_case' });
   return async (tx, batch, actionId) => {
     const selected = await lockBatch(tx, batch);
     const movable: SelectedConversation[] = [];
     const skips: BulkSkip[] = [];
+    const refused: BulkFailure[] = [];
     for (const c of selected) {
-      const reason = skipOf(c);
+      const refusal = bulkRefusal(request.action, candidate(c));
+      if (refusal) {
+        refused.push({ id: c.id, conversationId: c.conversationId, reason: refusal, message: edgeCaseRefusalMessage(c.conversationId) });
+        continue;
+      }
+      const reason = bulkOutcome(request.action, candidate(c));
       if (reason) skips.push({ id: c.id, conversationId: c.conversationId, reason, message: skipMessage(c, request.action, reason, minApprovalScore) });
       else movable.push(c);
     }
-    const failures = vanished(batch, selected);
+    const failures = [...vanished(batch, selected), ...refused];
     if (movable.length === 0) return { succeeded: 0, skips, failures };
 
     const ids = movable.map((c) => c.id);

@@ -16,6 +16,7 @@ export interface SelectedConversation {
   status: ConversationStatus;
   qualityScore: number | null;
   isSeed: boolean;
+  tier: string;
 }
 
 /**
@@ -85,7 +86,7 @@ export async function readSelection(db: Db, selection: BulkSelection): Promise<S
  */
 export async function lockBatch(tx: Tx, batch: SelectedRef[]): Promise<SelectedConversation[]> {
   const rows = await tx
-    .select({ id: conversations.id, conversationId: conversations.conversationId, status: conversations.status, qualityScore: conversations.qualityScore, isSeed: conversations.isSeed })
+    .select({ id: conversations.id, conversationId: conversations.conversationId, status: conversations.status, qualityScore: conversations.qualityScore, isSeed: conversations.isSeed, tier: conversations.tier })
     .from(conversations)
     .where(inIds(conversations.id, batch.map((r) => r.id)))
     .orderBy(conversations.id)

@@ -29,6 +29,7 @@ import { runRoutes } from './routes/runs';
 import { scenarioRoutes } from './routes/scenarios';
 import { seedRoutes } from './routes/seeds';
 import { templateRoutes } from './routes/templates';
+import { edgeCaseRoutes } from './routes/edge-cases';
 import { settingsRoutes } from './routes/settings';
 import { userRoutes } from './routes/users';
 import { arcRoutes } from './routes/arcs';
@@ -123,6 +124,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     tierRoutes,
     templateAnalyticsRoutes,
     templateRoutes,
+    edgeCaseRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 

@@ -210,10 +210,10 @@ describe('POST /api/conversations/bulk/undo', () => {
   });
 
   it('answers 409 to an undo that finds every conversation changed since, the first time and the next', async () => {
-    await setStatus(['conv-00080', 'conv-00081'], 'generated');
-    const approved = await review({ selection: { conversationIds: ['conv-00080', 'conv-00081'] }, action: 'approve' });
-    await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00080/review', payload: { action: 'reject', notes: 'Changed my mind' } });
-    await setStatus(['conv-00081'], 'generating');
+    await setStatus(['conv-00026', 'conv-00027'], 'generated');
+    const approved = await review({ selection: { conversationIds: ['conv-00026', 'conv-00027'] }, action: 'approve' });
+    await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00026/review', payload: { action: 'reject', notes: 'Changed my mind' } });
+    await setStatus(['conv-00027'], 'generating');
     for (const attempt of ['first', 'second']) {
       const res = await post('reviewer', 'undo', { actionId: approved.actionId });
       expect(res.statusCode, attempt).toBe(409);
@@ -221,11 +221,11 @@ describe('POST /api/conversations/bulk/undo', () => {
         code: 'nothing_to_undo',
         message: 'There is nothing to undo: all 2 conversations this bulk review changed have been reviewed or changed again since.',
         hint: 'Review the conversations again if they need to change.',
-        details: { skippedCount: 2, skipped: [{ conversationId: 'conv-00080', message: expect.stringContaining('reviewed again since') }, { conversationId: 'conv-00081', message: expect.stringContaining('is now Generating') }] },
+        details: { skippedCount: 2, skipped: [{ conversationId: 'conv-00026', message: expect.stringContaining('reviewed again since') }, { conversationId: 'conv-00027', message: expect.stringContaining('is now Generating') }] },
       });
     }
-    expect(await statusOf('conv-00080')).toBe('rejected');
-    expect(await statusOf('conv-00081')).toBe('generating');
+    expect(await statusOf('conv-00026')).toBe('rejected');
+    expect(await statusOf('conv-00027')).toBe('generating');
     const undoRows = await db()
       .select()
       .from(reviewLogs)
@@ -234,17 +234,17 @@ describe('POST /api/conversations/bulk/undo', () => {
   });
 
   it('answers 409 to a second undo after one that skipped a conversation, and changes nothing', async () => {
-    await setStatus(range(82, 84), 'generated');
-    const approved = await review({ selection: { conversationIds: range(82, 84) }, action: 'approve' });
-    await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00083/review', payload: { action: 'reject' } });
+    await setStatus(range(28, 30), 'generated');
+    const approved = await review({ selection: { conversationIds: range(28, 30) }, action: 'approve' });
+    await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00029/review', payload: { action: 'reject' } });
     expect(await undo(approved.actionId!)).toMatchObject({ restored: 2, skippedCount: 1 });
     // The skipped one is back at the status the action left it in, but by a newer review: still not the action's to undo.
-    await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00083/review', payload: { action: 'approve' } });
+    await t.as('reviewer', { method: 'POST', url: '/api/conversations/conv-00029/review', payload: { action: 'approve' } });
     const again = await post('reviewer', 'undo', { actionId: approved.actionId });
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({ code: 'already_undone', message: 'This bulk review was already undone.', hint: expect.any(String) });
-    expect(await statusOf('conv-00082')).toBe('generated');
-    expect(await statusOf('conv-00083')).toBe('approved');
+    expect(await statusOf('conv-00028')).toBe('generated');
+    expect(await statusOf('conv-00029')).toBe('approved');
     const undoRows = await db()
       .select()
       .from(reviewLogs)
@@ -414,12 +414,12 @@ describe('POST /api/conversations/bulk/preview', () => {
   const noStatus = { not_generated: 0, generating: 0, generated: 0, approved: 0, rejected: 0, failed: 0 };
 
   it('counts a mixed list of ids by what each action would do, and the action then does exactly that', async () => {
-    await setStatus(['conv-00085', 'conv-00086'], 'generated');
-    await setStatus(['conv-00087'], 'rejected');
-    await setStatus(['conv-00088'], 'approved');
-    const first = await detail('conv-00085');
-    // conv-00085 twice (by id and UUID), conv-00089 without text, seed-002 approved (a seed: never rejected), one id that names nothing.
-    const selection = { conversationIds: ['conv-00085', first.id, 'conv-00086', 'conv-00087', 'conv-00088', 'conv-00089', 'seed-002', 'conv-99998'] };
+    await setStatus(['conv-00034', 'conv-00035'], 'generated');
+    await setStatus(['conv-00036'], 'rejected');
+    await setStatus(['conv-00037'], 'approved');
+    const first = await detail('conv-00034');
+    // conv-00034 twice (by id and UUID), conv-00038 without text, seed-002 approved (a seed: never rejected), one id that names nothing.
+    const selection = { conversationIds: ['conv-00034', first.id, 'conv-00035', 'conv-00036', 'conv-00037', 'conv-00038', 'seed-002', 'conv-99998'] };
     const before = await Promise.all(selection.conversationIds.slice(2, 7).map(statusOf));
 
     const approve = await preview({ selection, action: 'approve' });
@@ -431,6 +431,7 @@ describe('POST /api/conversations/bulk/preview', () => {
       changeFrom: { ...noStatus, generated: 2, rejected: 1 },
       skipped: 3,
       skippedByReason: { ...none, already_in_state: 2, not_generated: 1 },
+      refusedEdgeCases: 0,
     });
     const reject = await preview({ selection, action: 'reject' }, 'viewer');
     expect(reject).toMatchObject({ selected: 6, notFound: 1, willChange: 3, changeFrom: { ...noStatus, generated: 2, approved: 1 }, skipped: 3, skippedByReason: { ...none, already_in_state: 1, not_generated: 1, seed: 1 } });
@@ -439,7 +440,7 @@ describe('POST /api/conversations/bulk/preview', () => {
 
     const done = await review({ selection, action: 'approve' });
     expect(done).toMatchObject({ succeeded: approve.willChange, skippedCount: approve.skipped, skippedByReason: approve.skippedByReason, failedCount: approve.notFound });
-    expect(await statusOf('conv-00087')).toBe('approved');
+    expect(await statusOf('conv-00036')).toBe('approved');
   });
 
   it('counts a filter selection in one grouped query, and the action follows it', async () => {
@@ -460,9 +461,11 @@ describe('POST /api/conversations/bulk/preview', () => {
       changeFrom: { ...noStatus, approved: 3, generated: 2 },
       skipped: 5,
       skippedByReason: { ...none, already_in_state: 2, generation_failed: 1, generating: 1, not_generated: 1 },
+      refusedEdgeCases: 0,
     });
     const narrowed = await preview({ selection: { filter: { q: 'conv-0008', status: ['approved', 'rejected'] } }, action: 'approve' });
-    expect(narrowed).toMatchObject({ selected: 5, willChange: 2, changeFrom: { ...noStatus, rejected: 2 }, skippedByReason: { ...none, already_in_state: 3 } });
+    // conv-00080 … conv-00089 are edge cases: the two rejected ones would be refused by an approval (reviewed one at a time), not flipped.
+    expect(narrowed).toMatchObject({ selected: 5, willChange: 0, changeFrom: noStatus, skippedByReason: { ...none, already_in_state: 3 }, refusedEdgeCases: 2 });
 
     const done = await review({ selection, action: 'reject' });
     expect(done).toMatchObject({ succeeded: 5, skippedCount: 5, skippedByReason: reject.skippedByReason, failedCount: 0 });
@@ -482,7 +485,7 @@ describe('POST /api/conversations/bulk/preview', () => {
     const total = (await t.as('viewer', { method: 'GET', url: '/api/conversations?pageSize=25' })).json<{ total: number }>().total;
     const all = await preview({ selection: { all: true }, action: 'approve' });
     expect(all.selected).toBe(total);
-    expect(all.willChange + all.skipped).toBe(total);
+    expect(all.willChange + all.skipped + all.refusedEdgeCases).toBe(total);
     expect(await preview({ selection: { filter: { q: 'no-such-conversation' } }, action: 'reject' })).toMatchObject({ selected: 0, willChange: 0, skipped: 0, notFound: 0 });
   });
 

@@ -1,6 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { ConversationDetail } from '../../contract/conversations';
+import { checkEdgeCase } from '../../core/edge-case-review';
 import { notFound } from '../../core/errors';
+import { getSettings } from '../../settings/workspace-settings';
 import type { QualityResult } from '../../core/quality';
 import type { Db } from '../client';
 import { chunks, conversations, conversationTurns, documents, edgeCases, emotionalArcs, scenarios, templates, user } from '../schema';
@@ -59,9 +61,11 @@ export async function getConversationDetail(db: Db, idOrConversationId: string):
     .where(eq(conversationTurns.conversationId, row.id))
     .orderBy(asc(conversationTurns.turnNumber));
   const quality = row.qualityBreakdown as unknown as QualityResult | null;
+  const typedTurns = turns.map((t) => ({ ...t, role: t.role as 'user' | 'assistant' }));
+  const edgeCaseMinScore = row.tier === 'edge_case' ? (await getSettings(db)).quality.edgeCaseMinScore : 0;
   return {
     ...presentSummary(row),
-    turns: turns.map((t) => ({ ...t, role: t.role as 'user' | 'assistant' })),
+    turns: typedTurns,
     metadata: row.metadata,
     quality: quality && quality.breakdown ? { score: quality.score, level: quality.level, flaggedForReview: quality.flaggedForReview, breakdown: { ...quality.breakdown }, recommendation: quality.recommendation } : null,
     // A chunk replaced by re-chunking, or a deleted document, still shows the text the conversation was made from.
@@ -78,5 +82,6 @@ export async function getConversationDetail(db: Db, idOrConversationId: string):
     inputTokens: row.inputTokens,
     outputTokens: row.outputTokens,
     provider: row.provider,
+    edgeCaseCheck: checkEdgeCase({ tier: row.tier, status: row.status, qualityScore: row.qualityScore, hasEdgeCase: Boolean(row.edgeCase?.id), turns: typedTurns }, edgeCaseMinScore),
   };
 }

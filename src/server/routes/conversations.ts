@@ -128,7 +128,8 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const id = await resolveConversationId(db, request.params.id);
-      return reviewConversation(db, id, currentUser(request).id, request.body, (await getSettings(db)).quality.minApprovalScore);
+      const { quality } = await getSettings(db);
+      return reviewConversation(db, id, currentUser(request).id, request.body, quality.minApprovalScore, quality.edgeCaseMinScore);
     },
   );
 }

@@ -32,6 +32,18 @@ import { arcList, arcPreset, arcPresetList, deletedArcPreset, type PutArcs } fro
 import { fillTemplatePlan, tiersOverview } from '../../contract/tiers';
 import { templateAnalytics, templateTrend, type TemplateAnalyticsQuery, type TrendBucket } from '../../contract/template-analytics';
 import { deleteScenarioResult, deriveEstimate, deriveRunResponse, diversityReport, scenarioItem, scenarioPage, type CreateScenarioBody, type DeriveScenariosBody, type ScenarioListQuery, type UpdateScenario } from '../../contract/scenarios';
+import {
+  deletedEdgeCase,
+  edgeCaseCoverage,
+  edgeCaseItem,
+  edgeCaseList,
+  edgeCaseSuggestion,
+  edgeCaseSuggestionList,
+  planSuggestionsResult,
+  type CreateEdgeCase,
+  type EdgeCaseListQuery,
+  type UpdateEdgeCase,
+} from '../../contract/edge-cases';
 import { api, toQueryString } from './api';
 
 /**
@@ -259,6 +271,17 @@ export const endpoints = {
     previewFill: () => api.post(fillTemplatePlan, '/api/tiers/template/fill/preview', {}),
     fill: () => api.post(fillTemplatePlan, '/api/tiers/template/fill', {}),
   },
+  edgeCases: {
+    list: (query: EdgeCaseListQuery = {}) => api.get(edgeCaseList, `/api/edge-cases${toQueryString(query)}`),
+    create: (body: CreateEdgeCase) => api.post(edgeCaseItem, '/api/edge-cases', body),
+    update: (edgeCaseId: string, body: UpdateEdgeCase) => api.patch(edgeCaseItem, `/api/edge-cases/${id(edgeCaseId)}`, body),
+    remove: (edgeCaseId: string) => api.delete(deletedEdgeCase, `/api/edge-cases/${id(edgeCaseId)}`),
+    suggestions: () => api.get(edgeCaseSuggestionList, '/api/edge-cases/suggestions'),
+    markSuggestion: (key: string, verb: 'dismiss' | 'complete' | 'reopen') => api.post(edgeCaseSuggestion, `/api/edge-cases/suggestions/${id(key)}/${verb}`, {}),
+    planSuggestions: (keys: string[]) => api.post(planSuggestionsResult, '/api/edge-cases/suggestions/plan', { keys }),
+    coverage: () => api.get(edgeCaseCoverage, '/api/edge-cases/coverage'),
+    coverageCsvUrl: '/api/edge-cases/coverage.csv',
+  },
 };
 
 /**
@@ -379,6 +402,12 @@ export const queryKeys = {
   /** Under `conversations`, so any change to conversations (a run, a plan, a review) asks again. */
   tiers: () => ['conversations', 'tiers'] as const,
   tierFillPreview: () => ['conversations', 'tiers', 'fill-preview'] as const,
+  edgeCases: {
+    all: ['edge-cases'] as const,
+    list: (query: EdgeCaseListQuery) => ['edge-cases', 'list', query] as const,
+    suggestions: () => ['edge-cases', 'suggestions'] as const,
+    coverage: () => ['edge-cases', 'coverage'] as const,
+  },
 };
 
 /** Each read with its key, so a key is never paired with another call's data. Spread and add options at the call site. */
@@ -440,4 +469,7 @@ export const queries = {
   arcPresets: () => queryOptions({ queryKey: queryKeys.arcs.presets(), queryFn: () => endpoints.arcs.presets() }),
   tiers: () => queryOptions({ queryKey: queryKeys.tiers(), queryFn: () => endpoints.tiers.overview() }),
   tierFillPreview: () => queryOptions({ queryKey: queryKeys.tierFillPreview(), queryFn: () => endpoints.tiers.previewFill() }),
+  edgeCases: (query: EdgeCaseListQuery = {}) => queryOptions({ queryKey: queryKeys.edgeCases.list(query), queryFn: () => endpoints.edgeCases.list(query) }),
+  edgeCaseSuggestions: () => queryOptions({ queryKey: queryKeys.edgeCases.suggestions(), queryFn: () => endpoints.edgeCases.suggestions() }),
+  edgeCaseCoverage: () => queryOptions({ queryKey: queryKeys.edgeCases.coverage(), queryFn: () => endpoints.edgeCases.coverage() }),
 };

@@ -21,6 +21,7 @@ import { SeedActions } from '../seeds/seed-actions';
 import { SeedBaseline } from '../seeds/seed-baseline';
 import { ArcStages } from '../arcs/arc-stages';
 import { ConversationTemplate } from '../templates/conversation-template';
+import { EdgeCaseFlag } from '../edge-cases/edge-case-flag';
 import { can } from '../../../core/roles';
 import { useMe } from '../../lib/queries';
 
@@ -168,6 +169,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
             </dl>
 
             <ConversationTemplate detail={detail} />
+            <EdgeCaseFlag detail={detail} />
             {!detail.isSeed && typeof detail.metadata.seedId === 'string' && <SeedBaseline seedId={detail.metadata.seedId} score={detail.qualityScore} />}
 
             {detail.error && !generating && (

@@ -41,7 +41,7 @@ function usePreview(kind: BulkKind, selection: Selection, open: boolean) {
   });
 }
 
-const TONE = { change: 'text-text', skip: 'text-muted', missing: 'text-warning' } as const;
+const TONE = { change: 'text-text', skip: 'text-muted', missing: 'text-warning', refused: 'text-warning' } as const;
 
 /** "8 selected: 6 will be approved, 2 skipped", with a line per current status and per reason to skip. */
 function PreviewSummary({ kind, preview }: { kind: BulkKind; preview: ReturnType<typeof usePreview> }) {

@@ -81,7 +81,7 @@ describe('runBulk', () => {
 });
 
 describe('mergePreviews', () => {
-  const preview = (over: Partial<BulkPreview>): BulkPreview => ({ action: 'reject', selected: 0, notFound: 0, willChange: 0, changeFrom: zeroStatusCounts(), skipped: 0, skippedByReason: zeroSkipCounts(), ...over });
+  const preview = (over: Partial<BulkPreview>): BulkPreview => ({ action: 'reject', selected: 0, notFound: 0, willChange: 0, changeFrom: zeroStatusCounts(), skipped: 0, skippedByReason: zeroSkipCounts(), refusedEdgeCases: 0, ...over });
 
   it('adds up the previews of a selection sent in parts, count by count', () => {
     const merged = mergePreviews('reject', [

@@ -15,8 +15,9 @@ function partsOf(selection: Selection): Part[] {
 
 /** What the action would do to the whole selection, from the previews of its parts. */
 export function mergePreviews(kind: BulkKind, previews: BulkPreview[]): BulkPreview {
-  const total: BulkPreview = { action: kind, selected: 0, notFound: 0, willChange: 0, changeFrom: zeroStatusCounts(), skipped: 0, skippedByReason: zeroSkipCounts() };
+  const total: BulkPreview = { action: kind, selected: 0, notFound: 0, willChange: 0, changeFrom: zeroStatusCounts(), skipped: 0, skippedByReason: zeroSkipCounts(), refusedEdgeCases: 0 };
   for (const p of previews) {
+    total.refusedEdgeCases += p.refusedEdgeCases;
     total.selected += p.selected;
     total.notFound += p.notFound;
     total.willChange += p.willChange;

@@ -3,7 +3,7 @@ import type { BulkPreview } from '../../../contract/bulk';
 import { zeroSkipCounts, zeroStatusCounts } from '../../../core/bulk-outcome';
 import { previewHeadline, previewLines, resultDetail, resultSummary } from './bulk-summary';
 
-const preview = (over: Partial<BulkPreview>): BulkPreview => ({ action: 'reject', selected: 0, notFound: 0, willChange: 0, changeFrom: zeroStatusCounts(), skipped: 0, skippedByReason: zeroSkipCounts(), ...over });
+const preview = (over: Partial<BulkPreview>): BulkPreview => ({ action: 'reject', selected: 0, notFound: 0, willChange: 0, changeFrom: zeroStatusCounts(), skipped: 0, skippedByReason: zeroSkipCounts(), refusedEdgeCases: 0, ...over });
 
 describe('previewLines and previewHeadline', () => {
   it('says which will flip from the opposite review, which are new, and which are skipped and why', () => {

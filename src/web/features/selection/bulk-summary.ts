@@ -7,7 +7,7 @@ const DONE_TITLE: Record<BulkKind, string> = { approve: 'Approved', reject: 'Rej
 
 export interface PreviewLine {
   /** What happens to these conversations: they change, they are left as they are, or they are not there. */
-  tone: 'change' | 'skip' | 'missing';
+  tone: 'change' | 'skip' | 'missing' | 'refused';
   text: string;
 }
 
@@ -38,6 +38,10 @@ export function previewLines(kind: BulkKind, p: BulkPreview): PreviewLine[] {
     const count = p.skippedByReason[reason];
     if (count) lines.push({ tone: 'skip', text: `${skipPhrase(reason, count, kind)}: will ${kind === 'delete' ? 'be kept' : `stay as ${count === 1 ? 'it is' : 'they are'}`} (skipped)` });
   }
+  if (p.refusedEdgeCases) {
+    const one = p.refusedEdgeCases === 1;
+    lines.push({ tone: 'refused', text: `${n(p.refusedEdgeCases)} ${one ? 'is an edge case' : 'are edge cases'}: will be refused (edge cases are reviewed one at a time — open ${one ? 'it' : 'each'} and approve from the preview)` });
+  }
   if (p.notFound) {
     const one = p.notFound === 1;
     lines.push({ tone: 'missing', text: `${n(p.notFound)} no longer exist${one ? 's' : ''} (deleted since ${one ? 'it was' : 'they were'} selected?): will be reported as not found` });
@@ -49,7 +53,7 @@ export function previewLines(kind: BulkKind, p: BulkPreview): PreviewLine[] {
 export function previewHeadline(kind: BulkKind, p: BulkPreview): string {
   const total = p.selected + p.notFound;
   if (p.willChange === 0) return `Nothing to ${kind}: none of the ${n(total)} selected can be ${DONE[kind]} now.`;
-  const others = [p.skipped && `${n(p.skipped)} ${kind === 'delete' ? 'kept' : 'skipped'}`, p.notFound && `${n(p.notFound)} not found`].filter(Boolean);
+  const others = [p.skipped && `${n(p.skipped)} ${kind === 'delete' ? 'kept' : 'skipped'}`, p.refusedEdgeCases && `${n(p.refusedEdgeCases)} refused (edge case${p.refusedEdgeCases === 1 ? '' : 's'})`, p.notFound && `${n(p.notFound)} not found`].filter(Boolean);
   return `${n(total)} selected: ${n(p.willChange)} will be ${DONE[kind]}${others.length ? `, ${others.join(', ')}` : ''}.`;
 }
 

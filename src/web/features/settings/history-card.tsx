@@ -27,6 +27,7 @@ const SETTING_LABELS: Record<string, string> = {
   'budget.defaultSpendingLimitUsd': 'Default spending limit',
   'budget.warnAtPercent': 'Budget warning',
   'quality.minApprovalScore': 'Minimum score for approval',
+  'quality.edgeCaseMinScore': 'Minimum score for edge cases',
   'retention.logsDays': 'Keep generation logs (days)',
   'retention.exportsDays': 'Keep export history (days)',
   'privacy.redactPiiInLogs': 'Redact personal data in logs',

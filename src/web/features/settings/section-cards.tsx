@@ -29,13 +29,17 @@ export function BudgetCard({ settings }: { settings: SettingsResponse['budget'] 
 }
 
 export function QualityCard({ settings }: { settings: SettingsResponse['quality'] }) {
-  const { values, set, errors, save } = useSectionForm({ minApprovalScore: String(settings.minApprovalScore) });
-  const submit = () => save.mutate({ quality: { minApprovalScore: num(values.minApprovalScore) } }, { onSuccess: saved('Quality settings') });
+  const { values, set, errors, save } = useSectionForm({ minApprovalScore: String(settings.minApprovalScore), edgeCaseMinScore: String(settings.edgeCaseMinScore) });
+  const submit = () => save.mutate({ quality: { minApprovalScore: num(values.minApprovalScore), edgeCaseMinScore: num(values.edgeCaseMinScore) } }, { onSuccess: saved('Quality settings') });
   const error = errors['quality.minApprovalScore'];
+  const edgeError = errors['quality.edgeCaseMinScore'];
   return (
     <Card id="settings-quality" title="Quality" description="The bar a conversation has to clear." footer={<SaveButton pending={save.isPending} onClick={submit} />}>
       <Field id="quality-min-score" label="Minimum score for approval" help="The lowest quality score (0–10) a conversation should have to be approved. The default is 6." error={error}>
         <Input {...described('quality-min-score', error)} type="number" step="0.5" value={values.minApprovalScore} onChange={(ev) => set('minApprovalScore', ev.target.value)} />
+      </Field>
+      <Field id="quality-edge-score" label="Minimum score for edge cases" help="Edge cases (Tier 3) need this score (0–10) to be approved, and are approved one at a time. The default is 8." error={edgeError}>
+        <Input {...described('quality-edge-score', edgeError)} type="number" step="0.5" value={values.edgeCaseMinScore} onChange={(ev) => set('edgeCaseMinScore', ev.target.value)} />
       </Field>
     </Card>
   );
