@@ -1,44 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { useOwnServer } from './support/own-server';
 
 // An empty workspace of its own (CONVGEN_DEMO=0, admin from the environment), so this test
 // neither depends on nor disturbs the first-run test's workspace.
-const PORT = Number(process.env.CONVGEN_E2E_PORT ?? 3917) + 3;
-const BASE = `http://localhost:${PORT}`;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-e2e-catalog-'));
-let server: ChildProcess | null = null;
-
-test.use({ baseURL: BASE });
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  server = spawn(process.execPath, ['bin/convgen.js', 'start'], {
-    env: { ...process.env, PORT: String(PORT), CONVGEN_DATA_DIR: dataDir, CONVGEN_DEMO: '0', CONVGEN_ADMIN_EMAIL: 'lead@example.test', CONVGEN_ADMIN_PASSWORD: 'lead-password', LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
-  await expect
-    .poll(async () => (await fetch(`${BASE}/api/health`).catch(() => null))?.status ?? 0, { timeout: 100_000, intervals: [250] })
-    .toBe(200);
-});
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const { signInAsAdmin } = useOwnServer({ name: 'catalog', portOffset: 3, admin: { email: 'lead@example.test', password: 'lead-password' }, env: { CONVGEN_DEMO: '0' } });
 
 test('from an empty workspace: add a persona and a topic in the Catalog, and the checklist ticks off', async ({ page }) => {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill('lead@example.test');
-  await page.getByLabel('Password').fill('lead-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/conversations/);
+  await signInAsAdmin(page);
 
   const checklist = page.getByTestId('checklist');
   await expect(checklist).toContainText('Getting started · 0 of 4 done');

@@ -1,54 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { makeDocx, makePdf, prose } from '../support/make-documents';
+import { useOwnServer } from './support/own-server';
 
 // The whole path a team takes with its own material, on an empty workspace of its own
 // (CONVGEN_DEMO=0): upload a PDF and a Word document, add a persona and a topic, plan 20
 // conversations, generate them, and find a conversation's source chunk from its preview.
-const PORT = Number(process.env.CONVGEN_E2E_PORT ?? 3917) + 4;
-const BASE = `http://localhost:${PORT}`;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-e2e-own-material-'));
-let server: ChildProcess | null = null;
-
-test.use({ baseURL: BASE });
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  server = spawn(process.execPath, ['bin/convgen.js', 'start'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      CONVGEN_DATA_DIR: dataDir,
-      CONVGEN_DEMO: '0',
-      CONVGEN_ADMIN_EMAIL: 'owner@example.test',
-      CONVGEN_ADMIN_PASSWORD: 'owner-password',
-      CONVGEN_OFFLINE_LATENCY_MS: '50',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
-  await expect.poll(async () => (await fetch(`${BASE}/api/health`).catch(() => null))?.status ?? 0, { timeout: 100_000, intervals: [250] }).toBe(200);
-});
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const { signInAsAdmin } = useOwnServer({ name: 'own-material', portOffset: 4, admin: { email: 'owner@example.test', password: 'owner-password' }, env: { CONVGEN_DEMO: '0', CONVGEN_OFFLINE_LATENCY_MS: '50' } });
 
 test('from an empty workspace to generated conversations grounded in the team’s own documents', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill('owner@example.test');
-  await page.getByLabel('Password').fill('owner-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/conversations/);
+  await signInAsAdmin(page);
   await expect(page.getByTestId('empty-state')).toContainText('No conversations yet');
 
   // 1. Upload a PDF and a Word document and see their chunks.

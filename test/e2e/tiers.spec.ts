@@ -1,46 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { useOwnServer } from './support/own-server';
 
 // Prompt design and Tier 1 end to end on a demo workspace of its own (its template, arc changes
 // and generated conversations stay out of the shared one): edit the Triumph template as a draft,
 // see the diff, test it and activate it; set an arc distribution and see its preview; fill the
 // missing template combinations; run "Generate All Tier 1" to completion on the offline
 // generator; and see in a Triumph conversation's preview its arc's stages and the new version.
-const PORT = Number(process.env.CONVGEN_E2E_PORT ?? 3917) + 7;
-const BASE = `http://localhost:${PORT}`;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-e2e-tiers-'));
-let server: ChildProcess | null = null;
-
-test.use({ baseURL: BASE });
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  server = spawn(process.execPath, ['bin/convgen.js', 'start'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      CONVGEN_DATA_DIR: dataDir,
-      CONVGEN_ADMIN_EMAIL: 'tiers@example.test',
-      CONVGEN_ADMIN_PASSWORD: 'tiers-password',
-      CONVGEN_OFFLINE_LATENCY_MS: '50',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
-  await expect.poll(async () => (await fetch(`${BASE}/api/health`).catch(() => null))?.status ?? 0, { timeout: 100_000, intervals: [250] }).toBe(200);
-});
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const { signInAsAdmin } = useOwnServer({ name: 'tiers', portOffset: 7, admin: { email: 'tiers@example.test', password: 'tiers-password' }, env: { CONVGEN_OFFLINE_LATENCY_MS: '50' } });
 
 const percent = (page: Page, label: string) => page.getByLabel(`${label} percent`);
 
@@ -48,11 +14,7 @@ const TRIUMPH_TEMPLATE = 'Triumph: Goal Within Reach';
 
 test('edit, test and activate a template, set the arc distribution, fill Tier 1 and generate all of it', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill('tiers@example.test');
-  await page.getByLabel('Password').fill('tiers-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/conversations/);
+  await signInAsAdmin(page);
 
   // 1. The Triumph template: a draft v2 with a new line, its diff, a test, then activation.
   await page.goto('/templates');

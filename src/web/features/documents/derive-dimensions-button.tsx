@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, Wand2 } from 'lucide-react';
-import { toast } from 'sonner';
 import type { DimensionRunBody } from '../../../contract/chunk-dimensions';
 import { can } from '../../../core/roles';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
-import { ApiError } from '../../lib/api';
 import { endpoints, queries, queryKeys } from '../../lib/endpoints';
 import { formatDuration, formatUsd } from '../../lib/format';
 import { useMe } from '../../lib/queries';
 import { RunProgressCard } from '../runs/run-progress-card';
 import { SpendingLimitField } from '../runs/spending-limit-field';
+import { errorText, useChunkRun } from '../runs/use-chunk-run';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -24,8 +23,6 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
-const errorText = (err: unknown) => (err instanceof ApiError ? `${err.message} ${err.hint}` : String(err));
-
 /**
  * "Derive dimensions": analyses chunks (all, or the given documents') for their summary, key
  * terms, expertise, tone, audience and confidence. Like Generate, it shows the estimate and asks
@@ -37,35 +34,22 @@ export function DeriveDimensionsButton({ documentIds }: { documentIds?: string[]
   const [open, setOpen] = useState(false);
   const [onlyMissing, setOnlyMissing] = useState(true);
   const [overwriteManual, setOverwriteManual] = useState(false);
-  const [limit, setLimit] = useState('');
-  const [runId, setRunId] = useState<string | null>(null);
+  const body: DimensionRunBody = { ...(documentIds?.length ? { documentIds } : {}), ...(onlyMissing ? { onlyMissing: true } : {}), ...(overwriteManual ? { overwriteManual: true } : {}) };
+  const { limit, setLimit, limitInvalid, runId, run, start, reset } = useChunkRun({
+    start: (spendingLimitUsd) => endpoints.chunkDimensions.start({ ...body, ...(spendingLimitUsd ? { spendingLimitUsd } : {}) }),
+    started: (total) => `Analysing ${total.toLocaleString()} chunk${total === 1 ? '' : 's'}`,
+    failed: 'Could not start the analysis',
+  });
   useEffect(() => {
     if (open) {
       setOnlyMissing(true);
       setOverwriteManual(false);
-      setLimit('');
-      setRunId(null);
+      reset();
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the dialog opens
   }, [open]);
 
-  const body: DimensionRunBody = { ...(documentIds?.length ? { documentIds } : {}), ...(onlyMissing ? { onlyMissing: true } : {}), ...(overwriteManual ? { overwriteManual: true } : {}) };
   const estimate = useQuery({ ...queries.dimensionEstimate(body), enabled: open && !runId });
-  const limitValue = limit.trim() === '' ? undefined : Number(limit);
-  const limitInvalid = limitValue !== undefined && !(limitValue > 0);
-  const run = useQuery({
-    ...queries.run(runId ?? ''),
-    enabled: Boolean(runId),
-    refetchInterval: (q) => (q.state.data && ['completed', 'cancelled', 'failed'].includes(q.state.data.status) ? false : 1000),
-  });
-  const start = useMutation({
-    mutationFn: () => endpoints.chunkDimensions.start({ ...body, ...(limitValue ? { spendingLimitUsd: limitValue } : {}) }),
-    onSuccess: ({ runId: id, total }) => {
-      toast.success(`Analysing ${total.toLocaleString()} chunk${total === 1 ? '' : 's'}`, { description: 'It keeps going if you close this window or the browser.' });
-      void client.invalidateQueries({ queryKey: queryKeys.runs.all });
-      setRunId(id);
-    },
-    onError: (err) => toast.error('Could not start the analysis', { description: errorText(err) }),
-  });
   useEffect(() => {
     // Finished: the chunk lists and filters show the new dimensions.
     if (run.data?.status === 'completed') void client.invalidateQueries({ queryKey: queryKeys.documents.all });

@@ -1,17 +1,14 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { AlertTriangle, Sparkles } from 'lucide-react';
-import { toast } from 'sonner';
 import { SCENARIO_CATEGORIES, SCENARIO_CATEGORY_LABELS, type DeriveScenariosBody, type ScenarioCategory } from '../../../contract/scenarios';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
-import { ApiError } from '../../lib/api';
 import { endpoints, queries, queryKeys } from '../../lib/endpoints';
 import { formatDuration, formatUsd } from '../../lib/format';
 import { RunProgressCard } from '../runs/run-progress-card';
 import { SpendingLimitField } from '../runs/spending-limit-field';
-
-const errorText = (err: unknown) => (err instanceof ApiError ? `${err.message} ${err.hint}` : String(err));
+import { errorText, useChunkRun } from '../runs/use-chunk-run';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -35,36 +32,23 @@ export function DeriveScenariosButton({ variant = 'secondary' }: { variant?: 'pr
   const [picked, setPicked] = useState<string[]>([]);
   const [category, setCategory] = useState<ScenarioCategory | ''>('');
   const [perChunk, setPerChunk] = useState(1);
-  const [limit, setLimit] = useState('');
-  const [runId, setRunId] = useState<string | null>(null);
+  const body: DeriveScenariosBody = { ...(picked.length ? { documentIds: picked } : {}), ...(category ? { category } : {}), ...(perChunk > 1 ? { perChunk } : {}) };
+  const { limit, setLimit, limitInvalid, runId, run, start, reset } = useChunkRun({
+    start: (spendingLimitUsd) => endpoints.scenarios.derive({ ...body, ...(spendingLimitUsd ? { spendingLimitUsd } : {}) }),
+    started: (total) => `Drawing scenarios from ${total.toLocaleString()} chunk${total === 1 ? '' : 's'}`,
+    failed: 'Could not start drawing scenarios',
+  });
   useEffect(() => {
     if (open) {
       setPicked([]);
       setCategory('');
       setPerChunk(1);
-      setLimit('');
-      setRunId(null);
+      reset();
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the dialog opens
   }, [open]);
   const documents = useQuery({ ...queries.documents({ status: 'ready' }), enabled: open });
-  const body: DeriveScenariosBody = { ...(picked.length ? { documentIds: picked } : {}), ...(category ? { category } : {}), ...(perChunk > 1 ? { perChunk } : {}) };
   const estimate = useQuery({ ...queries.scenarioDeriveEstimate(body), enabled: open && !runId });
-  const limitValue = limit.trim() === '' ? undefined : Number(limit);
-  const limitInvalid = limitValue !== undefined && !(limitValue > 0);
-  const run = useQuery({
-    ...queries.run(runId ?? ''),
-    enabled: Boolean(runId),
-    refetchInterval: (q) => (q.state.data && ['completed', 'cancelled', 'failed'].includes(q.state.data.status) ? false : 1000),
-  });
-  const start = useMutation({
-    mutationFn: () => endpoints.scenarios.derive({ ...body, ...(limitValue ? { spendingLimitUsd: limitValue } : {}) }),
-    onSuccess: ({ runId: id, total }) => {
-      toast.success(`Drawing scenarios from ${total.toLocaleString()} chunk${total === 1 ? '' : 's'}`, { description: 'It keeps going if you close this window or the browser.' });
-      void client.invalidateQueries({ queryKey: queryKeys.runs.all });
-      setRunId(id);
-    },
-    onError: (err) => toast.error('Could not start drawing scenarios', { description: errorText(err) }),
-  });
   const status = run.data?.status;
   const succeeded = run.data?.succeeded;
   useEffect(() => {
