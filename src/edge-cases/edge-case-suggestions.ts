@@ -70,15 +70,16 @@ async function edgeCasesByCategory(db: Db) {
 }
 
 /**
- * The source chunk for a suggested slot: one whose topic matches, else any, the least used
- * first, so the conversation is grounded in the team's documents (the edge-case template quotes
- * its chunk). None in a workspace without documents: the slot is made all the same.
+ * The source chunk for a suggested slot: an analysed one first (templates may need its summary
+ * and key terms, which a chunk gets from "Derive dimensions"), then one whose topic matches,
+ * the least used first, so the conversation is grounded in the team's documents (the edge-case
+ * template quotes its chunk). None in a workspace without documents: the slot is made all the same.
  */
 async function chunkFor(db: Db, topic: string): Promise<string | undefined> {
   const [row] = await queryRows<{ id: string }>(
     db,
     sql`select ch.id from chunks ch left join conversations c on c.chunk_id = ch.id
-        group by ch.id order by (ch.dimensions->>'topic' = ${topic}) desc nulls last, count(c.id), ch.id limit 1`,
+        group by ch.id order by (coalesce(ch.dimensions->>'summary', '') <> '') desc, (ch.dimensions->>'topic' = ${topic}) desc nulls last, count(c.id), ch.id limit 1`,
   );
   return row?.id;
 }
