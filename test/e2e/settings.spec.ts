@@ -58,6 +58,16 @@ test('an admin changes retention and the approval score; they are kept and liste
   await expect(scoreRow).toContainText('Admin');
   await expect(scoreRow).toContainText('6 → 7');
 
+  // Requiring a test before a template goes live is a setting too, kept and listed like the others.
+  const templatesCard = page.getByRole('region', { name: 'Templates' });
+  await templatesCard.getByLabel('Require a successful test before activation').check();
+  await templatesCard.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Template settings saved')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Templates' }).getByLabel('Require a successful test before activation')).toBeChecked();
+  await expect(history.getByRole('row').filter({ hasText: 'Require a test before activating a template' }).first()).toContainText('off → on');
+  expect((await page.request.patch('/api/settings', { headers: SAME_ORIGIN, data: { templates: { requireTestBeforeActivation: false } } })).status()).toBe(200);
+
   // The cleanup reports what it did.
   await page.getByRole('region', { name: 'Retention' }).getByRole('button', { name: 'Run cleanup now' }).click();
   await expect(page.getByTestId('retention-result')).toContainText('generation logs');

@@ -7,7 +7,7 @@ import { useMe } from '../lib/queries';
 import { Card } from '../features/settings/form';
 import { GenerationCard } from '../features/settings/generation-card';
 import { KEYS, ApiKeyRow } from '../features/settings/api-keys';
-import { BudgetCard, QualityCard, RetentionCard, PrivacyCard } from '../features/settings/section-cards';
+import { BudgetCard, QualityCard, RetentionCard, PrivacyCard, TemplatesCard } from '../features/settings/section-cards';
 import { PermissionsCard } from '../features/settings/permissions-card';
 import { MaterialCard } from '../features/settings/material-card';
 import { HistoryCard } from '../features/settings/history-card';
@@ -48,6 +48,7 @@ export function SettingsPage() {
             <GenerationCard settings={settings.data.generation} />
             <QualityCard settings={settings.data.quality} />
             <PrivacyCard settings={settings.data.privacy} />
+            <TemplatesCard settings={settings.data.templates} />
             <MaterialCard documents={settings.data.documents} planning={settings.data.planning} />
           </div>
           <div className="space-y-4">

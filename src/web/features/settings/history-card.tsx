@@ -31,10 +31,31 @@ const SETTING_LABELS: Record<string, string> = {
   'retention.logsDays': 'Keep generation logs (days)',
   'retention.exportsDays': 'Keep export history (days)',
   'privacy.redactPiiInLogs': 'Redact personal data in logs',
+  'templates.requireTestBeforeActivation': 'Require a test before activating a template',
+  'arcs.distribution': 'Arc distribution',
+  'arcs.reset': 'Arcs reset to default',
+  'arcs.presets': 'Arc presets',
+  'arcs.presets.applied': 'Arc preset applied',
   anthropicApiKey: 'Anthropic API key',
   openaiApiKey: 'OpenAI API key',
 };
 
+/** Library edits recorded beside the settings, by key pattern: which template, scenario or edge case changed. */
+const PATTERN_LABELS: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^template:([^.]+)\.(.+)$/, (m) => `Template ${m[1]}: ${m[2].replace(/([A-Z])/g, ' $1').toLowerCase()}`],
+  [/^scenarios\.([^.]+)\.(\w+)$/, (m) => `Scenario ${m[2]}`],
+  [/^edgeCases\.(.+)$/, (m) => `Edge case ${m[1]}`],
+  [/^edgeCaseSuggestions\.(.+)$/, (m) => `Edge-case suggestion ${m[1]}`],
+];
+
+function settingLabel(key: string): string {
+  if (SETTING_LABELS[key]) return SETTING_LABELS[key];
+  for (const [pattern, label] of PATTERN_LABELS) {
+    const match = key.match(pattern);
+    if (match) return label(match);
+  }
+  return key;
+}
 
 function formatValue(key: string, value: unknown): string {
   if (value === null || value === undefined) return key === 'budget.defaultSpendingLimitUsd' ? 'no limit' : '—';
@@ -52,7 +73,7 @@ const COLUMNS: ColumnDef<SettingsHistoryEntry>[] = [
     header: 'Who',
     cell: ({ row: { original: item } }) => <span title={item.changedBy?.email}>{item.changedBy?.name ?? <span className="text-muted">a deleted user</span>}</span>,
   },
-  { id: 'setting', header: 'Setting', cell: ({ row }) => SETTING_LABELS[row.original.key] ?? row.original.key },
+  { id: 'setting', header: 'Setting', cell: ({ row }) => settingLabel(row.original.key) },
   {
     id: 'change',
     header: 'Change',

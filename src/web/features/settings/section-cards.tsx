@@ -7,7 +7,7 @@ import { endpoints } from '../../lib/endpoints';
 import { formatDate } from '../../lib/format';
 import { Card, Field, described, num, useSectionForm, SaveButton, saved } from './form';
 
-/** The smaller settings sections: budget, quality, retention and privacy. */
+/** The smaller settings sections: budget, quality, retention, privacy and templates. */
 export function BudgetCard({ settings }: { settings: SettingsResponse['budget'] }) {
   const { values, set, errors, save } = useSectionForm({ defaultSpendingLimitUsd: settings.defaultSpendingLimitUsd === null ? '' : String(settings.defaultSpendingLimitUsd), warnAtPercent: String(settings.warnAtPercent) });
   const submit = () =>
@@ -86,31 +86,54 @@ export function RetentionCard({ settings }: { settings: SettingsResponse['retent
   );
 }
 
+/** A setting that is on or off: the box, its label, what it does, and the API's objection if any. */
+function CheckboxField({ id, label, help, checked, onChange, error }: { id: string; label: string; help: string; checked: boolean; onChange: (checked: boolean) => void; error?: string }) {
+  return (
+    <div className="flex items-start gap-2.5">
+      <input id={id} type="checkbox" className="mt-0.5 h-4 w-4 accent-[var(--color-primary)]" checked={checked} onChange={(ev) => onChange(ev.target.checked)} aria-describedby={`${id}-help`} />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
+        <p id={`${id}-help`} className="text-xs text-muted">
+          {help}
+        </p>
+        {error && <p className="mt-1 text-sm text-danger">{error}</p>}
+      </div>
+    </div>
+  );
+}
+
 export function PrivacyCard({ settings }: { settings: SettingsResponse['privacy'] }) {
   const { values, set, errors, save } = useSectionForm({ redactPiiInLogs: settings.redactPiiInLogs });
   const submit = () => save.mutate({ privacy: { redactPiiInLogs: values.redactPiiInLogs } }, { onSuccess: saved('Privacy settings') });
-  const error = errors['privacy.redactPiiInLogs'];
   return (
     <Card id="settings-privacy" title="Privacy" description="What convgen keeps about the people in your documents." footer={<SaveButton pending={save.isPending} onClick={submit} />}>
-      <div className="flex items-start gap-2.5">
-        <input
-          id="privacy-redact"
-          type="checkbox"
-          className="mt-0.5 h-4 w-4 accent-[var(--color-primary)]"
-          checked={values.redactPiiInLogs}
-          onChange={(ev) => set('redactPiiInLogs', ev.target.checked)}
-          aria-describedby="privacy-redact-help"
-        />
-        <div>
-          <label htmlFor="privacy-redact" className="text-sm font-medium">
-            Redact personal data in logs
-          </label>
-          <p id="privacy-redact-help" className="text-xs text-muted">
-            Email addresses, phone numbers and similar details are masked in the stored generation logs. Conversations are not changed.
-          </p>
-          {error && <p className="mt-1 text-sm text-danger">{error}</p>}
-        </div>
-      </div>
+      <CheckboxField
+        id="privacy-redact"
+        label="Redact personal data in logs"
+        help="Email addresses, phone numbers and similar details are masked in the stored generation logs. Conversations are not changed."
+        checked={values.redactPiiInLogs}
+        onChange={(checked) => set('redactPiiInLogs', checked)}
+        error={errors['privacy.redactPiiInLogs']}
+      />
+    </Card>
+  );
+}
+
+export function TemplatesCard({ settings }: { settings: SettingsResponse['templates'] }) {
+  const { values, set, errors, save } = useSectionForm({ requireTestBeforeActivation: settings.requireTestBeforeActivation });
+  const submit = () => save.mutate({ templates: { requireTestBeforeActivation: values.requireTestBeforeActivation } }, { onSuccess: saved('Template settings') });
+  return (
+    <Card id="settings-templates" title="Templates" description="How a new prompt template version may go live." footer={<SaveButton pending={save.isPending} onClick={submit} />}>
+      <CheckboxField
+        id="templates-require-test"
+        label="Require a successful test before activation"
+        help="A template version can be activated only after Test template has produced a conversation with it, so no untried prompt reaches a run."
+        checked={values.requireTestBeforeActivation}
+        onChange={(checked) => set('requireTestBeforeActivation', checked)}
+        error={errors['templates.requireTestBeforeActivation']}
+      />
     </Card>
   );
 }
