@@ -102,3 +102,6 @@ export function toQueryString(params: Record<string, unknown>): string {
   const s = search.toString();
   return s ? `?${s}` : '';
 }
+
+/** A value placed in an API path, encoded so an id can never change the route. */
+export const id = (value: string) => encodeURIComponent(value);
