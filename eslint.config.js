@@ -15,10 +15,11 @@ const API_CLIENT_RESTRICTION = {
  * layer that fits what it imports (src/web/features/feature-layers.test.ts checks they all do).
  */
 const FEATURE_LAYERS = [
+  ['preflight'],
   ['arcs', 'audit', 'catalog', 'checklist', 'export', 'seeds', 'settings', 'shortcuts', 'templates'],
   ['runs', 'template-analytics'],
-  ['documents', 'edge-cases', 'errors', 'planning', 'scenarios'],
-  ['conversations', 'tiers'],
+  ['documents', 'duplicates', 'edge-cases', 'errors', 'planning', 'quality', 'regenerate', 'scenarios'],
+  ['conversations', 'coverage', 'tiers'],
   ['review', 'selection'],
   ['shell'],
 ];

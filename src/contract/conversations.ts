@@ -133,6 +133,10 @@ export const conversationSummary = z.object({
   generatedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The earlier conversation this one nearly repeats (MinHash similarity 0–1), or null. */
+  nearDuplicateOf: z.object({ id: z.string(), conversationId: z.string(), similarity: z.number() }).nullable(),
+  /** The optional LLM-judge score (1–10), beside the structural one; null when not judged. */
+  judgeScore: z.number().nullable(),
 });
 export type ConversationSummary = z.infer<typeof conversationSummary>;
 
@@ -153,6 +157,17 @@ export const qualityCriterion = z.object({
   score: z.number(),
   explanation: z.string(),
 });
+
+/**
+ * Grounding (scenario tier): each assistant sentence with whether the source chunk supports it
+ * (lexical overlap, optionally a provider check), and the supported share.
+ */
+export const groundingResult = z.object({
+  supportedShare: z.number(),
+  method: z.enum(['lexical', 'provider']),
+  sentences: z.array(z.object({ turnNumber: z.number(), start: z.number(), end: z.number(), text: z.string(), supported: z.boolean(), overlap: z.number() })),
+});
+export type GroundingResult = z.infer<typeof groundingResult>;
 
 export const conversationDetail = conversationSummary.extend({
   turns: z.array(turn),
@@ -182,6 +197,15 @@ export const conversationDetail = conversationSummary.extend({
   provider: z.string().nullable(),
   /** Edge-case tier only (else null): does it meet the tier's criteria, and if not, why (US8.3.1). */
   edgeCaseCheck: z.object({ meets: z.boolean(), reasons: z.array(z.string()) }).nullable(),
+  /** The quality breakdown as a list, one entry per criterion (the same entries as `quality.breakdown`). */
+  qualityBreakdown: z.array(qualityCriterion.extend({ key: z.string() })),
+  /** Scenario tier only (else null): how much of the assistant's text the source chunk supports. */
+  grounding: groundingResult.nullable(),
+  /** The LLM-judge rubric when the workspace judges conversations, else null. */
+  judge: z.object({ score: z.number(), rationale: z.string(), criteria: z.array(z.object({ key: z.string(), label: z.string(), score: z.number(), comment: z.string() })) }).nullable(),
+  /** Reject and regenerate: the conversation this one replaces and the guidance it was given; and the one that replaced it. */
+  regeneratedFrom: z.object({ id: z.string(), conversationId: z.string(), guidance: z.string().nullable() }).nullable(),
+  regeneratedAs: z.object({ id: z.string(), conversationId: z.string() }).nullable(),
 });
 export type ConversationDetail = z.infer<typeof conversationDetail>;
 

@@ -38,6 +38,10 @@ export const workspaceSettingsSchema = z.object({
       minApprovalScore: z.number().min(0).max(10).default(6),
       /** Edge cases test the model's limits, so they need a higher score to be approved (US8.3.1: 8). */
       edgeCaseMinScore: z.number().min(0).max(10).default(8),
+      /** Score each generated conversation with the LLM-judge rubric too (costs one provider call each). */
+      judgeEnabled: z.boolean().default(false),
+      /** MinHash similarity (0–1) at which a conversation is marked a near-duplicate of an earlier one. */
+      nearDuplicateThreshold: z.number().min(0.5).max(1).default(0.85),
     })
     .prefault({}),
   retention: z.object({ logsDays: z.number().int().min(1).max(3650).default(90), exportsDays: z.number().int().min(1).max(3650).default(365) }).prefault({}),
@@ -73,6 +77,22 @@ export const workspaceSettingsSchema = z.object({
     .object({
       /** US7.2.2: a version can be activated only after a test of it succeeded. */
       requireTestBeforeActivation: z.boolean().default(false),
+    })
+    .prefault({}),
+  coverage: z
+    .object({
+      /** US3.2.1: a persona × emotion combination with fewer conversations than this is a gap. */
+      minPerCombination: z.number().int().min(1).max(1000).default(3),
+      /** US3.2.2: "Recommended: 3–5 conversations" — what Generate Recommended fills a gap up to. */
+      targetPerCombination: z.number().int().min(1).max(1000).default(5),
+    })
+    .refine((c) => c.minPerCombination <= c.targetPerCombination, { message: 'must not be greater than targetPerCombination', path: ['minPerCombination'] })
+    .prefault({}),
+  preflight: z
+    .object({
+      /** The base model the table's token column and the export check count for (see GET /api/preflight/models). */
+      baseModel: z.string().min(1).max(64).default('llama-3.1'),
+      maxSeqLen: z.number().int().min(128).max(1_048_576).default(4096),
     })
     .prefault({}),
 });
@@ -115,6 +135,8 @@ export const settingsPatch = z
     documents: patchOf(workspaceSettingsSchema.shape.documents.unwrap()),
     planning: patchOf(workspaceSettingsSchema.shape.planning.unwrap()),
     templates: patchOf(workspaceSettingsSchema.shape.templates.unwrap()),
+    coverage: patchOf(workspaceSettingsSchema.shape.coverage.unwrap()),
+    preflight: patchOf(workspaceSettingsSchema.shape.preflight.unwrap()),
     anthropicApiKey: z.string().trim().min(10, 'looks too short to be an API key').max(500).nullable().optional(),
     openaiApiKey: z.string().trim().min(1).max(500).nullable().optional(),
   })

@@ -46,6 +46,7 @@ const TiersPage = lazyRouteComponent(() => import('./pages/tiers-page'), 'TiersP
 const ArcsPage = lazyRouteComponent(() => import('./pages/arcs-page'), 'ArcsPage');
 const ScenariosPage = lazyRouteComponent(() => import('./pages/scenarios-page'), 'ScenariosPage');
 const EdgeCasesPage = lazyRouteComponent(() => import('./pages/edge-cases-page'), 'EdgeCasesPage');
+const CoveragePage = lazyRouteComponent(() => import('./pages/coverage-page'), 'CoveragePage');
 const SetupPage = lazyRouteComponent(() => import('./pages/setup-page'), 'SetupPage');
 const InvitePage = lazyRouteComponent(() => import('./pages/invite-page'), 'InvitePage');
 
@@ -90,6 +91,7 @@ export function buildRouter(queryClient: QueryClient) {
   const arcsRoute = createRoute({ getParentRoute: () => appRoute, path: '/arcs', component: ArcsPage });
   const scenariosRoute = createRoute({ getParentRoute: () => appRoute, path: '/scenarios', validateSearch: validateScenariosSearch, component: ScenariosPage });
   const edgeCasesRoute = createRoute({ getParentRoute: () => appRoute, path: '/edge-cases', component: EdgeCasesPage });
+  const coverageRoute = createRoute({ getParentRoute: () => appRoute, path: '/coverage', component: CoveragePage });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
   // Once the admin exists, the first-run page is no longer offered.
   const setupRoute = createRoute({
@@ -118,6 +120,7 @@ export function buildRouter(queryClient: QueryClient) {
     arcsRoute,
     scenariosRoute,
     edgeCasesRoute,
+    coverageRoute,
     documentsRoute,
     errorsRoute,
     auditRoute,

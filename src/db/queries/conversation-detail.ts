@@ -1,5 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
-import type { ConversationDetail } from '../../contract/conversations';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { ConversationDetail, GroundingResult } from '../../contract/conversations';
 import { checkEdgeCase } from '../../core/edge-case-review';
 import { notFound } from '../../core/errors';
 import { getSettings } from '../../settings/workspace-settings';
@@ -38,6 +38,11 @@ export async function getConversationDetail(db: Db, idOrConversationId: string):
       provider: conversations.provider,
       templateVersion: conversations.templateVersion,
       sourceSnapshot: conversations.sourceSnapshot,
+      grounding: conversations.grounding,
+      judgeBreakdown: conversations.judgeBreakdown,
+      regeneratedFromId: conversations.regeneratedFrom,
+      regenerationGuidance: conversations.regenerationGuidance,
+      regeneratedFromConversationId: sql<string | null>`(select p.conversation_id from conversations p where p.id = ${conversations.regeneratedFrom})`,
       chunk: { id: chunks.id, ordinal: chunks.ordinal, heading: chunks.heading, content: chunks.content, dimensions: chunks.dimensions },
       document: { id: documents.id, title: documents.title, category: documents.category },
       arc: { key: emotionalArcs.key, label: emotionalArcs.label, stages: emotionalArcs.stages, startEmotion: emotionalArcs.startEmotion, endEmotion: emotionalArcs.endEmotion },
@@ -61,6 +66,11 @@ export async function getConversationDetail(db: Db, idOrConversationId: string):
     .where(eq(conversationTurns.conversationId, row.id))
     .orderBy(asc(conversationTurns.turnNumber));
   const quality = row.qualityBreakdown as unknown as QualityResult | null;
+  const [replacement] = await db
+    .select({ id: conversations.id, conversationId: conversations.conversationId })
+    .from(conversations)
+    .where(eq(conversations.regeneratedFrom, row.id))
+    .limit(1);
   const typedTurns = turns.map((t) => ({ ...t, role: t.role as 'user' | 'assistant' }));
   const edgeCaseMinScore = row.tier === 'edge_case' ? (await getSettings(db)).quality.edgeCaseMinScore : 0;
   return {
@@ -82,6 +92,14 @@ export async function getConversationDetail(db: Db, idOrConversationId: string):
     inputTokens: row.inputTokens,
     outputTokens: row.outputTokens,
     provider: row.provider,
+    qualityBreakdown: quality?.breakdown ? Object.entries(quality.breakdown).map(([key, criterion]) => ({ key, ...criterion })) : [],
+    grounding: (row.grounding as GroundingResult | null) ?? null,
+    judge: (row.judgeBreakdown as ConversationDetail['judge']) ?? null,
+    regeneratedFrom:
+      row.regeneratedFromId && row.regeneratedFromConversationId
+        ? { id: row.regeneratedFromId, conversationId: row.regeneratedFromConversationId, guidance: row.regenerationGuidance }
+        : null,
+    regeneratedAs: replacement ?? null,
     edgeCaseCheck: checkEdgeCase({ tier: row.tier, status: row.status, qualityScore: row.qualityScore, hasEdgeCase: Boolean(row.edgeCase?.id), turns: typedTurns }, edgeCaseMinScore),
   };
 }

@@ -44,13 +44,24 @@ export const summaryColumns = {
   generatedAt: conversations.generatedAt,
   createdAt: conversations.createdAt,
   updatedAt: conversations.updatedAt,
+  nearDuplicateId: conversations.nearDuplicateOf,
+  nearDuplicateSimilarity: conversations.nearDuplicateSimilarity,
+  // One indexed lookup per row of the page: the table links to the duplicate by its human id.
+  nearDuplicateConversationId: sql<string | null>`(select d.conversation_id from conversations d where d.id = ${conversations.nearDuplicateOf})`,
+  judgeScore: conversations.judgeScore,
 };
 
-type SummaryRow = Pick<typeof conversations.$inferSelect, keyof typeof summaryColumns>;
+type SummaryRow = Pick<typeof conversations.$inferSelect, Exclude<keyof typeof summaryColumns, 'nearDuplicateId' | 'nearDuplicateConversationId'>> & {
+  nearDuplicateId: string | null;
+  nearDuplicateConversationId: string | null;
+};
 
 export function presentSummary(row: SummaryRow): ConversationListResponse['items'][number] {
+  const { nearDuplicateId, nearDuplicateConversationId, nearDuplicateSimilarity, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    nearDuplicateOf:
+      nearDuplicateId && nearDuplicateConversationId ? { id: nearDuplicateId, conversationId: nearDuplicateConversationId, similarity: nearDuplicateSimilarity ?? 0 } : null,
     tier: row.tier as ConversationListResponse['items'][number]['tier'],
     status: row.status as ConversationListResponse['items'][number]['status'],
     generatedAt: row.generatedAt ? row.generatedAt.toISOString() : null,

@@ -10,6 +10,8 @@ import {
   text,
   unique,
   uuid,
+  primaryKey,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz, updatedAt } from './columns';
 import { user } from './auth';
@@ -77,6 +79,20 @@ export const conversations = pgTable(
     reviewedAt: tstz('reviewed_at'),
     reviewedBy: text('reviewed_by').references(() => user.id, { onDelete: 'set null' }),
     reviewNotes: text('review_notes'),
+    /**
+     * The most similar earlier conversation when the MinHash estimate reaches the workspace's
+     * near-duplicate threshold (set as conversations are stored), and that similarity (0–1).
+     */
+    nearDuplicateOf: uuid('near_duplicate_of').references((): AnyPgColumn => conversations.id, { onDelete: 'set null' }),
+    nearDuplicateSimilarity: real('near_duplicate_similarity'),
+    /** Scenario tier: how much of the assistant's text the source chunk supports (see GroundingResult). */
+    grounding: jsonb('grounding').$type<Record<string, unknown>>(),
+    /** The optional LLM-judge score (1–10) and its rubric, beside the structural score. */
+    judgeScore: real('judge_score'),
+    judgeBreakdown: jsonb('judge_breakdown').$type<Record<string, unknown>>(),
+    /** Reject and regenerate: the rejected conversation this one replaces, and the guidance it was given. */
+    regeneratedFrom: uuid('regenerated_from').references((): AnyPgColumn => conversations.id, { onDelete: 'set null' }),
+    regenerationGuidance: text('regeneration_guidance'),
     /** Lower-cased id, title and dimension labels: what the table's search box matches. */
     searchText: text('search_text').notNull().default(''),
     createdAt: createdAt(),
@@ -101,6 +117,8 @@ export const conversations = pgTable(
     // Template analytics: usage per template and version and the quality trend read only these
     // columns, so they come from the index alone instead of scanning every conversation.
     index('conversations_template_usage_idx').on(t.templateId, t.templateVersion, t.status, t.qualityScore, t.generatedAt),
+    index('conversations_near_duplicate_idx').on(t.nearDuplicateOf),
+    index('conversations_regenerated_from_idx').on(t.regeneratedFrom),
     index('conversations_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
@@ -131,4 +149,50 @@ export const conversationTranscripts = pgTable('conversation_transcripts', {
     .primaryKey()
     .references(() => conversations.id, { onDelete: 'cascade' }),
   turns: text('turns').notNull(),
+});
+
+/**
+ * A conversation's MinHash signature and its LSH band keys: a new conversation looks up only the
+ * conversations sharing a band key (GIN on band_keys), so the near-duplicate check stays fast at
+ * any dataset size.
+ */
+export const conversationMinhash = pgTable(
+  'conversation_minhash',
+  {
+    conversationId: uuid('conversation_id')
+      .primaryKey()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    signature: integer('signature').array().notNull(),
+    bandKeys: text('band_keys').array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('conversation_minhash_bands_idx').using('gin', t.bandKeys)],
+);
+
+/**
+ * Token counts of a conversation rendered through a base model's chat template (trainer preflight),
+ * kept per model so the table can show and filter them. `contentHash` says which turns were counted.
+ */
+export const conversationTokenCounts = pgTable(
+  'conversation_token_counts',
+  {
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    baseModel: text('base_model').notNull(),
+    tokens: integer('tokens'),
+    assistantTokens: integer('assistant_tokens'),
+    /** Why the model's chat template refused the conversation, or null. */
+    refusedReason: text('refused_reason'),
+    contentHash: text('content_hash').notNull(),
+    computedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.baseModel] }), index('conversation_token_counts_model_tokens_idx').on(t.baseModel, t.tokens)],
+);
+
+/** Coverage recommendations a user dismissed (US3.2.2), by the recommendation's stable key. */
+export const coverageDismissals = pgTable('coverage_dismissals', {
+  key: text('key').primaryKey(),
+  dismissedBy: text('dismissed_by').references(() => user.id, { onDelete: 'set null' }),
+  dismissedAt: createdAt(),
 });

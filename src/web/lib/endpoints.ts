@@ -31,6 +31,7 @@ import { api, id, toQueryString } from './api';
 import type { TemplateListQuery, PreviewTemplateBody } from '../../contract/templates';
 import type { ScenarioListQuery, DeriveScenariosBody } from '../../contract/scenarios';
 import type { EdgeCaseListQuery } from '../../contract/edge-cases';
+import { datasetEndpoints, datasetQueries, datasetQueryKeys } from './dataset-endpoints';
 import { promptDesignEndpoints, type TemplateAnalyticsParams, type TemplateTrendParams } from './prompt-design-endpoints';
 
 export type { TemplateAnalyticsParams, TemplateTrendParams };
@@ -202,6 +203,7 @@ export const endpoints = {
   },
 
   ...promptDesignEndpoints,
+  ...datasetEndpoints,
 
   reportClientError: (report: ClientErrorReport) => api.post(clientErrorReceipt, '/api/client-errors', report),
 };
@@ -213,6 +215,7 @@ export const endpoints = {
  * open trail at once).
  */
 export const queryKeys = {
+  ...datasetQueryKeys,
   me: () => ['me'] as const,
   setup: () => ['setup'] as const,
   health: () => ['health'] as const,
@@ -334,6 +337,7 @@ export const queryKeys = {
 
 /** Each read with its key, so a key is never paired with another call's data. Spread and add options at the call site. */
 export const queries = {
+  ...datasetQueries,
   me: () => queryOptions({ queryKey: queryKeys.me(), queryFn: () => endpoints.account.me() }),
   setup: () => queryOptions({ queryKey: queryKeys.setup(), queryFn: () => endpoints.account.setupStatus() }),
   health: () => queryOptions({ queryKey: queryKeys.health(), queryFn: () => endpoints.health() }),

@@ -15,6 +15,8 @@ import { useCatalog } from '../../lib/queries';
 import { downloadExport } from './download';
 import { FORMAT_CHOICES, metadataHint } from './formats';
 import { SplitSummary } from './split-summary';
+import { BalanceSummary } from './balance-summary';
+import { PreflightCheck } from '../preflight/preflight-check';
 
 type Scope = 'approved' | 'view' | 'preset';
 type Preset = 'template' | 'high' | 'persona';
@@ -229,6 +231,8 @@ export function ExportDialog({ open, onOpenChange, viewFilter, initial }: { open
                   {p.checked < p.count && ` (checked the first ${p.checked.toLocaleString()}; the export checks all of them).`}
                 </p>
                 {p.split && <SplitSummary split={p.split} />}
+                <BalanceSummary request={request} />
+                <PreflightCheck request={request} />
                 {p.validation.examples.slice(0, 3).map((e) => (
                   <p key={e.conversationId} className="text-xs text-muted">
                     <span className="font-mono">{e.conversationId}</span>: {e.problems[0]?.message} — left out of the file.

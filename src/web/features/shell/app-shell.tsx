@@ -1,6 +1,6 @@
 import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { AlertTriangle, Download, FileCode2, FileText, Layers, LogOut, MessagesSquare, PlayCircle, ScrollText, Settings, Tags } from 'lucide-react';
+import { AlertTriangle, ChartPie, Download, FileCode2, FileText, Layers, LogOut, MessagesSquare, PlayCircle, ScrollText, Settings, Tags } from 'lucide-react';
 import { can } from '../../../core/roles';
 import { ErrorBoundary } from '../../components/error-boundary';
 import { Button } from '../../components/ui/button';
@@ -14,6 +14,7 @@ import { ChecklistNavItem } from '../checklist/checklist-nav';
 const NAV = [
   { to: '/conversations', label: 'Conversations', icon: MessagesSquare },
   { to: '/runs', label: 'Runs', icon: PlayCircle },
+  { to: '/coverage', label: 'Coverage', icon: ChartPie },
   { to: '/tiers', label: 'Tiers', icon: Layers },
   { to: '/templates', label: 'Templates', icon: FileCode2 },
   { to: '/documents', label: 'Documents', icon: FileText },
