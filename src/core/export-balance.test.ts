@@ -35,6 +35,7 @@ describe('export balance', () => {
     const tiers = balance.warnings.filter((w) => w.rule === 'tier_below_plan');
     expect(tiers.map((w) => w.hint)).toEqual(['Generate more scenario conversations or export by tier.', 'Generate more edge case conversations or export by tier.']);
     expect(tiers[0].message).toBe("Only 1 of the 38 conversations (3 %) is a scenario conversation, while the plan's tier split expects 39 %.");
+    expect(tiers[1].message).toMatch(/^Only 1 of the 38 conversations \(3 %\) is an edge case conversation,/);
     // Personas and emotions are even: no other warning.
     expect(balance.warnings).toHaveLength(2);
   });

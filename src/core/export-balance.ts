@@ -75,7 +75,7 @@ function tierWarnings(byTier: BalanceBucket[], total: number, split: Record<Tier
     warnings.push({
       dimension: 'tier',
       rule: 'tier_below_plan',
-      message: `${count === 0 ? 'None' : `Only ${count.toLocaleString('en-US')}`} of the ${total.toLocaleString('en-US')} conversations (${percent(share)}) ${count === 1 ? 'is a' : 'are'} ${name} conversation${count === 1 ? '' : 's'}, while the plan's tier split expects ${percent(expected)}.`,
+      message: `${count === 0 ? 'None' : `Only ${count.toLocaleString('en-US')}`} of the ${total.toLocaleString('en-US')} conversations (${percent(share)}) ${count === 1 ? (/^[aeiou]/.test(name) ? 'is an' : 'is a') : 'are'} ${name} conversation${count === 1 ? '' : 's'}, while the plan's tier split expects ${percent(expected)}.`,
       hint: `Generate more ${name} conversations or export by tier.`,
     });
   }

@@ -47,7 +47,7 @@ export function RegenerateButton({ detail, canReview }: { detail: ConversationDe
     mutationFn: () => endpoints.regenerate.one(detail.id, { guidance: guidance.trim() }),
     onSuccess: (result) => {
       setOpen(false);
-      toast.success(result.runId ? `${result.conversationId} is being generated` : `${result.conversationId} is planned`, { description: result.message });
+      toast.success(`${result.replaces.conversationId} rejected and replaced by ${result.conversationId}`, { description: result.message });
       void client.invalidateQueries({ queryKey: queryKeys.conversations.all });
       void client.invalidateQueries({ queryKey: queryKeys.conversation.all });
       void navigate({ from: '/conversations', to: '/conversations', search: (prev) => ({ ...prev, open: result.conversationId }) });
