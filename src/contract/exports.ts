@@ -62,6 +62,18 @@ export const validationSummary = z.object({
   summary: z.string(),
 });
 
+const balanceBucket = z.object({ key: z.string(), label: z.string(), count: z.number(), share: z.number() });
+
+/** The export's spread by tier, persona and emotion (largest first), and what is lopsided with what to do. */
+export const exportBalance = z.object({
+  total: z.number(),
+  byTier: z.array(balanceBucket),
+  byPersona: z.array(balanceBucket),
+  byEmotion: z.array(balanceBucket),
+  warnings: z.array(z.object({ dimension: z.enum(['tier', 'persona', 'emotion']), rule: z.string(), message: z.string(), hint: z.string() })),
+});
+export type ExportBalanceView = z.infer<typeof exportBalance>;
+
 const splitCounts = z.object({ train: z.number(), validation: z.number() });
 
 /** What the export dialog shows before anything is downloaded. */
@@ -77,6 +89,8 @@ export const exportPreview = z.object({
   validation: validationSummary,
   /** The split the export will write, when one was asked for and every conversation was checked. */
   split: splitCounts.extend({ byTier: z.record(z.string(), splitCounts) }).nullable(),
+  /** Every conversation of the export (not only the checked ones) by tier, persona and emotion. */
+  balance: exportBalance,
 });
 export type ExportPreview = z.infer<typeof exportPreview>;
 

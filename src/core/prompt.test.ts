@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import { renderTemplate, templateParameters } from './prompt';
+import { renderTemplate, templateParameters, withReviewerGuidance } from './prompt';
 
 describe('renderTemplate', () => {
   it('fills placeholders from the parameters', () => {
@@ -39,5 +39,19 @@ describe('renderTemplate', () => {
 
   it('lists required and optional parameters', () => {
     expect(templateParameters('{a} {b?x} {c?y} {c}')).toEqual({ required: ['a', 'c'], optional: ['b'] });
+  });
+});
+
+describe('withReviewerGuidance', () => {
+  it('appends the reviewer guidance block after whatever the template rendered', () => {
+    const prompt = withReviewerGuidance(renderTemplate('Write about {topic}.\n\n', { topic: 'Budgeting' }), '  The assistant gave tax advice; stay on budgeting.\u0007 ');
+    expect(prompt).toBe(
+      'Write about Budgeting.\n\nReviewer guidance from a rejected version: The assistant gave tax advice; stay on budgeting.\nAn earlier version of this conversation was rejected for this reason. Write a new conversation for the same slot that fixes it.',
+    );
+  });
+
+  it('leaves the prompt alone when there is no guidance', () => {
+    expect(withReviewerGuidance('Write.', null)).toBe('Write.');
+    expect(withReviewerGuidance('Write.', '   ')).toBe('Write.');
   });
 });

@@ -63,3 +63,17 @@ export function renderTemplate(body: string, params: PromptParameters): string {
     return escapeParameterValue(value as string);
   });
 }
+
+/** The heading of the block a regenerated conversation's prompt ends with. */
+export const REVIEWER_GUIDANCE_HEADING = 'Reviewer guidance from a rejected version:';
+
+/**
+ * Reject and regenerate: the reviewer's note on the rejected version, appended to the prompt
+ * whatever the template, so every template (and the general prompt) carries it the same way.
+ * No guidance leaves the prompt as it is.
+ */
+export function withReviewerGuidance(prompt: string, guidance: string | null | undefined): string {
+  const note = guidance ? escapeParameterValue(guidance) : '';
+  if (!note) return prompt;
+  return `${prompt.trimEnd()}\n\n${REVIEWER_GUIDANCE_HEADING} ${note}\nAn earlier version of this conversation was rejected for this reason. Write a new conversation for the same slot that fixes it.`;
+}

@@ -5,6 +5,7 @@ import { AppError } from '../core/errors';
 import { addToReport, createValidationReport, EXPORT_FORMAT_VERSION, formatLine, jsonItem, planSplit, reportSummary, validateRecord, type SplitItem } from '../core/export';
 import type { Db } from '../db/client';
 import { exportLogs } from '../db/schema';
+import { exportBalanceOf } from './export-balance';
 import { countExport, exportRecords, exportWhere } from './export-rows';
 import { planExport, writeExport, type ExportPlan } from './write-export';
 
@@ -57,6 +58,7 @@ export async function previewExport(db: Db, request: ExportRequest, now = new Da
       summary: reportSummary(report),
     },
     split: split && { train: split.train, validation: split.validationCount, byTier: split.byTier },
+    balance: await exportBalanceOf(db, where, request.selection),
   };
 }
 

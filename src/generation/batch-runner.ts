@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { WorkspaceSettings } from '../contract/settings';
 import { costOf, estimateTokens } from '../core/pricing';
-import { renderTemplate } from '../core/prompt';
-import { FALLBACK_TEMPLATE, SYSTEM_PROMPT } from '../core/system-prompt';
+import { SYSTEM_PROMPT } from '../core/system-prompt';
 import { queryRows, type Db } from '../db/client';
 import { runItems } from '../db/schema';
 import { pauseForBudget, reserveBudget } from './budget';
@@ -16,7 +15,7 @@ import { runtimeFor, type RunRuntime } from './run-runtime';
 import { claimItems } from './lifecycle/claim';
 import { giveBack } from './lifecycle/give-back';
 import { finishRunIfDone, pauseRunFor } from './lifecycle/runs';
-import { loadSlotContext, type SlotContext } from './slot-context';
+import { loadSlotContext, promptOf, type SlotContext } from './slot-context';
 
 /** Message Batches cost half the normal price. */
 const BATCH_PRICE_FACTOR = 0.5;
@@ -31,7 +30,7 @@ type BatchRun = { id: string; provider: string; model: string; retry_policy: Rec
 
 async function requestFor(db: Db, runtime: RunRuntime, conversationId: string) {
   const context = await loadSlotContext(db, conversationId);
-  const prompt = renderTemplate(context.template?.body ?? FALLBACK_TEMPLATE, context.parameters);
+  const prompt = promptOf(context);
   const request: GenerationRequest = { system: SYSTEM_PROMPT, prompt, slot: context.slot, seed: 0, maxTokens: runtime.maxTokens, temperature: runtime.temperature };
   return { context, request };
 }

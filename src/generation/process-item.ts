@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../core/errors';
 import { costOf, estimateTokens } from '../core/pricing';
-import { renderTemplate } from '../core/prompt';
 import { ProviderError } from '../core/provider-errors';
-import { FALLBACK_TEMPLATE, SYSTEM_PROMPT } from '../core/system-prompt';
+import { SYSTEM_PROMPT } from '../core/system-prompt';
 import { redactValue } from '../core/redact';
 import { decideRetry } from '../core/retry-policy';
 import type { Db } from '../db/client';
@@ -15,7 +14,7 @@ import { settleFailure } from './lifecycle/settle-failure';
 import type { ReleaseFn } from './rate-limiter';
 import type { RunRuntime } from './run-runtime';
 import { storeResult } from './store-result';
-import { loadSlotContext, type SlotContext } from './slot-context';
+import { loadSlotContext, promptOf, type SlotContext } from './slot-context';
 
 /** A 10–14 turn conversation is about this many output tokens. */
 const TYPICAL_OUTPUT_TOKENS = 1600;
@@ -50,7 +49,7 @@ export async function processItem(db: Db, runtime: RunRuntime, item: ClaimedItem
   let billedUsd = 0;
   try {
     context = preloaded ?? (await loadSlotContext(db, item.conversationId));
-    const prompt = renderTemplate(context.template?.body ?? FALLBACK_TEMPLATE, context.parameters);
+    const prompt = promptOf(context);
     request = { system: SYSTEM_PROMPT, prompt };
     const inputTokens = estimateTokens(SYSTEM_PROMPT) + estimateTokens(prompt);
     const worstCaseUsd = costOf(provider.info.model, { inputTokens, outputTokens: runtime.maxTokens });

@@ -1,8 +1,7 @@
 import { AppError } from '../core/errors';
-import { renderTemplate } from '../core/prompt';
-import { FALLBACK_TEMPLATE, SYSTEM_PROMPT } from '../core/system-prompt';
+import { SYSTEM_PROMPT } from '../core/system-prompt';
 import type { Db } from '../db/client';
-import { loadSlotContext } from './slot-context';
+import { loadSlotContext, promptOf } from './slot-context';
 
 /**
  * The exact prompt a generation would send, for the "view prompt" debug view. A template with
@@ -12,7 +11,7 @@ export async function resolvePrompt(db: Db, conversationId: string) {
   const context = await loadSlotContext(db, conversationId);
   const parameters = Object.fromEntries(Object.entries(context.parameters).map(([k, v]) => [k, v ?? null]));
   try {
-    const prompt = renderTemplate(context.template?.body ?? FALLBACK_TEMPLATE, context.parameters);
+    const prompt = promptOf(context);
     return { system: SYSTEM_PROMPT, prompt, template: context.template ? { id: context.template.id, version: context.template.version, name: context.template.name } : null, parameters, missing: [] };
   } catch (err) {
     if (err instanceof AppError && err.code === 'template_missing_parameters') {

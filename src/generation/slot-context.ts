@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { OfflineSlot } from '../core/offline/compose';
 import { notFound } from '../core/errors';
-import type { PromptParameters } from '../core/prompt';
+import { renderTemplate, withReviewerGuidance, type PromptParameters } from '../core/prompt';
+import { FALLBACK_TEMPLATE } from '../core/system-prompt';
 import type { PromptParameterName } from '../core/prompt-parameters';
 import type { Tier } from '../core/tiers';
 import type { Db } from '../db/client';
@@ -40,6 +41,14 @@ export function dimensionLookup(db: Db): Promise<Map<string, DimensionRow>> {
   catalogCache.set(db, { at: Date.now(), values });
   values.catch(() => catalogCache.delete(db));
   return values;
+}
+
+/**
+ * The prompt a slot is generated from: its template (or the general prompt) filled with its
+ * parameters, then the reviewer's guidance when it replaces a rejected conversation.
+ */
+export function promptOf(context: SlotContext): string {
+  return withReviewerGuidance(renderTemplate(context.template?.body ?? FALLBACK_TEMPLATE, context.parameters), context.conversation.regenerationGuidance);
 }
 
 /** Everything the prompt and the offline composer need to know about one conversation slot. */

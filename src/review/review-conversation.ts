@@ -5,12 +5,17 @@ import { edgeCaseBarMessage, belowEdgeCaseBar } from '../core/edge-case-review';
 import { AppError, notFound } from '../core/errors';
 import { seedLocked } from '../core/seed-lock';
 import { conversationLifecycle, type ConversationStatus } from '../core/statuses';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { conversations, reviewLogs } from '../db/schema';
 
 /** Approves or rejects a conversation and writes the audit entry in the same transaction (US4.2.1). */
 export async function reviewConversation(db: Db, conversationId: string, reviewerId: string, request: ReviewRequest, minApprovalScore = 0, edgeCaseMinScore = 0) {
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => reviewInTransaction(tx, conversationId, reviewerId, request, minApprovalScore, edgeCaseMinScore));
+}
+
+/** The review inside a caller's transaction, for commands that review and do more at once (reject and regenerate). */
+export async function reviewInTransaction(tx: Tx, conversationId: string, reviewerId: string, request: ReviewRequest, minApprovalScore = 0, edgeCaseMinScore = 0) {
+  {
     const [row] = await tx
       .select({ id: conversations.id, label: conversations.conversationId, qualityScore: conversations.qualityScore, status: conversations.status, tier: conversations.tier, isSeed: conversations.isSeed, reviewedAt: conversations.reviewedAt, reviewedBy: conversations.reviewedBy, reviewNotes: conversations.reviewNotes })
       .from(conversations)
@@ -38,5 +43,5 @@ export async function reviewConversation(db: Db, conversationId: string, reviewe
     const previousReview = { reviewedAt: row.reviewedAt?.toISOString() ?? null, reviewedBy: row.reviewedBy, reviewNotes: row.reviewNotes };
     await tx.insert(reviewLogs).values({ conversationId: row.id, action: request.action, reviewerId, reviewerNotes: notes, fromStatus: row.status, toStatus: to, previousReview, createdAt: now });
     return { id: row.id, status: to, reviewedAt: now.toISOString() };
-  });
+  }
 }

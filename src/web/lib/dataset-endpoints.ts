@@ -1,3 +1,6 @@
+import { regenerateManyResult, regenerateResult, type RegenerateRequest } from '../../contract/regenerate';
+import { api, id } from './api';
+
 /**
  * The calls behind the dataset as a whole — coverage and recommendations, quality insight and the
  * LLM judge, near-duplicates and diversity, trainer preflight, reject and regenerate — spread into
@@ -14,7 +17,10 @@ export const datasetEndpoints = {
   /** Trainer preflight: chat templates and token counts of base models. */
   preflight: {},
   /** Reject and regenerate with guidance. */
-  regenerate: {},
+  regenerate: {
+    one: (conversationId: string, body: RegenerateRequest) => api.post(regenerateResult, `/api/conversations/${id(conversationId)}/regenerate-with-guidance`, body),
+    many: (body: { conversationIds: string[]; guidance?: string }) => api.post(regenerateManyResult, '/api/conversations/regenerate-with-guidance', body),
+  },
 };
 
 export const datasetQueryKeys = {

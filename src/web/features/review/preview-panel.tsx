@@ -24,6 +24,8 @@ import { ConversationTemplate } from '../templates/conversation-template';
 import { EdgeCaseFlag } from '../edge-cases/edge-case-flag';
 import { can } from '../../../core/roles';
 import { useMe } from '../../lib/queries';
+import { RegenerationLinks } from '../regenerate/regeneration-links';
+import { RegenerateButton } from '../regenerate/regenerate-button';
 
 export interface PreviewPanelHandle {
   review(action: ReviewAction): void;
@@ -169,6 +171,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
             </dl>
 
             <ConversationTemplate detail={detail} />
+            <RegenerationLinks detail={detail} />
             <EdgeCaseFlag detail={detail} />
             {!detail.isSeed && typeof detail.metadata.seedId === 'string' && <SeedBaseline seedId={detail.metadata.seedId} score={detail.qualityScore} />}
 
@@ -198,6 +201,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
             <ReviewBar ref={reviewBar} detail={detail} canReview={canReview} onReviewed={onReviewed} />
             <div className="flex shrink-0 flex-col items-end gap-1">
               <span className="text-xs text-muted">{detail.turns.length ? `${detail.turns.length} turns` : 'No turns yet'}</span>
+              <RegenerateButton detail={detail} canReview={canReview} />
               <GenerateButton id={detail.id} label={detail.conversationId} status={detail.status} isSeed={detail.isSeed} size="md" />
             </div>
           </div>

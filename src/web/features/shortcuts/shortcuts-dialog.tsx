@@ -14,6 +14,7 @@ const FIXED: { keys: string[]; what: string }[] = [
   { keys: ['Esc'], what: 'Close the dialog or the preview' },
   { keys: ['Ctrl/⌘', 'A'], what: 'Select every row on this page' },
   { keys: ['Ctrl/⌘', 'E'], what: 'Export' },
+  { keys: ['Shift', 'G'], what: 'Reject and regenerate the conversation in the preview, with guidance' },
   { keys: ['Tab'], what: 'Move through buttons and fields' },
 ];
 

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { MAX_SELECTED_IDS } from './runs';
+
+/** The reviewer's note: why the conversation is rejected, and what the new version must do instead. Same limit as review notes. */
+const guidance = z.string().trim().min(1, 'must say what was wrong and what the new version should do (it goes into the new prompt)').max(500, 'must be at most 500 characters');
+
+/** `POST /api/conversations/:id/regenerate-with-guidance`. */
+export const regenerateRequest = z.object({ guidance }).strict();
+export type RegenerateRequest = z.infer<typeof regenerateRequest>;
+
+const replacement = z.object({
+  /** The new conversation, planned for the same slot. */
+  id: z.string(),
+  conversationId: z.string(),
+  /** The rejected conversation it replaces. */
+  replaces: z.object({ id: z.string(), conversationId: z.string() }),
+  guidance: z.string(),
+});
+
+export const regenerateResult = replacement.extend({
+  /** The one-conversation run generating it, or null when the caller's role may review but not generate. */
+  runId: z.string().nullable(),
+  message: z.string(),
+});
+export type RegenerateResult = z.infer<typeof regenerateResult>;
+
+/** `POST /api/conversations/regenerate-with-guidance`: several at once; without guidance each uses its own rejection note. */
+export const regenerateManyRequest = z
+  .object({
+    conversationIds: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be a conversation id such as conv-00017, or its UUID')).min(1, 'must name at least one conversation').max(Math.min(MAX_SELECTED_IDS, 500), 'must name at most 500 conversations'),
+    guidance: guidance.optional(),
+  })
+  .strict();
+
+export const regenerateManyResult = z.object({
+  created: z.array(replacement),
+  skipped: z.array(z.object({ id: z.string(), conversationId: z.string().nullable(), reason: z.string() })),
+  message: z.string(),
+});
+export type RegenerateManyResult = z.infer<typeof regenerateManyResult>;

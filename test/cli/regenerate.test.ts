@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app';
+import { waitFor } from '../support/wait';
+
+const run = promisify(execFile);
+let t: TestApp;
+let env: NodeJS.ProcessEnv;
+let target: string;
+beforeAll(async () => {
+  t = await createTestApp({ worker: true });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  env = { ...process.env, CONVGEN_URL: `http://127.0.0.1:${port}`, CONVGEN_API_TOKEN: t.tokens.admin };
+  target = (await t.as('viewer', { method: 'GET', url: '/api/conversations?status=not_generated&pageSize=25' })).json().items[0].conversationId;
+  const { runId } = (await t.as('admin', { method: 'POST', url: `/api/conversations/${target}/generate` })).json();
+  await waitFor(async () => ((await t.as('viewer', { method: 'GET', url: `/api/runs/${runId}` })).json().status === 'completed' ? true : null), { timeoutMs: 30_000 });
+}, 60_000);
+afterAll(() => t.close());
+
+const cli = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/convgen.js', ...args], { env, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+
+describe('convgen regenerate', () => {
+  it('refuses empty guidance and changes nothing', async () => {
+    const result = await cli('regenerate', target, '--guidance', '  ');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/--guidance must say what was wrong/);
+    expect((await t.as('viewer', { method: 'GET', url: `/api/conversations/${target}` })).json().status).toBe('generated');
+  });
+
+  it('rejects the conversation with the note and generates its replacement', async () => {
+    const result = await cli('regenerate', target, '--guidance', 'Stay on the topic; no tax advice.', '--wait');
+    expect(result.stderr).toBe('');
+    const created = /(conv-\d+) is being generated with your guidance/.exec(result.stdout)?.[1];
+    expect(created, result.stdout).toBeDefined();
+    expect(result.stdout).toContain(`${created} generated.`);
+    const fresh = (await t.as('viewer', { method: 'GET', url: `/api/conversations/${created}` })).json();
+    expect(fresh.regeneratedFrom).toMatchObject({ conversationId: target, guidance: 'Stay on the topic; no tax advice.' });
+    expect(fresh.status).toBe('generated');
+  });
+});
