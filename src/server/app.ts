@@ -35,6 +35,7 @@ import { userRoutes } from './routes/users';
 import { arcRoutes } from './routes/arcs';
 import { tierRoutes } from './routes/tiers';
 import { templateAnalyticsRoutes } from './routes/template-analytics';
+import { preflightRoutes } from './routes/preflight';
 import { projectRoot } from '../config/project-root';
 
 export const webDistFolder = path.join(projectRoot, 'dist', 'web');
@@ -123,6 +124,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     arcRoutes,
     tierRoutes,
     templateAnalyticsRoutes,
+    preflightRoutes,
     templateRoutes,
     edgeCaseRoutes,
   ];
