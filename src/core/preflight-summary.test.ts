@@ -51,6 +51,13 @@ describe('tokenHistogram', () => {
     expect(bins.at(-1)!.to).toBeGreaterThan(5000);
   });
 
+  it('keeps whole-token bins with a limit such as 512 on an edge', () => {
+    const bins = tokenHistogram([900, 1107], 512);
+    expect(bins.every((b) => Number.isInteger(b.from) && Number.isInteger(b.to))).toBe(true);
+    expect(bins.some((b) => b.from === 512)).toBe(true);
+    expect(bins.length).toBeLessThanOrEqual(31);
+  });
+
   it('rounds bin widths to 1, 2 or 5 times a power of ten', () => {
     expect(binWidth(3000)).toBe(100);
     expect(binWidth(4096)).toBe(200);

@@ -38,14 +38,24 @@ export function binWidth(top: number, maxBins = 30): number {
 export function tokenHistogram(tokens: number[], maxSeqLen: number): HistogramBin[] {
   if (!tokens.length) return [];
   const top = tokens.reduce((m, t) => (t > m ? t : m), maxSeqLen);
-  let width = binWidth(top);
-  if (maxSeqLen % width !== 0 && maxSeqLen / width >= 4) width = maxSeqLen / Math.ceil(maxSeqLen / width);
+  const round = binWidth(top);
+  // Whole-token bins with the limit on an edge: the widest divisor-step of the limit not
+  // narrower than the round width's minimum, else the round width itself.
+  let width = round;
+  if (maxSeqLen % round !== 0) {
+    const floor = Math.max(1, top / 30);
+    for (let parts = 1; parts <= maxSeqLen; parts++) {
+      if (maxSeqLen % parts !== 0) continue;
+      if (maxSeqLen / parts < floor) break;
+      width = maxSeqLen / parts;
+    }
+  }
   const bins = Math.floor(top / width) + 1;
   const counts = new Array<number>(bins).fill(0);
   for (const t of tokens) counts[Math.min(bins - 1, Math.floor(t / width))]++;
   return counts.map((count, i) => {
-    const from = Math.round(i * width);
-    return { from, to: Math.round((i + 1) * width), count, overLimit: from >= maxSeqLen };
+    const from = i * width;
+    return { from, to: (i + 1) * width, count, overLimit: from >= maxSeqLen };
   });
 }
 

@@ -18,10 +18,13 @@ export function isInstalled(model: BaseModelInfo): boolean {
 }
 
 /**
- * Loaded models, one promise each: a tokenizer takes seconds and 50–170 MB of heap to load, so
- * it loads at its first use and stays (concurrent first uses share the one load).
+ * Loaded models, one promise each: a tokenizer takes seconds and 50–420 MB of heap to load, so
+ * it loads at its first use and stays (concurrent first uses share the one load). Only the last
+ * one used stays: with all three loaded, Llama 3.1, Qwen 3 and Gemma 3 held about 600 MB of
+ * heap, more than half of the server's 1 GB limit, and a workspace fine-tunes one base model.
  */
 const loaded = new Map<BaseModelId, Promise<LoadedModel>>();
+const KEEP_LOADED = 1;
 
 export function loadModel(model: BaseModelInfo): Promise<LoadedModel> {
   let pending = loaded.get(model.id);
@@ -34,6 +37,12 @@ export function loadModel(model: BaseModelInfo): Promise<LoadedModel> {
     })();
     // A failed load (a package removed meanwhile) is tried again next time, not remembered.
     pending.catch(() => loaded.delete(model.id));
+    loaded.set(model.id, pending);
+    // The oldest go (a Map iterates in insertion order); checks using them keep their reference.
+    for (const id of [...loaded.keys()].slice(0, Math.max(0, loaded.size - KEEP_LOADED))) loaded.delete(id);
+  } else {
+    // Used again: now the most recent.
+    loaded.delete(model.id);
     loaded.set(model.id, pending);
   }
   return pending;

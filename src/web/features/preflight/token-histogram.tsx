@@ -17,7 +17,7 @@ export function TokenHistogram({ result }: { result: PreflightResult }) {
               <Cell key={d.bin} fill={d.over ? '#d97706' : '#4f46e5'} />
             ))}
           </Bar>
-          <ReferenceLine x={result.maxSeqLen} stroke="#dc2626" strokeDasharray="4 3" label={{ value: `limit ${result.maxSeqLen.toLocaleString()}`, position: 'top', fontSize: 12, fill: '#dc2626' }} />
+          <ReferenceLine x={result.maxSeqLen} stroke="#dc2626" strokeDasharray="4 3" label={{ value: `limit ${result.maxSeqLen.toLocaleString()}`, position: 'insideTopRight', fontSize: 12, fill: '#dc2626' }} />
         </BarChart>
       </ResponsiveContainer>
     </div>
