@@ -32,6 +32,7 @@ export const preflightRequest = z
     selection: bulkSelection.optional(),
     approvedOnly: z.boolean().default(true).describe('Only approved conversations (the default, as for exports).'),
     systemPrompt: z.string().max(20_000, 'must be at most 20,000 characters').optional(),
+    foldSystemPrompt: z.boolean().optional().describe("The export's option: the system prompt starts the first user message, followed by a blank line, instead of being a system message."),
   })
   .strict();
 export type PreflightRequest = z.infer<typeof preflightRequest>;

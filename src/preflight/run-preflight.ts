@@ -73,7 +73,8 @@ export async function runPreflight(db: Db, request: PreflightRequest): Promise<P
   const wasLoaded = isLoaded(model.id);
   const { template, encoder, loadMs } = await loadModel(model);
   const systemPrompt = request.systemPrompt?.trim() || undefined;
-  const promptKey = systemPrompt ? createHash('md5').update(systemPrompt).digest('hex') : '';
+  const fold = Boolean(systemPrompt && request.foldSystemPrompt);
+  const promptKey = systemPrompt ? `${fold ? 'fold:' : ''}${createHash('md5').update(systemPrompt).digest('hex')}` : '';
   const where = exportWhere(request.selection, request.approvedOnly);
   const items: PreflightItem[] = [];
   let countedNow = 0;
@@ -93,7 +94,7 @@ export async function runPreflight(db: Db, request: PreflightRequest): Promise<P
     for (const r of rows) {
       let count = known.get(r.id);
       if (!count) {
-        count = countTokens(template, encoder, turns.get(r.id) ?? [], systemPrompt);
+        count = countTokens(template, encoder, turns.get(r.id) ?? [], systemPrompt, fold);
         countedNow++;
         if (systemPrompt) {
           if (promptedCounts.size >= MAX_PROMPTED) promptedCounts.clear();

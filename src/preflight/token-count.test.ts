@@ -84,6 +84,18 @@ describe('assistant share', () => {
   });
 });
 
+describe('a folded system prompt', () => {
+  it('starts the first user message, as the export writes it, instead of a system message', () => {
+    const messages = trainingMessages(TURNS, SYSTEM, true);
+    expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(messages[0].content).toBe(`${SYSTEM}\n\n${TURNS[0].content}`);
+    const { template, encoder } = models.get('llama-3.1')!;
+    const folded = countTokens(template, encoder, TURNS, SYSTEM, true);
+    expect(folded.tokens).toBeGreaterThan(countTokens(template, encoder, TURNS).tokens!);
+    expect(folded.tokens).toBeLessThan(countTokens(template, encoder, TURNS, SYSTEM).tokens!);
+  });
+});
+
 describe('the registry', () => {
   it('knows the three base models and finds none other', () => {
     expect(BASE_MODELS.map((m) => m.id)).toEqual(['llama-3.1', 'qwen-3', 'gemma-3']);

@@ -55,6 +55,13 @@ describe('GET /api/preflight/models', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('documents both preflight routes', async () => {
+    const doc = (await t.as(null, { method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, unknown> }>();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/preflight', '/api/preflight/models']));
+  });
+});
+
 describe('POST /api/preflight', () => {
   it('checks approved conversations by default: percentiles, over the limit and the assistant share', async () => {
     const res = await preflight({ baseModel: 'llama-3.1', maxSeqLen: 128 });

@@ -24,7 +24,7 @@ export function PreflightCheck({ request }: { request: ExportRequestInput }) {
     ...params,
     ...(request.selection ? { selection: request.selection } : {}),
     approvedOnly: request.approvedOnly ?? true,
-    ...(request.options?.systemPrompt ? { systemPrompt: request.options.systemPrompt } : {}),
+    ...(request.options?.systemPrompt ? { systemPrompt: request.options.systemPrompt, ...(request.options.foldSystemPrompt ? { foldSystemPrompt: true } : {}) } : {}),
   };
   const check = useQuery({ ...queries.preflight(body ?? { baseModel: '', maxSeqLen: 0 }), enabled: started && body !== null, retry: false, staleTime: 30_000 });
   const label = models.data?.items.find((m) => m.id === params?.baseModel)?.label ?? params?.baseModel ?? '';
