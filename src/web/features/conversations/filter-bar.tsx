@@ -90,10 +90,10 @@ export function ActiveFilters({ view, onChange, onClear }: { view: ViewState; on
               chip.key === ('tokensMin' as ListFilterKey)
                 ? onChange(clearedTokens)
                 : chip.key === ('q' as ListFilterKey) || chip.key === ('seed' as ListFilterKey)
-                ? onChange({ [chip.key]: undefined, page: 1 })
-                : chip.key === ('confidenceMin' as ListFilterKey)
-                  ? onChange({ confidenceMin: undefined, page: 1 })
-                  : onChange({ [chip.key]: ((view[chip.key] as string[]) ?? []).filter((v) => v !== chip.value), page: 1 })
+                  ? onChange({ [chip.key]: undefined, page: 1 })
+                  : chip.key === ('confidenceMin' as ListFilterKey)
+                    ? onChange({ confidenceMin: undefined, page: 1 })
+                    : onChange({ [chip.key]: ((view[chip.key] as string[]) ?? []).filter((v) => v !== chip.value), page: 1 })
             }
           >
             <X className="h-3 w-3" />
