@@ -10,7 +10,7 @@ export function parseFilter(text: string) {
   const params = new URLSearchParams(text);
   const raw: Record<string, unknown> = {};
   for (const [key, value] of params) {
-    if (['qualityMin', 'qualityMax', 'confidenceMin'].includes(key)) raw[key] = Number(value);
+    if (['qualityMin', 'qualityMax', 'confidenceMin', 'tokensMin', 'tokensMax'].includes(key)) raw[key] = Number(value);
     else if (key === 'q') raw[key] = value;
     else raw[key] = value.split(',').map((v) => v.trim()).filter(Boolean);
   }

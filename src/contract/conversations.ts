@@ -61,6 +61,10 @@ const filterFields = {
     confidenceMin: score.optional(),
     /** Seed conversations (US10.3.1): only them, or everything but them. */
     seed: z.enum(['only', 'exclude']).optional(),
+    /** Trainer preflight: the stored token count for `tokenModel` (llama-3.1 when omitted) within tokensMin–tokensMax; uncounted conversations never match. */
+    tokenModel: z.string().regex(/^[a-z0-9.-]{1,64}$/, 'must be a base model id such as llama-3.1').optional(),
+    tokensMin: z.coerce.number().int().min(0).max(10_000_000).optional(),
+    tokensMax: z.coerce.number().int().min(0).max(10_000_000).optional(),
 };
 const qualityRangeInOrder = { message: 'must not be greater than qualityMax', path: ['qualityMin'] };
 const qualityInOrder = (q: { qualityMin?: number; qualityMax?: number }) => q.qualityMin === undefined || q.qualityMax === undefined || q.qualityMin <= q.qualityMax;
@@ -137,6 +141,8 @@ export const conversationSummary = z.object({
   nearDuplicateOf: z.object({ id: z.string(), conversationId: z.string(), similarity: z.number() }).nullable(),
   /** The optional LLM-judge score (1–10), beside the structural one; null when not judged. */
   judgeScore: z.number().nullable(),
+  /** Tokens of the conversation through the workspace's preflight base model's chat template (list only); null when not counted since its turns last changed. */
+  tokens: z.number().nullable().optional(),
 });
 export type ConversationSummary = z.infer<typeof conversationSummary>;
 

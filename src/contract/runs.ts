@@ -68,6 +68,9 @@ export const selectorFilter = z
     audience: z.array(z.enum(AUDIENCE_LEVELS)).max(3).optional(),
     confidenceMin: z.number().min(0).max(10).optional(),
     seed: z.enum(['only', 'exclude']).optional(),
+    tokenModel: z.string().regex(/^[a-z0-9.-]{1,64}$/, 'must be a base model id such as llama-3.1').optional(),
+    tokensMin: z.number().int().min(0).max(10_000_000).optional(),
+    tokensMax: z.number().int().min(0).max(10_000_000).optional(),
   })
   .strict();
 export type SelectorFilter = z.infer<typeof selectorFilter>;

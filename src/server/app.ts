@@ -36,6 +36,7 @@ import { arcRoutes } from './routes/arcs';
 import { tierRoutes } from './routes/tiers';
 import { templateAnalyticsRoutes } from './routes/template-analytics';
 import { regenerateRoutes } from './routes/regenerate';
+import { preflightRoutes } from './routes/preflight';
 import { projectRoot } from '../config/project-root';
 
 export const webDistFolder = path.join(projectRoot, 'dist', 'web');
@@ -124,6 +125,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     arcRoutes,
     tierRoutes,
     templateAnalyticsRoutes,
+    preflightRoutes,
     templateRoutes,
     edgeCaseRoutes,
     regenerateRoutes,

@@ -47,6 +47,7 @@ const ArcsPage = lazyRouteComponent(() => import('./pages/arcs-page'), 'ArcsPage
 const ScenariosPage = lazyRouteComponent(() => import('./pages/scenarios-page'), 'ScenariosPage');
 const EdgeCasesPage = lazyRouteComponent(() => import('./pages/edge-cases-page'), 'EdgeCasesPage');
 const CoveragePage = lazyRouteComponent(() => import('./pages/coverage-page'), 'CoveragePage');
+const PreflightPage = lazyRouteComponent(() => import('./pages/preflight-page'), 'PreflightPage');
 const SetupPage = lazyRouteComponent(() => import('./pages/setup-page'), 'SetupPage');
 const InvitePage = lazyRouteComponent(() => import('./pages/invite-page'), 'InvitePage');
 
@@ -92,6 +93,7 @@ export function buildRouter(queryClient: QueryClient) {
   const scenariosRoute = createRoute({ getParentRoute: () => appRoute, path: '/scenarios', validateSearch: validateScenariosSearch, component: ScenariosPage });
   const edgeCasesRoute = createRoute({ getParentRoute: () => appRoute, path: '/edge-cases', component: EdgeCasesPage });
   const coverageRoute = createRoute({ getParentRoute: () => appRoute, path: '/coverage', component: CoveragePage });
+  const preflightRoute = createRoute({ getParentRoute: () => appRoute, path: '/preflight', component: PreflightPage });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
   // Once the admin exists, the first-run page is no longer offered.
   const setupRoute = createRoute({
@@ -121,6 +123,7 @@ export function buildRouter(queryClient: QueryClient) {
     scenariosRoute,
     edgeCasesRoute,
     coverageRoute,
+    preflightRoute,
     documentsRoute,
     errorsRoute,
     auditRoute,

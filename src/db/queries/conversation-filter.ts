@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'dr
 import type { ConversationFilter } from '../../contract/conversations';
 import { QUALITY_RANGES } from '../../core/quality';
 import { conversations } from '../schema';
+import { tokenRangeWhere } from './token-counts';
 
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
@@ -39,6 +40,7 @@ export function conversationWhere(filter: ConversationFilter): SQL | undefined {
   }
   parts.push(...sourceConditions(filter));
   if (filter.seed) parts.push(eq(c.isSeed, filter.seed === 'only'));
+  if (filter.tokensMin !== undefined || filter.tokensMax !== undefined) parts.push(tokenRangeWhere(filter.tokenModel ?? 'llama-3.1', filter.tokensMin, filter.tokensMax));
   const q = filter.q?.trim();
   if (q) parts.push(sql`${c.searchText} like ${likePattern(q)}`);
   return and(...parts);

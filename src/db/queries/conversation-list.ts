@@ -3,6 +3,7 @@ import type { ConversationListQuery, ConversationListResponse, SortableColumn } 
 import type { Db } from '../client';
 import { conversations } from '../schema';
 import { conversationWhere } from './conversation-filter';
+import { tokenCountColumn } from './token-counts';
 
 const SORT_COLUMNS: Record<SortableColumn, AnyColumn> = {
   conversationId: conversations.conversationId,
@@ -81,12 +82,12 @@ export function listOrder(query: Pick<ConversationListQuery, 'sort' | 'dir'>): S
 }
 
 /** One page of conversations plus the total matching the filter (server-side everything). */
-export async function listConversations(db: Db, query: ConversationListQuery): Promise<ConversationListResponse> {
+export async function listConversations(db: Db, query: ConversationListQuery, tokenModel?: string): Promise<ConversationListResponse> {
   const where = conversationWhere(query);
   const order = listOrder(query);
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select(summaryColumns)
+      .select({ ...summaryColumns, ...(tokenModel ? { tokens: tokenCountColumn(tokenModel) } : {}) })
       .from(conversations)
       .where(where)
       .orderBy(...order)

@@ -26,7 +26,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags: ['conversations'], summary: 'List conversations: filter, sort, search and page on the server', querystring: conversationListQuery, response: { 200: conversationListResponse } },
       preHandler: requirePermission(ctx, 'conversations:read'),
     },
-    async (request) => listConversations(db, request.query),
+    async (request) => listConversations(db, request.query, (await getSettings(db)).preflight.baseModel),
   );
 
   r.get(

@@ -6,6 +6,9 @@ import { api, id } from './api';
  * LLM judge, near-duplicates and diversity, trainer preflight, reject and regenerate — spread into
  * `endpoints`, `queryKeys` and `queries`: components use them from there.
  */
+import { queryOptions } from '@tanstack/react-query';
+import { preflightModels, preflightResult, type PreflightRequestInput } from '../../contract/preflight';
+import { api } from './api';
 
 export const datasetEndpoints = {
   /** Coverage dashboard and recommendations (US3.2.1, US3.2.2, US10.2.2). */
@@ -15,7 +18,10 @@ export const datasetEndpoints = {
   /** Near-duplicates and diversity. */
   duplicates: {},
   /** Trainer preflight: chat templates and token counts of base models. */
-  preflight: {},
+  preflight: {
+    models: () => api.get(preflightModels, '/api/preflight/models'),
+    check: (request: PreflightRequestInput) => api.post(preflightResult, '/api/preflight', request),
+  },
   /** Reject and regenerate with guidance. */
   regenerate: {
     one: (conversationId: string, body: RegenerateRequest) => api.post(regenerateResult, `/api/conversations/${id(conversationId)}/regenerate-with-guidance`, body),
@@ -27,9 +33,16 @@ export const datasetQueryKeys = {
   coverage: { all: ['coverage'] as const },
   qualityInsight: { all: ['quality-insight'] as const },
   duplicates: { all: ['duplicates'] as const },
-  preflight: { all: ['preflight'] as const },
+  preflight: {
+    all: ['preflight'] as const,
+    models: () => ['preflight', 'models'] as const,
+    /** Under `conversations`, so a review or a new generation checks again. */
+    check: (request: PreflightRequestInput) => ['conversations', 'preflight', request] as const,
+  },
 };
 
 export const datasetQueries = {
   // Each read with its key (see `queries` in endpoints.ts).
+  preflightModels: () => queryOptions({ queryKey: datasetQueryKeys.preflight.models(), queryFn: () => datasetEndpoints.preflight.models() }),
+  preflight: (request: PreflightRequestInput) => queryOptions({ queryKey: datasetQueryKeys.preflight.check(request), queryFn: () => datasetEndpoints.preflight.check(request) }),
 };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Download, FileDown, Filter, RotateCcw } from 'lucide-react';
@@ -134,6 +134,9 @@ export function ExportsPage() {
           <h1 className="text-xl font-semibold">Exports</h1>
           <p className="text-sm text-muted">Every export with who made it, when, the format and the conversations it took. Open one to re-run it or to reopen its filter.</p>
         </div>
+        <Link to="/preflight" className="ml-auto inline-flex h-9 items-center rounded-md border border-border bg-surface px-3.5 text-sm font-medium shadow-sm hover:bg-surface-muted" title="Token lengths of the approved conversations for the base model you fine-tune">
+          Trainer preflight
+        </Link>
         <a href={endpoints.exports.historyCsvUrl(csvQuery)} className="inline-flex h-9 items-center gap-2 rounded-md border border-border bg-surface px-3.5 text-sm font-medium shadow-sm hover:bg-surface-muted">
           <FileDown className="h-4 w-4" aria-hidden /> Download CSV
         </a>

@@ -8,6 +8,7 @@ import { Card } from '../features/settings/form';
 import { GenerationCard } from '../features/settings/generation-card';
 import { KEYS, ApiKeyRow } from '../features/settings/api-keys';
 import { BudgetCard, QualityCard, RetentionCard, PrivacyCard, TemplatesCard } from '../features/settings/section-cards';
+import { PreflightCard } from '../features/settings/preflight-card';
 import { PermissionsCard } from '../features/settings/permissions-card';
 import { MaterialCard } from '../features/settings/material-card';
 import { HistoryCard } from '../features/settings/history-card';
@@ -47,6 +48,7 @@ export function SettingsPage() {
           <div className="space-y-4">
             <GenerationCard settings={settings.data.generation} />
             <QualityCard settings={settings.data.quality} />
+            <PreflightCard settings={settings.data.preflight} />
             <PrivacyCard settings={settings.data.privacy} />
             <TemplatesCard settings={settings.data.templates} />
             <MaterialCard documents={settings.data.documents} planning={settings.data.planning} />

@@ -12,6 +12,7 @@ export const HIDEABLE_COLUMNS: [string, string][] = [
   ['tier', 'Tier'],
   ['status', 'Status'],
   ['qualityScore', 'Quality'],
+  ['tokens', 'Tokens'],
   ['generatedAt', 'Generated'],
 ];
 

@@ -8,6 +8,7 @@ import { useCatalog } from '../../lib/queries';
 import { FailedBadgeButton } from '../errors/error-dialog';
 import { GenerateButton } from './generate-button';
 import { QualityBadge } from './quality-badge';
+import { TokensCell, TokensHeader } from './tokens-column';
 import { StatusBadge, statusTooltip } from '../../components/status-badge';
 
 type Dim = keyof Omit<Catalog, 'arcs'>;
@@ -64,6 +65,7 @@ export function buildColumns(): ColumnDef<ConversationSummary>[] {
     dimension('intent', 'Intent'),
     dimension('tone', 'Tone'),
     { id: 'tier', header: 'Tier', accessorKey: 'tier', cell: ({ row }) => <span className="whitespace-nowrap">{TIER_LABELS[row.original.tier]}</span> },
+    { id: 'tokens', header: () => <TokensHeader />, enableSorting: false, cell: ({ row }) => <TokensCell tokens={row.original.tokens} /> },
     {
       id: 'generatedAt',
       header: 'Generated',

@@ -9,6 +9,8 @@ import { useCatalog } from '../../lib/queries';
 import { FilterMenu, type FilterOption } from './filter-menu';
 import { ConfidenceFilter, confidenceLabel, useSourceFilterOptions } from './source-filters';
 import type { ListFilterKey, ViewState } from './view-state';
+import { TokensFilter, clearedTokens, tokensFilterText } from './tokens-filter';
+import { usePreflightSetting } from './tokens-column';
 
 const QUALITY_LABELS: Record<(typeof QUALITY_LEVELS)[number], string> = { high: 'High (8–10)', medium: 'Medium (6–7)', low: 'Low (below 6)' };
 
@@ -54,6 +56,7 @@ export function FilterBar({ view, onChange }: { view: ViewState; onChange: (patc
         <FilterMenu key={key} label={options[key].label} options={options[key].options} selected={(view[key] as string[] | undefined) ?? []} onChange={(values) => onChange({ [key]: values, page: 1 })} />
       ))}
       <ConfidenceFilter view={view} onChange={onChange} />
+      <TokensFilter view={view} onChange={onChange} />
     </div>
   );
 }
@@ -61,6 +64,7 @@ export function FilterBar({ view, onChange }: { view: ViewState; onChange: (patc
 /** The active filters as removable badges, with "Clear all". */
 export function ActiveFilters({ view, onChange, onClear }: { view: ViewState; onChange: (patch: Partial<ViewState>) => void; onClear: () => void }) {
   const options = useFilterOptions();
+  const tokensText = tokensFilterText(view, usePreflightSetting()?.label ?? '');
   const chips = (Object.keys(options) as ListFilterKey[]).flatMap((key) =>
     ((view[key] as string[] | undefined) ?? []).map((value) => ({
       key,
@@ -71,6 +75,7 @@ export function ActiveFilters({ view, onChange, onClear }: { view: ViewState; on
   if (view.q) chips.push({ key: 'q' as ListFilterKey, value: view.q, text: `Search: “${view.q}”` });
   if (view.confidenceMin !== undefined) chips.push({ key: 'confidenceMin' as ListFilterKey, value: String(view.confidenceMin), text: `Source confidence: ${confidenceLabel(view.confidenceMin)}` });
   if (view.seed) chips.push({ key: 'seed' as ListFilterKey, value: view.seed, text: view.seed === 'only' ? 'Seeds only' : 'Without seeds' });
+  if (tokensText) chips.push({ key: 'tokensMin' as ListFilterKey, value: 'tokens', text: tokensText });
   if (chips.length === 0) return null;
   return (
     <div className="flex flex-wrap items-center gap-1.5" aria-label="Active filters">
@@ -82,11 +87,13 @@ export function ActiveFilters({ view, onChange, onClear }: { view: ViewState; on
             aria-label={`Remove filter ${chip.text}`}
             className="rounded-full p-0.5 hover:bg-primary/10"
             onClick={() =>
-              chip.key === ('q' as ListFilterKey) || chip.key === ('seed' as ListFilterKey)
-                ? onChange({ [chip.key]: undefined, page: 1 })
-                : chip.key === ('confidenceMin' as ListFilterKey)
-                  ? onChange({ confidenceMin: undefined, page: 1 })
-                  : onChange({ [chip.key]: ((view[chip.key] as string[]) ?? []).filter((v) => v !== chip.value), page: 1 })
+              chip.key === ('tokensMin' as ListFilterKey)
+                ? onChange(clearedTokens)
+                : chip.key === ('q' as ListFilterKey) || chip.key === ('seed' as ListFilterKey)
+                  ? onChange({ [chip.key]: undefined, page: 1 })
+                  : chip.key === ('confidenceMin' as ListFilterKey)
+                    ? onChange({ confidenceMin: undefined, page: 1 })
+                    : onChange({ [chip.key]: ((view[chip.key] as string[]) ?? []).filter((v) => v !== chip.value), page: 1 })
             }
           >
             <X className="h-3 w-3" />

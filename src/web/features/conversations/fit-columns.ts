@@ -17,6 +17,7 @@ export const COLUMN_MIN_WIDTH: Record<string, number> = {
   tone: 150,
   tier: 100,
   generatedAt: 150,
+  tokens: 88,
   actions: 136,
 };
 
@@ -25,10 +26,10 @@ export const COLUMN_MIN_WIDTH: Record<string, number> = {
  * share what is left (the table's layout is fixed, so a long label truncates instead of pushing
  * the table wider than its box).
  */
-export const FIXED_WIDTH_COLUMNS = new Set(['select', 'conversationId', 'status', 'qualityScore', 'tier', 'generatedAt', 'actions']);
+export const FIXED_WIDTH_COLUMNS = new Set(['select', 'conversationId', 'status', 'qualityScore', 'tier', 'generatedAt', 'tokens', 'actions']);
 
 /** The columns that give way to narrow widths, the first to go first. The rest always stay. */
-export const COLLAPSE_ORDER = ['generatedAt', 'tone', 'intent', 'tier', 'emotion', 'topic', 'persona'] as const;
+export const COLLAPSE_ORDER = ['tokens', 'generatedAt', 'tone', 'intent', 'tier', 'emotion', 'topic', 'persona'] as const;
 
 /**
  * The columns to hide, beyond those the user hid, so the visible ones fit `available` px.

@@ -67,6 +67,7 @@ export function filterOfView(view: ViewState): SelectorFilter {
   if (view.confidenceMin !== undefined) filter.confidenceMin = view.confidenceMin;
   if (view.q) filter.q = view.q;
   if (view.seed) filter.seed = view.seed;
+  if (view.tokensMin !== undefined || view.tokensMax !== undefined) Object.assign(filter, { tokenModel: view.tokenModel, tokensMin: view.tokensMin, tokensMax: view.tokensMax });
   return filter;
 }
 

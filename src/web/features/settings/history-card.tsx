@@ -28,6 +28,8 @@ const SETTING_LABELS: Record<string, string> = {
   'budget.warnAtPercent': 'Budget warning',
   'quality.minApprovalScore': 'Minimum score for approval',
   'quality.edgeCaseMinScore': 'Minimum score for edge cases',
+  'preflight.baseModel': 'Trainer preflight base model',
+  'preflight.maxSeqLen': 'Trainer preflight max sequence length',
   'retention.logsDays': 'Keep generation logs (days)',
   'retention.exportsDays': 'Keep export history (days)',
   'privacy.redactPiiInLogs': 'Redact personal data in logs',
