@@ -1,3 +1,5 @@
+import { queryOptions } from '@tanstack/react-query';
+import { preflightModels, preflightResult, type PreflightRequestInput } from '../../contract/preflight';
 import { regenerateManyResult, regenerateResult, type RegenerateRequest } from '../../contract/regenerate';
 import { api, id } from './api';
 
@@ -6,9 +8,6 @@ import { api, id } from './api';
  * LLM judge, near-duplicates and diversity, trainer preflight, reject and regenerate — spread into
  * `endpoints`, `queryKeys` and `queries`: components use them from there.
  */
-import { queryOptions } from '@tanstack/react-query';
-import { preflightModels, preflightResult, type PreflightRequestInput } from '../../contract/preflight';
-import { api } from './api';
 
 export const datasetEndpoints = {
   /** Coverage dashboard and recommendations (US3.2.1, US3.2.2, US10.2.2). */
