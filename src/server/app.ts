@@ -35,6 +35,7 @@ import { userRoutes } from './routes/users';
 import { arcRoutes } from './routes/arcs';
 import { tierRoutes } from './routes/tiers';
 import { templateAnalyticsRoutes } from './routes/template-analytics';
+import { coverageRoutes } from './routes/coverage';
 import { projectRoot } from '../config/project-root';
 
 export const webDistFolder = path.join(projectRoot, 'dist', 'web');
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     templateAnalyticsRoutes,
     templateRoutes,
     edgeCaseRoutes,
+    coverageRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 
