@@ -17,7 +17,7 @@ const coverage = async (query = '') => {
 };
 const listTotal = async (query: string) => (await t.as('viewer', { method: 'GET', url: `/api/conversations?pageSize=25&${query}` })).json<ConversationListResponse>().total;
 const sum = (xs: { count: number }[]) => xs.reduce((s, x) => s + x.count, 0);
-const post = (url: string, payload?: unknown, role: 'generator' | 'viewer' = 'generator') => t.as(role, { method: 'POST', url, ...(payload === undefined ? {} : { payload }) });
+const post = (url: string, payload?: Record<string, unknown>, role: 'generator' | 'viewer' = 'generator') => t.as(role, { method: 'POST', url, ...(payload === undefined ? {} : { payload }) });
 
 describe('GET /api/coverage', () => {
   it('counts generated and approved conversations by default, and every breakdown adds up to the total', async () => {

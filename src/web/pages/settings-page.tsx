@@ -11,6 +11,7 @@ import { BudgetCard, QualityCard, RetentionCard, PrivacyCard, TemplatesCard } fr
 import { PermissionsCard } from '../features/settings/permissions-card';
 import { MaterialCard } from '../features/settings/material-card';
 import { HistoryCard } from '../features/settings/history-card';
+import { CoverageCard } from '../features/settings/coverage-card';
 
 /** Workspace settings (US14.1.2): admins set the defaults every user works with. */
 export function SettingsPage() {
@@ -59,6 +60,7 @@ export function SettingsPage() {
             </Card>
             <BudgetCard settings={settings.data.budget} />
             <RetentionCard settings={settings.data.retention} />
+            <CoverageCard settings={settings.data.coverage} />
           </div>
           <div className="space-y-4 xl:col-span-2">
             <PermissionsCard />
