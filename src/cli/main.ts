@@ -22,6 +22,7 @@ import { tiersCommand } from './tiers-command';
 import { templateAnalyticsCommand } from './template-analytics-command';
 import { templatesCommand } from './templates-command';
 import { scenariosCommand } from './scenarios-command';
+import { coverageCommand } from './coverage-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
@@ -136,6 +137,7 @@ program.addCommand(arcsCommand());
 program.addCommand(templateAnalyticsCommand());
 program.addCommand(templatesCommand());
 program.addCommand(scenariosCommand());
+program.addCommand(coverageCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

@@ -23,8 +23,10 @@ describe('rankRecommendations', () => {
     const many = setup([]);
     expect(many.all).toHaveLength(6);
     expect(many.top).toHaveLength(5);
-    // All at zero: the persona and emotion totals tie too, so catalog labels decide.
-    expect(many.top[0]).toMatchObject({ personaLabel: 'Anxious Investor', emotionLabel: 'Fear' });
+    // All at zero: the totals tie too, so catalog labels decide, spread so each persona and emotion comes up in turn.
+    expect(many.top.map((r) => `${r.persona}:${r.emotion}`)).toEqual(['anxious:fear', 'planner:hope', 'beginner:fear', 'anxious:hope', 'planner:fear']);
+    // …and equally thin topics are suggested in turn rather than one for all.
+    expect(many.top.slice(0, 2).map((r) => r.topic)).toEqual(['portfolio', 'debt']);
   });
 
   it('gives the current count, the 3–5 target, what to plan after waiting slots, and a reason', () => {

@@ -47,8 +47,33 @@ export interface RecommendationInput {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-/** The active topic this pair has least of; ties go to the topic the persona has least of, then catalog order. */
-function thinnestTopic(persona: string, emotion: string, input: RecommendationInput): CatalogEntry | null {
+/**
+ * Among gaps missing as many, takes each time the one whose persona and emotion the list has
+ * named least so far, so five equally thin gaps name five personas rather than one persona five
+ * times (the order is otherwise kept).
+ */
+function spread(sorted: CoverageGap[]): CoverageGap[] {
+  const out: CoverageGap[] = [];
+  const used = new Map<string, number>();
+  const rest = [...sorted];
+  const seen = (g: CoverageGap) => (used.get(`p:${g.persona}`) ?? 0) + (used.get(`e:${g.emotion}`) ?? 0);
+  while (rest.length) {
+    let best = 0;
+    for (let i = 1; i < rest.length && rest[i].missing === rest[0].missing; i++) if (seen(rest[i]) < seen(rest[best])) best = i;
+    const [g] = rest.splice(best, 1);
+    out.push(g);
+    used.set(`p:${g.persona}`, (used.get(`p:${g.persona}`) ?? 0) + 1);
+    used.set(`e:${g.emotion}`, (used.get(`e:${g.emotion}`) ?? 0) + 1);
+  }
+  return out;
+}
+
+/**
+ * The active topic this pair has least of; ties go to the topic the persona has least of, then
+ * the topic the list has suggested least (so equal gaps do not all name the same one), then
+ * catalog order.
+ */
+function thinnestTopic(persona: string, emotion: string, input: RecommendationInput, suggested: ReadonlyMap<string, number>): CatalogEntry | null {
   const active = input.topics.filter((t) => t.active);
   if (!active.length) return null;
   const pairCount = new Map<string, number>();
@@ -60,9 +85,10 @@ function thinnestTopic(persona: string, emotion: string, input: RecommendationIn
   }
   let best = active[0];
   for (const t of active.slice(1)) {
-    const a = [pairCount.get(t.key) ?? 0, personaCount.get(t.key) ?? 0];
-    const b = [pairCount.get(best.key) ?? 0, personaCount.get(best.key) ?? 0];
-    if (a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])) best = t;
+    const a = [pairCount.get(t.key) ?? 0, personaCount.get(t.key) ?? 0, suggested.get(t.key) ?? 0];
+    const b = [pairCount.get(best.key) ?? 0, personaCount.get(best.key) ?? 0, suggested.get(best.key) ?? 0];
+    const lower = a.findIndex((v, i) => v !== b[i]);
+    if (lower >= 0 && a[lower] < b[lower]) best = t;
   }
   return best;
 }
@@ -76,9 +102,9 @@ function reasonFor(gap: CoverageGap, waiting: number, thinnestPersona: boolean, 
 }
 
 /**
- * Ranks the gaps into recommendations, most urgent first: the largest share of the minimum
- * missing, then the thinner persona, then the thinner emotion, then catalog labels (so the order
- * never depends on the database's). Dismissed combinations are left out; `all` keeps every one
+ * Ranks the gaps into recommendations, most urgent first: the most missing, then the thinner
+ * persona, then the thinner emotion, then catalog labels (so the order never depends on the
+ * database's), spread over personas and emotions. Dismissed combinations are left out; `all` keeps every one
  * (for the CLI and for counting), `top` the first five.
  */
 export function rankRecommendations(input: RecommendationInput): { top: CombinationRecommendation[]; all: CombinationRecommendation[]; dismissedCount: number } {
@@ -90,24 +116,23 @@ export function rankRecommendations(input: RecommendationInput): { top: Combinat
   const minEmotion = Math.min(...activeEmotions.map((e) => e.count));
   const waitingOf = new Map(input.waiting.map((w) => [`${w.persona}|${w.emotion}`, w.n]));
 
-  const ranked = [...input.gaps].sort(
+  const sorted = [...input.gaps].sort(
     (a, b) =>
-      b.missing / input.min - a.missing / input.min ||
+      b.missing - a.missing ||
       (personaTotal.get(a.persona) ?? 0) - (personaTotal.get(b.persona) ?? 0) ||
       (emotionTotal.get(a.emotion) ?? 0) - (emotionTotal.get(b.emotion) ?? 0) ||
       a.personaLabel.localeCompare(b.personaLabel) ||
       a.emotionLabel.localeCompare(b.emotionLabel),
   );
+  const ranked = spread(sorted.filter((g) => !input.dismissed.has(combinationKey(g.persona, g.emotion))));
+  const dismissedCount = sorted.length - ranked.length;
   const all: CombinationRecommendation[] = [];
-  let dismissedCount = 0;
+  const suggestedTopics = new Map<string, number>();
   for (const gap of ranked) {
     const key = combinationKey(gap.persona, gap.emotion);
-    if (input.dismissed.has(key)) {
-      dismissedCount++;
-      continue;
-    }
     const waiting = waitingOf.get(`${gap.persona}|${gap.emotion}`) ?? 0;
-    const topic = thinnestTopic(gap.persona, gap.emotion, input);
+    const topic = thinnestTopic(gap.persona, gap.emotion, input, suggestedTopics);
+    if (topic) suggestedTopics.set(topic.key, (suggestedTopics.get(topic.key) ?? 0) + 1);
     const onlyThinnest = (count: number | undefined, min: number, list: readonly CountEntry[]) => count === min && list.filter((x) => x.count === min).length === 1;
     all.push({
       key,
