@@ -87,12 +87,13 @@ describe('GET /api/coverage', () => {
 
 describe('dismissing recommendations', () => {
   it('dismisses one, shows it as dismissed, and restores it', async () => {
-    const [first, second] = (await coverage()).recommendations;
+    const [first] = (await coverage()).recommendations;
     const res = await post(`/api/coverage/recommendations/${encodeURIComponent(first.key)}/dismiss`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ dismissed: 1, restored: 0 });
     const after = await coverage();
-    expect(after.recommendations[0].key).toBe(second.key);
+    expect(after.recommendations).toHaveLength(5);
+    expect(after.recommendations.map((r) => r.key)).not.toContain(first.key);
     expect(after.dismissed).toEqual([expect.objectContaining({ key: first.key, label: `${first.personaLabel} + ${first.emotionLabel}` })]);
     expect(after.gaps.find((g) => g.persona === first.persona && g.emotion === first.emotion)?.dismissed).toBe(true);
     expect((await post(`/api/coverage/recommendations/${encodeURIComponent(first.key)}/restore`)).json()).toEqual({ dismissed: 0, restored: 1 });
@@ -196,5 +197,19 @@ describe('an empty workspace', () => {
     expect(c.gaps).toHaveLength(c.personaEmotion.length);
     expect(c.byChunk).toMatchObject({ chunks: 0, grounded: 0, highConfidenceShare: null });
     expect(c.chunkRecommendation).toBeNull();
+  });
+});
+
+describe('planning from high-confidence chunks only', () => {
+  it('draws every planned slot from a chunk above the bound, and refuses a bound no chunk passes', async () => {
+    const before = await listTotal('confidenceMin=8.5');
+    const res = await post('/api/plan', { count: 6, split: { template: 1, scenario: 0, edge_case: 0 }, chunkConfidenceAbove: 8, seed: 3 });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<{ created: number }>().created).toBe(6);
+    // Chunk confidences are whole numbers here: above 8 means 9 or 10.
+    expect(await listTotal('confidenceMin=8.5')).toBe(before + 6);
+    const none = await post('/api/plan/preview', { count: 6, chunkConfidenceAbove: 10 });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.details.field).toBe('chunkConfidenceAbove');
   });
 });
