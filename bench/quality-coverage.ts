@@ -92,7 +92,7 @@ async function dashboard() {
     const times: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       await page.goto(`${base}/coverage`);
-      await page.waitForFunction('window.__chartsDrawn !== undefined', undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => (window as unknown as { __chartsDrawn?: number }).__chartsDrawn !== undefined, undefined, { timeout: 60_000 });
       times.push((await page.evaluate('window.__chartsDrawn')) as number);
     }
     log(`\nCoverage dashboard in headless Chromium, ${LOADS} full page loads (navigation start → heatmap and charts drawn; the first load is cold):\n`);

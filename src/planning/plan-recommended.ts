@@ -11,7 +11,7 @@ import type { PlannedSlot, Random } from '../core/planner';
 import { seededRandom } from '../core/random';
 import type { Db } from '../db/client';
 import { lockConversationNumbers } from '../db/queries/conversation-numbers';
-import { chunkCounts, coverageCatalog, coverageCounts, listDismissals, topicCounts, waitingSlots } from '../db/queries/coverage';
+import { chunkCounts, coverageCatalog, listDismissals, scanCoverage, waitingSlots } from '../db/queries/coverage';
 import { conversations } from '../db/schema';
 import { insertSlots } from './plan-conversations';
 import { loadPlanContext } from './plan-inputs';
@@ -63,12 +63,13 @@ export async function planRecommended(db: Db, request: PlanRecommendedRequest, s
   const { minPerCombination: min, targetPerCombination: target } = settings.coverage;
   return db.transaction(async (tx) => {
     await lockConversationNumbers(tx);
-    const rows = await coverageCounts(tx);
+    const scan = await scanCoverage(tx, request.scope);
+    const rows = scan.rows;
     const catalog = await coverageCatalog(tx);
     const dismissed = new Set((await listDismissals(tx)).map((d) => d.key));
     const figures = buildCoverage({ scope: request.scope, rows, personas: catalog.persona, emotions: catalog.emotion, arcs: [], minPerCombination: min });
     // Named keys are planned even when dismissed: naming one is asking for it.
-    const ranked = rankRecommendations({ gaps: figures.gaps, byPersona: figures.byPersona, byEmotion: figures.byEmotion, topics: catalog.topic, topicCounts: await topicCounts(tx, request.scope), waiting: waitingSlots(rows), dismissed: request.keys ? new Set() : dismissed, min, target });
+    const ranked = rankRecommendations({ gaps: figures.gaps, byPersona: figures.byPersona, byEmotion: figures.byEmotion, topics: catalog.topic, topicCounts: scan.topics, waiting: waitingSlots(rows), dismissed: request.keys ? new Set() : dismissed, min, target });
     const keys = request.keys ?? ranked.all.slice(0, TOP_RECOMMENDATIONS).map((r) => r.key);
     for (const key of keys) {
       const pair = parseCombinationKey(key);
@@ -91,7 +92,7 @@ export async function planRecommended(db: Db, request: PlanRecommendedRequest, s
     for (const key of keys) {
       const before = planned.length;
       if (key === HIGH_CONFIDENCE_KEY) {
-        const under = new Set(underusedHighConfidence(await chunkCounts(tx, request.scope), min).map((c) => c.chunkId));
+        const under = new Set(underusedHighConfidence(await chunkCounts(tx, scan.chunks), min).map((c) => c.chunkId));
         const usable = input.chunks.filter((c) => under.has(c.id));
         if (usable.length) warn(planNarrowed({ ...input, chunks: usable }, planned, usable.length, {}, random));
         else warn(`Every chunk with a confidence above ${HIGH_CONFIDENCE_ABOVE} already has ${min} or more conversations.`);
