@@ -10,7 +10,7 @@ const STATUS_STYLE: Record<ConversationStatus, { label: string; colour: string }
   generated: { label: 'Needs review', colour: '#6366f1' },
   rejected: { label: 'Rejected', colour: '#dc2626' },
   generating: { label: 'Generating', colour: '#f59e0b' },
-  not_generated: { label: 'Not generated', colour: '#cbd5e1' },
+  not_generated: { label: 'Not generated', colour: '#94a3b8' },
   failed: { label: 'Failed', colour: '#7f1d1d' },
 };
 const STACK_ORDER: ConversationStatus[] = ['approved', 'generated', 'rejected', 'generating', 'failed', 'not_generated'];
