@@ -76,6 +76,20 @@ describe('GET /api/coverage', () => {
     expect((await coverage('?scope=approved')).total).toBe(await listTotal('status=approved'));
   });
 
+  it('is in the OpenAPI document with the recommendation routes', async () => {
+    const doc = (await t.as(null, { method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, unknown> }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/coverage',
+        '/api/coverage/recommendations/{key}/dismiss',
+        '/api/coverage/recommendations/{key}/restore',
+        '/api/coverage/recommendations/dismiss-all',
+        '/api/coverage/recommendations/restore-all',
+        '/api/coverage/recommendations/plan',
+      ]),
+    );
+  });
+
   it('refuses a bad scope or an unknown parameter, naming it', async () => {
     const bad = await t.as('viewer', { method: 'GET', url: '/api/coverage?scope=everything' });
     expect(bad.statusCode).toBe(400);
