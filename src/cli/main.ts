@@ -24,6 +24,7 @@ import { preflightCommand } from './preflight-command';
 import { templatesCommand } from './templates-command';
 import { scenariosCommand } from './scenarios-command';
 import { regenerateCommand } from './regenerate-command';
+import { coverageCommand } from './coverage-command';
 import { createProviderSource } from '../generation/choose-provider';
 import { createMailer } from '../notify/mailer';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
@@ -140,6 +141,7 @@ program.addCommand(preflightCommand());
 program.addCommand(templatesCommand());
 program.addCommand(scenariosCommand());
 program.addCommand(regenerateCommand());
+program.addCommand(coverageCommand());
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError) {

@@ -19,6 +19,8 @@ export const planRequest = z
     categories: z.array(z.string().trim().min(1).max(80)).min(1).max(50).optional(),
     /** Makes the plan repeatable: the same request and seed plan the same slots. */
     seed: z.number().int().min(0).max(2 ** 31).optional(),
+    /** Only chunks whose analysed confidence is above this (0–10): high-quality material first (US10.2.2). */
+    chunkConfidenceAbove: z.number().min(0).max(10).optional(),
   })
   .strict();
 export type PlanRequest = z.infer<typeof planRequest>;

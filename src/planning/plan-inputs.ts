@@ -43,6 +43,11 @@ async function assertKnownCategories(db: Db | Tx, asked: string[] | undefined, s
   });
 }
 
+/** Chunks whose analysed confidence is a number above `bound` (a chunk not analysed has none). */
+const confidenceAbove = (bound: number) =>
+  // A CASE, not AND: SQL does not promise to test the type before casting.
+  sql`case when jsonb_typeof(${chunks.dimensions}->'confidence') = 'number' then (${chunks.dimensions}->>'confidence')::double precision > ${bound} else false end`;
+
 /** What exists already: planning counts it for coverage and never repeats one of its slots. */
 async function existingSlots(db: Db | Tx) {
   return queryRows<PlanInput['existing'][number]>(
@@ -61,6 +66,7 @@ export async function loadPlanContext(db: Db | Tx, request: PlanRequest, setting
   if (request.personas) values.persona = values.persona.filter((p) => request.personas?.includes(p));
 
   const inCategories = request.categories ? inArray(documents.category, request.categories) : undefined;
+  const confident = request.chunkConfidenceAbove === undefined ? undefined : confidenceAbove(request.chunkConfidenceAbove);
   const [arcRows, templateRows, scenarioRows, edgeRows, chunkRows, existing, firstNumber] = await Promise.all([
     db.select().from(emotionalArcs).orderBy(asc(emotionalArcs.id)),
     db.select({ id: templates.id, tier: templates.tier, arcKey: templates.arcKey, active: templates.active }).from(templates).orderBy(asc(templates.key)),
@@ -81,11 +87,20 @@ export async function loadPlanContext(db: Db | Tx, request: PlanRequest, setting
       .select({ id: chunks.id, documentId: chunks.documentId, category: documents.category, hasDimensions: sql<boolean>`${chunks.dimensions} <> '{}'::jsonb` })
       .from(chunks)
       .innerJoin(documents, eq(documents.id, chunks.documentId))
-      .where(and(eq(documents.status, 'ready'), inCategories))
+      .where(and(eq(documents.status, 'ready'), inCategories, confident))
       .orderBy(asc(documents.title), asc(chunks.ordinal)),
     existingSlots(db),
     nextConversationNumber(db),
   ]);
+  if (confident && !chunkRows.length) {
+    throw new AppError({
+      code: 'no_confident_chunks',
+      status: 400,
+      message: `No chunk${request.categories ? ' in those categories' : ''} has a confidence above ${request.chunkConfidenceAbove}.`,
+      hint: 'Lower the confidence bound, or derive chunk dimensions on the Documents page so chunks get a confidence.',
+      details: { field: 'chunkConfidenceAbove' },
+    });
+  }
   // A scenario's persona/emotion/topic is only a preference: one no longer in the catalog is dropped.
   const known = (d: Dimension, key: string | null) => (key && values[d].includes(key) ? key : null);
   // A scenario drawn from a chunk outside the chosen categories (or of a document not ready) is left out.

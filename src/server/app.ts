@@ -37,6 +37,7 @@ import { tierRoutes } from './routes/tiers';
 import { templateAnalyticsRoutes } from './routes/template-analytics';
 import { regenerateRoutes } from './routes/regenerate';
 import { preflightRoutes } from './routes/preflight';
+import { coverageRoutes } from './routes/coverage';
 import { projectRoot } from '../config/project-root';
 
 export const webDistFolder = path.join(projectRoot, 'dist', 'web');
@@ -129,6 +130,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     templateRoutes,
     edgeCaseRoutes,
     regenerateRoutes,
+    coverageRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 

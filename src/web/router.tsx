@@ -14,6 +14,7 @@ import { parseSearch, stringifySearch } from './lib/search-params';
 import { ConversationsPage } from './pages/conversations-page';
 import { SignInPage } from './pages/sign-in-page';
 import { validateDocumentsSearch } from './features/documents/documents-search';
+import { validateCoverageSearch } from './features/coverage/coverage-search';
 import { validateAnalyticsSearch } from './features/template-analytics/analytics-search';
 import { validateTemplatesSearch } from './features/templates/templates-search';
 import { validateScenariosSearch } from './features/scenarios/scenarios-search';
@@ -92,8 +93,8 @@ export function buildRouter(queryClient: QueryClient) {
   const arcsRoute = createRoute({ getParentRoute: () => appRoute, path: '/arcs', component: ArcsPage });
   const scenariosRoute = createRoute({ getParentRoute: () => appRoute, path: '/scenarios', validateSearch: validateScenariosSearch, component: ScenariosPage });
   const edgeCasesRoute = createRoute({ getParentRoute: () => appRoute, path: '/edge-cases', component: EdgeCasesPage });
-  const coverageRoute = createRoute({ getParentRoute: () => appRoute, path: '/coverage', component: CoveragePage });
   const preflightRoute = createRoute({ getParentRoute: () => appRoute, path: '/preflight', component: PreflightPage });
+  const coverageRoute = createRoute({ getParentRoute: () => appRoute, path: '/coverage', validateSearch: validateCoverageSearch, component: CoveragePage });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
   // Once the admin exists, the first-run page is no longer offered.
   const setupRoute = createRoute({

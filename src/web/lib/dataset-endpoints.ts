@@ -1,7 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { preflightModels, preflightResult, type PreflightRequestInput } from '../../contract/preflight';
 import { regenerateManyResult, regenerateResult, type RegenerateRequest } from '../../contract/regenerate';
-import { api, id } from './api';
+import type { z } from 'zod';
+import { coverageReport, dismissalResult, planRecommendedResult, type planRecommendedRequest } from '../../contract/coverage';
+import type { CoverageScope } from '../../core/coverage';
+import { api, id, toQueryString } from './api';
 
 /**
  * The calls behind the dataset as a whole — coverage and recommendations, quality insight and the
@@ -11,7 +14,15 @@ import { api, id } from './api';
 
 export const datasetEndpoints = {
   /** Coverage dashboard and recommendations (US3.2.1, US3.2.2, US10.2.2). */
-  coverage: {},
+  coverage: {
+    report: (scope: CoverageScope = 'generated') => api.get(coverageReport, `/api/coverage${toQueryString({ scope })}`),
+    dismiss: (key: string) => api.post(dismissalResult, `/api/coverage/recommendations/${id(key)}/dismiss`),
+    restore: (key: string) => api.post(dismissalResult, `/api/coverage/recommendations/${id(key)}/restore`),
+    dismissAll: (scope: CoverageScope = 'generated') => api.post(dismissalResult, '/api/coverage/recommendations/dismiss-all', { scope }),
+    restoreAll: () => api.post(dismissalResult, '/api/coverage/recommendations/restore-all'),
+    /** Plans the recommendations' missing slots; the ids then go to the generate dialog. */
+    plan: (body: z.input<typeof planRecommendedRequest>) => api.post(planRecommendedResult, '/api/coverage/recommendations/plan', body),
+  },
   /** Quality scores against reviewers' decisions, and the LLM judge. */
   qualityInsight: {},
   /** Near-duplicates and diversity. */
@@ -29,7 +40,8 @@ export const datasetEndpoints = {
 };
 
 export const datasetQueryKeys = {
-  coverage: { all: ['coverage'] as const },
+  /** Under `conversations`, so a run, a plan or a review (anything that invalidates conversations) refreshes the dashboard. */
+  coverage: { all: ['conversations', 'coverage'] as const, report: (scope: CoverageScope) => ['conversations', 'coverage', scope] as const },
   qualityInsight: { all: ['quality-insight'] as const },
   duplicates: { all: ['duplicates'] as const },
   preflight: {
@@ -44,4 +56,5 @@ export const datasetQueries = {
   // Each read with its key (see `queries` in endpoints.ts).
   preflightModels: () => queryOptions({ queryKey: datasetQueryKeys.preflight.models(), queryFn: () => datasetEndpoints.preflight.models() }),
   preflight: (request: PreflightRequestInput) => queryOptions({ queryKey: datasetQueryKeys.preflight.check(request), queryFn: () => datasetEndpoints.preflight.check(request) }),
+  coverage: (scope: CoverageScope) => queryOptions({ queryKey: datasetQueryKeys.coverage.report(scope), queryFn: () => datasetEndpoints.coverage.report(scope) }),
 };

@@ -12,6 +12,7 @@ import { PreflightCard } from '../features/settings/preflight-card';
 import { PermissionsCard } from '../features/settings/permissions-card';
 import { MaterialCard } from '../features/settings/material-card';
 import { HistoryCard } from '../features/settings/history-card';
+import { CoverageCard } from '../features/settings/coverage-card';
 
 /** Workspace settings (US14.1.2): admins set the defaults every user works with. */
 export function SettingsPage() {
@@ -61,6 +62,7 @@ export function SettingsPage() {
             </Card>
             <BudgetCard settings={settings.data.budget} />
             <RetentionCard settings={settings.data.retention} />
+            <CoverageCard settings={settings.data.coverage} />
           </div>
           <div className="space-y-4 xl:col-span-2">
             <PermissionsCard />

@@ -16,14 +16,14 @@ import { useDebounced } from './use-debounced';
 const errorText = (err: unknown) => (err instanceof ApiError ? `${err.message} ${err.hint}` : String(err));
 
 /** The request the form describes, or the reason it is not one yet. */
-function requestOf(count: string, split: Record<Tier, string>, personas: string[] | null, categories: string[] | null, seed: number): PlanRequest | string {
+function requestOf(count: string, split: Record<Tier, string>, personas: string[] | null, categories: string[] | null, seed: number, confidenceAbove: number | null = null): PlanRequest | string {
   const n = Number(count);
   if (!Number.isInteger(n) || n < 1 || n > MAX_PLAN_COUNT) return `Enter how many conversations to plan: a whole number from 1 to ${MAX_PLAN_COUNT.toLocaleString('en-US')}.`;
   const shares = Object.fromEntries(TIERS.map((t) => [t, Number(split[t])])) as Record<Tier, number>;
   if (TIERS.some((t) => !Number.isInteger(shares[t]) || shares[t] < 0 || shares[t] > 100)) return 'Each tier’s share is a whole number from 0 to 100.';
   if (personas?.length === 0) return 'Choose at least one persona.';
   if (categories?.length === 0) return 'Choose at least one document category.';
-  return { count: n, split: shares, ...(personas ? { personas } : {}), ...(categories ? { categories } : {}), seed };
+  return { count: n, split: shares, ...(personas ? { personas } : {}), ...(categories ? { categories } : {}), seed, ...(confidenceAbove === null ? {} : { chunkConfidenceAbove: confidenceAbove }) };
 }
 
 /**
@@ -37,9 +37,11 @@ export function PlanForm({ sources, onCreated }: { sources: PlanSources; onCreat
   const [split, setSplit] = useState<Record<Tier, string>>(() => Object.fromEntries(TIERS.map((t) => [t, String(sources.split[t])])) as Record<Tier, string>);
   const [personas, setPersonas] = useState<string[] | null>(null);
   const [categories, setCategories] = useState<string[] | null>(null);
+  // US10.2.2: filter chunks by quality before generation — only chunks whose analysis was sure enough.
+  const [confidenceAbove, setConfidenceAbove] = useState<number | null>(null);
   // One seed per dialog: the preview and the plan it creates are the same plan.
   const [seed] = useState(() => Math.floor(Math.random() * 2 ** 31));
-  const request = useMemo(() => requestOf(count, split, personas, categories, seed), [count, split, personas, categories, seed]);
+  const request = useMemo(() => requestOf(count, split, personas, categories, seed, confidenceAbove), [count, split, personas, categories, seed, confidenceAbove]);
   const settled = useDebounced(request);
   const preview = useQuery({ ...queries.planPreview(typeof settled === 'string' ? { count: 1 } : settled), enabled: typeof settled !== 'string', placeholderData: keepPreviousData, retry: false });
   const create = useMutation({
@@ -93,6 +95,18 @@ export function PlanForm({ sources, onCreated }: { sources: PlanSources; onCreat
           empty="No categories."
         />
       </div>
+      <label className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="font-medium">Source quality</span>
+        <select value={confidenceAbove ?? ''} onChange={(e) => setConfidenceAbove(e.target.value === '' ? null : Number(e.target.value))} className="h-9 rounded-md border border-border bg-surface px-2 text-sm" aria-label="Only chunks with confidence above">
+          <option value="">Any chunk</option>
+          {[6, 7, 8, 9].map((n) => (
+            <option key={n} value={n}>
+              Only chunks with confidence above {n}
+            </option>
+          ))}
+        </select>
+        <span className="text-xs text-muted">Chunks are scored 0–10 when their dimensions are derived on the Documents page.</span>
+      </label>
       <div className="rounded-lg border border-border p-4" aria-live="polite">
         {typeof request === 'string' ? (
           <p className="text-sm text-warning">{request}</p>

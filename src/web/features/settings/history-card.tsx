@@ -34,6 +34,8 @@ const SETTING_LABELS: Record<string, string> = {
   'retention.exportsDays': 'Keep export history (days)',
   'privacy.redactPiiInLogs': 'Redact personal data in logs',
   'templates.requireTestBeforeActivation': 'Require a test before activating a template',
+  'coverage.minPerCombination': 'Coverage: minimum per combination',
+  'coverage.targetPerCombination': 'Coverage: target per combination',
   'arcs.distribution': 'Arc distribution',
   'arcs.reset': 'Arcs reset to default',
   'arcs.presets': 'Arc presets',
@@ -48,6 +50,7 @@ const PATTERN_LABELS: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^scenarios\.([^.]+)\.(\w+)$/, (m) => `Scenario ${m[2]}`],
   [/^edgeCases\.(.+)$/, (m) => `Edge case ${m[1]}`],
   [/^edgeCaseSuggestions\.(.+)$/, (m) => `Edge-case suggestion ${m[1]}`],
+  [/^coverageDismissals\.(.+)$/, (m) => `Coverage recommendation ${m[1]}`],
 ];
 
 function settingLabel(key: string): string {
