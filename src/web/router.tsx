@@ -94,7 +94,15 @@ export function buildRouter(queryClient: QueryClient) {
   const scenariosRoute = createRoute({ getParentRoute: () => appRoute, path: '/scenarios', validateSearch: validateScenariosSearch, component: ScenariosPage });
   const edgeCasesRoute = createRoute({ getParentRoute: () => appRoute, path: '/edge-cases', component: EdgeCasesPage });
   const preflightRoute = createRoute({ getParentRoute: () => appRoute, path: '/preflight', component: PreflightPage });
-  const coverageRoute = createRoute({ getParentRoute: () => appRoute, path: '/coverage', validateSearch: validateCoverageSearch, component: CoveragePage });
+  const coverageRoute = createRoute({
+    getParentRoute: () => appRoute,
+    path: '/coverage',
+    validateSearch: validateCoverageSearch,
+    loaderDeps: ({ search }) => search,
+    // The report is asked for while the page's code loads, not after: the two waits overlap.
+    loader: ({ deps }) => void queryClient.prefetchQuery(queries.coverage(deps.scope ?? 'generated')),
+    component: CoveragePage,
+  });
   const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
   // Once the admin exists, the first-run page is no longer offered.
   const setupRoute = createRoute({
