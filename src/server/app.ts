@@ -36,6 +36,7 @@ import { arcRoutes } from './routes/arcs';
 import { tierRoutes } from './routes/tiers';
 import { templateAnalyticsRoutes } from './routes/template-analytics';
 import { projectRoot } from '../config/project-root';
+import { qualityRoutes } from './routes/quality';
 
 export const webDistFolder = path.join(projectRoot, 'dist', 'web');
 
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     templateAnalyticsRoutes,
     templateRoutes,
     edgeCaseRoutes,
+    qualityRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 
