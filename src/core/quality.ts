@@ -1,3 +1,4 @@
+import { QUALITY_THRESHOLDS, qualityLevel } from './quality-level';
 import { scoreArcFollowed } from './quality-criteria/arc-followed';
 import type { QualityContext, QualityCriterion, ScorableTurn } from './quality-criteria/context';
 import { groundConversation, groundingCriterion, type Grounding } from './quality-criteria/grounding';
@@ -30,21 +31,7 @@ export interface QualityResult {
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 
-/** High 8–10, medium 6–<8, low below 6 (US3.1.2, US4.3.1): the one place these numbers live. */
-export const QUALITY_THRESHOLDS = { high: 8, medium: 6 } as const;
-
-/** The score range of each level: [min, max) with open ends as undefined. */
-export const QUALITY_RANGES = {
-  high: { min: QUALITY_THRESHOLDS.high, max: undefined },
-  medium: { min: QUALITY_THRESHOLDS.medium, max: QUALITY_THRESHOLDS.high },
-  low: { min: undefined, max: QUALITY_THRESHOLDS.medium },
-} as const;
-
-export function qualityLevel(score: number): 'high' | 'medium' | 'low' {
-  if (score >= QUALITY_THRESHOLDS.high) return 'high';
-  if (score >= QUALITY_THRESHOLDS.medium) return 'medium';
-  return 'low';
-}
+export { QUALITY_RANGES, QUALITY_THRESHOLDS, qualityLevel } from './quality-level';
 
 function scoreTurnCount(n: number): QualityCriterion {
   const inRange = n >= 8 && n <= 16;
