@@ -15,3 +15,12 @@ export function qualityLevel(score: number): 'high' | 'medium' | 'low' {
   if (score >= QUALITY_THRESHOLDS.medium) return 'medium';
   return 'low';
 }
+
+/** The order criteria are shown in: form first, then content (stored JSON does not keep key order). */
+export const CRITERION_ORDER = ['turnCount', 'length', 'structure', 'confidence', 'repetition', 'onTopic', 'arcFollowed', 'grounding'];
+
+/** Sorts breakdown entries by CRITERION_ORDER; unknown keys go last. */
+export function byCriterionOrder<T extends { key: string }>(entries: T[]): T[] {
+  const rank = (key: string) => (CRITERION_ORDER.includes(key) ? CRITERION_ORDER.indexOf(key) : CRITERION_ORDER.length);
+  return [...entries].sort((a, b) => rank(a.key) - rank(b.key));
+}

@@ -43,7 +43,9 @@ export function scoreOnTopic(turns: ScorableTurn[], context: QualityContext): Qu
   const chunkTerms = chunkCounts ? coverage(stems(chunk!.keyTerms.join(' ')), present) : null;
 
   // Without describing words (a bare label), the label carries the substance part too.
-  const substanceShare = describing.length ? clamp(substance.share / FULL_SUBSTANCE, 0, 1) : label.share;
+  // One shared word can be chance ("cash" in a talk about an inherited IRA): the first one found does not count.
+  const distinct = new Set(describing).size;
+  const substanceShare = describing.length ? clamp(Math.max(0, substance.found.length - 1) / (distinct * FULL_SUBSTANCE), 0, 1) : label.share;
   const evidence = chunkTerms ? Math.max(substanceShare, 0.5 * substanceShare + 0.5 * chunkTerms.share) : substanceShare;
   // Naming the topic adds little on its own, and nothing is lost when the substance is there without the name.
   const share = 0.75 * evidence + 0.1 * Math.max(label.share, evidence) + 0.15 * clamp(intentWords.share / FULL_SUBSTANCE, 0, 1);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { QualityDistribution } from '../../contract/quality';
 import { QUALITY_THRESHOLDS } from '../../core/quality';
+import { byCriterionOrder } from '../../core/quality-level';
 import { fillBuckets, suggestThreshold, thresholdOutcomes } from '../../core/quality-distribution';
 import { queryRows, type Db } from '../client';
 import { countOutdatedScores } from './quality-rescore';
@@ -40,7 +41,7 @@ export async function getQualityDistribution(db: Db): Promise<QualityDistributio
   }
   return {
     buckets: buckets.map((b) => ({ ...b, label: `${b.min}–${b.min + 1}` })),
-    criteria: [...byKey.values()],
+    criteria: byCriterionOrder([...byKey.values()]),
     thresholds: outcomes,
     suggestion: suggestThreshold(outcomes, totals),
     currentThreshold: QUALITY_THRESHOLDS.medium,

@@ -67,7 +67,7 @@ export function ScoreDistribution() {
           <div className="mt-3 grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <div className="h-64 min-w-0" role="img" aria-label={`Scores of ${data.totals.scored} conversations: ${data.totals.approved} approved, ${data.totals.rejected} rejected, ${data.totals.unreviewed} not reviewed`}>
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={data.buckets} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+                <BarChart data={data.buckets} margin={{ top: 8, right: 8, bottom: 12, left: -16 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis dataKey="label" tick={{ fontSize: 12 }} label={{ value: 'Quality score', position: 'insideBottom', offset: -2, fontSize: 12 }} height={36} />
                   <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
