@@ -20,6 +20,7 @@ import { seedsCommand } from './seeds-command';
 import { arcsCommand } from './arcs-command';
 import { tiersCommand } from './tiers-command';
 import { templateAnalyticsCommand } from './template-analytics-command';
+import { qualityCommand } from './quality-command';
 import { templatesCommand } from './templates-command';
 import { scenariosCommand } from './scenarios-command';
 import { createProviderSource } from '../generation/choose-provider';
@@ -134,6 +135,7 @@ program.addCommand(seedsCommand());
 program.addCommand(tiersCommand());
 program.addCommand(arcsCommand());
 program.addCommand(templateAnalyticsCommand());
+program.addCommand(qualityCommand());
 program.addCommand(templatesCommand());
 program.addCommand(scenariosCommand());
 
