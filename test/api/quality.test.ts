@@ -73,6 +73,12 @@ describe('GET /api/quality/distribution', () => {
     expect(body.suggestion?.sentence).toMatch(/^Flagging score < \d+ would have caught 100 % of rejections and 0 % of approvals\.$/);
   });
 
+  it('is in the OpenAPI document with the re-scoring route', async () => {
+    const doc = (await t.as(null, { method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    expect(Object.keys(doc.paths['/api/quality/distribution'])).toContain('get');
+    expect(Object.keys(doc.paths['/api/quality/rescore']).sort()).toEqual(['get', 'post']);
+  });
+
   it('needs a signed-in user', async () => {
     expect((await t.as(null, { method: 'GET', url: '/api/quality/distribution' })).statusCode).toBe(401);
   });
