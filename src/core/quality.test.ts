@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qualityLevel, scoreConversation } from './quality';
+import { assessConversation, QUALITY_SCORING_VERSION, qualityLevel, scoreConversation } from './quality';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 const conversation = (turns: number, assistantWords = 90, userWords = 25) =>
@@ -34,5 +34,34 @@ describe('scoreConversation', () => {
 
   it('maps scores to levels at 6 and 8', () => {
     expect([qualityLevel(8), qualityLevel(7.9), qualityLevel(6), qualityLevel(5.9)]).toEqual(['high', 'medium', 'medium', 'low']);
+  });
+});
+
+describe('scoreConversation with the slot context', () => {
+  it('scores a well-formed but off-topic conversation (the conv-00005 pattern) clearly lower, and on topic says why', async () => {
+    const { emergencyFundContext, offTopicTurns, onTopicTurns } = await import('./quality-criteria/fixtures.test-helper');
+    // Long enough answers so form alone scores high; the filler differs per turn so it does not read as repetition.
+    const filler = (i: number) => Array.from({ length: 30 }, (_, j) => `w${i}x${j}`).join(' ');
+    const pad = (turns: typeof onTopicTurns) =>
+      turns.map((t, i) => ({ ...t, content: `${t.content} ${t.role === 'assistant' ? filler(i) : ''}` }));
+    const formOnly = scoreConversation(pad(offTopicTurns), 9);
+    const offTopic = scoreConversation(pad(offTopicTurns), 9, emergencyFundContext);
+    const onTopic = scoreConversation(pad(onTopicTurns), 9, emergencyFundContext);
+    expect(formOnly.score).toBeGreaterThanOrEqual(8);
+    expect(offTopic.score).toBeLessThan(6);
+    expect(offTopic.flaggedForReview).toBe(true);
+    expect(offTopic.breakdown.onTopic?.score).toBeLessThan(4);
+    expect(offTopic.recommendation).toMatch(/^Weakest criterion: on topic/);
+    expect(onTopic.score).toBeGreaterThan(offTopic.score + 2);
+    expect(offTopic.version).toBe(QUALITY_SCORING_VERSION);
+  });
+
+  it('adds the arc only for the template tier and grounding only with a source chunk', async () => {
+    const { emergencyFundContext, onTopicTurns } = await import('./quality-criteria/fixtures.test-helper');
+    expect(Object.keys(scoreConversation(onTopicTurns, 9, emergencyFundContext).breakdown)).toEqual(['turnCount', 'length', 'structure', 'confidence', 'repetition', 'onTopic', 'arcFollowed']);
+    const scenario = assessConversation(onTopicTurns, 9, { ...emergencyFundContext, tier: 'scenario', chunk: { content: 'Keep a cash reserve for job loss.', keyTerms: [] } });
+    expect(Object.keys(scenario.quality.breakdown)).toEqual(['turnCount', 'length', 'structure', 'confidence', 'repetition', 'onTopic', 'grounding']);
+    expect(scenario.grounding?.sentences.length).toBeGreaterThan(0);
+    expect(assessConversation(onTopicTurns, 9).grounding).toBeNull();
   });
 });

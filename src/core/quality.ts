@@ -1,47 +1,37 @@
-export interface QualityCriterion {
-  label: string;
-  value: string;
-  target: string;
-  score: number; // 1–10
-  explanation: string;
-}
+import { QUALITY_THRESHOLDS, qualityLevel } from './quality-level';
+import { scoreArcFollowed } from './quality-criteria/arc-followed';
+import type { QualityContext, QualityCriterion, ScorableTurn } from './quality-criteria/context';
+import { groundConversation, groundingCriterion, type Grounding } from './quality-criteria/grounding';
+import { scoreOnTopic } from './quality-criteria/on-topic';
+import { scoreRepetition } from './quality-criteria/repetition';
+
+export type { QualityContext, QualityCriterion, ScorableTurn } from './quality-criteria/context';
+export type { Grounding } from './quality-criteria/grounding';
+
+/**
+ * The version of the criteria and weights below. A stored score with an older version is
+ * re-scored (src/quality/rescore.ts): raise it whenever a criterion or weight changes.
+ * 1: form only (turn count, length, structure, confidence); 2: on topic, arc, repetition, grounding.
+ */
+export const QUALITY_SCORING_VERSION = 2;
+
+export type CriterionKey = 'turnCount' | 'length' | 'structure' | 'confidence' | 'onTopic' | 'arcFollowed' | 'repetition' | 'grounding';
 
 export interface QualityResult {
+  /** The scoring version (absent on scores stored before versions existed). */
+  version: number;
   score: number; // 1–10, one decimal
   level: 'high' | 'medium' | 'low';
   flaggedForReview: boolean;
-  breakdown: {
-    turnCount: QualityCriterion;
-    length: QualityCriterion;
-    structure: QualityCriterion;
-    confidence: QualityCriterion;
-  };
+  /** One entry per criterion that applies: content criteria need the slot's context, the arc a template-tier arc, grounding a source chunk. */
+  breakdown: Record<'turnCount' | 'length' | 'structure' | 'confidence' | 'repetition', QualityCriterion> & Partial<Record<'onTopic' | 'arcFollowed' | 'grounding', QualityCriterion>>;
   recommendation: string;
-}
-
-export interface ScorableTurn {
-  role: string;
-  content: string;
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 
-/** High 8–10, medium 6–<8, low below 6 (US3.1.2, US4.3.1): the one place these numbers live. */
-export const QUALITY_THRESHOLDS = { high: 8, medium: 6 } as const;
-
-/** The score range of each level: [min, max) with open ends as undefined. */
-export const QUALITY_RANGES = {
-  high: { min: QUALITY_THRESHOLDS.high, max: undefined },
-  medium: { min: QUALITY_THRESHOLDS.medium, max: QUALITY_THRESHOLDS.high },
-  low: { min: undefined, max: QUALITY_THRESHOLDS.medium },
-} as const;
-
-export function qualityLevel(score: number): 'high' | 'medium' | 'low' {
-  if (score >= QUALITY_THRESHOLDS.high) return 'high';
-  if (score >= QUALITY_THRESHOLDS.medium) return 'medium';
-  return 'low';
-}
+export { QUALITY_RANGES, QUALITY_THRESHOLDS, qualityLevel } from './quality-level';
 
 function scoreTurnCount(n: number): QualityCriterion {
   const inRange = n >= 8 && n <= 16;
@@ -112,24 +102,88 @@ function scoreConfidence(confidence: number | undefined): QualityCriterion {
   };
 }
 
-/** Structural quality score (US4.3.1): turn count, length, structure and confidence, weighted. */
-export function scoreConversation(turns: ScorableTurn[], confidence?: number): QualityResult {
-  const breakdown = {
+/**
+ * How much each criterion counts; the weights of the criteria that apply are scaled to add up to 1.
+ * Content (on topic, grounding) weighs as much as form: a well-formed answer to the wrong question
+ * is what reviewers reject.
+ */
+export const CRITERION_WEIGHTS: Record<CriterionKey, number> = {
+  turnCount: 0.15,
+  length: 0.1,
+  structure: 0.15,
+  confidence: 0.1,
+  onTopic: 0.25,
+  arcFollowed: 0.1,
+  repetition: 0.1,
+  grounding: 0.15,
+};
+
+/**
+ * Gates: an off-topic conversation scores at most its on-topic score plus 3, and a broken one its
+ * structure score plus 1, however good the rest — neither is a training example, so both go to review.
+ */
+const OFF_TOPIC_HEADROOM = 3;
+const BROKEN_STRUCTURE_HEADROOM = 1;
+
+/** What to do about the weakest criterion. */
+const RECOMMENDATIONS: Record<CriterionKey, string> = {
+  turnCount: 'Regenerate with a turn range of 8–16 in the prompt.',
+  length: 'Regenerate and ask for answers of a natural length (about 40–220 words).',
+  structure: 'Regenerate: the answer did not alternate user and assistant turns.',
+  confidence: 'Read it carefully: the generator itself was unsure.',
+  onTopic: "Regenerate, and check that the prompt and the source chunk are about the slot's topic; if the chunk is about something else, plan the slot with a matching chunk.",
+  arcFollowed: "Regenerate with the arc's stages spelled out in the prompt, or edit the user's turns so the emotion moves as the arc says.",
+  repetition: 'Regenerate or edit the repeated answers: a model trained on them learns stock phrases.',
+  grounding: 'Check the highlighted sentences against the source chunk; regenerate asking the assistant to stay with what the chunk says.',
+};
+
+/** The score and breakdown, and the per-sentence grounding when there is a source chunk. */
+export function assessConversation(turns: ScorableTurn[], confidence?: number, context?: QualityContext): { quality: QualityResult; grounding: Grounding | null } {
+  const breakdown: QualityResult['breakdown'] = {
     turnCount: scoreTurnCount(turns.length),
     length: scoreLength(turns),
     structure: scoreStructure(turns),
     confidence: scoreConfidence(confidence),
+    repetition: scoreRepetition(turns),
   };
-  const weighted =
-    breakdown.turnCount.score * 0.3 + breakdown.length.score * 0.25 + breakdown.structure.score * 0.3 + breakdown.confidence.score * 0.15;
+  let grounding: Grounding | null = null;
+  if (context) {
+    breakdown.onTopic = scoreOnTopic(turns, context);
+    if (context.arc && context.tier === 'template') breakdown.arcFollowed = scoreArcFollowed(turns, context.arc);
+    if (context.chunk?.content.trim()) {
+      grounding = groundConversation(turns, context.chunk.content);
+      breakdown.grounding = groundingCriterion(grounding);
+    }
+  }
+  const entries = Object.entries(breakdown) as [CriterionKey, QualityCriterion][];
+  const totalWeight = entries.reduce((sum, [key]) => sum + CRITERION_WEIGHTS[key], 0);
+  let weighted = entries.reduce((sum, [key, c]) => sum + c.score * CRITERION_WEIGHTS[key], 0) / totalWeight;
+  // A gate that caps the score is what the recommendation is about, whatever else is weak.
+  let gate: CriterionKey | null = null;
+  if (breakdown.onTopic && breakdown.onTopic.score + OFF_TOPIC_HEADROOM < weighted) [weighted, gate] = [breakdown.onTopic.score + OFF_TOPIC_HEADROOM, 'onTopic'];
+  if (breakdown.structure.score + BROKEN_STRUCTURE_HEADROOM < weighted) [weighted, gate] = [breakdown.structure.score + BROKEN_STRUCTURE_HEADROOM, 'structure'];
   const score = Math.round(clamp(weighted, 1, 10) * 10) / 10;
-  const weakest = Object.values(breakdown).sort((a, b) => a.score - b.score)[0];
+  const [weakestKey, weakest] = gate ? [gate, breakdown[gate]!] : entries.sort((a, b) => a[1].score - b[1].score)[0];
   return {
-    score,
-    level: qualityLevel(score),
-    flaggedForReview: score < QUALITY_THRESHOLDS.medium,
-    breakdown,
-    recommendation:
-      score >= QUALITY_THRESHOLDS.high ? 'Ready for review.' : `Weakest criterion: ${weakest.label.toLowerCase()}. Consider regenerating with an adjusted prompt.`,
+    quality: {
+      version: QUALITY_SCORING_VERSION,
+      score,
+      level: qualityLevel(score),
+      flaggedForReview: score < QUALITY_THRESHOLDS.medium,
+      breakdown,
+      recommendation:
+        score >= QUALITY_THRESHOLDS.high && weakest.score >= QUALITY_THRESHOLDS.medium
+          ? 'Ready for review.'
+          : `Weakest criterion: ${weakest.label.toLowerCase()} (${weakest.score}/10). ${RECOMMENDATIONS[weakestKey]}`,
+    },
+    grounding,
   };
+}
+
+/**
+ * Quality score (US4.3.1): form (turn count, length, structure, confidence, repetition) and, given
+ * the slot's context, content (on topic, arc followed, grounding), weighted.
+ */
+export function scoreConversation(turns: ScorableTurn[], confidence?: number, context?: QualityContext): QualityResult {
+  return assessConversation(turns, confidence, context).quality;
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { parseGeneratedConversation } from '../core/output';
 import { costOf, priceOf } from '../core/pricing';
 import { ProviderError } from '../core/provider-errors';
-import { scoreConversation } from '../core/quality';
+import { assessConversation } from '../core/quality';
 import { redactValue } from '../core/redact';
 import { buildSearchText } from '../core/search-text';
 import { TIER_LABELS } from '../core/tiers';
@@ -12,6 +12,7 @@ import { transcriptText } from '../db/transcripts';
 import { warnIfNearLimit } from './budget';
 import type { ClaimedItem, ItemOutcome } from './item-types';
 import { settleSuccess, type StoredAnswer } from './lifecycle/settle-success';
+import { qualityContextOf } from './quality-context';
 import type { GenerationResult } from './providers/types';
 import type { RunRuntime } from './run-runtime';
 import type { SlotContext } from './slot-context';
@@ -39,7 +40,7 @@ export async function storeResult(db: Db, runtime: RunRuntime, item: ClaimedItem
   const parsed = parseGeneratedConversation(result.output);
   if (!parsed.ok) throw new ProviderError('malformed_output', `The model's answer was not a valid conversation (${parsed.problem}).`, { raw: result.raw, usage: result.usage });
   const output = parsed.value;
-  const quality = scoreConversation(output.turns, output.confidence);
+  const { quality, grounding } = assessConversation(output.turns, output.confidence, await qualityContextOf(db, call.context));
   // Priced as the model the run asked for; the answer may name a dated snapshot of it.
   const cost = costOf(priceOf(provider.info.model) ? provider.info.model : result.model, result.usage) * costFactor;
   const { conversation: conv, template } = call.context;
@@ -52,6 +53,7 @@ export async function storeResult(db: Db, runtime: RunRuntime, item: ClaimedItem
       title: output.title,
       qualityScore: quality.score,
       qualityBreakdown: quality,
+      grounding,
       provider: provider.info.name,
       model: result.model,
       templateVersion: template?.version ?? null,

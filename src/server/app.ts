@@ -39,6 +39,7 @@ import { regenerateRoutes } from './routes/regenerate';
 import { preflightRoutes } from './routes/preflight';
 import { coverageRoutes } from './routes/coverage';
 import { projectRoot } from '../config/project-root';
+import { qualityRoutes } from './routes/quality';
 
 export const webDistFolder = path.join(projectRoot, 'dist', 'web');
 
@@ -131,6 +132,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     edgeCaseRoutes,
     regenerateRoutes,
     coverageRoutes,
+    qualityRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 

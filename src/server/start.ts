@@ -16,6 +16,7 @@ import { scheduleRetention, type RetentionSchedule } from '../retention/schedule
 import { BulkActions } from '../review/bulk-actions';
 import { DocumentProcessor } from '../documents/document-processor';
 import { resolveWorkspaceSecret } from '../settings/workspace-secret';
+import { startRescoring, stopRescoring } from '../quality/rescore';
 import { buildApp } from './app';
 import { createAuth } from './auth';
 import type { AppContext } from './context';
@@ -88,6 +89,8 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
   }
   // Runs now in the background (the server starts meanwhile), then every 6 hours.
   const retention = scheduleRetention(db.db, log);
+  // Scores stored by older quality criteria are brought up to date in the background, without holding up the start.
+  startRescoring(db.db, { log });
   return {
     ctx,
     worker,
@@ -99,6 +102,7 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
       await ctx.documents.stop();
       await maintenance.stop();
       await retention.stop();
+      await stopRescoring(db.db);
       await worker?.stop();
       await db.close();
     },

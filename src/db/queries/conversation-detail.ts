@@ -4,6 +4,7 @@ import { checkEdgeCase } from '../../core/edge-case-review';
 import { notFound } from '../../core/errors';
 import { getSettings } from '../../settings/workspace-settings';
 import type { QualityResult } from '../../core/quality';
+import { byCriterionOrder } from '../../core/quality-level';
 import type { Db } from '../client';
 import { chunks, conversations, conversationTurns, documents, edgeCases, emotionalArcs, scenarios, templates, user } from '../schema';
 import { presentSummary, summaryColumns } from './conversation-list';
@@ -92,7 +93,7 @@ export async function getConversationDetail(db: Db, idOrConversationId: string):
     inputTokens: row.inputTokens,
     outputTokens: row.outputTokens,
     provider: row.provider,
-    qualityBreakdown: quality?.breakdown ? Object.entries(quality.breakdown).map(([key, criterion]) => ({ key, ...criterion })) : [],
+    qualityBreakdown: quality?.breakdown ? byCriterionOrder(Object.entries(quality.breakdown).map(([key, criterion]) => ({ key, ...criterion }))) : [],
     grounding: (row.grounding as GroundingResult | null) ?? null,
     judge: (row.judgeBreakdown as ConversationDetail['judge']) ?? null,
     regeneratedFrom:

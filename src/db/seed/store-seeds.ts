@@ -1,4 +1,5 @@
 import { scoreConversation } from '../../core/quality';
+import { loadQualityCatalog } from '../quality-catalog';
 import { buildSearchText } from '../../core/search-text';
 import type { Tx } from '../client';
 import { DIMENSIONS } from '../../core/tiers';
@@ -32,11 +33,12 @@ export type LabelsOf = (slot: { persona: string; emotion: string; topic: string;
 export async function storeSeedConversations(tx: Tx, seeds: SeedToStore[], labelsOf: LabelsOf): Promise<{ id: string; conversationId: string }[]> {
   if (!seeds.length) return [];
   const now = new Date();
+  const contextOf = await loadQualityCatalog(tx);
   const rows = await tx
     .insert(conversations)
     .values(
       seeds.map((seed) => {
-        const quality = scoreConversation(seed.turns, 9);
+        const quality = scoreConversation(seed.turns, 9, contextOf({ tier: seed.tier, topic: seed.topic, intent: seed.intent, arcKey: seed.arcKey, chunk: null }));
         return {
           conversationId: seed.conversationId,
           title: seed.title,

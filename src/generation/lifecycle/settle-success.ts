@@ -18,6 +18,8 @@ export interface StoredAnswer {
     title: string;
     qualityScore: number;
     qualityBreakdown: unknown;
+    /** Per-sentence grounding against the source chunk (GroundingResult), or null without one. */
+    grounding?: unknown;
     provider: string;
     model: string;
     templateVersion: number | null;
@@ -77,6 +79,7 @@ export async function settleSuccess(db: Db, item: ClaimedItem, answer: StoredAns
     ), stored as (
       -- The claim made it Generating; succeed moves it to Generated.
       update conversations set status = ${statusLiteral(conversationLifecycle.target('succeed'))}, title = ${conv.title}, quality_score = ${conv.qualityScore}, quality_breakdown = ${json(conv.qualityBreakdown)},
+        grounding = ${json(conv.grounding)},
         turn_count = ${answer.turns.length}, provider = ${conv.provider}, model = ${conv.model},
         cost_usd = coalesce((select cost_usd from settled), ${cost}), input_tokens = ${usage.inputTokens}, output_tokens = ${usage.outputTokens},
         template_version = ${conv.templateVersion}, error_message = null, error_code = null, error_details = null,

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { coverageReport, dismissalResult, planRecommendedResult, type planRecommendedRequest } from '../../contract/coverage';
 import type { CoverageScope } from '../../core/coverage';
 import { api, id, toQueryString } from './api';
+import { qualityDistribution, rescoreStatus } from '../../contract/quality';
 
 /**
  * The calls behind the dataset as a whole — coverage and recommendations, quality insight and the
@@ -24,7 +25,11 @@ export const datasetEndpoints = {
     plan: (body: z.input<typeof planRecommendedRequest>) => api.post(planRecommendedResult, '/api/coverage/recommendations/plan', body),
   },
   /** Quality scores against reviewers' decisions, and the LLM judge. */
-  qualityInsight: {},
+  qualityInsight: {
+    distribution: () => api.get(qualityDistribution, '/api/quality/distribution'),
+    rescoreStatus: () => api.get(rescoreStatus, '/api/quality/rescore'),
+    rescore: () => api.post(rescoreStatus, '/api/quality/rescore', { force: true }),
+  },
   /** Near-duplicates and diversity. */
   duplicates: {},
   /** Trainer preflight: chat templates and token counts of base models. */
@@ -42,7 +47,11 @@ export const datasetEndpoints = {
 export const datasetQueryKeys = {
   /** Under `conversations`, so a run, a plan or a review (anything that invalidates conversations) refreshes the dashboard. */
   coverage: { all: ['conversations', 'coverage'] as const, report: (scope: CoverageScope) => ['conversations', 'coverage', scope] as const },
-  qualityInsight: { all: ['quality-insight'] as const },
+  qualityInsight: {
+    all: ['quality-insight'] as const,
+    distribution: () => ['quality-insight', 'distribution'] as const,
+    rescore: () => ['quality-insight', 'rescore'] as const,
+  },
   duplicates: { all: ['duplicates'] as const },
   preflight: {
     all: ['preflight'] as const,
@@ -57,4 +66,6 @@ export const datasetQueries = {
   preflightModels: () => queryOptions({ queryKey: datasetQueryKeys.preflight.models(), queryFn: () => datasetEndpoints.preflight.models() }),
   preflight: (request: PreflightRequestInput) => queryOptions({ queryKey: datasetQueryKeys.preflight.check(request), queryFn: () => datasetEndpoints.preflight.check(request) }),
   coverage: (scope: CoverageScope) => queryOptions({ queryKey: datasetQueryKeys.coverage.report(scope), queryFn: () => datasetEndpoints.coverage.report(scope) }),
+  qualityDistribution: () => queryOptions({ queryKey: datasetQueryKeys.qualityInsight.distribution(), queryFn: () => datasetEndpoints.qualityInsight.distribution() }),
+  rescoreStatus: () => queryOptions({ queryKey: datasetQueryKeys.qualityInsight.rescore(), queryFn: () => datasetEndpoints.qualityInsight.rescoreStatus() }),
 };

@@ -7,8 +7,8 @@ import { formatDate } from '../../lib/format';
 import { useCatalog } from '../../lib/queries';
 import { FailedBadgeButton } from '../errors/error-dialog';
 import { GenerateButton } from './generate-button';
-import { QualityBadge } from './quality-badge';
 import { TokensCell, TokensHeader } from './tokens-column';
+import { QualityScoreButton } from '../quality/quality-score-button';
 import { StatusBadge, statusTooltip } from '../../components/status-badge';
 
 type Dim = keyof Omit<Catalog, 'arcs'>;
@@ -58,7 +58,8 @@ export function buildColumns(): ColumnDef<ConversationSummary>[] {
           <StatusBadge status={row.original.status} seed={row.original.isSeed} tooltip={statusTooltip(row.original.status, row.original)} />
         ),
     },
-    { id: 'qualityScore', header: 'Quality', accessorKey: 'qualityScore', cell: ({ row }) => <QualityBadge score={row.original.qualityScore} /> },
+    // The score opens the quality details; hovering shows the breakdown.
+    { id: 'qualityScore', header: 'Quality', accessorKey: 'qualityScore', cell: ({ row }) => <QualityScoreButton id={row.original.id} label={row.original.conversationId} score={row.original.qualityScore} /> },
     dimension('persona', 'Persona'),
     dimension('emotion', 'Emotion'),
     dimension('topic', 'Topic'),

@@ -22,6 +22,8 @@ import { SeedBaseline } from '../seeds/seed-baseline';
 import { ArcStages } from '../arcs/arc-stages';
 import { ConversationTemplate } from '../templates/conversation-template';
 import { EdgeCaseFlag } from '../edge-cases/edge-case-flag';
+import { GroundingHighlights } from '../quality/grounding-highlights';
+import { QualityScoreButton } from '../quality/quality-score-button';
 import { can } from '../../../core/roles';
 import { useMe } from '../../lib/queries';
 import { RegenerationLinks } from '../regenerate/regeneration-links';
@@ -161,7 +163,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
               <Meta label="Intent" value={label('intent', detail.intent)} />
               <Meta label="Tone" value={label('tone', detail.tone)} />
               <Meta label="Tier" value={TIER_LABELS[detail.tier]} />
-              <Meta label="Quality" value={<QualityBadge score={detail.qualityScore} />} />
+              <Meta label="Quality" value={<QualityScoreButton id={detail.id} label={detail.conversationId} score={detail.qualityScore} />} />
               <Meta label="Generated" value={formatDate(detail.generatedAt)} />
               <Meta label="Model" value={detail.model ?? '—'} />
               {detail.arc && <Meta label="Arc" value={detail.arc.label} />}
@@ -187,6 +189,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
 
             <ArcStages arc={detail.arc} />
             <Turns detail={detail} generating={generating} />
+            <GroundingHighlights detail={detail} />
             <QualityDetails detail={detail} />
             <AuditTrail conversationId={detail.id} />
 
