@@ -61,6 +61,8 @@ const filterFields = {
     confidenceMin: score.optional(),
     /** Seed conversations (US10.3.1): only them, or everything but them. */
     seed: z.enum(['only', 'exclude']).optional(),
+    /** `nearDuplicate=1`: only conversations marked as a near-duplicate of an earlier one. */
+    nearDuplicate: z.enum(['1']).optional(),
 };
 const qualityRangeInOrder = { message: 'must not be greater than qualityMax', path: ['qualityMin'] };
 const qualityInOrder = (q: { qualityMin?: number; qualityMax?: number }) => q.qualityMin === undefined || q.qualityMax === undefined || q.qualityMin <= q.qualityMax;

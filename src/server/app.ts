@@ -35,6 +35,7 @@ import { userRoutes } from './routes/users';
 import { arcRoutes } from './routes/arcs';
 import { tierRoutes } from './routes/tiers';
 import { templateAnalyticsRoutes } from './routes/template-analytics';
+import { datasetHealthRoutes } from './routes/dataset-health';
 import { projectRoot } from '../config/project-root';
 
 export const webDistFolder = path.join(projectRoot, 'dist', 'web');
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     templateAnalyticsRoutes,
     templateRoutes,
     edgeCaseRoutes,
+    datasetHealthRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 

@@ -12,6 +12,7 @@ import { createProviderSource } from '../generation/choose-provider';
 import { recoverRuns } from '../generation/run-control';
 import { createMailer } from '../notify/mailer';
 import { startWorker, type Worker } from '../generation/worker';
+import { scheduleNearDuplicateBackfill } from '../duplicates/near-duplicates';
 import { scheduleRetention, type RetentionSchedule } from '../retention/schedule';
 import { BulkActions } from '../review/bulk-actions';
 import { DocumentProcessor } from '../documents/document-processor';
@@ -88,6 +89,7 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
   }
   // Runs now in the background (the server starts meanwhile), then every 6 hours.
   const retention = scheduleRetention(db.db, log);
+  const nearDuplicates = scheduleNearDuplicateBackfill(db.db, log);
   return {
     ctx,
     worker,
@@ -99,6 +101,7 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
       await ctx.documents.stop();
       await maintenance.stop();
       await retention.stop();
+      await nearDuplicates.stop();
       await worker?.stop();
       await db.close();
     },

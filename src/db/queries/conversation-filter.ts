@@ -39,6 +39,7 @@ export function conversationWhere(filter: ConversationFilter): SQL | undefined {
   }
   parts.push(...sourceConditions(filter));
   if (filter.seed) parts.push(eq(c.isSeed, filter.seed === 'only'));
+  if (filter.nearDuplicate) parts.push(isNotNull(c.nearDuplicateOf));
   const q = filter.q?.trim();
   if (q) parts.push(sql`${c.searchText} like ${likePattern(q)}`);
   return and(...parts);
