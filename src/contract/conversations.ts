@@ -204,7 +204,7 @@ export const conversationDetail = conversationSummary.extend({
   /** Scenario tier only (else null): how much of the assistant's text the source chunk supports. */
   grounding: groundingResult.nullable(),
   /** The LLM-judge rubric when the workspace judges conversations, else null. */
-  judge: z.object({ score: z.number(), rationale: z.string(), criteria: z.array(z.object({ key: z.string(), label: z.string(), score: z.number(), comment: z.string() })) }).nullable(),
+  judge: z.object({ score: z.number(), rationale: z.string(), criteria: z.array(z.object({ key: z.string(), label: z.string(), score: z.number(), comment: z.string() })), /** 'offline' for the heuristic judge, else the model. */ model: z.string().optional() }).nullable(),
   /** Reject and regenerate: the conversation this one replaces and the guidance it was given; and the one that replaced it. */
   regeneratedFrom: z.object({ id: z.string(), conversationId: z.string(), guidance: z.string().nullable() }).nullable(),
   regeneratedAs: z.object({ id: z.string(), conversationId: z.string() }).nullable(),

@@ -28,6 +28,8 @@ const SETTING_LABELS: Record<string, string> = {
   'budget.warnAtPercent': 'Budget warning',
   'quality.minApprovalScore': 'Minimum score for approval',
   'quality.edgeCaseMinScore': 'Minimum score for edge cases',
+  'quality.judgeEnabled': 'LLM judge',
+  'quality.nearDuplicateThreshold': 'Near-duplicate similarity',
   'retention.logsDays': 'Keep generation logs (days)',
   'retention.exportsDays': 'Keep export history (days)',
   'privacy.redactPiiInLogs': 'Redact personal data in logs',
