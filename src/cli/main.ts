@@ -20,6 +20,7 @@ import { seedsCommand } from './seeds-command';
 import { arcsCommand } from './arcs-command';
 import { tiersCommand } from './tiers-command';
 import { templateAnalyticsCommand } from './template-analytics-command';
+import { diversityCommand, duplicatesCommand } from './duplicates-command';
 import { templatesCommand } from './templates-command';
 import { scenariosCommand } from './scenarios-command';
 import { createProviderSource } from '../generation/choose-provider';
@@ -134,6 +135,8 @@ program.addCommand(seedsCommand());
 program.addCommand(tiersCommand());
 program.addCommand(arcsCommand());
 program.addCommand(templateAnalyticsCommand());
+program.addCommand(duplicatesCommand());
+program.addCommand(diversityCommand());
 program.addCommand(templatesCommand());
 program.addCommand(scenariosCommand());
 

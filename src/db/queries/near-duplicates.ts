@@ -19,16 +19,18 @@ export interface NearDuplicateMatch {
 export async function checkNearDuplicate(db: Db, conversationId: string, turns: readonly { content: string }[], threshold: number): Promise<NearDuplicateMatch | null> {
   const signature = textSignature(conversationText(turns));
   const keys = bandKeys(signature);
-  await db
+  // xmax is 0 for a freshly inserted row: only a replaced signature (a regeneration) can leave stale marks behind.
+  const [upserted] = await db
     .insert(conversationMinhash)
     .values({ conversationId, signature, bandKeys: keys })
-    .onConflictDoUpdate({ target: conversationMinhash.conversationId, set: { signature, bandKeys: keys, createdAt: sql`now()` } });
+    .onConflictDoUpdate({ target: conversationMinhash.conversationId, set: { signature, bandKeys: keys, createdAt: sql`now()` } })
+    .returning({ inserted: sql<boolean>`(xmax = 0)` });
   const match = await bestEarlierMatch(db, conversationId, signature, keys, threshold);
   await db
     .update(conversations)
     .set({ nearDuplicateOf: match?.id ?? null, nearDuplicateSimilarity: match?.similarity ?? null })
     .where(eq(conversations.id, conversationId));
-  await recheckStaleMarks(db, conversationId, threshold);
+  if (!upserted.inserted) await recheckStaleMarks(db, conversationId, threshold);
   return match;
 }
 
