@@ -17,6 +17,7 @@ interface ExportCliOptions {
   systemPrompt?: string;
   foldSystemPrompt?: boolean;
   includeMetadata?: boolean;
+  excludeNearDuplicates?: boolean;
   split?: string;
   card?: boolean;
 }
@@ -34,6 +35,7 @@ export function exportCommand(): Command {
     .option('--system-prompt <text>', 'system prompt written into each example')
     .option('--fold-system-prompt', 'write the system prompt at the start of the first user message instead of as a system message (Gemma and Gemma 2 chat templates refuse a system role)')
     .option('--include-metadata', "each conversation's metadata: a \"metadata\" key on sharegpt and hf lines; for openai and anthropic a <file>-metadata.jsonl sidecar (the result is a zip)")
+    .option('--exclude-near-duplicates', 'leave out conversations marked as a near-duplicate of an earlier one')
     .option('--split <fraction>', 'also write a validation file with this share (0–0.5), seeded and stratified by tier; the result is a zip')
     .option('--card', 'add a dataset card (README.md); the result is a zip')
     .option('--out <file>', 'where to write the file ("-" for standard output); default: the server\'s descriptive file name')
@@ -47,6 +49,7 @@ export function exportCommand(): Command {
           ...(options.systemPrompt ? { systemPrompt: options.systemPrompt } : {}),
           ...(options.foldSystemPrompt ? { foldSystemPrompt: true } : {}),
           ...(options.includeMetadata ? { includeMetadata: true } : {}),
+          ...(options.excludeNearDuplicates ? { excludeNearDuplicates: true } : {}),
         },
         ...(split !== undefined ? { split: { validationFraction: split } } : {}),
         datasetCard: Boolean(options.card),

@@ -65,6 +65,8 @@ const filterFields = {
     tokenModel: z.string().regex(/^[a-z0-9.-]{1,64}$/, 'must be a base model id such as llama-3.1').optional(),
     tokensMin: z.coerce.number().int().min(0).max(10_000_000).optional(),
     tokensMax: z.coerce.number().int().min(0).max(10_000_000).optional(),
+    /** `nearDuplicate=1`: only conversations marked as a near-duplicate of an earlier one. */
+    nearDuplicate: z.enum(['1']).optional(),
 };
 const qualityRangeInOrder = { message: 'must not be greater than qualityMax', path: ['qualityMin'] };
 const qualityInOrder = (q: { qualityMin?: number; qualityMax?: number }) => q.qualityMin === undefined || q.qualityMax === undefined || q.qualityMin <= q.qualityMax;
@@ -208,7 +210,7 @@ export const conversationDetail = conversationSummary.extend({
   /** Scenario tier only (else null): how much of the assistant's text the source chunk supports. */
   grounding: groundingResult.nullable(),
   /** The LLM-judge rubric when the workspace judges conversations, else null. */
-  judge: z.object({ score: z.number(), rationale: z.string(), criteria: z.array(z.object({ key: z.string(), label: z.string(), score: z.number(), comment: z.string() })) }).nullable(),
+  judge: z.object({ score: z.number(), rationale: z.string(), criteria: z.array(z.object({ key: z.string(), label: z.string(), score: z.number(), comment: z.string() })), /** 'offline' for the heuristic judge, else the model. */ model: z.string().optional() }).nullable(),
   /** Reject and regenerate: the conversation this one replaces and the guidance it was given; and the one that replaced it. */
   regeneratedFrom: z.object({ id: z.string(), conversationId: z.string(), guidance: z.string().nullable() }).nullable(),
   regeneratedAs: z.object({ id: z.string(), conversationId: z.string() }).nullable(),

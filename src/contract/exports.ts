@@ -21,6 +21,7 @@ export const exportOptions = z
       ),
     mergeConsecutive: z.boolean().optional().describe('Join consecutive turns from the same role with a blank line instead of leaving such conversations out.'),
     maxTokensPerExample: z.number().int().min(256).max(1_000_000).optional().describe('Token limit per training example (openai, anthropic); longer conversations are left out.'),
+    excludeNearDuplicates: z.boolean().optional().describe('Leave out conversations marked as a near-duplicate of an earlier one (the earlier one is kept).'),
   })
   .strict();
 
@@ -83,6 +84,8 @@ export const exportPreview = z.object({
   checked: z.number(),
   /** Conversations in the export that nobody approved or rejected (only when not approved-only). */
   unreviewedCount: z.number(),
+  /** Near-duplicates left out by options.excludeNearDuplicates (0 when not asked). */
+  nearDuplicatesLeftOut: z.number().default(0),
   fileName: z.string(),
   files: z.array(z.string()),
   sample: z.array(z.string()),

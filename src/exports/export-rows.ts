@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { BulkSelection } from '../contract/bulk';
 import type { ExportRecord } from '../core/export/record';
 import { queryRows, type Db } from '../db/client';
@@ -15,9 +15,10 @@ const BATCH = 250;
  * Which conversations an export covers: the selection (everything when there is none), only
  * conversations that have text, and only approved ones unless asked otherwise.
  */
-export function exportWhere(selection: BulkSelection | undefined, approvedOnly: boolean): SQL | undefined {
+export function exportWhere(selection: BulkSelection | undefined, approvedOnly: boolean, excludeNearDuplicates = false): SQL | undefined {
   return and(
     selection ? selectedWhere(selection) : undefined,
+    excludeNearDuplicates ? isNull(conversations.nearDuplicateOf) : undefined,
     sql`${conversations.turnCount} > 0`,
     approvedOnly ? eq(conversations.status, 'approved') : inArray(conversations.status, ['generated', 'approved', 'rejected']),
   );

@@ -24,9 +24,10 @@ function nothingToExport(approvedOnly: boolean): AppError {
 
 /** The export dialog's preview: count, file names, the first lines and the validator's report. */
 export async function previewExport(db: Db, request: ExportRequest, now = new Date()): Promise<ExportPreview> {
-  const where = exportWhere(request.selection, request.approvedOnly);
+  const where = exportWhere(request.selection, request.approvedOnly, request.options.excludeNearDuplicates);
   const { count, unreviewed } = await countExport(db, where);
   if (count === 0) throw nothingToExport(request.approvedOnly);
+  const nearDuplicatesLeftOut = request.options.excludeNearDuplicates ? (await countExport(db, exportWhere(request.selection, request.approvedOnly))).count - count : 0;
   const plan = planExport(request, count, now);
   const report = createValidationReport(request.format, 5, request.options);
   const sample: string[] = [];
@@ -45,6 +46,7 @@ export async function previewExport(db: Db, request: ExportRequest, now = new Da
     count,
     checked: report.total,
     unreviewedCount: unreviewed,
+    nearDuplicatesLeftOut,
     fileName: plan.fileName,
     files: plan.files,
     sample,
@@ -71,7 +73,7 @@ export interface PreparedExport {
 
 /** Checks there is something to export and names the file; nothing is written yet. */
 export async function prepareExport(db: Db, request: ExportRequest, now = new Date()): Promise<PreparedExport> {
-  const { count, unreviewed } = await countExport(db, exportWhere(request.selection, request.approvedOnly));
+  const { count, unreviewed } = await countExport(db, exportWhere(request.selection, request.approvedOnly, request.options.excludeNearDuplicates));
   if (count === 0) throw nothingToExport(request.approvedOnly);
   return { exportId: `exp-${randomUUID()}`, plan: planExport(request, count, now), count, unreviewed };
 }
@@ -94,7 +96,7 @@ export async function runExport(db: Db, prepared: PreparedExport, out: Writable,
     exportedAt: now,
   };
   try {
-    const outcome = await writeExport({ db, where: exportWhere(request.selection, request.approvedOnly), systemVersion: opts.systemVersion, now, filterState: request.selection ?? null, signal: opts.signal, tempRoot: opts.tempRoot }, prepared.plan, out);
+    const outcome = await writeExport({ db, where: exportWhere(request.selection, request.approvedOnly, request.options.excludeNearDuplicates), systemVersion: opts.systemVersion, now, filterState: request.selection ?? null, signal: opts.signal, tempRoot: opts.tempRoot }, prepared.plan, out);
     await db.insert(exportLogs).values({
       ...base,
       conversationCount: outcome.written,

@@ -9,6 +9,7 @@ import { TIER_LABELS } from '../core/tiers';
 import type { Db } from '../db/client';
 import { conversationTurns } from '../db/schema';
 import { transcriptText } from '../db/transcripts';
+import { afterStore } from '../duplicates/after-store';
 import { warnIfNearLimit } from './budget';
 import type { ClaimedItem, ItemOutcome } from './item-types';
 import { settleSuccess, type StoredAnswer } from './lifecycle/settle-success';
@@ -80,5 +81,6 @@ export async function storeResult(db: Db, runtime: RunRuntime, item: ClaimedItem
   if (budget.limit !== null && !budget.warned && budget.spent >= (budget.limit * runtime.warnAtPercent) / 100) {
     await warnIfNearLimit(db, item.runId, runtime.warnAtPercent);
   }
+  await afterStore(db, runtime, item.runId, conv.id, answer.turns);
   return 'succeeded';
 }

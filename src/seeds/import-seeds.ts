@@ -7,6 +7,7 @@ import { nextConversationIds, lockConversationNumbers } from '../db/queries/conv
 import { assertKnownDimensionValues } from '../db/queries/dimension-validation';
 import { conversations, emotionalArcs } from '../db/schema';
 import { catalogLabels, storeSeedConversations } from '../db/seed/store-seeds';
+import { backfillNearDuplicates } from '../duplicates/near-duplicates';
 
 const FIX_HINT = 'Fix the file at that line and import it again: nothing was imported, so the whole file can be sent again as it is.';
 
@@ -70,7 +71,7 @@ export async function importSeeds(db: Db, text: string): Promise<{ imported: num
   const seeds = parsed.seeds;
   await assertKnownValues(db, seeds);
   await assertKnownArcs(db, seeds);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     await lockConversationNumbers(tx);
     const given = seeds.map((s) => s.conversationId).filter((id): id is string => Boolean(id));
     const taken = given.length ? (await tx.select({ id: conversations.conversationId }).from(conversations).where(inArray(conversations.conversationId, given))).map((r) => r.id) : [];
@@ -92,4 +93,7 @@ export async function importSeeds(db: Db, text: string): Promise<{ imported: num
     await storeSeedConversations(tx, stored, await catalogLabels(tx));
     return { imported: stored.length, conversationIds: stored.map((s) => s.conversationId) };
   });
+  // Imported seeds are compared for near-duplicates like generated conversations (after the commit, so a failure cannot undo the import).
+  await backfillNearDuplicates(db).catch(() => undefined);
+  return result;
 }

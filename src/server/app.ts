@@ -38,6 +38,7 @@ import { templateAnalyticsRoutes } from './routes/template-analytics';
 import { regenerateRoutes } from './routes/regenerate';
 import { preflightRoutes } from './routes/preflight';
 import { coverageRoutes } from './routes/coverage';
+import { datasetHealthRoutes } from './routes/dataset-health';
 import { projectRoot } from '../config/project-root';
 import { qualityRoutes } from './routes/quality';
 
@@ -133,6 +134,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     regenerateRoutes,
     coverageRoutes,
     qualityRoutes,
+    datasetHealthRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 

@@ -41,6 +41,7 @@ export function conversationWhere(filter: ConversationFilter): SQL | undefined {
   parts.push(...sourceConditions(filter));
   if (filter.seed) parts.push(eq(c.isSeed, filter.seed === 'only'));
   if (filter.tokensMin !== undefined || filter.tokensMax !== undefined) parts.push(tokenRangeWhere(filter.tokenModel ?? 'llama-3.1', filter.tokensMin, filter.tokensMax));
+  if (filter.nearDuplicate) parts.push(isNotNull(c.nearDuplicateOf));
   const q = filter.q?.trim();
   if (q) parts.push(sql`${c.searchText} like ${likePattern(q)}`);
   return and(...parts);

@@ -48,7 +48,8 @@ export const summaryColumns = {
   nearDuplicateId: conversations.nearDuplicateOf,
   nearDuplicateSimilarity: conversations.nearDuplicateSimilarity,
   // One indexed lookup per row of the page: the table links to the duplicate by its human id.
-  nearDuplicateConversationId: sql<string | null>`(select d.conversation_id from conversations d where d.id = ${conversations.nearDuplicateOf})`,
+  // Spelled out: in a one-table select the column would be written unqualified and read d's own.
+  nearDuplicateConversationId: sql<string | null>`(select d.conversation_id from conversations d where d.id = "conversations"."near_duplicate_of")`,
   judgeScore: conversations.judgeScore,
 };
 

@@ -6,6 +6,7 @@ import { coverageReport, dismissalResult, planRecommendedResult, type planRecomm
 import type { CoverageScope } from '../../core/coverage';
 import { api, id, toQueryString } from './api';
 import { qualityDistribution, rescoreStatus } from '../../contract/quality';
+import { diversityResponse, duplicatesResponse, judgeAgreementResponse, judgeResponse } from '../../contract/dataset-health';
 
 /**
  * The calls behind the dataset as a whole — coverage and recommendations, quality insight and the
@@ -31,7 +32,12 @@ export const datasetEndpoints = {
     rescore: () => api.post(rescoreStatus, '/api/quality/rescore', { force: true }),
   },
   /** Near-duplicates and diversity. */
-  duplicates: {},
+  duplicates: {
+    summary: (limit = 10) => api.get(duplicatesResponse, `/api/duplicates${toQueryString({ limit })}`),
+    diversity: () => api.get(diversityResponse, '/api/diversity'),
+    judge: (conversationId: string) => api.post(judgeResponse, `/api/conversations/${id(conversationId)}/judge`),
+    judgeAgreement: () => api.get(judgeAgreementResponse, '/api/quality/judge-agreement'),
+  },
   /** Trainer preflight: chat templates and token counts of base models. */
   preflight: {
     models: () => api.get(preflightModels, '/api/preflight/models'),
@@ -52,7 +58,13 @@ export const datasetQueryKeys = {
     distribution: () => ['quality-insight', 'distribution'] as const,
     rescore: () => ['quality-insight', 'rescore'] as const,
   },
-  duplicates: { all: ['duplicates'] as const },
+  // Under `conversations`, so a run, an import or a review refreshes the figures.
+  duplicates: {
+    all: ['duplicates'] as const,
+    summary: () => ['conversations', 'duplicates', 'summary'] as const,
+    diversity: () => ['conversations', 'duplicates', 'diversity'] as const,
+    judgeAgreement: () => ['conversations', 'duplicates', 'judge-agreement'] as const,
+  },
   preflight: {
     all: ['preflight'] as const,
     models: () => ['preflight', 'models'] as const,
@@ -68,4 +80,7 @@ export const datasetQueries = {
   coverage: (scope: CoverageScope) => queryOptions({ queryKey: datasetQueryKeys.coverage.report(scope), queryFn: () => datasetEndpoints.coverage.report(scope) }),
   qualityDistribution: () => queryOptions({ queryKey: datasetQueryKeys.qualityInsight.distribution(), queryFn: () => datasetEndpoints.qualityInsight.distribution() }),
   rescoreStatus: () => queryOptions({ queryKey: datasetQueryKeys.qualityInsight.rescore(), queryFn: () => datasetEndpoints.qualityInsight.rescoreStatus() }),
+  nearDuplicates: () => queryOptions({ queryKey: datasetQueryKeys.duplicates.summary(), queryFn: () => datasetEndpoints.duplicates.summary() }),
+  diversity: () => queryOptions({ queryKey: datasetQueryKeys.duplicates.diversity(), queryFn: () => datasetEndpoints.duplicates.diversity() }),
+  judgeAgreement: () => queryOptions({ queryKey: datasetQueryKeys.duplicates.judgeAgreement(), queryFn: () => datasetEndpoints.duplicates.judgeAgreement() }),
 };

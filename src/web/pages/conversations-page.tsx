@@ -32,6 +32,7 @@ import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
 import { SeedComparisonCard } from '../features/seeds/seed-comparison-card';
 import { SeedFilter } from '../features/seeds/seed-filter';
+import { NearDuplicateFilter } from '../features/duplicates/near-duplicate-filter';
 import { SeedImportDialog } from '../features/seeds/seed-import-dialog';
 import { queries } from '../lib/endpoints';
 import { usePreferences } from '../lib/preferences';
@@ -199,6 +200,7 @@ function ConversationsView() {
           </Button>
           <StatusPills view={view} onChange={update} rowsShown={Boolean(list.data)} />
           <SeedFilter value={view.seed} onChange={(seed) => update({ seed, page: 1 })} />
+          <NearDuplicateFilter value={view.nearDuplicate} onChange={(nearDuplicate) => update({ nearDuplicate, page: 1 })} />
         </div>
         {filtersOpen && (
           <div id="filter-panel">

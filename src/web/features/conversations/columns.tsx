@@ -6,6 +6,7 @@ import { Tooltip } from '../../components/ui/tooltip';
 import { formatDate } from '../../lib/format';
 import { useCatalog } from '../../lib/queries';
 import { FailedBadgeButton } from '../errors/error-dialog';
+import { NearDuplicateLink } from '../duplicates/near-duplicate-link';
 import { GenerateButton } from './generate-button';
 import { TokensCell, TokensHeader } from './tokens-column';
 import { QualityScoreButton } from '../quality/quality-score-button';
@@ -44,7 +45,12 @@ export function buildColumns(): ColumnDef<ConversationSummary>[] {
       header: () => <span title="Conversation ID">ID</span>,
       accessorKey: 'conversationId',
       enableHiding: false,
-      cell: ({ row }) => <span className="font-mono text-xs text-text">{row.original.conversationId}</span>,
+      cell: ({ row }) => (
+        <span className="flex flex-col items-start gap-0.5">
+          <span className="font-mono text-xs text-text">{row.original.conversationId}</span>
+          <NearDuplicateLink of={row.original.nearDuplicateOf} compact />
+        </span>
+      ),
     },
     {
       id: 'status',

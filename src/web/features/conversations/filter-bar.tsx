@@ -76,6 +76,7 @@ export function ActiveFilters({ view, onChange, onClear }: { view: ViewState; on
   if (view.confidenceMin !== undefined) chips.push({ key: 'confidenceMin' as ListFilterKey, value: String(view.confidenceMin), text: `Source confidence: ${confidenceLabel(view.confidenceMin)}` });
   if (view.seed) chips.push({ key: 'seed' as ListFilterKey, value: view.seed, text: view.seed === 'only' ? 'Seeds only' : 'Without seeds' });
   if (tokensText) chips.push({ key: 'tokensMin' as ListFilterKey, value: 'tokens', text: tokensText });
+  if (view.nearDuplicate) chips.push({ key: 'nearDuplicate' as ListFilterKey, value: view.nearDuplicate, text: 'Near-duplicates only' });
   if (chips.length === 0) return null;
   return (
     <div className="flex flex-wrap items-center gap-1.5" aria-label="Active filters">
@@ -89,7 +90,7 @@ export function ActiveFilters({ view, onChange, onClear }: { view: ViewState; on
             onClick={() =>
               chip.key === ('tokensMin' as ListFilterKey)
                 ? onChange(clearedTokens)
-                : chip.key === ('q' as ListFilterKey) || chip.key === ('seed' as ListFilterKey)
+                : chip.key === ('q' as ListFilterKey) || chip.key === ('seed' as ListFilterKey) || chip.key === ('nearDuplicate' as ListFilterKey)
                   ? onChange({ [chip.key]: undefined, page: 1 })
                   : chip.key === ('confidenceMin' as ListFilterKey)
                     ? onChange({ confidenceMin: undefined, page: 1 })

@@ -38,7 +38,7 @@ export function serializeViewState(state: Partial<ViewState>): UrlViewState {
 }
 
 export function activeFilterCount(state: ViewState): number {
-  return LIST_KEYS.reduce((n, k) => n + (state[k]?.length ?? 0), 0) + (state.q ? 1 : 0) + (state.qualityMin !== undefined ? 1 : 0) + (state.qualityMax !== undefined ? 1 : 0) + (state.confidenceMin !== undefined ? 1 : 0) + (state.seed ? 1 : 0) + (state.tokensMin !== undefined || state.tokensMax !== undefined ? 1 : 0);
+  return LIST_KEYS.reduce((n, k) => n + (state[k]?.length ?? 0), 0) + (state.q ? 1 : 0) + (state.qualityMin !== undefined ? 1 : 0) + (state.qualityMax !== undefined ? 1 : 0) + (state.confidenceMin !== undefined ? 1 : 0) + (state.seed ? 1 : 0) + (state.nearDuplicate ? 1 : 0) + (state.tokensMin !== undefined || state.tokensMax !== undefined ? 1 : 0);
 }
 
 /** The API query for a view state (everything but the open preview). */

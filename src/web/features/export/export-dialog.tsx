@@ -50,6 +50,7 @@ export function ExportDialog({ open, onOpenChange, viewFilter, initial }: { open
   const [systemPrompt, setSystemPrompt] = useState('');
   const [foldSystemPrompt, setFoldSystemPrompt] = useState(false);
   const [includeMetadata, setIncludeMetadata] = useState(false);
+  const [excludeNearDuplicates, setExcludeNearDuplicates] = useState(false);
   const [split, setSplit] = useState(false);
   const [validationPercent, setValidationPercent] = useState('10');
   const [datasetCard, setDatasetCard] = useState(false);
@@ -64,6 +65,7 @@ export function ExportDialog({ open, onOpenChange, viewFilter, initial }: { open
     setSystemPrompt(initial?.options?.systemPrompt ?? '');
     setFoldSystemPrompt(initial?.options?.foldSystemPrompt ?? false);
     setIncludeMetadata(initial?.options?.includeMetadata ?? false);
+    setExcludeNearDuplicates(initial?.options?.excludeNearDuplicates ?? false);
     setSplit(Boolean(initial?.split));
     setValidationPercent(initial?.split ? String(Math.round(initial.split.validationFraction * 100)) : '10');
     setDatasetCard(initial?.datasetCard ?? false);
@@ -82,12 +84,13 @@ export function ExportDialog({ open, onOpenChange, viewFilter, initial }: { open
       options: {
         ...(systemPrompt.trim() ? { systemPrompt: systemPrompt.trim(), ...(foldSystemPrompt && format !== 'json' ? { foldSystemPrompt: true } : {}) } : {}),
         ...(includeMetadata && format !== 'json' ? { includeMetadata: true } : {}),
+        ...(excludeNearDuplicates ? { excludeNearDuplicates: true } : {}),
       },
       ...(split && format !== 'json' && !splitInvalid ? { split: { validationFraction: fraction, seed: 42 } } : {}),
       datasetCard,
       ...(fileName.trim() ? { fileName: fileName.trim() } : {}),
     };
-  }, [format, scope, preset, persona, approvedOnly, systemPrompt, foldSystemPrompt, includeMetadata, split, fraction, splitInvalid, datasetCard, fileName, viewFilter, initial]);
+  }, [format, scope, preset, persona, approvedOnly, systemPrompt, foldSystemPrompt, includeMetadata, excludeNearDuplicates, split, fraction, splitInvalid, datasetCard, fileName, viewFilter, initial]);
 
   const preview = useQuery({
     ...queries.exportPreview(request),
@@ -200,6 +203,13 @@ export function ExportDialog({ open, onOpenChange, viewFilter, initial }: { open
               </span>
             </span>
           </label>
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" className="mt-1" checked={excludeNearDuplicates} onChange={(e) => setExcludeNearDuplicates(e.target.checked)} data-testid="exclude-near-duplicates" />
+            <span>
+              Leave out near-duplicates
+              <span className="block text-xs text-muted">Conversations nearly the same as an earlier one are left out; the earlier one is kept.</span>
+            </span>
+          </label>
           <label className={cn('flex items-center gap-2 text-sm', format === 'json' && 'text-muted')}>
             <input type="checkbox" checked={split && format !== 'json'} onChange={(e) => setSplit(e.target.checked)} disabled={format === 'json'} />
             Train / validation split,
@@ -224,6 +234,7 @@ export function ExportDialog({ open, onOpenChange, viewFilter, initial }: { open
                   {request.selection ? ' matching the filters' : ''} as <span className="font-mono text-xs">{p.fileName}</span>
                 </p>
                 {p.files.length > 1 && <p className="text-xs text-muted">In the zip: {p.files.join(', ')}</p>}
+                {p.nearDuplicatesLeftOut > 0 && <p className="text-xs text-muted" data-testid="near-duplicates-left-out">{p.nearDuplicatesLeftOut.toLocaleString()} near-duplicate{p.nearDuplicatesLeftOut === 1 ? '' : 's'} left out.</p>}
                 {p.unreviewedCount > 0 && <p className="text-xs text-warning">{p.unreviewedCount.toLocaleString()} of them nobody has approved or rejected yet.</p>}
                 <p className={cn('flex items-start gap-1.5 text-xs', p.validation.invalid || p.validation.warnings.length ? 'text-warning' : 'text-success')} data-testid="export-validation">
                   {p.validation.invalid || p.validation.warnings.length ? <AlertTriangle className="h-3.5 w-3.5 shrink-0" aria-hidden /> : <CheckCircle2 className="h-3.5 w-3.5 shrink-0" aria-hidden />}

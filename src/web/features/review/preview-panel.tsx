@@ -17,6 +17,7 @@ import { PreviewNav, type PreviewNavigation } from './preview-nav';
 import { ReviewBar, type ReviewAction, type ReviewBarHandle } from './review-bar';
 import { AuditTrail } from '../audit/audit-trail';
 import { SourceSection } from './source-section';
+import { PreviewQualityExtras } from '../duplicates/preview-quality-extras';
 import { SeedActions } from '../seeds/seed-actions';
 import { SeedBaseline } from '../seeds/seed-baseline';
 import { ArcStages } from '../arcs/arc-stages';
@@ -191,6 +192,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
             <Turns detail={detail} generating={generating} />
             <GroundingHighlights detail={detail} />
             <QualityDetails detail={detail} />
+            <PreviewQualityExtras detail={detail} />
             <AuditTrail conversationId={detail.id} />
 
             <SourceSection source={detail.source} />

@@ -30,6 +30,8 @@ const SETTING_LABELS: Record<string, string> = {
   'quality.edgeCaseMinScore': 'Minimum score for edge cases',
   'preflight.baseModel': 'Trainer preflight base model',
   'preflight.maxSeqLen': 'Trainer preflight max sequence length',
+  'quality.judgeEnabled': 'LLM judge',
+  'quality.nearDuplicateThreshold': 'Near-duplicate similarity',
   'retention.logsDays': 'Keep generation logs (days)',
   'retention.exportsDays': 'Keep export history (days)',
   'privacy.redactPiiInLogs': 'Redact personal data in logs',

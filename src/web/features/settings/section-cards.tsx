@@ -29,8 +29,24 @@ export function BudgetCard({ settings }: { settings: SettingsResponse['budget'] 
 }
 
 export function QualityCard({ settings }: { settings: SettingsResponse['quality'] }) {
-  const { values, set, errors, save } = useSectionForm({ minApprovalScore: String(settings.minApprovalScore), edgeCaseMinScore: String(settings.edgeCaseMinScore) });
-  const submit = () => save.mutate({ quality: { minApprovalScore: num(values.minApprovalScore), edgeCaseMinScore: num(values.edgeCaseMinScore) } }, { onSuccess: saved('Quality settings') });
+  const { values, set, errors, save } = useSectionForm({
+    minApprovalScore: String(settings.minApprovalScore),
+    edgeCaseMinScore: String(settings.edgeCaseMinScore),
+    judgeEnabled: settings.judgeEnabled,
+    nearDuplicatePercent: String(Math.round(settings.nearDuplicateThreshold * 100)),
+  });
+  const submit = () =>
+    save.mutate(
+      {
+        quality: {
+          minApprovalScore: num(values.minApprovalScore),
+          edgeCaseMinScore: num(values.edgeCaseMinScore),
+          judgeEnabled: values.judgeEnabled,
+          nearDuplicateThreshold: num(values.nearDuplicatePercent) / 100,
+        },
+      },
+      { onSuccess: saved('Quality settings') },
+    );
   const error = errors['quality.minApprovalScore'];
   const edgeError = errors['quality.edgeCaseMinScore'];
   return (
@@ -41,6 +57,22 @@ export function QualityCard({ settings }: { settings: SettingsResponse['quality'
       <Field id="quality-edge-score" label="Minimum score for edge cases" help="Edge cases (Tier 3) need this score (0–10) to be approved, and are approved one at a time. The default is 8." error={edgeError}>
         <Input {...described('quality-edge-score', edgeError)} type="number" step="0.5" value={values.edgeCaseMinScore} onChange={(ev) => set('edgeCaseMinScore', ev.target.value)} />
       </Field>
+      <Field
+        id="quality-near-duplicate"
+        label="Near-duplicate similarity (%)"
+        help="A conversation this similar (50–100 %) to an earlier one is marked as its near-duplicate. The default is 85 %. New marks use it; stored ones keep theirs."
+        error={errors['quality.nearDuplicateThreshold']}
+      >
+        <Input {...described('quality-near-duplicate', errors['quality.nearDuplicateThreshold'])} type="number" step="1" value={values.nearDuplicatePercent} onChange={(ev) => set('nearDuplicatePercent', ev.target.value)} />
+      </Field>
+      <CheckboxField
+        id="quality-judge"
+        label="Score each generated conversation with the LLM judge"
+        help="A second call to your provider rates helpfulness, empathy, topic, correctness and natural dialogue (1–10). It costs about one extra request per conversation and counts in the run's spend; offline it is a free heuristic."
+        checked={values.judgeEnabled}
+        onChange={(checked) => set('judgeEnabled', checked)}
+        error={errors['quality.judgeEnabled']}
+      />
     </Card>
   );
 }

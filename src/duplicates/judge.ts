@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { JUDGE_FORMAT, JUDGE_SYSTEM_PROMPT, JUDGE_TOOL, judgeAnswerSchema, judgeBreakdownOf, judgeOffline, judgePrompt, parseJudgeAnswer, type JudgeBreakdown } from '../core/judge';
+import { costOf, estimateTokens, priceOf } from '../core/pricing';
+import { ProviderError } from '../core/provider-errors';
+import type { Db } from '../db/client';
+import { loadJudgeSubject, saveJudgement } from '../db/queries/judge';
+import type { Provider, StructuredAnswer } from '../generation/providers/types';
+import type { RateLimiter } from '../generation/rate-limiter';
+
+/** The judge's tool (Anthropic) and JSON schema (OpenAI-compatible), generated from the zod schema that checks the answer. */
+export const JUDGE_ANSWER: StructuredAnswer = {
+  tool: JUDGE_TOOL,
+  format: JUDGE_FORMAT,
+  description: 'Record the rubric scores, comments and overall score of the conversation.',
+  schema: z.toJSONSchema(judgeAnswerSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+};
+
+const MAX_JUDGE_TOKENS = 1200;
+
+export interface Judgement {
+  breakdown: JudgeBreakdown;
+  costUsd: number;
+}
+
+/**
+ * Scores one stored conversation with the rubric through the provider (a forced tool or a JSON
+ * schema; the offline provider answers with the heuristic judge, $0), paced by the provider's
+ * rate limiter, and stores the score beside the structural one. Throws ProviderError when the
+ * provider fails or answers something that is not a rubric: the caller decides what that means.
+ */
+export async function judgeConversation(db: Db, provider: Provider, limiter: RateLimiter, id: string): Promise<Judgement> {
+  const subject = await loadJudgeSubject(db, id);
+  if (!provider.analyzeChunk) throw new ProviderError('invalid_request', `The ${provider.info.name} provider cannot answer a structured rubric.`);
+  const system = JUDGE_SYSTEM_PROMPT;
+  const prompt = judgePrompt(subject);
+  const release = await limiter.acquire({ inputTokens: estimateTokens(system) + estimateTokens(prompt), outputTokens: MAX_JUDGE_TOKENS });
+  let result;
+  try {
+    result = await provider.analyzeChunk({ system, prompt, answer: JUDGE_ANSWER, offlineAnswer: () => judgeOffline(subject), maxTokens: MAX_JUDGE_TOKENS });
+    limiter.onSuccess();
+    release({ inputTokens: result.usage.inputTokens + result.usage.cacheReadTokens + result.usage.cacheWriteTokens, outputTokens: result.usage.outputTokens }, result.announced ?? null);
+  } catch (err) {
+    if (err instanceof ProviderError) {
+      release(err.opts.usage ? { inputTokens: err.opts.usage.inputTokens, outputTokens: err.opts.usage.outputTokens } : undefined, err.opts.announced ?? undefined);
+      if (err.kind === 'rate_limited') limiter.onRateLimited(err.opts.retryAfterMs);
+    } else release();
+    throw err;
+  }
+  const costUsd = costOf(priceOf(provider.info.model) ? provider.info.model : result.model, result.usage);
+  const parsed = parseJudgeAnswer(result.output);
+  if (!parsed.ok) throw new ProviderError('malformed_output', `The judge's answer was not a valid rubric (${parsed.problem}).`, { raw: result.raw, usage: result.usage });
+  const breakdown = judgeBreakdownOf(parsed.value, provider.info.name === 'offline' ? 'offline' : result.model);
+  await saveJudgement(db, id, breakdown);
+  return { breakdown, costUsd };
+}

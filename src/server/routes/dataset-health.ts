@@ -1,0 +1,96 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { diversityResponse, duplicatesQuery, duplicatesResponse, judgeAgreementResponse, judgeResponse } from '../../contract/dataset-health';
+import { AppError } from '../../core/errors';
+import { explainError } from '../../core/error-guide';
+import { judgeAgreement } from '../../core/judge';
+import { ProviderError } from '../../core/provider-errors';
+import { resolveConversationId } from '../../db/queries/conversation-detail';
+import { getDiversity } from '../../db/queries/diversity';
+import { judgedCount, judgedReviewRows } from '../../db/queries/judge';
+import { nearDuplicateCount, topNearDuplicates, uncheckedCount } from '../../db/queries/near-duplicates';
+import { judgeConversation } from '../../duplicates/judge';
+import { providerLimiter } from '../../generation/provider-limiters';
+import { limiterKeyOf } from '../../generation/run-runtime';
+import { getSettings } from '../../settings/workspace-settings';
+import { requirePermission } from '../authenticate';
+import type { AppContext } from '../context';
+
+/** A judge that failed, as the API answers it: what went wrong with the provider, and what to do. */
+function judgeFailure(err: ProviderError): AppError {
+  const guide = explainError({ kind: err.kind, message: err.message, httpStatus: err.opts.httpStatus ?? null });
+  return new AppError({
+    code: `provider_${err.kind}`,
+    status: err.kind === 'rate_limited' ? 429 : err.kind === 'timeout' ? 504 : 502,
+    message: `The judge could not score the conversation: ${err.message}`,
+    hint: `${guide.nextStep} The conversation keeps its structural score and stays unjudged.`,
+    retryable: err.retryable,
+    details: { kind: err.kind },
+  });
+}
+
+/** Dataset health: near-duplicates, diversity, and the LLM judge (on demand, and its agreement with reviewers). */
+export function datasetHealthRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = ctx.database;
+
+  r.get(
+    '/api/duplicates',
+    {
+      schema: { tags: ['quality'], summary: 'How many conversations are near-duplicates of an earlier one (MinHash over their text), and the most similar pairs', querystring: duplicatesQuery, response: { 200: duplicatesResponse } },
+      preHandler: requirePermission(ctx, 'conversations:read'),
+    },
+    async (request) => {
+      const settings = await getSettings(db);
+      return { count: await nearDuplicateCount(db), pairs: await topNearDuplicates(db, request.query.limit), unchecked: await uncheckedCount(db), threshold: settings.quality.nearDuplicateThreshold };
+    },
+  );
+
+  r.get(
+    '/api/diversity',
+    {
+      schema: { tags: ['quality'], summary: 'Lexical diversity (distinct-1, distinct-2, vocabulary, type-token ratio, average length) overall, per tier and per persona, on a fixed sample per group', response: { 200: diversityResponse } },
+      preHandler: requirePermission(ctx, 'conversations:read'),
+    },
+    async () => getDiversity(db),
+  );
+
+  r.get(
+    '/api/quality/judge-agreement',
+    {
+      schema: { tags: ['quality'], summary: "How often the LLM judge agrees with reviewers: judge score ≥ the minimum approval score and approved, or below it and rejected", response: { 200: judgeAgreementResponse } },
+      preHandler: requirePermission(ctx, 'conversations:read'),
+    },
+    async () => {
+      const settings = await getSettings(db);
+      const rows = await judgedReviewRows(db);
+      const judged = await judgedCount(db);
+      return { enabled: settings.quality.judgeEnabled, judged, ...judgeAgreement(rows, settings.quality.minApprovalScore) };
+    },
+  );
+
+  r.post(
+    '/api/conversations/:id/judge',
+    {
+      schema: {
+        tags: ['quality'],
+        summary: 'Score one conversation with the LLM-judge rubric now, through the configured provider (offline: the heuristic judge, $0), and store the score',
+        params: z.object({ id: z.string().min(1).max(64) }),
+        response: { 200: judgeResponse },
+      },
+      preHandler: requirePermission(ctx, 'conversations:generate'),
+    },
+    async (request) => {
+      const id = await resolveConversationId(db, request.params.id);
+      const settings = await getSettings(db);
+      const provider = await ctx.providers.current();
+      try {
+        const { breakdown, costUsd } = await judgeConversation(db, provider, providerLimiter(limiterKeyOf(provider), settings.generation), id);
+        return { ...breakdown, costUsd };
+      } catch (err) {
+        throw err instanceof ProviderError ? judgeFailure(err) : err;
+      }
+    },
+  );
+}
