@@ -74,7 +74,9 @@ export async function importSeeds(db: Db, text: string): Promise<{ imported: num
   const result = await db.transaction(async (tx) => {
     await lockConversationNumbers(tx);
     const given = seeds.map((s) => s.conversationId).filter((id): id is string => Boolean(id));
-    const taken = given.length ? (await tx.select({ id: conversations.conversationId }).from(conversations).where(inArray(conversations.conversationId, given))).map((r) => r.id) : [];
+    const existing = new Set(given.length ? (await tx.select({ id: conversations.conversationId }).from(conversations).where(inArray(conversations.conversationId, given))).map((r) => r.id) : []);
+    // In the file's order, so the problem named first is the first one in the file.
+    const taken = given.filter((id) => existing.has(id));
     if (taken.length) {
       const first = seeds.find((s) => s.conversationId === taken[0])!;
       throw new AppError({
