@@ -1,3 +1,5 @@
+import { fmix32, fnv1a32 } from './hash32';
+
 /**
  * MinHash signatures and LSH band keys for near-duplicate detection.
  *
@@ -42,25 +44,7 @@ export function shingles(text: string, n = SHINGLE_WORDS): Set<string> {
 }
 
 /** FNV-1a over the UTF-16 code units, as an unsigned 32-bit number. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** murmur3's finaliser: mixes every input bit into every output bit. */
-function fmix32(value: number): number {
-  let h = value;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+export const hash32 = fnv1a32;
 
 /** The family's seeds: a fixed splitmix-style sequence from a fixed start, never random. */
 export const MINHASH_SEEDS: readonly number[] = (() => {

@@ -1,24 +1,11 @@
+import { fmix32, fnv1a32 } from '../hash32';
 export type Split = 'train' | 'validation';
 
-/** 32-bit FNV-1a over the UTF-16 code units (the same as over bytes for ASCII text). */
-export function fnv1a32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export { fnv1a32 };
 
 /** FNV-1a finished with murmur3's mixer: FNV alone spreads ids that differ in the last digit poorly. */
 export function hash32(text: string): number {
-  let h = fnv1a32(text);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(fnv1a32(text));
 }
 
 /** A conversation's place in its tier's seeded order: the lowest ones go to validation. */
