@@ -2,6 +2,7 @@ import { SAME_ORIGIN } from '../../playwright.config';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/session';
+import { lowerApprovalBars } from './support/approval-bars';
 
 /** Set AUDIT_SHOTS=/tmp/shots to also save screenshots of the audit views at two screen sizes. */
 const SHOTS = process.env.AUDIT_SHOTS;
@@ -40,8 +41,13 @@ test('an approval with a note shows in the preview trail, the review log, the ac
   await expect(preview.getByTestId('preview-id')).toHaveText(ID);
   await preview.getByRole('button', { name: 'Add a note' }).click();
   await preview.getByRole('textbox', { name: 'Reviewer notes' }).fill(NOTE);
-  await preview.getByRole('button', { name: 'Approve', exact: true }).click();
-  await expect(page.getByText(`${ID} approved`)).toBeVisible();
+  const restoreBars = await lowerApprovalBars(page);
+  try {
+    await preview.getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect(page.getByText(`${ID} approved`)).toBeVisible();
+  } finally {
+    await restoreBars();
+  }
 
   // The trail loads when opened, and lists the approval with who, what and the note, and the generation.
   const trail = preview.getByTestId('audit-trail');

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/session';
+import { lowerApprovalBars } from './support/approval-bars';
 
 
 const rows = (page: Page) => page.getByRole('table', { name: 'Conversations' }).locator('tbody tr');
@@ -91,8 +92,13 @@ test('keyboard-only review of a filtered set', async ({ page }) => {
   await expect(preview.getByRole('button', { name: 'Previous conversation (←)' })).toBeDisabled();
 
   // A approves; → moves on within the filtered set; R rejects; ← goes back.
-  await page.keyboard.press('a');
-  await expect(page.getByText(`${firstId} approved`)).toBeVisible();
+  const restoreBars = await lowerApprovalBars(page);
+  try {
+    await page.keyboard.press('a');
+    await expect(page.getByText(`${firstId} approved`)).toBeVisible();
+  } finally {
+    await restoreBars();
+  }
   await expect(preview.locator('[data-status="approved"]')).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect(preview).toContainText(secondId!);

@@ -83,7 +83,10 @@ test('edit, test and activate a template, set the arc distribution, fill Tier 1 
 
   // 4. Generate All Tier 1, with the estimate first, to completion.
   const progress = page.getByTestId('tier-progress-template');
-  const [, total] = /of (\d+) generated/.exec((await progress.textContent()) ?? '') ?? [];
+  // The tier's size after the fill, from the server (the page's figure may not have refreshed yet).
+  const overview = await (await page.request.get('/api/tiers')).json();
+  const total = String(overview.items.find((t: { tier: string }) => t.tier === 'template').total);
+  await expect(progress).toContainText(`of ${total} generated`);
   await page.getByRole('button', { name: 'Generate All Tier 1' }).click();
   await expect(page.getByTestId('estimate-count')).not.toHaveText('0');
   await page.getByRole('dialog').getByRole('button', { name: /^Generate \d+$/ }).click();
