@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SAME_ORIGIN } from '../../playwright.config';
 import { signIn } from './support/session';
+import { lowerApprovalBars } from './support/approval-bars';
 
 /**
  * Bulk review as a reviewer meets it (US4.2.2): the dialog says what a mixed selection will do
@@ -8,7 +9,7 @@ import { signIn } from './support/session';
  * dialog left over it) puts the statuses back, by mouse and by keyboard. Also what the app
  * says about money and keys while it generates offline. Works on edge-case conversations,
  * which the other specs leave alone: a bulk approval refuses those (they are reviewed one at a
- * time), so they are approved singly here, with the edge-case bar set aside for the spec.
+ * time), so they are approved singly here, with the approval bars set aside for the spec.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -20,7 +21,7 @@ let approved: string[];
 let rejected: string;
 let planned: string[];
 const selected = () => [...generated, ...approved, rejected, ...planned];
-let edgeCaseMinScore = 8;
+let restoreBars: ((via?: Page) => Promise<void>) | null = null;
 
 async function statusOf(page: Page, id: string): Promise<string> {
   return (await (await page.request.get(`/api/conversations/${id}`)).json()).status;
@@ -37,9 +38,8 @@ test('sets up a mixed selection of edge cases through the API', async ({ page })
   const list = await (await page.request.get('/api/conversations?tier=edge_case&status=not_generated&sort=conversationId&pageSize=25')).json();
   const ids: string[] = list.items.map((c: { conversationId: string }) => c.conversationId);
   expect(ids.length).toBeGreaterThanOrEqual(8);
-  // Offline scores vary: the edge-case bar would decide which ones may be approved, and that is not what this spec is about.
-  edgeCaseMinScore = (await (await page.request.get('/api/settings')).json()).quality.edgeCaseMinScore;
-  expect((await page.request.patch('/api/settings', { headers: SAME_ORIGIN, data: { quality: { edgeCaseMinScore: 0 } } })).status()).toBe(200);
+  // Offline scores vary: the approval bars would decide which ones may be approved, and that is not what this spec is about.
+  restoreBars = await lowerApprovalBars(page);
   const toGenerate = ids.slice(0, 6);
   planned = ids.slice(6, 8);
   const run = await page.request.post('/api/runs', { headers: SAME_ORIGIN, data: { conversationIds: toGenerate } });
@@ -181,6 +181,6 @@ test('the offline banner sends an admin to Settings, where a saved key takes eff
 test.afterAll(async ({ browser }) => {
   const page = await browser.newPage();
   await signIn(page, TABLE);
-  await page.request.patch('/api/settings', { headers: SAME_ORIGIN, data: { quality: { edgeCaseMinScore } } });
+  await restoreBars?.(page);
   await page.close();
 });
