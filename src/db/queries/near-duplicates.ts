@@ -1,7 +1,7 @@
-import { eq, isNotNull, sql } from 'drizzle-orm';
+import { isNotNull, sql } from 'drizzle-orm';
 import { bandKeys, conversationText, estimateSimilarity, textSignature } from '../../core/minhash';
 import { queryRows, type Db } from '../client';
-import { conversationMinhash, conversations } from '../schema';
+import { conversations } from '../schema';
 
 export interface NearDuplicateMatch {
   id: string;
@@ -19,19 +19,34 @@ export interface NearDuplicateMatch {
 export async function checkNearDuplicate(db: Db, conversationId: string, turns: readonly { content: string }[], threshold: number): Promise<NearDuplicateMatch | null> {
   const signature = textSignature(conversationText(turns));
   const keys = bandKeys(signature);
-  // xmax is 0 for a freshly inserted row: only a replaced signature (a regeneration) can leave stale marks behind.
-  const [upserted] = await db
-    .insert(conversationMinhash)
-    .values({ conversationId, signature, bandKeys: keys })
-    .onConflictDoUpdate({ target: conversationMinhash.conversationId, set: { signature, bandKeys: keys, createdAt: sql`now()` } })
-    .returning({ inserted: sql<boolean>`(xmax = 0)` });
+  // The candidates are read before the signature is stored: the conversation never matches itself anyway.
   const match = await bestEarlierMatch(db, conversationId, signature, keys, threshold);
-  await db
-    .update(conversations)
-    .set({ nearDuplicateOf: match?.id ?? null, nearDuplicateSimilarity: match?.similarity ?? null })
-    .where(eq(conversations.id, conversationId));
-  if (!upserted.inserted) await recheckStaleMarks(db, conversationId, threshold);
+  // One statement stores the signature and the mark: each statement costs a round of the database's work.
+  // xmax is 0 for a freshly inserted row: only a replaced signature (a regeneration) can leave stale marks behind.
+  const [stored] = await queryRows<{ inserted: boolean }>(
+    db,
+    sql`with stored as (
+        insert into conversation_minhash (conversation_id, signature, band_keys)
+        values (${conversationId}, ${`{${signature.join(',')}}`}::int[], ${`{${keys.join(',')}}`}::text[])
+        on conflict (conversation_id) do update set signature = excluded.signature, band_keys = excluded.band_keys, created_at = now()
+        returning (xmax = 0) as inserted
+      ), marked as (${markStatement(conversationId, match)})
+      select inserted from stored`,
+  );
+  if (!stored.inserted) await recheckStaleMarks(db, conversationId, threshold);
   return match;
+}
+
+/**
+ * Sets or clears a conversation's near-duplicate mark. A conversation whose mark would not change
+ * (most new ones: no match, nothing marked) is not written at all: the mark's column is indexed,
+ * so every write of it adds an entry to each of the conversations table's indexes.
+ */
+function markStatement(conversationId: string, match: NearDuplicateMatch | null) {
+  const of = match?.id ?? null;
+  const similarity = match?.similarity ?? null;
+  return sql`update conversations set near_duplicate_of = ${of}::uuid, near_duplicate_similarity = ${similarity}::real
+    where id = ${conversationId} and (near_duplicate_of, near_duplicate_similarity) is distinct from (${of}::uuid, ${similarity}::real)`;
 }
 
 /**
@@ -51,25 +66,24 @@ async function recheckStaleMarks(db: Db, conversationId: string, threshold: numb
   );
   for (const row of stale) {
     const match = await bestEarlierMatch(db, row.id, row.signature, row.band_keys, threshold);
-    await db
-      .update(conversations)
-      .set({ nearDuplicateOf: match?.id ?? null, nearDuplicateSimilarity: match?.similarity ?? null })
-      .where(eq(conversations.id, row.id));
+    await db.execute(markStatement(row.id, match));
   }
 }
 
 async function bestEarlierMatch(db: Db, conversationId: string, signature: number[], keys: string[], threshold: number): Promise<NearDuplicateMatch | null> {
   const candidates = await queryRows<{ id: string; signature: number[] }>(
     db,
+    // The candidates' order keys are looked up one by one (a subquery per candidate, through the
+    // primary key), not joined: the planner expects thousands of candidates where there are a
+    // handful, and for a join it chose to read all of conversations (about 10 ms at 100,000).
     sql`select m.conversation_id as id, m.signature from conversation_minhash m
-      join conversations c on c.id = m.conversation_id
-      join conversations s on s.id = ${conversationId}
       where m.band_keys && array[${sql.join(
         keys.map((k) => sql`${k}`),
         sql`, `,
       )}]::text[]
         and m.conversation_id <> ${conversationId}
-        and (coalesce(c.generated_at, c.created_at), c.conversation_id) < (coalesce(s.generated_at, s.created_at), s.conversation_id)`,
+        and (select (coalesce(c.generated_at, c.created_at), c.conversation_id) from conversations c where c.id = m.conversation_id)
+          < (select (coalesce(s.generated_at, s.created_at), s.conversation_id) from conversations s where s.id = ${conversationId})`,
   );
   let best: NearDuplicateMatch | null = null;
   for (const candidate of candidates) {

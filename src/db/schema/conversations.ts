@@ -154,7 +154,9 @@ export const conversationTranscripts = pgTable('conversation_transcripts', {
 /**
  * A conversation's MinHash signature and its LSH band keys: a new conversation looks up only the
  * conversations sharing a band key (GIN on band_keys), so the near-duplicate check stays fast at
- * any dataset size.
+ * any dataset size. The index is written at each insert (no fastupdate): with a pending list,
+ * every lookup reads the whole list, and PGlite has no autovacuum to empty it; with 5,000
+ * conversations stored since the last VACUUM the check took 16.5 ms (p50) instead of 2.5 ms.
  */
 export const conversationMinhash = pgTable(
   'conversation_minhash',
@@ -166,7 +168,7 @@ export const conversationMinhash = pgTable(
     bandKeys: text('band_keys').array().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('conversation_minhash_bands_idx').using('gin', t.bandKeys)],
+  (t) => [index('conversation_minhash_bands_idx').using('gin', t.bandKeys).with({ fastupdate: false })],
 );
 
 /**
