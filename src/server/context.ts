@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config/env';
 import type { Database } from '../db/client';
 import type { MaintenanceSchedule } from '../db/maintenance';
+import type { ReportCache } from '../db/report-cache';
 import type { ProviderSource } from '../generation/choose-provider';
 import type { BulkActions } from '../review/bulk-actions';
 import type { Auth } from './auth';
@@ -24,4 +25,6 @@ export interface AppContext {
   maintenance: MaintenanceSchedule;
   /** Parses and chunks large uploads in the background. */
   documents: DocumentProcessor;
+  /** Whole-dataset reports (coverage, quality, duplicates, diversity), kept until the data under them changes. */
+  reports: ReportCache;
 }

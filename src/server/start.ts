@@ -5,6 +5,7 @@ import { firstAdminId, registerApiToken, upsertAdmin } from '../accounts/users';
 import type { AppConfig } from '../config/env';
 import { openDatabase, type Database } from '../db/client';
 import { scheduleMaintenance, type MaintenanceSchedule } from '../db/maintenance';
+import { createReportCache } from '../db/report-cache';
 import { migrateDatabase } from '../db/migrate';
 import { isWorkspaceEmpty, seedDemoWorkspace } from '../db/seed/seed-demo';
 import { installDefaults } from '../db/seed/install-defaults';
@@ -76,6 +77,7 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
     bulkActions,
     maintenance,
     documents: new DocumentProcessor(db.db, log),
+    reports: createReportCache(db.db),
   };
   // With PGlite this process is the only one on the database: any claimed upload was interrupted.
   await ctx.documents.resume({ all: db.kind === 'pglite' });

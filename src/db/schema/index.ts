@@ -8,3 +8,4 @@ export * from './runs';
 export * from './logs';
 export * from './settings';
 export * from './provider-limits';
+export * from './dataset-revisions';

@@ -16,7 +16,7 @@ const scopeBody = z.object({ scope: z.enum(COVERAGE_SCOPES).default('generated')
 export function coverageRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx.database;
-  const report = async (scope: z.infer<typeof scopeBody>['scope']) => getCoverage(db, scope, (await getSettings(db)).coverage);
+  const report = (scope: z.infer<typeof scopeBody>['scope']) => ctx.reports.get(`coverage:${scope}`, async (tx) => getCoverage(tx, scope, (await getSettings(tx)).coverage));
 
   r.get(
     '/api/coverage',

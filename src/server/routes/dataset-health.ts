@@ -41,10 +41,11 @@ export function datasetHealthRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags: ['quality'], summary: 'How many conversations are near-duplicates of an earlier one (MinHash over their text), and the most similar pairs', querystring: duplicatesQuery, response: { 200: duplicatesResponse } },
       preHandler: requirePermission(ctx, 'conversations:read'),
     },
-    async (request) => {
-      const settings = await getSettings(db);
-      return { count: await nearDuplicateCount(db), pairs: await topNearDuplicates(db, request.query.limit), unchecked: await uncheckedCount(db), threshold: settings.quality.nearDuplicateThreshold };
-    },
+    async (request) =>
+      ctx.reports.get(`duplicates:${request.query.limit}`, async (tx) => {
+        const settings = await getSettings(tx);
+        return { count: await nearDuplicateCount(tx), pairs: await topNearDuplicates(tx, request.query.limit), unchecked: await uncheckedCount(tx), threshold: settings.quality.nearDuplicateThreshold };
+      }),
   );
 
   r.get(
@@ -53,7 +54,7 @@ export function datasetHealthRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags: ['quality'], summary: 'Lexical diversity (distinct-1, distinct-2, vocabulary, type-token ratio, average length) overall, per tier and per persona, on a fixed sample per group', response: { 200: diversityResponse } },
       preHandler: requirePermission(ctx, 'conversations:read'),
     },
-    async () => getDiversity(db),
+    async () => ctx.reports.get('diversity', getDiversity),
   );
 
   r.get(
@@ -62,12 +63,13 @@ export function datasetHealthRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags: ['quality'], summary: "How often the LLM judge agrees with reviewers: judge score ≥ the minimum approval score and approved, or below it and rejected", response: { 200: judgeAgreementResponse } },
       preHandler: requirePermission(ctx, 'conversations:read'),
     },
-    async () => {
-      const settings = await getSettings(db);
-      const rows = await judgedReviewRows(db);
-      const judged = await judgedCount(db);
-      return { enabled: settings.quality.judgeEnabled, judged, ...judgeAgreement(rows, settings.quality.minApprovalScore) };
-    },
+    async () =>
+      ctx.reports.get('judge-agreement', async (tx) => {
+        const settings = await getSettings(tx);
+        const rows = await judgedReviewRows(tx);
+        const judged = await judgedCount(tx);
+        return { enabled: settings.quality.judgeEnabled, judged, ...judgeAgreement(rows, settings.quality.minApprovalScore) };
+      }),
   );
 
   r.post(

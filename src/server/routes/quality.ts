@@ -23,7 +23,7 @@ export function qualityRoutes(app: FastifyInstance, ctx: AppContext) {
       },
       preHandler: requirePermission(ctx, 'conversations:read'),
     },
-    async () => getQualityDistribution(db),
+    async () => ctx.reports.get('quality-distribution', getQualityDistribution),
   );
 
   r.get(
