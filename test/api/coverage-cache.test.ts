@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConversationListResponse } from '../../src/contract/conversations';
-import type { CoverageReport } from '../../src/contract/coverage';
 import type { RunProgress } from '../../src/contract/runs';
 import { createTestApp, type TestApp } from '../support/app';
+import { listTotal as listTotalOf, readCoverage } from '../support/coverage';
 import { waitFor } from '../support/wait';
 
 /**
@@ -15,12 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const coverage = async (query = '') => {
-  const res = await t.as('viewer', { method: 'GET', url: `/api/coverage${query}` });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<CoverageReport>();
-};
-const listTotal = async (query: string) => (await t.as('viewer', { method: 'GET', url: `/api/conversations?pageSize=25&${query}` })).json<ConversationListResponse>().total;
+const coverage = (query = '') => readCoverage(t, query);
+const listTotal = (query: string) => listTotalOf(t, query);
 const counted = () => t.services.ctx.reports.computed;
 const runToEnd = async (conversationIds: string[]) => {
   const res = await t.as('generator', { method: 'POST', url: '/api/runs', payload: { conversationIds } });

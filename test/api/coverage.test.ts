@@ -3,6 +3,7 @@ import type { ConversationListResponse } from '../../src/contract/conversations'
 import type { CoverageReport, PlanRecommendedResult } from '../../src/contract/coverage';
 import type { RunEstimate } from '../../src/contract/runs';
 import { createTestApp, type TestApp } from '../support/app';
+import { listTotal as listTotalOf, readCoverage } from '../support/coverage';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,12 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const coverage = async (query = '') => {
-  const res = await t.as('viewer', { method: 'GET', url: `/api/coverage${query}` });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<CoverageReport>();
-};
-const listTotal = async (query: string) => (await t.as('viewer', { method: 'GET', url: `/api/conversations?pageSize=25&${query}` })).json<ConversationListResponse>().total;
+const coverage = (query = '') => readCoverage(t, query);
+const listTotal = (query: string) => listTotalOf(t, query);
 const sum = (xs: { count: number }[]) => xs.reduce((s, x) => s + x.count, 0);
 const post = (url: string, payload?: Record<string, unknown>, role: 'generator' | 'viewer' = 'generator') => t.as(role, { method: 'POST', url, ...(payload === undefined ? {} : { payload }) });
 
