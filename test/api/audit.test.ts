@@ -68,6 +68,7 @@ describe('GET /api/conversations/:id/audit', () => {
         reviewer: { id: await userId('reviewer'), name: 'Test reviewer', email: 'reviewer@example.test' },
         notes: NOTE,
         actionId: null,
+        judge: null,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       },
     ]);
@@ -138,7 +139,7 @@ describe('GET /api/audit/reviews', () => {
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="review-audit-trail-\d{4}-\d\d-\d\d\.csv"/);
     const lines = res.body.split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('createdAt,conversationLabel,conversationId,action,fromStatus,toStatus,reviewerId,reviewerName,reviewerEmail,notes,actionId,eventId');
+    expect(lines[0]).toBe('createdAt,conversationLabel,conversationId,action,fromStatus,toStatus,reviewerId,reviewerName,reviewerEmail,notes,actionId,eventId,judgeScore,judgeCostUsd,judgeModel');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(',conv-00041,');
     expect(lines[1]).toContain(',"Clear, ""friendly"" answer",');
