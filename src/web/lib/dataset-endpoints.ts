@@ -6,6 +6,7 @@ import { coverageReport, dismissalResult, planRecommendedResult, type planRecomm
 import type { CoverageScope } from '../../core/coverage';
 import { api, id, toQueryString } from './api';
 import { qualityDistribution, rescoreStatus } from '../../contract/quality';
+import { runEventPage } from '../../contract/runs';
 import { diversityResponse, duplicatesResponse, judgeAgreementResponse, judgeResponse } from '../../contract/dataset-health';
 
 /**
@@ -43,6 +44,10 @@ export const datasetEndpoints = {
     models: () => api.get(preflightModels, '/api/preflight/models'),
     check: (request: PreflightRequestInput) => api.post(preflightResult, '/api/preflight', request),
   },
+  /** A run's log: judge calls that failed or found no room under the spending limit. */
+  runLog: {
+    events: (runId: string) => api.get(runEventPage, `/api/runs/${id(runId)}/events`),
+  },
   /** Reject and regenerate with guidance. */
   regenerate: {
     one: (conversationId: string, body: RegenerateRequest) => api.post(regenerateResult, `/api/conversations/${id(conversationId)}/regenerate-with-guidance`, body),
@@ -65,6 +70,8 @@ export const datasetQueryKeys = {
     diversity: () => ['conversations', 'duplicates', 'diversity'] as const,
     judgeAgreement: () => ['conversations', 'duplicates', 'judge-agreement'] as const,
   },
+  /** Under `runs`, so whatever refreshes the runs refreshes their logs. */
+  runLog: { events: (runId: string) => ['runs', 'events', runId] as const },
   preflight: {
     all: ['preflight'] as const,
     models: () => ['preflight', 'models'] as const,
@@ -77,6 +84,7 @@ export const datasetQueries = {
   // Each read with its key (see `queries` in endpoints.ts).
   preflightModels: () => queryOptions({ queryKey: datasetQueryKeys.preflight.models(), queryFn: () => datasetEndpoints.preflight.models() }),
   preflight: (request: PreflightRequestInput) => queryOptions({ queryKey: datasetQueryKeys.preflight.check(request), queryFn: () => datasetEndpoints.preflight.check(request) }),
+  runEvents: (runId: string) => queryOptions({ queryKey: datasetQueryKeys.runLog.events(runId), queryFn: () => datasetEndpoints.runLog.events(runId) }),
   coverage: (scope: CoverageScope) => queryOptions({ queryKey: datasetQueryKeys.coverage.report(scope), queryFn: () => datasetEndpoints.coverage.report(scope) }),
   qualityDistribution: () => queryOptions({ queryKey: datasetQueryKeys.qualityInsight.distribution(), queryFn: () => datasetEndpoints.qualityInsight.distribution() }),
   rescoreStatus: () => queryOptions({ queryKey: datasetQueryKeys.qualityInsight.rescore(), queryFn: () => datasetEndpoints.qualityInsight.rescoreStatus() }),

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { Check, Pause, Play, Square, X } from 'lucide-react';
 import { toast } from 'sonner';
 import { isChunkRunKind } from '../../../contract/chunk-runs';
@@ -92,6 +93,15 @@ export function RunProgressCard({ run, canManage }: { run: RunProgress; canManag
       </div>
       {run.status === 'interrupted' && <p className="text-sm text-warning">convgen stopped while this run was going. Nothing was lost: Resume Generation picks up where it left off.</p>}
       {run.error && <p className="text-sm text-warning">{run.error}</p>}
+      {run.eventCount > 0 && (
+        <p className="text-sm text-warning" data-testid="run-log-note">
+          {run.eventCount === 1 ? 'One conversation was' : `${run.eventCount.toLocaleString()} conversations were`} generated but not judged.{' '}
+          <Link to="/runs" search={{ run: run.id }} className="font-medium underline underline-offset-2">
+            See the run log
+          </Link>{' '}
+          for why and what to do.
+        </p>
+      )}
       {throttled > 0 && active && (
         <p className="rounded-md bg-warning-soft px-2.5 py-1.5 text-sm text-warning" data-testid="throttled">
           Rate limit: pausing for {throttled} s… The provider asked us to slow down; the run continues by itself.
