@@ -24,11 +24,3 @@ export function regenerationSkip(c: RegenerationCandidate): RegenerationSkipReas
   if (c.replacedBy) return 'replaced';
   return null;
 }
-
-/** The reason in plain words, after "N are …" / "conv-00012 is …". */
-export const REGENERATION_SKIP_TEXT: Record<RegenerationSkipReason, string> = {
-  not_generated: 'not generated yet, so there is nothing to reject (generate them instead)',
-  generating: 'being generated right now (wait for the run to finish)',
-  seed: 'seeds, which are written by hand and never regenerated',
-  replaced: 'already replaced by a newer version (reject and regenerate that one instead)',
-};

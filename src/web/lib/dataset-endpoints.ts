@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { preflightModels, preflightResult, type PreflightRequestInput } from '../../contract/preflight';
-import { regenerateManyResult, regenerateResult, type RegenerateRequest } from '../../contract/regenerate';
+import { regenerateManyResult, regeneratePreview, regenerateResult, type RegeneratePreviewRequest, type RegenerateRequest } from '../../contract/regenerate';
 import type { z } from 'zod';
 import { coverageReport, dismissalResult, planRecommendedResult, type planRecommendedRequest } from '../../contract/coverage';
 import type { CoverageScope } from '../../core/coverage';
@@ -52,6 +52,7 @@ export const datasetEndpoints = {
   regenerate: {
     one: (conversationId: string, body: RegenerateRequest) => api.post(regenerateResult, `/api/conversations/${id(conversationId)}/regenerate-with-guidance`, body),
     many: (body: { conversationIds: string[]; guidance?: string }) => api.post(regenerateManyResult, '/api/conversations/regenerate-with-guidance', body),
+    preview: (body: RegeneratePreviewRequest) => api.post(regeneratePreview, '/api/conversations/regenerate-with-guidance/preview', body),
   },
 };
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { RefreshCcw } from 'lucide-react';
@@ -8,13 +8,14 @@ import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { ApiError } from '../../lib/api';
 import { endpoints, queryKeys } from '../../lib/endpoints';
+import { usePreferences } from '../../lib/preferences';
+import { keyLabel } from '../../../core/shortcuts';
 
 const GUIDANCE_LIMIT = 500;
 
-/** Shift+G (listed in the shortcuts dialog) must not fire while typing or over another dialog. */
-function typingOrDialog(e: KeyboardEvent) {
-  const target = e.target instanceof Element ? e.target : null;
-  return Boolean(target?.closest('input, textarea, select, [contenteditable="true"]') || document.querySelector('[role="dialog"], [role="menu"]'));
+export interface RegenerateButtonHandle {
+  /** Opens the guidance dialog (the page's reject-and-regenerate shortcut), when the conversation can be regenerated. */
+  open(): void;
 }
 
 /**
@@ -22,8 +23,9 @@ function typingOrDialog(e: KeyboardEvent) {
  * becomes guidance in the new prompt); the conversation is rejected with that note and a new
  * one for the same slot is generated, then opened in the preview.
  */
-export function RegenerateButton({ detail, canReview }: { detail: ConversationDetail; canReview: boolean }) {
+export const RegenerateButton = forwardRef<RegenerateButtonHandle, { detail: ConversationDetail; canReview: boolean }>(function RegenerateButton({ detail, canReview }, ref) {
   const [open, setOpen] = useState(false);
+  const [prefs] = usePreferences();
   const [guidance, setGuidance] = useState('');
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -32,16 +34,8 @@ export function RegenerateButton({ detail, canReview }: { detail: ConversationDe
   useEffect(() => {
     setGuidance(detail.status === 'rejected' ? (detail.review.notes ?? '') : '');
   }, [detail.id, detail.status, detail.review.notes]);
-  useEffect(() => {
-    if (!available) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'G' || !e.shiftKey || e.ctrlKey || e.metaKey || e.altKey || typingOrDialog(e)) return;
-      e.preventDefault();
-      setOpen(true);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [available]);
+  // The key is the user's own (the shortcuts dialog rebinds it); the page's shortcut handler calls this.
+  useImperativeHandle(ref, () => ({ open: () => available && setOpen(true) }), [available]);
 
   const submit = useMutation({
     mutationFn: () => endpoints.regenerate.one(detail.id, { guidance: guidance.trim() }),
@@ -58,7 +52,7 @@ export function RegenerateButton({ detail, canReview }: { detail: ConversationDe
   if (!available) return null;
   return (
     <>
-      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} title="Reject and regenerate with guidance (Shift+G)">
+      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} title={`Reject and regenerate with guidance (${keyLabel(prefs.shortcuts.regenerate)})`}>
         <RefreshCcw className="h-3.5 w-3.5" aria-hidden /> Reject and regenerate
       </Button>
       <Dialog
@@ -108,4 +102,4 @@ export function RegenerateButton({ detail, canReview }: { detail: ConversationDe
       </Dialog>
     </>
   );
-}
+});
