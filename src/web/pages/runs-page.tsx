@@ -64,7 +64,7 @@ function RunDetails({ runId, onClose }: { runId: string; onClose: () => void }) 
             <X className="h-4 w-4" />
           </Button>
         </div>
-        <RunProgressCard run={run.data} canManage={Boolean(me && can(me.role, 'runs:manage'))} />
+        <RunProgressCard run={run.data} canManage={Boolean(me && can(me.role, 'runs:manage'))} linkToLog={false} />
       </div>
       <RunLog run={run.data} />
     </div>

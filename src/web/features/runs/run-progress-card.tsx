@@ -38,7 +38,7 @@ function QueueCount({ label, value, tone }: { label: string; value: number; tone
  * what is being generated now, time left from the observed rate, succeeded and failed, the
  * queue, rate-limit pauses, spending, and the run's controls.
  */
-export function RunProgressCard({ run, canManage }: { run: RunProgress; canManage: boolean }) {
+export function RunProgressCard({ run, canManage, linkToLog = true }: { run: RunProgress; canManage: boolean; /** Off where the run's log is already on the page. */ linkToLog?: boolean }) {
   const client = useQueryClient();
   const label = useLabels();
   const control = useMutation({
@@ -96,10 +96,16 @@ export function RunProgressCard({ run, canManage }: { run: RunProgress; canManag
       {run.eventCount > 0 && (
         <p className="text-sm text-warning" data-testid="run-log-note">
           {run.eventCount === 1 ? 'One conversation was' : `${run.eventCount.toLocaleString()} conversations were`} generated but not judged.{' '}
-          <Link to="/runs" search={{ run: run.id }} className="font-medium underline underline-offset-2">
-            See the run log
-          </Link>{' '}
-          for why and what to do.
+          {linkToLog ? (
+            <>
+              <Link to="/runs" search={{ run: run.id }} className="font-medium underline underline-offset-2">
+                See the run log
+              </Link>{' '}
+              for why and what to do.
+            </>
+          ) : (
+            'The run log below says why and what to do.'
+          )}
         </p>
       )}
       {throttled > 0 && active && (
