@@ -10,8 +10,7 @@ import { ApiError } from '../../lib/api';
 import { endpoints, queryKeys } from '../../lib/endpoints';
 import { usePreferences } from '../../lib/preferences';
 import { keyLabel } from '../../../core/shortcuts';
-
-const GUIDANCE_LIMIT = 500;
+import { GuidanceField } from './guidance-field';
 
 export interface RegenerateButtonHandle {
   /** Opens the guidance dialog (the page's reject-and-regenerate shortcut), when the conversation can be regenerated. */
@@ -71,29 +70,14 @@ export const RegenerateButton = forwardRef<RegenerateButtonHandle, { detail: Con
           </>
         }
       >
-        <label className="block">
-          <span className="mb-1 block text-xs font-semibold tracking-wide text-muted uppercase">Guidance for the new version (required)</span>
-          <textarea
-            autoFocus
-            value={guidance}
-            onChange={(e) => setGuidance(e.target.value.slice(0, GUIDANCE_LIMIT))}
-            onKeyDown={(e) => {
-              e.stopPropagation();
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && guidance.trim()) submit.mutate();
-            }}
-            rows={4}
-            maxLength={GUIDANCE_LIMIT}
-            placeholder="e.g. The assistant drifted into inherited IRAs; keep every answer about the emergency fund and end on a concrete next step."
-            className="w-full rounded-md border border-border bg-surface px-3 py-2 text-sm"
-            aria-label="Guidance for the new version"
-          />
-          <span className="flex justify-between text-[11px] text-muted">
-            <span>Ctrl/⌘+Enter sends</span>
-            <span>
-              {guidance.length}/{GUIDANCE_LIMIT}
-            </span>
-          </span>
-        </label>
+        <GuidanceField
+          autoFocus
+          value={guidance}
+          onChange={setGuidance}
+          onSubmit={() => submit.mutate()}
+          label="Guidance for the new version"
+          placeholder="e.g. The assistant drifted into inherited IRAs; keep every answer about the emergency fund and end on a concrete next step."
+        />
         {error && (
           <p className="mt-2 text-sm text-danger" role="alert">
             {error}

@@ -11,9 +11,9 @@ import { ApiError } from '../../lib/api';
 import { endpoints, queries, queryKeys } from '../../lib/endpoints';
 import { formatDuration, formatUsd } from '../../lib/format';
 import { SpendingLimitField } from '../runs/spending-limit-field';
+import { GuidanceField } from './guidance-field';
 import { regenerateHeadline, regenerateLines } from './regenerate-many-summary';
 
-const GUIDANCE_LIMIT = 500;
 const TONE = { change: 'text-text', skip: 'text-muted', missing: 'text-warning' } as const;
 const explain = (err: unknown) => (err instanceof ApiError ? `${err.message} ${err.hint}` : String(err));
 const plural = (n: number) => `${n.toLocaleString()} conversation${n === 1 ? '' : 's'}`;
@@ -141,25 +141,13 @@ export function RegenerateManyDialog({
             </ul>
           </div>
         )}
-        <label className="block">
-          <span className="mb-1 block text-xs font-semibold tracking-wide text-muted uppercase">Guidance for the new versions (required)</span>
-          <textarea
-            value={guidance}
-            onChange={(ev) => setGuidance(ev.target.value.slice(0, GUIDANCE_LIMIT))}
-            onKeyDown={(ev) => ev.stopPropagation()}
-            rows={4}
-            maxLength={GUIDANCE_LIMIT}
-            placeholder="What was wrong with these, and what should the new versions do differently? e.g. Keep every answer about the topic and end on a concrete next step."
-            className="w-full rounded-md border border-border bg-surface px-3 py-2 text-sm"
-            aria-label="Guidance for the new versions"
-          />
-          <span className="flex justify-between text-[11px] text-muted">
-            <span>It is the rejection note of each, and goes into each new prompt.</span>
-            <span>
-              {guidance.length}/{GUIDANCE_LIMIT}
-            </span>
-          </span>
-        </label>
+        <GuidanceField
+          value={guidance}
+          onChange={setGuidance}
+          onSubmit={() => !blocked && submit.mutate()}
+          label="Guidance for the new versions"
+          placeholder="What was wrong with these, and what should the new versions do differently? e.g. Keep every answer about the topic and end on a concrete next step."
+        />
         {canGenerate && count > 0 && (
           <div className="space-y-3 rounded-md border border-border p-3 text-sm">
             <p data-testid="regenerate-estimate">
