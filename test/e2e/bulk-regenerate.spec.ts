@@ -98,3 +98,39 @@ test('the preview\'s reject-and-regenerate key is listed in the shortcuts and ca
   await page.getByRole('button', { name: 'Restore the default keys' }).click();
   await expect(row).toContainText('Shift+G');
 });
+
+test('a reviewer who may not generate gets the new versions planned, and is told so', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signInAsAdmin(page);
+  const write = { headers: { origin: base } };
+  const email = `reviewer-${Date.now()}@example.test`;
+  expect((await page.request.post('/api/users', { ...write, data: { email, name: 'Rita Reviewer', role: 'reviewer', password: 'reviewer-password' } })).status()).toBe(201);
+  const chosen = (await ids(page.request, 'tier=scenario&status=not_generated&sort=conversationId&dir=desc&pageSize=25')).slice(0, 2);
+  const run = await page.request.post('/api/runs', { ...write, data: { conversationIds: chosen } });
+  expect(run.status(), await run.text()).toBe(201);
+  const runId = (await run.json()).runId as string;
+  await expect.poll(async () => (await (await page.request.get(`/api/runs/${runId}`)).json()).status, { timeout: 60_000 }).toBe('completed');
+
+  const context = await browser.newContext({ baseURL: base });
+  const reviewer = await context.newPage();
+  await reviewer.goto('/sign-in');
+  await reviewer.getByLabel('Email').fill(email);
+  await reviewer.getByLabel('Password').fill('reviewer-password');
+  await reviewer.getByRole('button', { name: 'Sign in' }).click();
+  await expect(reviewer).toHaveURL(/\/conversations/);
+  await selectRows(reviewer, chosen);
+  await reviewer.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name: 'Reject and regenerate (2)' }).click();
+  const dialog = reviewer.getByRole('dialog', { name: 'Reject and regenerate 2 conversations?' });
+  await expect(dialog.getByTestId('regenerate-preview')).toContainText('2 selected: 2 will be regenerated.');
+  await expect(dialog).toContainText('Your role may reject but not start generation');
+  await expect(dialog.getByTestId('regenerate-estimate')).toHaveCount(0);
+  await dialog.getByLabel('Guidance for the new versions').fill('Answer the question that was asked before anything else.');
+  await dialog.getByRole('button', { name: 'Reject and regenerate 2 conversations' }).click();
+  await expect(reviewer.getByRole('region', { name: /Notifications/ }).getByText('2 conversations rejected; the new versions are planned but not started')).toBeVisible();
+  for (const id of chosen) {
+    const old = await detail(reviewer.request, id);
+    expect(old.status).toBe('rejected');
+    expect((await detail(reviewer.request, old.regeneratedAs.conversationId)).status).toBe('not_generated');
+  }
+  await context.close();
+});
