@@ -7,7 +7,7 @@ import { costOf, estimateTokens, priceOf } from '../core/pricing';
 import { renderTemplate, templateParameters } from '../core/prompt';
 import { unknownPlaceholders } from '../core/prompt-parameters';
 import { ProviderError } from '../core/provider-errors';
-import { scoreConversation } from '../core/quality';
+import { assessConversation } from '../core/quality';
 import { SYSTEM_PROMPT } from '../core/system-prompt';
 import type { Tier } from '../core/tiers';
 import type { Db } from '../db/client';
@@ -15,6 +15,7 @@ import { baselineOf, findTemplate, findVersion, getTemplateTest, presentTest } f
 import { templateTests, templateVersions } from '../db/schema';
 import type { ProviderSource } from '../generation/choose-provider';
 import { providerLimiter } from '../generation/provider-limiters';
+import { qualityContextOf } from '../generation/quality-context';
 import { limiterKeyOf } from '../generation/run-runtime';
 import { getSettings } from '../settings/workspace-settings';
 import { sampleContext } from './sample-slot';
@@ -96,12 +97,14 @@ export async function runTemplateTest(
     const cost = costOf(priceOf(provider.info.model) ? provider.info.model : result.model, result.usage);
     const parsed = parseGeneratedConversation(result.output);
     if (!parsed.ok) throw new ProviderError('malformed_output', `The model's answer was not a valid conversation (${parsed.problem}).`, { raw: result.raw, usage: result.usage });
-    const quality = scoreConversation(parsed.value.turns, parsed.value.confidence);
+    // Scored as a run would score it: against the sample slot's topic, intent, arc and source chunk.
+    const { quality, grounding } = assessConversation(parsed.value.turns, parsed.value.confidence, await qualityContextOf(db, sample.slot));
     const row = await record({
       status: 'succeeded',
       turns: parsed.value.turns.map(({ role, content }) => ({ role, content })),
       qualityScore: quality.score,
-      qualityBreakdown: { ...quality, title: parsed.value.title } as unknown as Record<string, unknown>,
+      // The grounding rides along, so a test kept in the dataset has it as a generated one would.
+      qualityBreakdown: { ...quality, title: parsed.value.title, grounding } as unknown as Record<string, unknown>,
       model: result.model,
       costUsd: cost,
       durationMs: Date.now() - started,
