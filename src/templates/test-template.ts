@@ -1,7 +1,6 @@
 import { eq, max } from 'drizzle-orm';
 import type { PreviewTemplateBody, SampleSlotInput, TemplatePreview, TemplateTestResult } from '../contract/templates';
 import { AppError } from '../core/errors';
-import { explainError } from '../core/error-guide';
 import { parseGeneratedConversation } from '../core/output';
 import { costOf, estimateTokens, priceOf } from '../core/pricing';
 import { renderTemplate, templateParameters } from '../core/prompt';
@@ -17,6 +16,7 @@ import type { ProviderSource } from '../generation/choose-provider';
 import { providerLimiter } from '../generation/provider-limiters';
 import { qualityContextOf } from '../generation/quality-context';
 import { limiterKeyOf } from '../generation/run-runtime';
+import { providerFailure } from '../core/provider-failure';
 import { getSettings } from '../settings/workspace-settings';
 import { sampleContext } from './sample-slot';
 
@@ -34,20 +34,6 @@ export async function previewTemplate(db: Db, input: PreviewTemplateBody): Promi
     parameters: Object.fromEntries(Object.entries(sample.parameters).map(([k, v]) => [k, v ?? null])),
     slot: sample.sample,
   };
-}
-
-/** A provider failure as the API answers it: what went wrong with the provider, and what to do. */
-function providerFailure(err: ProviderError): AppError {
-  const guide = explainError({ kind: err.kind, message: err.message, httpStatus: err.opts.httpStatus ?? null });
-  const status = err.kind === 'rate_limited' ? 429 : err.kind === 'timeout' ? 504 : 502;
-  return new AppError({
-    code: `provider_${err.kind}`,
-    status,
-    message: `The test request failed: ${err.message}`,
-    hint: guide.nextStep,
-    retryable: err.retryable,
-    details: { kind: err.kind, httpStatus: err.opts.httpStatus ?? null, retryAfterMs: err.opts.retryAfterMs ?? null },
-  });
 }
 
 /**
@@ -119,7 +105,7 @@ export async function runTemplateTest(
     if (err.kind === 'rate_limited') limiter.onRateLimited(err.opts.retryAfterMs);
     const billed = err.opts.usage ? costOf(provider.info.model, err.opts.usage) : 0;
     const row = await record({ status: 'failed', errorMessage: `${err.kind}: ${err.message}`, costUsd: billed, durationMs: Date.now() - started });
-    const failure = providerFailure(err);
+    const failure = providerFailure(err, 'The test request failed');
     throw new AppError({ code: failure.code, status: failure.status, message: failure.message, hint: failure.hint, retryable: failure.retryable, details: { ...failure.details, testId: row.id } });
   }
 }

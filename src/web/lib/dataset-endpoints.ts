@@ -7,6 +7,7 @@ import type { CoverageScope } from '../../core/coverage';
 import { api, id, toQueryString } from './api';
 import { qualityDistribution, rescoreStatus } from '../../contract/quality';
 import { diversityResponse, duplicatesResponse, judgeAgreementResponse, judgeResponse } from '../../contract/dataset-health';
+import { groundingCheckResponse } from '../../contract/conversations';
 
 /**
  * The calls behind the dataset as a whole — coverage and recommendations, quality insight and the
@@ -37,6 +38,8 @@ export const datasetEndpoints = {
     diversity: () => api.get(diversityResponse, '/api/diversity'),
     judge: (conversationId: string) => api.post(judgeResponse, `/api/conversations/${id(conversationId)}/judge`),
     judgeAgreement: () => api.get(judgeAgreementResponse, '/api/quality/judge-agreement'),
+    /** The provider-judged grounding check of one conversation against its source chunk. */
+    checkGrounding: (conversationId: string) => api.post(groundingCheckResponse, `/api/conversations/${id(conversationId)}/grounding-check`),
   },
   /** Trainer preflight: chat templates and token counts of base models. */
   preflight: {
