@@ -102,4 +102,9 @@ describe('grounding checked by the provider (fake Messages API)', () => {
     expect(notYet.json().error).toMatchObject({ code: 'not_generated' });
     expect(groundingCalls()).toHaveLength(0);
   });
+
+  it('is in the OpenAPI document', async () => {
+    const doc = (await t.as(null, { method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    expect(Object.keys(doc.paths['/api/conversations/{id}/grounding-check'])).toEqual(['post']);
+  });
 });
