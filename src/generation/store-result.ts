@@ -54,7 +54,7 @@ export async function storeResult(db: Db, runtime: RunRuntime, item: ClaimedItem
   const parsed = parseGeneratedConversation(result.output);
   if (!parsed.ok) throw new ProviderError('malformed_output', `The model's answer was not a valid conversation (${parsed.problem}).`, { raw: result.raw, usage: result.usage });
   const output = parsed.value;
-  const { quality, grounding } = assessConversation(output.turns, output.confidence, await qualityContextOf(db, call.context));
+  const { quality, grounding } = assessConversation(output.turns, output.confidence, await qualityContextOf(db, call.context.slot));
   // Priced as the model the run asked for; the answer may name a dated snapshot of it.
   const cost = costOf(priceOf(provider.info.model) ? provider.info.model : result.model, result.usage) * costFactor;
   const { conversation: conv, template } = call.context;

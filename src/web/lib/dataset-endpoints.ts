@@ -8,6 +8,7 @@ import { api, id, toQueryString } from './api';
 import { qualityDistribution, rescoreStatus } from '../../contract/quality';
 import { runEventPage } from '../../contract/runs';
 import { diversityResponse, duplicatesResponse, judgeAgreementResponse, judgeResponse } from '../../contract/dataset-health';
+import { groundingCheckResponse } from '../../contract/conversations';
 
 /**
  * The calls behind the dataset as a whole — coverage and recommendations, quality insight and the
@@ -38,6 +39,8 @@ export const datasetEndpoints = {
     diversity: () => api.get(diversityResponse, '/api/diversity'),
     judge: (conversationId: string) => api.post(judgeResponse, `/api/conversations/${id(conversationId)}/judge`),
     judgeAgreement: () => api.get(judgeAgreementResponse, '/api/quality/judge-agreement'),
+    /** The provider-judged grounding check of one conversation against its source chunk. */
+    checkGrounding: (conversationId: string) => api.post(groundingCheckResponse, `/api/conversations/${id(conversationId)}/grounding-check`),
   },
   /** Trainer preflight: chat templates and token counts of base models. */
   preflight: {
