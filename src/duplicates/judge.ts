@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { JUDGE_FORMAT, JUDGE_SYSTEM_PROMPT, JUDGE_TOOL, judgeAnswerSchema, judgeBreakdownOf, judgeOffline, judgePrompt, parseJudgeAnswer, type JudgeBreakdown, type JudgeSubject } from '../core/judge';
-import { costOf, estimateTokens, priceOf } from '../core/pricing';
+import { costOf, estimateTokens } from '../core/pricing';
 import { ProviderError } from '../core/provider-errors';
 import type { Db } from '../db/client';
 import { loadJudgeSubject, saveJudgement } from '../db/queries/judge';
+import { askStructured } from '../generation/ask-structured';
 import type { Provider, StructuredAnswer } from '../generation/providers/types';
 import type { RateLimiter } from '../generation/rate-limiter';
 
@@ -45,23 +46,13 @@ export function billedForFailure(provider: Provider, err: unknown): number {
  * that is not a rubric (with the usage it billed, when it answered).
  */
 export async function callJudge(provider: Provider, limiter: RateLimiter, subject: JudgeSubject): Promise<Judgement> {
-  if (!provider.analyzeChunk) throw new ProviderError('invalid_request', `The ${provider.info.name} provider cannot answer a structured rubric.`);
-  const system = JUDGE_SYSTEM_PROMPT;
-  const prompt = judgePrompt(subject);
-  const release = await limiter.acquire({ inputTokens: judgeInputTokens(subject), outputTokens: MAX_JUDGE_TOKENS });
-  let result;
-  try {
-    result = await provider.analyzeChunk({ system, prompt, answer: JUDGE_ANSWER, offlineAnswer: () => judgeOffline(subject), maxTokens: MAX_JUDGE_TOKENS });
-    limiter.onSuccess();
-    release({ inputTokens: result.usage.inputTokens + result.usage.cacheReadTokens + result.usage.cacheWriteTokens, outputTokens: result.usage.outputTokens }, result.announced ?? null);
-  } catch (err) {
-    if (err instanceof ProviderError) {
-      release(err.opts.usage ? { inputTokens: err.opts.usage.inputTokens, outputTokens: err.opts.usage.outputTokens } : undefined, err.opts.announced ?? undefined);
-      if (err.kind === 'rate_limited') limiter.onRateLimited(err.opts.retryAfterMs);
-    } else release();
-    throw err;
-  }
-  const costUsd = costOf(priceOf(provider.info.model) ? provider.info.model : result.model, result.usage);
+  const { result, costUsd } = await askStructured(provider, limiter, {
+    system: JUDGE_SYSTEM_PROMPT,
+    prompt: judgePrompt(subject),
+    answer: JUDGE_ANSWER,
+    offlineAnswer: () => judgeOffline(subject),
+    maxTokens: MAX_JUDGE_TOKENS,
+  });
   const parsed = parseJudgeAnswer(result.output);
   if (!parsed.ok) throw new ProviderError('malformed_output', `The judge's answer was not a valid rubric (${parsed.problem}).`, { raw: result.raw, usage: result.usage });
   return { breakdown: judgeBreakdownOf(parsed.value, provider.info.name === 'offline' ? 'offline' : result.model), costUsd };
