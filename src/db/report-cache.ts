@@ -7,7 +7,7 @@ import { queryRows, type Db } from './client';
  * is opened far more often than the dataset changes.
  *
  * The change marker is the dataset's revision: the sum of `dataset_revisions`, which statement
- * triggers on every table these reports read move on at each write (migration 0020), whoever
+ * triggers on every table these reports read move on at each write (migration 0021), whoever
  * writes — a route, the worker, a bulk action, an import, or another process on PostgreSQL.
  * Settings are one of those tables, so a new minimum per combination shows at once too.
  *
