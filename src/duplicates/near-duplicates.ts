@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { checkNearDuplicate, conversationsWithoutSignature } from '../db/queries/near-duplicates';
+import { checkNearDuplicate, conversationsWithoutSignature, marksAtAnotherThreshold, remarkAtThreshold } from '../db/queries/near-duplicates';
 import { getSettings } from '../settings/workspace-settings';
 
 /** Checks one stored conversation against the earlier ones, at the workspace's threshold. */
@@ -9,39 +9,82 @@ export async function markNearDuplicate(db: Db, conversationId: string, turns: r
 }
 
 /**
- * Gives every conversation with turns but no signature one (the demo, upgraded workspaces,
- * imported seeds), oldest first, in batches. Idempotent: a second call finds nothing to do.
- * Returns how many were checked.
+ * Brings every conversation's near-duplicate mark up to date, in batches: those with turns but no
+ * signature get one (the demo, upgraded workspaces, imported seeds), oldest first; then those whose
+ * mark was decided at another threshold are decided again from their stored signatures (the
+ * setting changed). Idempotent: a second call finds nothing to do. Returns how many were checked.
  */
 export async function backfillNearDuplicates(db: Db, opts: { batchSize?: number; shouldStop?: () => boolean } = {}): Promise<number> {
   const batchSize = opts.batchSize ?? 500;
   const { quality } = await getSettings(db);
+  const threshold = quality.nearDuplicateThreshold;
   let done = 0;
   for (;;) {
     if (opts.shouldStop?.()) return done;
     const batch = await conversationsWithoutSignature(db, batchSize);
+    if (!batch.length) break;
+    for (const row of batch) {
+      if (opts.shouldStop?.()) return done;
+      done++;
+      await checkNearDuplicate(db, row.id, JSON.parse(row.turns) as { content: string }[], threshold);
+    }
+  }
+  for (;;) {
+    if (opts.shouldStop?.()) return done;
+    const batch = await marksAtAnotherThreshold(db, threshold, batchSize);
     if (!batch.length) return done;
     for (const row of batch) {
       if (opts.shouldStop?.()) return done;
       done++;
-      const turns = JSON.parse(row.turns) as { content: string }[];
-      await checkNearDuplicate(db, row.id, turns, quality.nearDuplicateThreshold);
+      await remarkAtThreshold(db, row, threshold);
     }
   }
 }
 
-/** Starts the backfill in the background; the server answers meanwhile. `stop` waits for the current conversation. */
-export function scheduleNearDuplicateBackfill(db: Db, log: (msg: string) => void): { stop: () => Promise<void> } {
-  let stopped = false;
-  const running = backfillNearDuplicates(db, { shouldStop: () => stopped })
-    .then((n) => {
-      if (n) log(`Checked ${n} conversation(s) for near-duplicates.`);
-    })
-    .catch((err) => log(`The near-duplicate check of stored conversations stopped: ${String(err)}. It resumes at the next start.`));
-  return {
-    async stop() {
-      stopped = true;
-      await running;
-    },
+interface Checker {
+  run: Promise<void> | null;
+  /** Asked again while running (the threshold changed meanwhile): one more pass follows. */
+  again: boolean;
+  stopped: boolean;
+}
+const checkers = new WeakMap<Db, Checker>();
+
+/**
+ * Starts bringing the marks up to date in the background (at start, and when the threshold
+ * changes); the server answers meanwhile. Asked while a pass runs, it runs one more pass after it,
+ * at the threshold then current. Errors are logged, never thrown.
+ */
+export function keepNearDuplicatesCurrent(db: Db, log: (msg: string) => void): void {
+  let c = checkers.get(db);
+  if (!c) checkers.set(db, (c = { run: null, again: false, stopped: false }));
+  const checker = c;
+  if (checker.run) {
+    checker.again = true;
+    return;
+  }
+  checker.stopped = false;
+  const pass = async (): Promise<void> => {
+    checker.again = false;
+    const n = await backfillNearDuplicates(db, { shouldStop: () => checker.stopped });
+    if (n) log(`Checked ${n} conversation(s) for near-duplicates.`);
+    if (checker.again && !checker.stopped) return pass();
   };
+  checker.run = pass()
+    .catch((err) => log(`The near-duplicate check of stored conversations stopped: ${String(err)}. It resumes at the next start.`))
+    .finally(() => {
+      checker.run = null;
+    });
+}
+
+/** Resolves when no check is running. */
+export async function nearDuplicatesIdle(db: Db): Promise<void> {
+  await checkers.get(db)?.run;
+}
+
+/** Stops after the current conversation and waits for it, so the database can close under it. */
+export async function stopNearDuplicateChecks(db: Db): Promise<void> {
+  const checker = checkers.get(db);
+  if (!checker) return;
+  checker.stopped = true;
+  await checker.run;
 }

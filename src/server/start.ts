@@ -13,7 +13,7 @@ import { createProviderSource } from '../generation/choose-provider';
 import { recoverRuns } from '../generation/run-control';
 import { createMailer } from '../notify/mailer';
 import { startWorker, type Worker } from '../generation/worker';
-import { scheduleNearDuplicateBackfill } from '../duplicates/near-duplicates';
+import { keepNearDuplicatesCurrent, stopNearDuplicateChecks } from '../duplicates/near-duplicates';
 import { scheduleRetention, type RetentionSchedule } from '../retention/schedule';
 import { BulkActions } from '../review/bulk-actions';
 import { DocumentProcessor } from '../documents/document-processor';
@@ -94,7 +94,7 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
   const retention = scheduleRetention(db.db, log);
   // Scores stored by older quality criteria are brought up to date in the background, without holding up the start.
   startRescoring(db.db, { log });
-  const nearDuplicates = scheduleNearDuplicateBackfill(db.db, log);
+  keepNearDuplicatesCurrent(db.db, log);
   return {
     ctx,
     worker,
@@ -107,7 +107,7 @@ export async function startServices(config: AppConfig, log: (msg: string) => voi
       await maintenance.stop();
       await retention.stop();
       await stopRescoring(db.db);
-      await nearDuplicates.stop();
+      await stopNearDuplicateChecks(db.db);
       await worker?.stop();
       await db.close();
     },

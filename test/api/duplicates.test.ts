@@ -101,6 +101,40 @@ describe('near-duplicates', () => {
     expect(marked).toBeGreaterThanOrEqual(1);
     expect(preview).toMatchObject({ count: 2 - marked, nearDuplicatesLeftOut: marked });
   });
+
+  it('decides the marks again when the threshold changes, from the stored signatures, and back', async () => {
+    // A copy with its last answer rewritten: similar, but not identical.
+    const base = await detail('conv-00002');
+    const last = base.turns.length - 1;
+    const turns = base.turns.map((x, i) => ({ role: x.role, content: i === last ? 'Rewritten entirely: a different closing answer about something else altogether.' : x.content }));
+    const res = await t.as('generator', { method: 'POST', url: '/api/seeds/import', payload: [{ conversationId: 'copy-002', title: 'A partial copy', persona: base.persona, emotion: base.emotion, topic: base.topic, intent: base.intent, tone: base.tone, tier: base.tier, turns }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const marked = (await detail('copy-002')).nearDuplicateOf;
+    expect(marked?.id).toBe(base.id);
+    expect(marked!.similarity).toBeLessThan(1);
+    const countBefore = (await duplicates()).count;
+    const setThreshold = async (value: number) => {
+      const patch = await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { quality: { nearDuplicateThreshold: value } } });
+      expect(patch.statusCode, patch.body).toBe(200);
+      return waitFor(async () => {
+        const d = await duplicates();
+        return d.threshold === value && d.unchecked === 0 ? d : null;
+      }, { timeoutMs: 30_000 });
+    };
+    try {
+      // Just above this pair's similarity: the mark goes, with nothing regenerated or re-imported.
+      const above = Math.round((marked!.similarity + 0.005) * 1000) / 1000;
+      const after = await setThreshold(above);
+      expect((await detail('copy-002')).nearDuplicateOf).toBeNull();
+      expect(after.count).toBeLessThan(countBefore);
+      const [{ n: atOld }] = await db().select({ n: sql<number>`count(*)::int` }).from(conversationMinhash).where(sql`${conversationMinhash.markedAtThreshold} is distinct from ${above}::real`);
+      expect(atOld).toBe(0);
+    } finally {
+      await setThreshold(0.85);
+    }
+    expect((await detail('copy-002')).nearDuplicateOf).toEqual(marked);
+    expect((await duplicates()).count).toBe(countBefore);
+  });
 });
 
 describe('GET /api/diversity', () => {

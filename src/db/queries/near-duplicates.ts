@@ -26,9 +26,10 @@ export async function checkNearDuplicate(db: Db, conversationId: string, turns: 
   const [stored] = await queryRows<{ inserted: boolean }>(
     db,
     sql`with stored as (
-        insert into conversation_minhash (conversation_id, signature, band_keys)
-        values (${conversationId}, ${`{${signature.join(',')}}`}::int[], ${`{${keys.join(',')}}`}::text[])
-        on conflict (conversation_id) do update set signature = excluded.signature, band_keys = excluded.band_keys, created_at = now()
+        insert into conversation_minhash (conversation_id, signature, band_keys, marked_at_threshold)
+        values (${conversationId}, ${`{${signature.join(',')}}`}::int[], ${`{${keys.join(',')}}`}::text[], ${threshold}::real)
+        on conflict (conversation_id) do update
+          set signature = excluded.signature, band_keys = excluded.band_keys, marked_at_threshold = excluded.marked_at_threshold, created_at = now()
         returning (xmax = 0) as inserted
       ), marked as (${markStatement(conversationId, match)})
       select inserted from stored`,
@@ -94,6 +95,28 @@ async function bestEarlierMatch(db: Db, conversationId: string, signature: numbe
 }
 
 /**
+ * Up to `limit` conversations whose mark was decided at another threshold than `threshold` (the
+ * setting changed, or the workspace predates keeping it), with their stored signatures. The
+ * threshold is compared as the column's own type (real), or 0.85 would never equal itself.
+ */
+export async function marksAtAnotherThreshold(db: Db, threshold: number, limit: number): Promise<{ id: string; signature: number[]; band_keys: string[] }[]> {
+  return queryRows<{ id: string; signature: number[]; band_keys: string[] }>(db, sql`
+    select m.conversation_id as id, m.signature, m.band_keys from conversation_minhash m
+    where m.marked_at_threshold is distinct from ${threshold}::real
+    limit ${limit}`);
+}
+
+/**
+ * Decides a conversation's mark again at `threshold` from its stored signature, and records the
+ * threshold. Each mark only looks at earlier conversations, so the order of re-marking does not matter.
+ */
+export async function remarkAtThreshold(db: Db, row: { id: string; signature: number[]; band_keys: string[] }, threshold: number): Promise<void> {
+  const match = await bestEarlierMatch(db, row.id, row.signature, row.band_keys, threshold);
+  await db.execute(sql`with marked as (${markStatement(row.id, match)})
+    update conversation_minhash set marked_at_threshold = ${threshold}::real where conversation_id = ${row.id}`);
+}
+
+/**
  * Up to `limit` conversations with turns but no signature yet (the demo, workspaces upgraded from
  * before near-duplicates, imported seeds), oldest first so each is compared with what came before.
  */
@@ -136,8 +159,12 @@ export async function topNearDuplicates(db: Db, limit: number): Promise<NearDupl
   }));
 }
 
-/** Conversations with text that have no signature yet (the startup backfill has not reached them). */
-export async function uncheckedCount(db: Db): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from conversations c where c.turn_count > 0 and not exists (select 1 from conversation_minhash m where m.conversation_id = c.id)`);
+/** Conversations with text not yet checked at the current threshold: no signature yet, or a mark decided at another threshold. */
+export async function uncheckedCount(db: Db, threshold: number): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select (select count(*)::int from conversations c where c.turn_count > 0 and not exists (select 1 from conversation_minhash m where m.conversation_id = c.id))
+      + (select count(*)::int from conversation_minhash m where m.marked_at_threshold is distinct from ${threshold}::real) as n`,
+  );
   return row.n;
 }

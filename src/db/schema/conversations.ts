@@ -166,6 +166,8 @@ export const conversationMinhash = pgTable(
       .references(() => conversations.id, { onDelete: 'cascade' }),
     signature: integer('signature').array().notNull(),
     bandKeys: text('band_keys').array().notNull(),
+    /** The similarity threshold the conversation's near-duplicate mark was decided at; null: unknown (before this was kept). */
+    markedAtThreshold: real('marked_at_threshold'),
     createdAt: createdAt(),
   },
   (t) => [index('conversation_minhash_bands_idx').using('gin', t.bandKeys).with({ fastupdate: false })],

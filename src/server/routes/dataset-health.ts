@@ -44,7 +44,7 @@ export function datasetHealthRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) =>
       ctx.reports.get(`duplicates:${request.query.limit}`, async (tx) => {
         const settings = await getSettings(tx);
-        return { count: await nearDuplicateCount(tx), pairs: await topNearDuplicates(tx, request.query.limit), unchecked: await uncheckedCount(tx), threshold: settings.quality.nearDuplicateThreshold };
+        return { count: await nearDuplicateCount(tx), pairs: await topNearDuplicates(tx, request.query.limit), unchecked: await uncheckedCount(tx, settings.quality.nearDuplicateThreshold), threshold: settings.quality.nearDuplicateThreshold };
       }),
   );
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { rateLimitsView, settingsHistoryPage, settingsHistoryQuery, settingsPatch, settingsResponse } from '../../contract/settings';
+import { keepNearDuplicatesCurrent } from '../../duplicates/near-duplicates';
 import { presentRateLimits } from '../../generation/rate-limits-view';
 import { listSettingsHistory } from '../../settings/settings-history';
 import { getSettings, presentSettings, updateSettings } from '../../settings/workspace-settings';
@@ -26,6 +27,8 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       await updateSettings(db, request.body, currentUser(request).id, ctx.secret);
+      // Marks decided at the old threshold are decided again in the background, from the stored signatures.
+      if (request.body.quality?.nearDuplicateThreshold !== undefined) keepNearDuplicatesCurrent(db, (msg) => request.log.info(msg));
       return presentSettings(db, ctx.secret, envSecrets);
     },
   );

@@ -1,0 +1,1 @@
+ALTER TABLE "conversation_minhash" ADD COLUMN "marked_at_threshold" real;
