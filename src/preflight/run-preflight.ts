@@ -1,18 +1,18 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { PreflightModels, PreflightRequest, PreflightResult } from '../contract/preflight';
 import { AppError } from '../core/errors';
 import { summarizePreflight, type PreflightItem } from '../core/preflight-summary';
 import type { Db } from '../db/client';
 import { readCountBatch, readTurns, storeCounts, type NewCount } from '../db/queries/token-counts';
-import { exportWhere } from '../exports/export-rows';
+import { countExport, exportWhere } from '../exports/export-rows';
 import { BASE_MODELS, findBaseModel, installCommand, type BaseModelInfo } from './base-models';
-import { countTokens, type TokenCount } from './token-count';
-import { isInstalled, isLoaded, loadModel } from './tokenizers';
+import { trackProgress } from './preflight-progress';
+import type { TokenCount } from './token-count';
+import { tokenWorker } from './token-worker-client';
+import { isInstalled } from './tokenizers';
 
 /** Rows read per query: a preflight of 100,000 conversations is 100 indexed statements. */
 const BATCH = 1_000;
-/** Counting holds the event loop; it gives it back this often, so the API keeps answering. */
-const YIELD_EVERY_MS = 25;
 
 export function listPreflightModels(): PreflightModels {
   return {
@@ -20,7 +20,7 @@ export function listPreflightModels(): PreflightModels {
       id: m.id,
       label: m.label,
       installed: isInstalled(m),
-      loaded: isLoaded(m.id),
+      loaded: tokenWorker.isLoaded(m.id),
       packageName: m.packageName,
       sizeMb: m.sizeMb,
       optional: m.optional,
@@ -61,25 +61,47 @@ export function resolveBaseModel(id: string): BaseModelInfo {
 const promptedCounts = new Map<string, TokenCount>();
 const MAX_PROMPTED = 100_000;
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Conversations per request to the token worker: small enough that progress moves every second
+ * or so (70–150 are counted a second), large enough that messages cost nothing beside counting.
+ */
+const CHUNK = 100;
+
+const newCheckId = () => randomBytes(9).toString('base64url');
 
 /**
  * Trainer preflight of a selection: every conversation rendered through the model's chat template
  * and counted with its tokenizer, reusing stored counts of conversations whose turns are unchanged
- * and storing the new ones.
+ * and storing the new ones. The database work stays here; loading and counting happen in the
+ * token worker, so the server keeps answering meanwhile. Progress is published under the
+ * request's checkId.
  */
 export async function runPreflight(db: Db, request: PreflightRequest): Promise<PreflightResult> {
   const model = resolveBaseModel(request.baseModel);
-  const wasLoaded = isLoaded(model.id);
-  const { template, encoder, loadMs } = await loadModel(model);
+  const progress = trackProgress(request.checkId ?? newCheckId(), model);
+  try {
+    const result = await check(db, request, model, progress.update);
+    progress.update({ phase: 'done', total: result.count, done: result.count, countedNow: result.countedNow });
+    return result;
+  } catch (err) {
+    progress.update({ phase: 'failed' });
+    throw err;
+  }
+}
+
+type Update = ReturnType<typeof trackProgress>['update'];
+
+async function check(db: Db, request: PreflightRequest, model: BaseModelInfo, update: Update): Promise<PreflightResult> {
+  const loadMs = await tokenWorker.load(model.id);
   const systemPrompt = request.systemPrompt?.trim() || undefined;
   const fold = Boolean(systemPrompt && request.foldSystemPrompt);
   const promptKey = systemPrompt ? `${fold ? 'fold:' : ''}${createHash('md5').update(systemPrompt).digest('hex')}` : '';
   const where = exportWhere(request.selection, request.approvedOnly);
+  const { count: total } = await countExport(db, where);
   const items: PreflightItem[] = [];
   let countedNow = 0;
   let after = '';
-  let lastYield = performance.now();
+  update({ phase: 'counting', total });
   for (;;) {
     const rows = await readCountBatch(db, model.id, where, after, BATCH);
     if (!rows.length) break;
@@ -89,25 +111,34 @@ export async function runPreflight(db: Db, request: PreflightRequest): Promise<P
       const cached = systemPrompt ? promptedCounts.get(`${model.id}|${promptKey}|${r.contentHash}`) : r.stored;
       if (cached) known.set(r.id, cached);
     }
-    const turns = await readTurns(db, rows.filter((r) => !known.has(r.id)).map((r) => r.id));
-    const fresh: NewCount[] = [];
+    const toCount = rows.filter((r) => !known.has(r.id));
+    let done = items.length + known.size;
+    update({ done });
+    const turns = await readTurns(db, toCount.map((r) => r.id));
+    // Every chunk is queued at once (the worker answers in order), so it never waits for the next.
+    const chunks = Array.from({ length: Math.ceil(toCount.length / CHUNK) }, (_, i) => toCount.slice(i * CHUNK, (i + 1) * CHUNK));
+    const counted = await Promise.all(
+      chunks.map(async (chunk) => {
+        const counts = await tokenWorker.count(model.id, chunk.map((r) => turns.get(r.id) ?? []), systemPrompt, fold);
+        countedNow += counts.length;
+        done += counts.length;
+        update({ done, countedNow });
+        return counts;
+      }),
+    );
+    const fresh = new Map(toCount.map((r, i) => [r.id, counted[Math.floor(i / CHUNK)][i % CHUNK]]));
+    const stored: NewCount[] = [];
     for (const r of rows) {
-      let count = known.get(r.id);
-      if (!count) {
-        count = countTokens(template, encoder, turns.get(r.id) ?? [], systemPrompt, fold);
-        countedNow++;
+      const count = known.get(r.id) ?? fresh.get(r.id)!;
+      if (!known.has(r.id)) {
         if (systemPrompt) {
           if (promptedCounts.size >= MAX_PROMPTED) promptedCounts.clear();
           promptedCounts.set(`${model.id}|${promptKey}|${r.contentHash}`, count);
-        } else fresh.push({ conversationId: r.id, contentHash: r.contentHash, ...count });
-        if (performance.now() - lastYield > YIELD_EVERY_MS) {
-          await yieldToLoop();
-          lastYield = performance.now();
-        }
+        } else stored.push({ conversationId: r.id, contentHash: r.contentHash, ...count });
       }
       items.push({ id: r.id, conversationId: r.conversationId, ...count });
     }
-    await storeCounts(db, model.id, fresh);
+    await storeCounts(db, model.id, stored);
   }
   const summary = summarizePreflight(items, request.maxSeqLen);
   return {
@@ -122,6 +153,6 @@ export async function runPreflight(db: Db, request: PreflightRequest): Promise<P
     assistantTokenShare: summary.assistantTokenShare,
     histogram: summary.histogram,
     countedNow,
-    loadMs: wasLoaded ? 0 : loadMs,
+    loadMs,
   };
 }
