@@ -6,7 +6,8 @@ import { cn } from '../../lib/cn';
  * then "Counted 12,400 of 35,115". Before the server's first answer, the check is starting.
  */
 export function PreflightProgressBar({ progress, modelLabel, compact = false }: { progress: PreflightProgress | null; modelLabel: string; compact?: boolean }) {
-  const counting = progress?.phase === 'counting' && progress.total > 0;
+  // "done" shows briefly, between the server finishing and its answer arriving: a full bar.
+  const counting = (progress?.phase === 'counting' || progress?.phase === 'done') && progress.total > 0;
   const ratio = counting ? progress.done / progress.total : 0;
   const message = progress?.message ?? `Starting the check with the ${modelLabel} tokenizer…`;
   return (
