@@ -23,11 +23,15 @@ test('the export dialog checks token lengths; the table shows and filters them; 
   // The check's answer is held back until its progress has been seen: the bar reaches the total.
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/preflight', async (route) => {
-    const response = await route.fetch();
-    await released;
-    await route.fulfill({ response });
-  });
+  await page.route(
+    '**/api/preflight',
+    async (route) => {
+      const response = await route.fetch();
+      await released;
+      await route.fulfill({ response });
+    },
+    { times: 1 },
+  );
   await check.getByRole('button', { name: 'Check token lengths' }).click();
   const progress = check.getByTestId('preflight-progress');
   await expect(progress).toBeVisible();
@@ -35,7 +39,6 @@ test('the export dialog checks token lengths; the table shows and filters them; 
   await expect(progress).toContainText('Checked 6 conversations');
   await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuemax', '6');
   release();
-  await page.unroute('**/api/preflight');
   await expect(check.getByTestId('preflight-figures')).toContainText('6 conversations', { timeout: 90_000 });
   await expect(progress).toBeHidden();
   await expect(check.getByTestId('preflight-verdict')).toContainText('Every one fits in 4,096 tokens');
