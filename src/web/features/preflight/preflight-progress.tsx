@@ -11,7 +11,7 @@ export function PreflightProgressBar({ progress, modelLabel, compact = false }: 
   const ratio = counting ? progress.done / progress.total : 0;
   const message = progress?.message ?? `Starting the check with the ${modelLabel} tokenizer…`;
   return (
-    <div className="space-y-1" data-testid="preflight-progress" aria-live="polite">
+    <div className={cn('space-y-1', !compact && 'max-w-3xl')} data-testid="preflight-progress" aria-live="polite">
       <div className="flex items-center justify-between gap-2">
         <p className={cn('text-muted', compact ? 'text-xs' : 'text-sm')}>{message}</p>
         {counting && <span className="text-xs text-muted tabular-nums">{Math.floor(ratio * 100)} %</span>}
