@@ -3,7 +3,7 @@ import type { PreflightModels, PreflightRequest, PreflightResult } from '../cont
 import { AppError } from '../core/errors';
 import { summarizePreflight, type PreflightItem } from '../core/preflight-summary';
 import type { Db } from '../db/client';
-import { readCountBatch, readTurns, storeCounts, type NewCount } from '../db/queries/token-counts';
+import { analyzeTokenCounts, readCountBatch, readTurns, storeCounts, type NewCount } from '../db/queries/token-counts';
 import { countExport, exportWhere } from '../exports/export-rows';
 import { BASE_MODELS, findBaseModel, installCommand, type BaseModelInfo } from './base-models';
 import { trackProgress } from './preflight-progress';
@@ -120,6 +120,9 @@ async function check(db: Db, request: PreflightRequest, model: BaseModelInfo, up
   };
 
   const counts = new Map<string, TokenCount>();
+  // Statistics are refreshed each time the stored rows double (from 1,000): a handful of ANALYZEs in a whole check.
+  let storedSinceAnalyze = 0;
+  let storedAtAnalyze = 0;
   let countedNow = 0;
   let done = 0;
   let next = readBatch('');
@@ -149,6 +152,12 @@ async function check(db: Db, request: PreflightRequest, model: BaseModelInfo, up
           }
         });
         await storeCounts(db, model.id, stored);
+        storedSinceAnalyze += stored.length;
+        if (storedSinceAnalyze >= Math.max(1_000, storedAtAnalyze)) {
+          storedAtAnalyze += storedSinceAnalyze;
+          storedSinceAnalyze = 0;
+          await analyzeTokenCounts(db);
+        }
         countedNow += chunk.length;
         done += chunk.length;
         update({ done, countedNow });
