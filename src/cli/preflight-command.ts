@@ -27,7 +27,7 @@ type Api = ReturnType<typeof apiClient>;
  */
 function followProgress(api: Api, checkId: string): () => void {
   const tty = process.stderr.isTTY;
-  let lastLogged = -1;
+  let lastLogged: number | null = null;
   let lastLine = '';
   let stopped = false;
   const show = (line: string, milestone: number) => {
@@ -47,7 +47,7 @@ function followProgress(api: Api, checkId: string): () => void {
         show(`[${'█'.repeat(filled)}${'░'.repeat(24 - filled)}] ${progress.message}`, tty ? progress.done : Math.floor(progress.done / 5_000));
       }
       // Unreferenced: when the check answers, the command ends without waiting for the next poll.
-      await new Promise((resolve) => setTimeout(resolve, tty ? 300 : 1_000).unref());
+      await new Promise((resolve) => setTimeout(resolve, tty ? 300 : 500).unref());
     }
   };
   void poll();
