@@ -1,12 +1,14 @@
 import { Command } from 'commander';
+import type { GroundingCheckResponse } from '../contract/conversations';
 import type { QualityDistribution, RescoreStatus } from '../contract/quality';
 import { apiClient } from './api-client';
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 /**
- * `convgen quality`: scores against reviewers' decisions (`distribution`) and re-scoring stored
- * conversations with the current criteria (`rescore`, admin), from the running server.
+ * `convgen quality`: scores against reviewers' decisions (`distribution`), re-scoring stored
+ * conversations with the current criteria (`rescore`, admin) and the provider-judged grounding
+ * check of one conversation (`grounding`), from the running server.
  */
 export function qualityCommand(): Command {
   const quality = new Command('quality').description("Quality scores against reviewers' decisions, and re-scoring with the current criteria");
@@ -32,6 +34,17 @@ export function qualityCommand(): Command {
     .action(async (opts: { outdatedOnly?: boolean }) => {
       const status = await apiClient().post<RescoreStatus>('/api/quality/rescore', { force: !opts.outdatedOnly });
       console.log(`Re-scoring started (scoring version ${status.scoringVersion}, ${status.outdated} outdated). Check with: convgen quality distribution`);
+    });
+  quality
+    .command('grounding <conversation>')
+    .description("Check a conversation's statements against its source chunk with the configured provider (one request; offline: by shared words, $0)")
+    .option('--json', 'print the full answer as JSON')
+    .action(async (conversation: string, opts: { json?: boolean }) => {
+      const result = await apiClient().post<GroundingCheckResponse>(`/api/conversations/${encodeURIComponent(conversation)}/grounding-check`, {});
+      if (opts.json) return void console.log(JSON.stringify(result, null, 2));
+      const claims = result.sentences.filter((s) => s.verdict !== 'not_a_claim');
+      console.log(`${pct(result.supportedShare)} of ${claims.length} factual statements supported (checked by ${result.model ?? 'the provider'}, $${result.costUsd.toFixed(4)}).`);
+      for (const s of result.sentences.filter((x) => !x.supported)) console.log(`  ${s.verdict === 'contradicted' ? 'contradicted' : 'unsupported '}  turn ${s.turnNumber}: ${s.text}${s.reason ? `\n                 ${s.reason}` : ''}`);
     });
   return quality;
 }

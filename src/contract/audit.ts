@@ -6,7 +6,8 @@ import { calendarDate } from './calendar-date';
  * retention run (US9.3.1). Review events come from review_logs, which are never pruned.
  */
 
-export const REVIEW_EVENT_ACTIONS = ['approve', 'reject', 'undo', 'edit'] as const;
+/** `judge`: the LLM judge scored the conversation on someone's request (POST /api/conversations/:id/judge); the status does not change. */
+export const REVIEW_EVENT_ACTIONS = ['approve', 'reject', 'undo', 'edit', 'judge'] as const;
 export type ReviewEventAction = (typeof REVIEW_EVENT_ACTIONS)[number];
 
 const isoDateTime = (example: string) => z.iso.datetime({ offset: true, message: `must be an ISO date-time such as ${example}` });
@@ -70,6 +71,8 @@ export const reviewEvent = z.object({
   notes: z.string().nullable(),
   /** Shared by every event of one bulk action and of its undo; null for a single review. */
   actionId: z.string().nullable(),
+  /** A `judge` event's score (0–10), what its provider call cost and the model that judged; null for the others. */
+  judge: z.object({ score: z.number(), costUsd: z.number(), model: z.string() }).nullable(),
   createdAt: z.string(),
 });
 export type ReviewEvent = z.infer<typeof reviewEvent>;

@@ -175,8 +175,22 @@ export const qualityCriterion = z.object({
 export const groundingResult = z.object({
   supportedShare: z.number(),
   method: z.enum(['lexical', 'provider']),
-  sentences: z.array(z.object({ turnNumber: z.number(), start: z.number(), end: z.number(), text: z.string(), supported: z.boolean(), overlap: z.number() })),
+  model: z.string().optional().describe('The model that checked each statement (provider method only).'),
+  sentences: z.array(
+    z.object({
+      turnNumber: z.number(),
+      start: z.number(),
+      end: z.number(),
+      text: z.string(),
+      supported: z.boolean(),
+      overlap: z.number(),
+      verdict: z.enum(['supported', 'contradicted', 'unsupported', 'not_a_claim']).optional().describe("The model's verdict (provider method only)."),
+      reason: z.string().optional(),
+    }),
+  ),
 });
+export const groundingCheckResponse = groundingResult.extend({ costUsd: z.number() });
+export type GroundingCheckResponse = z.infer<typeof groundingCheckResponse>;
 export type GroundingResult = z.infer<typeof groundingResult>;
 
 export const conversationDetail = conversationSummary.extend({

@@ -2,14 +2,21 @@ import { z } from 'zod';
 import { DEFAULT_SHORTCUTS, normalizeKey, shortcutProblem, SHORTCUT_ACTIONS, type ShortcutKeys } from '../core/shortcuts';
 
 const key = z.string().min(1).max(20).transform(normalizeKey);
-/** Shortcut keys as sent: normalized, and checked for clashes with each other and the page. */
-const shortcutKeysInput = z
-  .object(Object.fromEntries(SHORTCUT_ACTIONS.map((a) => [a, key])) as Record<(typeof SHORTCUT_ACTIONS)[number], typeof key>)
-  .strict()
-  .superRefine((keys, ctx) => {
-    const problem = shortcutProblem(keys as ShortcutKeys);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+/**
+ * Shortcut keys as sent or stored: normalized, and checked for clashes with each other and the
+ * page. An action left out keeps its default key, so keys saved before an action was added
+ * still count.
+ */
+const shortcutKeysInput = z.preprocess(
+  (value) => (value && typeof value === 'object' && !Array.isArray(value) ? { ...DEFAULT_SHORTCUTS, ...value } : value),
+  z
+    .object(Object.fromEntries(SHORTCUT_ACTIONS.map((a) => [a, key])) as Record<(typeof SHORTCUT_ACTIONS)[number], typeof key>)
+    .strict()
+    .superRefine((keys, ctx) => {
+      const problem = shortcutProblem(keys as ShortcutKeys);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+);
 
 /** A signed-in user's own view preferences (US11.2.1, US6.1.2), kept on the server so they follow them. */
 export const preferences = z.object({

@@ -33,6 +33,8 @@ export const runProgress = z.object({
   model: z.string(),
   /** The limits the provider last announced for this model ("provider allows 4,000 requests/min"); null: none known. */
   providerLimits: providerLimitsSchema.nullable(),
+  /** Rows in the run's log (GET /api/runs/:id/events): what went missing beside the items' outcomes. */
+  eventCount: z.number(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
@@ -40,6 +42,27 @@ export const runProgress = z.object({
 export type RunProgress = z.infer<typeof runProgress>;
 
 export const runList = z.object({ items: z.array(runProgress) });
+
+export const RUN_EVENT_KINDS = ['judge_failed', 'judge_skipped'] as const;
+
+/** A row of a run's log: something that happened beside an item's outcome, in plain words with what to do. */
+export const runEvent = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  kind: z.enum(RUN_EVENT_KINDS),
+  /** The conversation's row id and human id; null once it was deleted. */
+  conversationId: z.string().nullable(),
+  conversationLabel: z.string().nullable(),
+  message: z.string(),
+  hint: z.string(),
+  /** What the event cost the run (a failed call that was still billed). */
+  costUsd: z.number(),
+});
+export type RunEvent = z.infer<typeof runEvent>;
+
+export const runEventsQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();
+export const runEventPage = z.object({ items: z.array(runEvent), total: z.number() });
+export type RunEventPage = z.infer<typeof runEventPage>;
 export type RunList = z.infer<typeof runList>;
 
 export const generateResponse = z.object({ runId: z.string() });

@@ -53,3 +53,9 @@ export function costOf(model: string, usage: TokenUsage): number {
 export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
+
+/** "$0.0031" under a cent, "$1.25" above: money as the UI, logs and audit trail show it. */
+export function formatUsd(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '—';
+  return n < 0.01 && n > 0 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`;
+}

@@ -11,9 +11,10 @@ export type { Grounding } from './quality-criteria/grounding';
 /**
  * The version of the criteria and weights below. A stored score with an older version is
  * re-scored (src/quality/rescore.ts): raise it whenever a criterion or weight changes.
- * 1: form only (turn count, length, structure, confidence); 2: on topic, arc, repetition, grounding.
+ * 1: form only (turn count, length, structure, confidence); 2: on topic, arc, repetition, grounding;
+ * 3: arc followed also by how positive the user sounds (AFINN) and whether the mood moves with the arc.
  */
-export const QUALITY_SCORING_VERSION = 2;
+export const QUALITY_SCORING_VERSION = 3;
 
 export type CriterionKey = 'turnCount' | 'length' | 'structure' | 'confidence' | 'onTopic' | 'arcFollowed' | 'repetition' | 'grounding';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHORTCUTS, keyLabel, normalizeKey, shortcutProblem } from './shortcuts';
+import { DEFAULT_SHORTCUTS, eventKey, keyLabel, normalizeKey, shortcutProblem } from './shortcuts';
 
 describe('customizable shortcuts', () => {
   it('accepts the defaults and a remapping', () => {
@@ -21,5 +21,20 @@ describe('customizable shortcuts', () => {
     expect(normalizeKey('ArrowLeft')).toBe('ArrowLeft');
     expect(keyLabel('ArrowRight')).toBe('→');
     expect(keyLabel('y')).toBe('Y');
+  });
+
+  it('tells a shifted letter from the plain one, and ignores Caps Lock', () => {
+    expect(eventKey({ key: 'G', shiftKey: true })).toBe('Shift+g');
+    expect(eventKey({ key: 'g', shiftKey: true })).toBe('Shift+g');
+    expect(eventKey({ key: 'G', shiftKey: false })).toBe('g');
+    expect(eventKey({ key: '?', shiftKey: true })).toBe('?');
+    expect(eventKey({ key: 'ArrowLeft', shiftKey: true })).toBe('ArrowLeft');
+    expect(normalizeKey('shift+G')).toBe('Shift+g');
+    expect(keyLabel(DEFAULT_SHORTCUTS.regenerate)).toBe('Shift+G');
+  });
+
+  it('lets reject and regenerate share a letter with another action only with Shift', () => {
+    expect(shortcutProblem({ ...DEFAULT_SHORTCUTS, regenerate: 'Shift+r' })).toBeNull();
+    expect(shortcutProblem({ ...DEFAULT_SHORTCUTS, regenerate: 'r' })).toMatch(/R is used for both "Reject the conversation in the preview" and "Reject and regenerate/);
   });
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { JUDGE_FORMAT, JUDGE_SYSTEM_PROMPT, JUDGE_TOOL, judgeAnswerSchema, judgeBreakdownOf, judgeOffline, judgePrompt, parseJudgeAnswer, type JudgeBreakdown } from '../core/judge';
-import { costOf, estimateTokens, priceOf } from '../core/pricing';
+import { JUDGE_FORMAT, JUDGE_SYSTEM_PROMPT, JUDGE_TOOL, judgeAnswerSchema, judgeBreakdownOf, judgeOffline, judgePrompt, parseJudgeAnswer, type JudgeBreakdown, type JudgeSubject } from '../core/judge';
+import { costOf, estimateTokens } from '../core/pricing';
 import { ProviderError } from '../core/provider-errors';
 import type { Db } from '../db/client';
 import { loadJudgeSubject, saveJudgement } from '../db/queries/judge';
+import { askStructured } from '../generation/ask-structured';
 import type { Provider, StructuredAnswer } from '../generation/providers/types';
 import type { RateLimiter } from '../generation/rate-limiter';
 
@@ -22,34 +23,45 @@ export interface Judgement {
   costUsd: number;
 }
 
+/** The input tokens the judge's call is estimated at: the rubric and the whole conversation. */
+function judgeInputTokens(subject: JudgeSubject) {
+  return estimateTokens(JUDGE_SYSTEM_PROMPT) + estimateTokens(judgePrompt(subject));
+}
+
+/** The most a judge call on this conversation can cost (every allowed output token): what a run reserves before making it. */
+export function judgeWorstCaseUsd(provider: Provider, subject: JudgeSubject): number {
+  return costOf(provider.info.model, { inputTokens: judgeInputTokens(subject), outputTokens: MAX_JUDGE_TOKENS });
+}
+
+/** What a failed judge call was billed (an unusable answer still costs its tokens). */
+export function billedForFailure(provider: Provider, err: unknown): number {
+  const usage = err instanceof ProviderError ? err.opts.usage : undefined;
+  return usage ? costOf(provider.info.model, usage) : 0;
+}
+
 /**
- * Scores one stored conversation with the rubric through the provider (a forced tool or a JSON
- * schema; the offline provider answers with the heuristic judge, $0), paced by the provider's
- * rate limiter, and stores the score beside the structural one. Throws ProviderError when the
- * provider fails or answers something that is not a rubric: the caller decides what that means.
+ * Scores a conversation with the rubric through the provider (a forced tool or a JSON schema;
+ * the offline provider answers with the heuristic judge, $0), paced by the provider's rate
+ * limiter. Stores nothing. Throws ProviderError when the provider fails or answers something
+ * that is not a rubric (with the usage it billed, when it answered).
  */
-export async function judgeConversation(db: Db, provider: Provider, limiter: RateLimiter, id: string): Promise<Judgement> {
-  const subject = await loadJudgeSubject(db, id);
-  if (!provider.analyzeChunk) throw new ProviderError('invalid_request', `The ${provider.info.name} provider cannot answer a structured rubric.`);
-  const system = JUDGE_SYSTEM_PROMPT;
-  const prompt = judgePrompt(subject);
-  const release = await limiter.acquire({ inputTokens: estimateTokens(system) + estimateTokens(prompt), outputTokens: MAX_JUDGE_TOKENS });
-  let result;
-  try {
-    result = await provider.analyzeChunk({ system, prompt, answer: JUDGE_ANSWER, offlineAnswer: () => judgeOffline(subject), maxTokens: MAX_JUDGE_TOKENS });
-    limiter.onSuccess();
-    release({ inputTokens: result.usage.inputTokens + result.usage.cacheReadTokens + result.usage.cacheWriteTokens, outputTokens: result.usage.outputTokens }, result.announced ?? null);
-  } catch (err) {
-    if (err instanceof ProviderError) {
-      release(err.opts.usage ? { inputTokens: err.opts.usage.inputTokens, outputTokens: err.opts.usage.outputTokens } : undefined, err.opts.announced ?? undefined);
-      if (err.kind === 'rate_limited') limiter.onRateLimited(err.opts.retryAfterMs);
-    } else release();
-    throw err;
-  }
-  const costUsd = costOf(priceOf(provider.info.model) ? provider.info.model : result.model, result.usage);
+export async function callJudge(provider: Provider, limiter: RateLimiter, subject: JudgeSubject): Promise<Judgement> {
+  const { result, costUsd } = await askStructured(provider, limiter, {
+    system: JUDGE_SYSTEM_PROMPT,
+    prompt: judgePrompt(subject),
+    answer: JUDGE_ANSWER,
+    offlineAnswer: () => judgeOffline(subject),
+    maxTokens: MAX_JUDGE_TOKENS,
+  });
   const parsed = parseJudgeAnswer(result.output);
   if (!parsed.ok) throw new ProviderError('malformed_output', `The judge's answer was not a valid rubric (${parsed.problem}).`, { raw: result.raw, usage: result.usage });
-  const breakdown = judgeBreakdownOf(parsed.value, provider.info.name === 'offline' ? 'offline' : result.model);
-  await saveJudgement(db, id, breakdown);
-  return { breakdown, costUsd };
+  return { breakdown: judgeBreakdownOf(parsed.value, provider.info.name === 'offline' ? 'offline' : result.model), costUsd };
+}
+
+/** Judges one stored conversation now, on `userId`'s request: the score is stored beside the structural one, and audited. */
+export async function judgeConversation(db: Db, provider: Provider, limiter: RateLimiter, id: string, userId: string): Promise<Judgement & { conversationId: string }> {
+  const subject = await loadJudgeSubject(db, id);
+  const judgement = await callJudge(provider, limiter, subject);
+  await saveJudgement(db, id, judgement.breakdown, { userId, costUsd: judgement.costUsd });
+  return { ...judgement, conversationId: subject.conversationId };
 }

@@ -4,7 +4,7 @@ import { ENGINES, openTestDatabase } from '../../test/support/databases';
 import { createRunFixture, itemRow, itemRows, runRow } from '../../test/support/runs';
 import type { Database } from '../db/client';
 import { generationRuns, notifications, runItems, user } from '../db/schema';
-import { addSpend, pauseForBudget, reserveBudget, warnIfNearLimit } from './budget';
+import { addSpend, pauseForBudget, reserveBudget, reserveFollowUp, warnIfNearLimit } from './budget';
 import { LeaseLost } from './item-types';
 import { claimItems } from './lifecycle/claim';
 import { giveBack } from './lifecycle/give-back';
@@ -46,6 +46,33 @@ describe.each(ENGINES)('the spending budget on %s', (engine) => {
     // The first call's reservation goes back when it is given back; the limit is not reached after all.
     await giveBack(database.db, [items[0]]);
     expect(await reserveBudget(database.db, items[1], 0.8)).toBe('reserved');
+  });
+
+  it("turns an answered call's reservation into what it was billed plus the follow-up's worst case, when that fits", async () => {
+    const { runId, itemIds, items } = await runWithLimit(1, 2);
+    expect(await reserveBudget(database.db, items[0], 0.6)).toBe('reserved');
+    expect(await reserveBudget(database.db, items[1], 0.3)).toBe('reserved');
+    // Billed 0.2 of the 0.6 reserved: a 0.4 judge call fits (0.2 + 0.4 + the other item's 0.3 ≤ 1).
+    expect(await reserveFollowUp(database.db, items[0], 0.2, 0.4)).toBe(true);
+    expect((await itemRow(database.db, itemIds[0])).reservedUsd).toBeCloseTo(0.6);
+    expect((await runRow(database.db, runId)).reservedUsd).toBeCloseTo(0.9);
+  });
+
+  it('refuses a follow-up that would pass the limit, leaving every reservation as it was', async () => {
+    const { runId, itemIds, items } = await runWithLimit(1, 2, 0.1);
+    expect(await reserveBudget(database.db, items[0], 0.5)).toBe('reserved');
+    expect(await reserveBudget(database.db, items[1], 0.3)).toBe('reserved');
+    // 0.1 spent + 0.45 billed + 0.3 in flight + a 0.2 judge call would be 1.05.
+    expect(await reserveFollowUp(database.db, items[0], 0.45, 0.2)).toBe(false);
+    expect((await itemRow(database.db, itemIds[0])).reservedUsd).toBeCloseTo(0.5);
+    expect((await runRow(database.db, runId)).reservedUsd).toBeCloseTo(0.8);
+    await giveBack(database.db, [items[1]]);
+    expect(await reserveFollowUp(database.db, items[0], 0.45, 0.2)).toBe(true);
+  });
+
+  it('reserves no follow-up for an item the caller no longer holds', async () => {
+    const { items } = await runWithLimit(1);
+    await expect(reserveFollowUp(database.db, { ...items[0], leaseOwner: 'worker-b' }, 0.1, 0.1)).rejects.toBeInstanceOf(LeaseLost);
   });
 
   it('never lets calls reserving at once together pass the limit', async () => {

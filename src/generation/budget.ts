@@ -34,6 +34,35 @@ export async function reserveBudget(db: Db, item: ClaimedWork, worstCaseUsd: num
   return row.in_flight > 1e-9 ? 'wait' : 'exhausted';
 }
 
+/**
+ * Reserves a second call for an item whose first call has answered (the LLM judge after the
+ * generation): the item's reservation becomes what the first call was billed plus the second
+ * call's worst case, if that fits under the run's limit beside everything spent and reserved.
+ * The item keeps it until it settles, like any reservation, so a judge call in flight is
+ * covered the same way a generation call is. `false` when there is no room: the caller skips
+ * the call rather than wait, because the conversation is already paid for and must be stored.
+ * Throws LeaseLost when the item is no longer the caller's.
+ */
+export async function reserveFollowUp(db: Db, item: ClaimedWork, billedUsd: number, worstCaseUsd: number): Promise<boolean> {
+  const holds = billedUsd + worstCaseUsd;
+  const [row] = await queryRows<{ reserved: boolean; held: boolean }>(
+    db,
+    sql`with held as (
+          select id, reserved_usd from run_items where id = ${item.id} and lease_owner = ${item.leaseOwner} and status = 'in_progress'
+        ), reserved as (
+          update generation_runs set reserved_usd = greatest(0, reserved_usd - (select reserved_usd from held)) + ${holds}, updated_at = now()
+          where id = ${item.runId} and exists (select 1 from held)
+            and (spending_limit_usd is null or spent_usd + greatest(0, reserved_usd - (select reserved_usd from held)) + ${holds} <= spending_limit_usd + 1e-9)
+          returning id
+        ), item as (
+          update run_items set reserved_usd = ${holds} where id in (select id from held) and exists (select 1 from reserved)
+        )
+        select exists (select 1 from reserved) as reserved, exists (select 1 from held) as held`,
+  );
+  if (!row.held) throw new LeaseLost();
+  return row.reserved;
+}
+
 /** Adds what a call was billed to its run's spend. */
 export async function addSpend(db: Db, runId: string, usd: number): Promise<void> {
   if (usd <= 0) return;

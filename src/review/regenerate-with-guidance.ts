@@ -7,6 +7,7 @@ import { lockConversationNumbers, nextConversationNumber } from '../db/queries/c
 import { conversations } from '../db/schema';
 import { catalogLabels } from '../db/seed/store-seeds';
 import { formatConversationId } from '../core/planner';
+import { regenerationSkip } from '../core/regeneration';
 import { createSingleRun } from '../generation/run-commands';
 import type { ProviderInfo } from '../generation/providers/types';
 import { reviewInTransaction } from './review-conversation';
@@ -38,11 +39,13 @@ export async function replaceWithGuidance(tx: Tx, conversationId: string, review
   await lockConversationNumbers(tx);
   const [old] = await tx.select().from(conversations).where(eq(conversations.id, conversationId)).for('update');
   if (!old) throw notFound('The conversation');
-  if (old.isSeed) throw seedLocked(old.conversationId, 'regenerated');
-  if (old.status === 'generating') throw conflict(`${old.conversationId} is being generated right now.`, 'Wait for it to finish, then review it.');
-  if (old.turnCount === 0) throw noText(old.conversationId);
   const [replaced] = await tx.select({ conversationId: conversations.conversationId }).from(conversations).where(eq(conversations.regeneratedFrom, old.id)).limit(1);
-  if (replaced) throw conflict(`${old.conversationId} was already replaced by ${replaced.conversationId}.`, `Open ${replaced.conversationId} instead; reject and regenerate that one if it needs another try.`);
+  // The rule the bulk dialog's preview applies too.
+  const skip = regenerationSkip({ status: old.status, isSeed: old.isSeed, turnCount: old.turnCount, replacedBy: replaced?.conversationId ?? null });
+  if (skip === 'seed') throw seedLocked(old.conversationId, 'regenerated');
+  if (skip === 'generating') throw conflict(`${old.conversationId} is being generated right now.`, 'Wait for it to finish, then review it.');
+  if (skip === 'not_generated') throw noText(old.conversationId);
+  if (skip === 'replaced') throw conflict(`${old.conversationId} was already replaced by ${replaced.conversationId}.`, `Open ${replaced.conversationId} instead; reject and regenerate that one if it needs another try.`);
   const note = guidance?.trim() || (old.status === 'rejected' ? old.reviewNotes?.trim() : '') || '';
   if (!note) {
     throw new AppError({

@@ -30,7 +30,8 @@ function skipReason(row: ActionRow): string {
 
 const actionRows = (actionId: string, ids: string[] | null) => sql`
   select c.id, c.conversation_id, c.status, l.to_status,
-         exists (select 1 from review_logs later where later.conversation_id = c.id and later.created_at > l.created_at) as reviewed_since
+         -- A judgement since is not a review: it does not keep the action from being undone.
+         exists (select 1 from review_logs later where later.conversation_id = c.id and later.created_at > l.created_at and later.action <> 'judge') as reviewed_since
   from review_logs l join conversations c on c.id = l.conversation_id
   where l.action_id = ${actionId} and l.action <> 'undo'
     and not exists (select 1 from review_logs u where u.action_id = ${actionId} and u.action = 'undo' and u.conversation_id = l.conversation_id)

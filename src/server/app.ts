@@ -39,6 +39,7 @@ import { regenerateRoutes } from './routes/regenerate';
 import { preflightRoutes } from './routes/preflight';
 import { coverageRoutes } from './routes/coverage';
 import { datasetHealthRoutes } from './routes/dataset-health';
+import { groundingCheckRoutes } from './routes/grounding-check';
 import { projectRoot } from '../config/project-root';
 import { qualityRoutes } from './routes/quality';
 
@@ -135,6 +136,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     coverageRoutes,
     qualityRoutes,
     datasetHealthRoutes,
+    groundingCheckRoutes,
   ];
   for (const routes of resources) routes(app, ctx);
 

@@ -1,13 +1,12 @@
 import { eq, max } from 'drizzle-orm';
 import type { PreviewTemplateBody, SampleSlotInput, TemplatePreview, TemplateTestResult } from '../contract/templates';
 import { AppError } from '../core/errors';
-import { explainError } from '../core/error-guide';
 import { parseGeneratedConversation } from '../core/output';
 import { costOf, estimateTokens, priceOf } from '../core/pricing';
 import { renderTemplate, templateParameters } from '../core/prompt';
 import { unknownPlaceholders } from '../core/prompt-parameters';
 import { ProviderError } from '../core/provider-errors';
-import { scoreConversation } from '../core/quality';
+import { assessConversation } from '../core/quality';
 import { SYSTEM_PROMPT } from '../core/system-prompt';
 import type { Tier } from '../core/tiers';
 import type { Db } from '../db/client';
@@ -15,7 +14,9 @@ import { baselineOf, findTemplate, findVersion, getTemplateTest, presentTest } f
 import { templateTests, templateVersions } from '../db/schema';
 import type { ProviderSource } from '../generation/choose-provider';
 import { providerLimiter } from '../generation/provider-limiters';
+import { qualityContextOf } from '../generation/quality-context';
 import { limiterKeyOf } from '../generation/run-runtime';
+import { providerFailure } from '../core/provider-failure';
 import { getSettings } from '../settings/workspace-settings';
 import { sampleContext } from './sample-slot';
 
@@ -33,20 +34,6 @@ export async function previewTemplate(db: Db, input: PreviewTemplateBody): Promi
     parameters: Object.fromEntries(Object.entries(sample.parameters).map(([k, v]) => [k, v ?? null])),
     slot: sample.sample,
   };
-}
-
-/** A provider failure as the API answers it: what went wrong with the provider, and what to do. */
-function providerFailure(err: ProviderError): AppError {
-  const guide = explainError({ kind: err.kind, message: err.message, httpStatus: err.opts.httpStatus ?? null });
-  const status = err.kind === 'rate_limited' ? 429 : err.kind === 'timeout' ? 504 : 502;
-  return new AppError({
-    code: `provider_${err.kind}`,
-    status,
-    message: `The test request failed: ${err.message}`,
-    hint: guide.nextStep,
-    retryable: err.retryable,
-    details: { kind: err.kind, httpStatus: err.opts.httpStatus ?? null, retryAfterMs: err.opts.retryAfterMs ?? null },
-  });
 }
 
 /**
@@ -96,12 +83,14 @@ export async function runTemplateTest(
     const cost = costOf(priceOf(provider.info.model) ? provider.info.model : result.model, result.usage);
     const parsed = parseGeneratedConversation(result.output);
     if (!parsed.ok) throw new ProviderError('malformed_output', `The model's answer was not a valid conversation (${parsed.problem}).`, { raw: result.raw, usage: result.usage });
-    const quality = scoreConversation(parsed.value.turns, parsed.value.confidence);
+    // Scored as a run would score it: against the sample slot's topic, intent, arc and source chunk.
+    const { quality, grounding } = assessConversation(parsed.value.turns, parsed.value.confidence, await qualityContextOf(db, sample.slot));
     const row = await record({
       status: 'succeeded',
       turns: parsed.value.turns.map(({ role, content }) => ({ role, content })),
       qualityScore: quality.score,
-      qualityBreakdown: { ...quality, title: parsed.value.title } as unknown as Record<string, unknown>,
+      // The grounding rides along, so a test kept in the dataset has it as a generated one would.
+      qualityBreakdown: { ...quality, title: parsed.value.title, grounding } as unknown as Record<string, unknown>,
       model: result.model,
       costUsd: cost,
       durationMs: Date.now() - started,
@@ -116,7 +105,7 @@ export async function runTemplateTest(
     if (err.kind === 'rate_limited') limiter.onRateLimited(err.opts.retryAfterMs);
     const billed = err.opts.usage ? costOf(provider.info.model, err.opts.usage) : 0;
     const row = await record({ status: 'failed', errorMessage: `${err.kind}: ${err.message}`, costUsd: billed, durationMs: Date.now() - started });
-    const failure = providerFailure(err);
+    const failure = providerFailure(err, 'The test request failed');
     throw new AppError({ code: failure.code, status: failure.status, message: failure.message, hint: failure.hint, retryable: failure.retryable, details: { ...failure.details, testId: row.id } });
   }
 }

@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet,
 import type { QueryClient } from '@tanstack/react-query';
 import { RouteErrorFallback } from './components/error-boundary';
 import { validateAuditSearch } from './features/audit/audit-search';
+import { validateRunsSearch } from './features/runs/runs-search';
 import { validateCatalogSearch } from './features/catalog/catalog-search';
 import { validateErrorLogSearch } from './features/errors/error-log-search';
 import { AppShell } from './features/shell/app-shell';
@@ -80,7 +81,7 @@ export function buildRouter(queryClient: QueryClient) {
     loader: ({ deps }) => prefetchConversationList(queryClient, parseViewState(deps)),
     component: ConversationsPage,
   });
-  const runsRoute = createRoute({ getParentRoute: () => appRoute, path: '/runs', component: RunsPage });
+  const runsRoute = createRoute({ getParentRoute: () => appRoute, path: '/runs', validateSearch: validateRunsSearch, component: RunsPage });
   const documentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/documents', validateSearch: validateDocumentsSearch, component: DocumentsPage });
   const errorsRoute = createRoute({ getParentRoute: () => appRoute, path: '/errors', validateSearch: validateErrorLogSearch, component: ErrorsPage });
   const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', validateSearch: validateAuditSearch, component: AuditPage });

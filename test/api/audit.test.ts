@@ -5,6 +5,7 @@ import type { ActivityReport, ComplianceReport, ConversationAudit, RetentionResu
 import type { ConversationStatus } from '../../src/core/statuses';
 import { describeAttribution, describeCoverage } from '../../src/db/queries/compliance';
 import { conversations, exportLogs, generationLogs, user } from '../../src/db/schema';
+import { giveText } from '../support/give-text';
 import { createTestApp, type TestApp } from '../support/app';
 
 let t: TestApp;
@@ -68,6 +69,7 @@ describe('GET /api/conversations/:id/audit', () => {
         reviewer: { id: await userId('reviewer'), name: 'Test reviewer', email: 'reviewer@example.test' },
         notes: NOTE,
         actionId: null,
+        judge: null,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       },
     ]);
@@ -138,7 +140,7 @@ describe('GET /api/audit/reviews', () => {
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="review-audit-trail-\d{4}-\d\d-\d\d\.csv"/);
     const lines = res.body.split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('createdAt,conversationLabel,conversationId,action,fromStatus,toStatus,reviewerId,reviewerName,reviewerEmail,notes,actionId,eventId');
+    expect(lines[0]).toBe('createdAt,conversationLabel,conversationId,action,fromStatus,toStatus,reviewerId,reviewerName,reviewerEmail,notes,actionId,eventId,judgeScore,judgeCostUsd,judgeModel');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(',conv-00041,');
     expect(lines[1]).toContain(',"Clear, ""friendly"" answer",');
@@ -217,6 +219,9 @@ describe('GET /api/reports/compliance', () => {
         { exportId: 'exp-unreviewed', userId: admin, conversationCount: 9, format: 'hf', fileName: 'all.jsonl', metadata: { approvedOnly: false, unreviewedCount: 4, formatVersion: '1' } },
         { exportId: 'exp-odd', userId: admin, conversationCount: 1, format: 'json', fileName: 'odd.json', metadata: { unreviewedCount: 'many' } },
       ]);
+    // A judgement is not a review: conv-00050 stays "never reviewed" after the LLM judge scored it.
+    await giveText(db(), 'conv-00050');
+    expect((await t.as('generator', { method: 'POST', url: '/api/conversations/conv-00050/judge' })).statusCode).toBe(200);
     report = await get<ComplianceReport>('reviewer', '/api/reports/compliance');
   });
 

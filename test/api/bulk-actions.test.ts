@@ -5,6 +5,7 @@ import type { ConversationDetail, ConversationListResponse } from '../../src/con
 import type { ConversationStatus } from '../../src/core/statuses';
 import { conversations, conversationTurns, generationLogs, reviewLogs, user } from '../../src/db/schema';
 import type { Role } from '../../src/core/roles';
+import { giveText } from '../support/give-text';
 import { createTestApp, type TestApp } from '../support/app';
 
 let t: TestApp;
@@ -130,6 +131,16 @@ describe('POST /api/conversations/bulk/review', () => {
 });
 
 describe('POST /api/conversations/bulk/undo', () => {
+  it('undoes a bulk review of a conversation the LLM judge scored since: a judgement is not a newer review', async () => {
+    await setStatus(['conv-00046', 'conv-00047'], 'generated');
+    const approved = await review({ selection: { conversationIds: ['conv-00046', 'conv-00047'] }, action: 'approve' });
+    expect(approved.succeeded).toBe(2);
+    await giveText(db(), 'conv-00046');
+    expect((await t.as('admin', { method: 'POST', url: '/api/conversations/conv-00046/judge' })).statusCode).toBe(200);
+    expect(await undo(approved.actionId!)).toEqual({ restored: 2, skipped: [], skippedCount: 0 });
+    expect((await detail('conv-00046')).status).toBe('generated');
+  });
+
   it('restores statuses and review fields, and writes undo rows to the audit log', async () => {
     await setStatus(['conv-00041', 'conv-00042'], 'generated');
     const single = await t.as('admin', { method: 'POST', url: '/api/conversations/conv-00042/review', payload: { action: 'reject', notes: 'First look' } });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SHORTCUTS } from '../../src/core/shortcuts';
 import { createTestApp, type TestApp } from '../support/app';
+import { userPreferences } from '../../src/db/schema';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -37,6 +38,18 @@ describe('user preferences', () => {
     expect(clash.statusCode).toBe(400);
     expect(clash.json().error.message).toMatch(/used for both/);
     expect((await t.as('reviewer', { method: 'GET', url: '/api/me/preferences' })).json().shortcuts.approve).toBe('y');
+  });
+
+  it('keeps keys saved before reject-and-regenerate had one, giving it its default, and lets it be rebound with Shift', async () => {
+    const id = (await t.as('generator', { method: 'GET', url: '/api/me' })).json().id as string;
+    const saved = { approve: 'y', reject: 'n', previous: 'ArrowLeft', next: 'ArrowRight', help: '?' };
+    await t.services.ctx.database.db.insert(userPreferences).values({ userId: id, values: { shortcuts: saved } }).onConflictDoUpdate({ target: userPreferences.userId, set: { values: { shortcuts: saved } } });
+    expect((await t.as('generator', { method: 'GET', url: '/api/me/preferences' })).json().shortcuts).toEqual({ ...saved, regenerate: 'Shift+g' });
+    const rebound = await t.as('generator', { method: 'PATCH', url: '/api/me/preferences', payload: { shortcuts: { ...saved, regenerate: 'shift+X' } } });
+    expect(rebound.statusCode, rebound.body).toBe(200);
+    expect(rebound.json().shortcuts.regenerate).toBe('Shift+x');
+    const clash = await t.as('generator', { method: 'PATCH', url: '/api/me/preferences', payload: { shortcuts: { ...saved, regenerate: 'Y' } } });
+    expect(clash.statusCode).toBe(400);
   });
 
   it('needs a signed-in user', async () => {

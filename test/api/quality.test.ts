@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUALITY_SCORING_VERSION } from '../../src/core/quality';
 import type { ConversationDetail } from '../../src/contract/conversations';
 import type { QualityDistribution, RescoreStatus } from '../../src/contract/quality';
 import { createTestApp, type TestApp } from '../support/app';
@@ -103,7 +104,7 @@ describe('re-scoring stored conversations', () => {
 
     const started = await t.as('admin', { method: 'POST', url: '/api/quality/rescore', payload: { force: false } });
     expect(started.statusCode).toBe(202);
-    expect(started.json<RescoreStatus>().scoringVersion).toBe(2);
+    expect(started.json<RescoreStatus>().scoringVersion).toBe(QUALITY_SCORING_VERSION);
     const done = await waitFor(async () => {
       const s = (await t.as('viewer', { method: 'GET', url: '/api/quality/rescore' })).json<RescoreStatus>();
       return !s.running && s.outdated === 0 ? s : null;

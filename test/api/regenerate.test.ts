@@ -153,4 +153,34 @@ describe('reject and regenerate with guidance', () => {
     const unknown = await t.as('admin', { method: 'POST', url: '/api/conversations/regenerate-with-guidance', payload: { conversationIds: ['conv-99999'], guidance } });
     expect(unknown.statusCode).toBe(404);
   });
+
+  it('previews a bulk reject-and-regenerate: which would be replaced, which are skipped and why, changing nothing', async () => {
+    const [fresh, rejected] = lopsided.slice(6, 8);
+    await t.as('admin', { method: 'POST', url: `/api/conversations/${rejected}/review`, payload: { action: 'reject', notes: 'Off topic.' } });
+    const [empty] = await ids('status=not_generated&pageSize=25');
+    const [seed] = await ids('seed=only&pageSize=25');
+    const selection = { conversationIds: [fresh, rejected, lopsided[0], empty, seed, 'conv-99999'] };
+    const res = await t.as('reviewer', { method: 'POST', url: '/api/conversations/regenerate-with-guidance/preview', payload: { selection } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      selected: 5,
+      notFound: 1,
+      conversationIds: [fresh, rejected].sort(),
+      toReject: 1,
+      skippedByReason: { not_generated: 1, generating: 0, seed: 1, replaced: 1 },
+      tooMany: false,
+      max: 500,
+    });
+    expect((await detail(fresh)).status).toBe('generated');
+    expect((await detail(fresh)).regeneratedAs).toBeNull();
+    // A filter previews the same way.
+    const byFilter = (await t.as('reviewer', { method: 'POST', url: '/api/conversations/regenerate-with-guidance/preview', payload: { selection: { filter: { status: ['not_generated'] } } } })).json();
+    expect(byFilter).toMatchObject({ conversationIds: [], toReject: 0 });
+    expect(byFilter.skippedByReason.not_generated).toBe(byFilter.selected);
+    for (const payload of [{}, { selection: {} }, { selection: { conversationIds: ['conv 1'] } }, { selection: { all: true }, extra: 1 }]) {
+      const bad = await t.as('reviewer', { method: 'POST', url: '/api/conversations/regenerate-with-guidance/preview', payload });
+      expect(bad.statusCode, JSON.stringify(payload)).toBe(400);
+    }
+    expect((await t.as('viewer', { method: 'POST', url: '/api/conversations/regenerate-with-guidance/preview', payload: { selection } })).statusCode).toBe(403);
+  });
 });

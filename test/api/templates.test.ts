@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversations, settingsHistory, templateTests } from '../../src/db/schema';
+import { conversationMinhash, conversations, settingsHistory, templateTests } from '../../src/db/schema';
 import { resetProviderLimiters } from '../../src/generation/provider-limiters';
 import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-fake';
 import { createTestApp, type TestApp } from '../support/app';
@@ -170,6 +170,11 @@ describe('preview and test (offline provider)', () => {
     expect(test.conversation.turns.length).toBeGreaterThan(3);
     expect(test.qualityScore).toBeGreaterThan(0);
     expect(test.qualityBreakdown.breakdown.turnCount.label).toBe('Turn count');
+    // Scored as a run scores it: against the sample slot's topic, and its source chunk when it has one.
+    expect(test.qualityBreakdown.breakdown.onTopic.label).toBe('On topic');
+    expect(test.slot.chunkId).not.toBeNull();
+    expect(test.qualityBreakdown.breakdown.grounding.label).toBe('Grounding');
+    expect(test.qualityBreakdown).not.toHaveProperty('grounding');
     expect(test.prompt).toContain('Anxious Investor');
     expect((await t.services.ctx.database.db.select({ id: conversations.id }).from(conversations)).length).toBe(before);
     expect((await get(`/api/templates/${created.id}/tests`)).json().items[0].id).toBe(test.id);
@@ -180,6 +185,10 @@ describe('preview and test (offline provider)', () => {
     const conv = (await get(`/api/conversations/${kept.json().conversationId}`)).json();
     expect(conv).toMatchObject({ status: 'generated', qualityScore: test.qualityScore, template: { id: created.id, name: 'Calm Explainer', version: 1, activeVersion: 2 } });
     expect(conv.turns).toHaveLength(test.conversation.turns.length);
+    // Kept with its grounding, and checked for near-duplicates like a stored run result.
+    expect(conv.grounding.sentences.length).toBeGreaterThan(0);
+    const [signature] = await t.services.ctx.database.db.select({ id: conversationMinhash.conversationId }).from(conversationMinhash).where(eq(conversationMinhash.conversationId, conv.id));
+    expect(signature?.id).toBe(conv.id);
     const again = await post(`/api/templates/${created.id}/tests/${test.id}/keep`, {}, 'generator');
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toContain(kept.json().conversationId);

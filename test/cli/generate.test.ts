@@ -73,7 +73,7 @@ describe('CLI helpers', () => {
     expect(parseFilter('persona=a,b&tier=template&q=fees&qualityMin=6')).toEqual({ persona: ['a', 'b'], tier: ['template'], q: 'fees', qualityMin: 6 });
   });
 
-  const running: RunProgress = { id: 'x', kind: 'all', status: 'running', total: 100, succeeded: 40, failed: 2, pending: 55, inProgress: 3, current: [], recent: [], etaSeconds: 190, spentUsd: 0.84, estimatedCostUsd: 2, spendingLimitUsd: 5, reservedUsd: 0, error: null, throttledUntil: new Date(30_000).toISOString(), provider: 'anthropic', model: 'm', providerLimits: null, createdAt: '', startedAt: null, finishedAt: null };
+  const running: RunProgress = { id: 'x', kind: 'all', status: 'running', total: 100, succeeded: 40, failed: 2, pending: 55, inProgress: 3, current: [], recent: [], etaSeconds: 190, spentUsd: 0.84, estimatedCostUsd: 2, spendingLimitUsd: 5, reservedUsd: 0, error: null, throttledUntil: new Date(30_000).toISOString(), provider: 'anthropic', model: 'm', providerLimits: null, eventCount: 0, createdAt: '', startedAt: null, finishedAt: null };
 
   it('draws a progress line with counts, ETA, cost and throttling', () => {
     const line = progressLine(running, 10, 0);

@@ -9,6 +9,7 @@ const run = promisify(execFile);
 let t: TestApp;
 let env: NodeJS.ProcessEnv;
 let target: string;
+let firstRun: string;
 beforeAll(async () => {
   t = await createTestApp({ worker: true });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -16,6 +17,7 @@ beforeAll(async () => {
   env = { ...process.env, CONVGEN_URL: `http://127.0.0.1:${port}`, CONVGEN_API_TOKEN: t.tokens.admin };
   target = (await t.as('viewer', { method: 'GET', url: '/api/conversations?status=not_generated&pageSize=25' })).json().items[0].conversationId;
   const { runId } = (await t.as('admin', { method: 'POST', url: `/api/conversations/${target}/generate` })).json();
+  firstRun = runId;
   await waitFor(async () => ((await t.as('viewer', { method: 'GET', url: `/api/runs/${runId}` })).json().status === 'completed' ? true : null), { timeoutMs: 30_000 });
 }, 60_000);
 afterAll(() => t.close());
@@ -47,5 +49,18 @@ describe('convgen regenerate', () => {
     const fresh = (await t.as('viewer', { method: 'GET', url: `/api/conversations/${created}` })).json();
     expect(fresh.regeneratedFrom).toMatchObject({ conversationId: target, guidance: 'Stay on the topic; no tax advice.' });
     expect(fresh.status).toBe('generated');
+  });
+});
+
+describe('convgen runs log', () => {
+  it("prints a run's log, and says so when there is nothing in it", async () => {
+    const plain = await cli('runs', 'log', firstRun);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('Nothing to report');
+    const json = await cli('runs', 'log', firstRun, '--json');
+    expect(JSON.parse(json.stdout)).toEqual({ items: [], total: 0 });
+    const missing = await cli('runs', 'log', '00000000-0000-4000-8000-000000000000');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/not found|no run|does not exist/i);
   });
 });

@@ -60,4 +60,13 @@ test('the table score opens the criteria dialog, and the preview highlights unsu
   const detail = await (await page.request.get(`/api/conversations/${id}`)).json();
   const firstUnsupported = detail.grounding.sentences.find((s: { supported: boolean }) => !s.supported);
   await expect(grounding.getByTestId('unsupported-sentence').first()).toHaveText(firstUnsupported.text);
+
+  // The model reads the source instead (offline: the word-overlap verdicts, $0), and says why on hover.
+  await expect(grounding).toHaveAttribute('data-method', 'lexical');
+  await grounding.getByRole('button', { name: 'Check with the model' }).click();
+  await expect(page.getByText('Grounding checked')).toBeVisible();
+  await expect(grounding).toHaveAttribute('data-method', 'provider');
+  await expect(grounding.getByTestId('grounding-how')).toContainText(/Checked offline by shared words \(\$0\): \d+ of \d+ factual statements are supported/);
+  await expect(grounding.getByTestId('unsupported-sentence').first()).toHaveAttribute('title', /^Not supported: \d+ % of its words are in the source/);
+  await expect(grounding.getByRole('button', { name: 'Check again' })).toBeVisible();
 });

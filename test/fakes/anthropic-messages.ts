@@ -4,6 +4,7 @@
  */
 import { fakeConversation, malformedConversation, MALFORMED_VARIANTS } from './conversation-output';
 import { DIMENSION_TOOL, fakeDimensions, malformedDimensions } from './dimension-output';
+import { fakeGroundingVerdicts, GROUNDING_TOOL } from './grounding-output';
 import { fakeJudgement, JUDGE_TOOL } from './judge-output';
 import { fakeScenarios, malformedScenarios, SCENARIO_TOOL } from './scenario-output';
 import type { LimitState } from './fault-plan';
@@ -118,6 +119,8 @@ export class MessageFactory {
           : fakeScenarios(contentText(lastUser?.content))
         : forcedTool === JUDGE_TOOL
         ? fakeJudgement(contentText(lastUser?.content))
+        : forcedTool === GROUNDING_TOOL
+        ? fakeGroundingVerdicts(contentText(lastUser?.content))
         : forcedTool === DIMENSION_TOOL
         ? options.malformed
           ? malformedDimensions(this.malformedCount++)

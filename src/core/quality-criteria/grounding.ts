@@ -12,7 +12,19 @@ const FULL_SHARE = 0.5;
 export interface Grounding {
   supportedShare: number;
   method: 'lexical' | 'provider';
-  sentences: { turnNumber: number; start: number; end: number; text: string; supported: boolean; overlap: number }[];
+  /** The model that checked it (provider method only). */
+  model?: string;
+  sentences: {
+    turnNumber: number;
+    start: number;
+    end: number;
+    text: string;
+    supported: boolean;
+    overlap: number;
+    /** The model's verdict and reason (provider method only). */
+    verdict?: 'supported' | 'contradicted' | 'unsupported' | 'not_a_claim';
+    reason?: string;
+  }[];
 }
 
 /**

@@ -34,6 +34,7 @@ const eventColumns = {
   reviewerEmail: user.email,
   notes: reviewLogs.reviewerNotes,
   actionId: reviewLogs.actionId,
+  judge: reviewLogs.judge,
   createdAt: reviewLogs.createdAt,
 };
 
@@ -50,6 +51,7 @@ function presentEvent(row: EventRow): ReviewEvent {
     reviewer: row.reviewerId ? { id: row.reviewerId, name: row.reviewerName ?? '', email: row.reviewerEmail ?? '' } : null,
     notes: row.notes,
     actionId: row.actionId,
+    judge: row.judge ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -86,7 +86,7 @@ export function describeAttribution(total: number, unattributed: number): Pick<A
  * generated, so they are outside the review check.
  */
 export async function getComplianceReport(db: Db, now = new Date()): Promise<ComplianceReport> {
-  const reviewStats = sql`(select conversation_id, count(*)::int as events, count(*) filter (where action in ('approve', 'reject'))::int as decisions from review_logs group by conversation_id)`;
+  const reviewStats = sql`(select conversation_id, count(*) filter (where action <> 'judge')::int as events, count(*) filter (where action in ('approve', 'reject'))::int as decisions from review_logs group by conversation_id)`;
   const byStatusRows = await queryRows<{ status: string; n: number }>(db, sql`select status, count(*)::int as n from conversations where not is_seed group by status`);
   const [counts] = await queryRows<{ with_text: number; reviewed: number; awaiting: number; never: number; without_trail: number }>(
     db,

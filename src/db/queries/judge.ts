@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { AgreementRow, JudgeBreakdown, JudgeSubject } from '../../core/judge';
 import { AppError, notFound } from '../../core/errors';
+import { formatUsd } from '../../core/pricing';
 import { queryRows, type Db } from '../client';
-import { conversations, generationRuns } from '../schema';
+import { conversations, reviewLogs } from '../schema';
 
 const label = (dimension: string, column: unknown) => sql<string>`coalesce((select v.label from dimension_values v where v.dimension = ${dimension} and v.key = ${column}), ${column})`;
 
@@ -22,17 +23,30 @@ export async function loadJudgeSubject(db: Db, id: string): Promise<JudgeSubject
   return { conversationId: row.conversation_id, turns: JSON.parse(row.turns) as JudgeSubject['turns'], persona: row.persona, emotion: row.emotion, topic: row.topic, intent: row.intent };
 }
 
-export async function saveJudgement(db: Db, id: string, breakdown: JudgeBreakdown): Promise<void> {
-  await db
-    .update(conversations)
-    .set({ judgeScore: breakdown.score, judgeBreakdown: breakdown as unknown as Record<string, unknown> })
-    .where(eq(conversations.id, id));
-}
 
-/** A judge call made during a run counts in the run's spend. */
-export async function addRunSpend(db: Db, runId: string, costUsd: number): Promise<void> {
-  if (costUsd <= 0) return;
-  await db.update(generationRuns).set({ spentUsd: sql`${generationRuns.spentUsd} + ${costUsd}` }).where(eq(generationRuns.id, runId));
+/**
+ * Stores an on-demand judgement beside the structural score and, in the same transaction, its
+ * audit event: who asked, the score, what the call cost and which model judged (the status
+ * does not change). A judgement made by a run is stored when the run stores the conversation.
+ */
+export async function saveJudgement(db: Db, id: string, breakdown: JudgeBreakdown, audit: { userId: string; costUsd: number }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(conversations)
+      .set({ judgeScore: breakdown.score, judgeBreakdown: breakdown as unknown as Record<string, unknown> })
+      .where(eq(conversations.id, id))
+      .returning({ status: conversations.status });
+    if (!row) throw notFound('The conversation');
+    await tx.insert(reviewLogs).values({
+      conversationId: id,
+      action: 'judge',
+      reviewerId: audit.userId,
+      reviewerNotes: `LLM judge score ${breakdown.score.toFixed(1)}/10 by ${breakdown.model}, cost ${formatUsd(audit.costUsd)}.`,
+      fromStatus: row.status,
+      toStatus: row.status,
+      judge: { score: breakdown.score, costUsd: audit.costUsd, model: breakdown.model },
+    });
+  });
 }
 
 /** Reviewed conversations with a judge score: what the agreement rate compares. */

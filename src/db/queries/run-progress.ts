@@ -47,12 +47,13 @@ async function chunkItemsOf(db: Db, runId: string) {
 }
 
 async function present(db: Db, run: RunRow, limits: Map<string, ObservedLimits>): Promise<RunProgress> {
-  const [counts] = await queryRows<{ succeeded: number; failed: number; pending: number; in_progress: number }>(
+  const [counts] = await queryRows<{ succeeded: number; failed: number; pending: number; in_progress: number; events: number }>(
     db,
     sql`select count(*) filter (where status = 'succeeded')::int as succeeded,
                count(*) filter (where status = 'failed')::int as failed,
                count(*) filter (where status = 'pending')::int as pending,
-               count(*) filter (where status = 'in_progress')::int as in_progress
+               count(*) filter (where status = 'in_progress')::int as in_progress,
+               (select count(*) from run_events e where e.run_id = ${run.id})::int as events
         from run_items where run_id = ${run.id}`,
   );
   const { current, recent } = isChunkRunKind(run.kind) ? await chunkItemsOf(db, run.id) : await conversationItemsOf(db, run.id);
@@ -82,6 +83,7 @@ async function present(db: Db, run: RunRow, limits: Map<string, ObservedLimits>)
     provider: run.provider,
     model: run.model,
     providerLimits: run.provider === 'offline' ? null : mapNullable(limits.get(providerModelKey(run.provider, run.model)), toProviderLimits),
+    eventCount: counts.events,
     createdAt: run.createdAt.toISOString(),
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,

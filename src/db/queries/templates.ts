@@ -146,7 +146,7 @@ export function presentTest(row: TestRow, baseline: { quality: number | null; ve
     prompt: row.prompt,
     conversation: { title: String((row.qualityBreakdown as { title?: string } | null)?.title ?? ''), turns: row.turns },
     qualityScore: row.qualityScore,
-    qualityBreakdown: row.qualityBreakdown ? (stripTitle(row.qualityBreakdown) as unknown as QualityResult) : null,
+    qualityBreakdown: row.qualityBreakdown ? (qualityOfTest(row.qualityBreakdown) as unknown as QualityResult) : null,
     baselineQuality: baseline.quality,
     baselineVersion: baseline.version,
     baselineCount: baseline.count,
@@ -161,9 +161,12 @@ export function presentTest(row: TestRow, baseline: { quality: number | null; ve
   };
 }
 
-// The conversation's title travels in the breakdown column, which has room for it: the test table has no title column.
-function stripTitle(breakdown: Record<string, unknown>) {
-  const { title: _title, ...rest } = breakdown;
+/**
+ * The stored breakdown without what rides along with it for "Keep in dataset": the conversation's
+ * title and grounding travel in the breakdown column, as the test table has no columns for them.
+ */
+function qualityOfTest(breakdown: Record<string, unknown>) {
+  const { title: _title, grounding: _grounding, ...rest } = breakdown;
   return rest;
 }
 

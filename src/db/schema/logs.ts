@@ -52,7 +52,14 @@ export interface PreviousReview {
   reviewNotes: string | null;
 }
 
-/** Every approve/reject with who, when and why (US9.3.2). */
+/** What an on-demand judgement scored and cost, kept with its audit event. */
+export interface JudgeAudit {
+  score: number;
+  costUsd: number;
+  model: string;
+}
+
+/** Every approve/reject with who, when and why (US9.3.2); edits and on-demand judgements too. */
 export const reviewLogs = pgTable(
   'review_logs',
   {
@@ -69,6 +76,8 @@ export const reviewLogs = pgTable(
     actionId: text('action_id'),
     /** The review fields before this change, so an undo can put them back exactly. */
     previousReview: jsonb('previous_review').$type<PreviousReview>(),
+    /** A `judge` event's score, cost and model, so the audit trail can show what was paid for what. */
+    judge: jsonb('judge').$type<JudgeAudit>(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -84,3 +84,25 @@ export const runItems = pgTable(
     check('run_items_one_subject', sql`num_nonnulls(${t.conversationId}, ${t.chunkId}) = 1`),
   ],
 );
+
+/**
+ * What happened in a run beside its items' outcomes, in plain words for the run page: a judge
+ * call that failed or was skipped for the spending limit. The item itself succeeded; this says
+ * what is missing from it and what to do.
+ */
+export const runEvents = pgTable(
+  'run_events',
+  {
+    id: id(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => generationRuns.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    message: text('message').notNull(),
+    hint: text('hint').notNull(),
+    costUsd: doublePrecision('cost_usd').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('run_events_run_idx').on(t.runId, t.createdAt)],
+);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { runItemLifecycle } from '../../core/run-statuses';
 import { conversationLifecycle } from '../../core/statuses';
+import type { JudgeBreakdown } from '../../core/judge';
 import type { Usage } from '../../core/provider-errors';
 import { queryRows, type Db } from '../../db/client';
 import { currentSourceSnapshot } from '../../db/queries/source-snapshot';
@@ -26,6 +27,8 @@ export interface StoredAnswer {
     searchText: string;
     usage: Usage;
   };
+  /** The LLM judge's score of the new text (null: not judged, and an older score is cleared) and what its call cost the run. */
+  judge: { breakdown: JudgeBreakdown | null; costUsd: number };
   log: {
     templateId: string | null;
     templateVersion: number | null;
@@ -43,7 +46,7 @@ const json = (value: unknown) => sql`${JSON.stringify(value ?? null)}::jsonb`;
  * the turns, the transcript, the conversation (generating → generated; new text is not reviewed
  * yet) and the log row. One statement (data-modifying CTEs), so they happen together or not at
  * all, in one round trip to the database: this is what bounds a run's pace when the provider
- * answers fast. Every part is conditioned on the item's lease still being ours; if it is not,
+ * answers fast. The judge's cost counts in the run's spend, not in the conversation's cost. Every part is conditioned on the item's lease still being ours; if it is not,
  * nothing changes and LeaseLost is thrown. Returns the run's spend, for the budget warning.
  */
 export async function settleSuccess(db: Db, item: ClaimedItem, answer: StoredAnswer): Promise<{ spent: number; limit: number | null; warned: boolean }> {
@@ -63,7 +66,7 @@ export async function settleSuccess(db: Db, item: ClaimedItem, answer: StoredAns
       where ${held}
       returning cost_usd
     ), budget as (
-      update generation_runs set reserved_usd = greatest(0, reserved_usd - coalesce((select reserved_usd from held), 0)), spent_usd = spent_usd + ${cost}, updated_at = now()
+      update generation_runs set reserved_usd = greatest(0, reserved_usd - coalesce((select reserved_usd from held), 0)), spent_usd = spent_usd + ${cost + answer.judge.costUsd}, updated_at = now()
       where id = ${item.runId} and exists (select 1 from settled)
       returning spent_usd, spending_limit_usd, budget_warned_at is not null as warned
     ), turns as (
@@ -80,6 +83,7 @@ export async function settleSuccess(db: Db, item: ClaimedItem, answer: StoredAns
       -- The claim made it Generating; succeed moves it to Generated.
       update conversations set status = ${statusLiteral(conversationLifecycle.target('succeed'))}, title = ${conv.title}, quality_score = ${conv.qualityScore}, quality_breakdown = ${json(conv.qualityBreakdown)},
         grounding = ${json(conv.grounding)},
+        judge_score = ${answer.judge.breakdown?.score ?? null}, judge_breakdown = ${answer.judge.breakdown === null ? sql`null` : json(answer.judge.breakdown)},
         turn_count = ${answer.turns.length}, provider = ${conv.provider}, model = ${conv.model},
         cost_usd = coalesce((select cost_usd from settled), ${cost}), input_tokens = ${usage.inputTokens}, output_tokens = ${usage.outputTokens},
         template_version = ${conv.templateVersion}, error_message = null, error_code = null, error_details = null,

@@ -31,6 +31,7 @@ const answer = (conversationId: string, costUsd = 0.25): StoredAnswer => ({
     searchText: 'a greeting',
     usage: { inputTokens: 10, outputTokens: 20, cacheReadTokens: 0, cacheWriteTokens: 0 },
   },
+  judge: { breakdown: null, costUsd: 0 },
   log: { templateId: null, templateVersion: null, request: {}, response: {}, parameters: {}, durationMs: 5 },
 });
 
@@ -105,6 +106,24 @@ describe.each(ENGINES)('settling items on %s', (engine) => {
     const [conversation] = await database.db.select().from(conversations).where(eq(conversations.id, conversationIds[0]));
     expect(conversation).toMatchObject({ status: 'generated', title: 'A greeting', turnCount: 2 });
     expect(await database.db.select().from(conversationTurns).where(eq(conversationTurns.conversationId, conversationIds[0]))).toHaveLength(2);
+  });
+
+  it("succeed: stores the judge's score with the text and counts its cost in the run's spend, not the conversation's", async () => {
+    const { runId, conversationIds, items } = await claimed(['not_generated']);
+    const breakdown = { score: 7.5, rationale: 'Fine.', criteria: [], model: 'offline' };
+    const spend = await settleSuccess(database.db, items[0], { ...answer(conversationIds[0]), judge: { breakdown, costUsd: 0.05 } });
+    expect(spend.spent).toBeCloseTo(0.3);
+    expect((await runRow(database.db, runId)).spentUsd).toBeCloseTo(0.3);
+    const [conversation] = await database.db.select().from(conversations).where(eq(conversations.id, conversationIds[0]));
+    expect(conversation).toMatchObject({ costUsd: 0.25, judgeScore: 7.5, judgeBreakdown: breakdown });
+  });
+
+  it('succeed without a judgement clears an older score: it was about the old text', async () => {
+    const { conversationIds, items } = await claimed(['not_generated']);
+    await database.db.update(conversations).set({ judgeScore: 3, judgeBreakdown: { score: 3 } }).where(eq(conversations.id, conversationIds[0]));
+    await settleSuccess(database.db, items[0], answer(conversationIds[0]));
+    const [conversation] = await database.db.select().from(conversations).where(eq(conversations.id, conversationIds[0]));
+    expect(conversation).toMatchObject({ judgeScore: null, judgeBreakdown: null });
   });
 
   it('succeed on a lost lease writes nothing', async () => {

@@ -10,7 +10,7 @@ import { can } from '../../core/roles';
 import type { AppContext } from '../context';
 import { sendCsv } from '../send-csv';
 
-const REVIEW_CSV_COLUMNS = ['createdAt', 'conversationLabel', 'conversationId', 'action', 'fromStatus', 'toStatus', 'reviewerId', 'reviewerName', 'reviewerEmail', 'notes', 'actionId', 'eventId'];
+const REVIEW_CSV_COLUMNS = ['createdAt', 'conversationLabel', 'conversationId', 'action', 'fromStatus', 'toStatus', 'reviewerId', 'reviewerName', 'reviewerEmail', 'notes', 'actionId', 'eventId', 'judgeScore', 'judgeCostUsd', 'judgeModel'];
 const ACTIVITY_CSV_COLUMNS = ['userId', 'name', 'email', 'role', 'approvals', 'rejections', 'undos', 'conversationsReviewed', 'firstActivityAt', 'lastActivityAt'] as const satisfies readonly (keyof UserActivity)[];
 
 
@@ -67,7 +67,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       async function* lines() {
         yield csvRow(REVIEW_CSV_COLUMNS);
         for await (const e of iterateReviewEvents(db, request.query)) {
-          yield csvRow([e.createdAt, e.conversationLabel, e.conversationId, e.action, e.fromStatus, e.toStatus, e.reviewer?.id, e.reviewer?.name, e.reviewer?.email, e.notes, e.actionId, e.id]);
+          yield csvRow([e.createdAt, e.conversationLabel, e.conversationId, e.action, e.fromStatus, e.toStatus, e.reviewer?.id, e.reviewer?.name, e.reviewer?.email, e.notes, e.actionId, e.id, e.judge?.score, e.judge?.costUsd, e.judge?.model]);
         }
       }
       return sendCsv(reply, 'review-audit-trail', lines());

@@ -14,7 +14,7 @@ import { judgeConversation } from '../../duplicates/judge';
 import { providerLimiter } from '../../generation/provider-limiters';
 import { limiterKeyOf } from '../../generation/run-runtime';
 import { getSettings } from '../../settings/workspace-settings';
-import { requirePermission } from '../authenticate';
+import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
 
 /** A judge that failed, as the API answers it: what went wrong with the provider, and what to do. */
@@ -75,7 +75,7 @@ export function datasetHealthRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['quality'],
-        summary: 'Score one conversation with the LLM-judge rubric now, through the configured provider (offline: the heuristic judge, $0), and store the score',
+        summary: "Score one conversation with the LLM-judge rubric now, through the configured provider (offline: the heuristic judge, $0), and store the score; the audit trail records who asked, the score and the call's cost (action `judge`)",
         params: z.object({ id: z.string().min(1).max(64) }),
         response: { 200: judgeResponse },
       },
@@ -86,7 +86,7 @@ export function datasetHealthRoutes(app: FastifyInstance, ctx: AppContext) {
       const settings = await getSettings(db);
       const provider = await ctx.providers.current();
       try {
-        const { breakdown, costUsd } = await judgeConversation(db, provider, providerLimiter(limiterKeyOf(provider), settings.generation), id);
+        const { breakdown, costUsd } = await judgeConversation(db, provider, providerLimiter(limiterKeyOf(provider), settings.generation), id, currentUser(request).id);
         return { ...breakdown, costUsd };
       } catch (err) {
         throw err instanceof ProviderError ? judgeFailure(err) : err;

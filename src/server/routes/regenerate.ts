@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { regenerateManyRequest, regenerateManyResult, regenerateRequest, regenerateResult } from '../../contract/regenerate';
+import { regenerateManyRequest, regenerateManyResult, regeneratePreview, regeneratePreviewRequest, regenerateRequest, regenerateResult } from '../../contract/regenerate';
 import { AppError } from '../../core/errors';
 import { can } from '../../core/roles';
 import { resolveConversationId } from '../../db/queries/conversation-detail';
+import { previewRegeneration } from '../../review/regenerate-preview';
 import { regenerateManyWithGuidance, regenerateWithGuidance } from '../../review/regenerate-with-guidance';
 import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
@@ -43,6 +44,20 @@ export function regenerateRoutes(app: FastifyInstance, ctx: AppContext) {
         : `${result.replaces.conversationId} is rejected; ${result.conversationId} is planned with your guidance. Your role cannot start generation: ask a generator or admin to generate it.`;
       return reply.status(201).send({ ...result, message });
     },
+  );
+
+  r.post(
+    '/api/conversations/regenerate-with-guidance/preview',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'What reject-and-regenerate would do to a selection now: the conversations it would reject and plan again, and how many it would skip and why; nothing changes',
+        body: regeneratePreviewRequest,
+        response: { 200: regeneratePreview },
+      },
+      preHandler: requirePermission(ctx, 'conversations:review'),
+    },
+    async (request) => previewRegeneration(db, request.body),
   );
 
   r.post(

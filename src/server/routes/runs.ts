@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createRunBody, createRunResponse, runEstimate, runList, runProgress, selectorSchema } from '../../contract/runs';
+import { createRunBody, createRunResponse, runEstimate, runEventPage, runEventsQuery, runList, runProgress, selectorSchema } from '../../contract/runs';
+import { listRunEvents } from '../../db/queries/run-events';
 import { getRunProgress, listRecentRuns } from '../../db/queries/run-progress';
 import { createRun, estimateSelection } from '../../generation/create-run';
 import { controlRun, setSpendingLimit } from '../../generation/run-control';
@@ -28,6 +29,25 @@ export function runRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/runs/:id',
     { schema: { tags: ['runs'], summary: 'Progress of one run', params: runParams, response: { 200: runProgress } }, preHandler: requirePermission(ctx, 'runs:read') },
     async (request) => getRunProgress(db, request.params.id),
+  );
+
+  r.get(
+    '/api/runs/:id/events',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: "A run's log, newest first: what happened beside its items' outcomes (a judge call that failed or was skipped for the spending limit), in plain words with what to do",
+        params: runParams,
+        querystring: runEventsQuery,
+        response: { 200: runEventPage },
+      },
+      preHandler: requirePermission(ctx, 'runs:read'),
+    },
+    async (request) => {
+      // A run that does not exist is a 404, not an empty log.
+      await getRunProgress(db, request.params.id);
+      return listRunEvents(db, request.params.id, request.query.limit);
+    },
   );
 
   r.post(

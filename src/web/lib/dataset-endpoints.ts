@@ -1,12 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import { preflightModels, preflightProgressResponse, preflightResult, type PreflightRequestInput } from '../../contract/preflight';
-import { regenerateManyResult, regenerateResult, type RegenerateRequest } from '../../contract/regenerate';
+import { regenerateManyResult, regeneratePreview, regenerateResult, type RegeneratePreviewRequest, type RegenerateRequest } from '../../contract/regenerate';
 import type { z } from 'zod';
 import { coverageReport, dismissalResult, planRecommendedResult, type planRecommendedRequest } from '../../contract/coverage';
 import type { CoverageScope } from '../../core/coverage';
 import { api, id, toQueryString } from './api';
 import { qualityDistribution, rescoreStatus } from '../../contract/quality';
+import { runEventPage } from '../../contract/runs';
 import { diversityResponse, duplicatesResponse, judgeAgreementResponse, judgeResponse } from '../../contract/dataset-health';
+import { groundingCheckResponse } from '../../contract/conversations';
 
 /**
  * The calls behind the dataset as a whole — coverage and recommendations, quality insight and the
@@ -37,6 +39,8 @@ export const datasetEndpoints = {
     diversity: () => api.get(diversityResponse, '/api/diversity'),
     judge: (conversationId: string) => api.post(judgeResponse, `/api/conversations/${id(conversationId)}/judge`),
     judgeAgreement: () => api.get(judgeAgreementResponse, '/api/quality/judge-agreement'),
+    /** The provider-judged grounding check of one conversation against its source chunk. */
+    checkGrounding: (conversationId: string) => api.post(groundingCheckResponse, `/api/conversations/${id(conversationId)}/grounding-check`),
   },
   /** Trainer preflight: chat templates and token counts of base models. */
   preflight: {
@@ -44,10 +48,15 @@ export const datasetEndpoints = {
     check: (request: PreflightRequestInput) => api.post(preflightResult, '/api/preflight', request),
     progress: (checkId: string) => api.get(preflightProgressResponse, `/api/preflight/progress${toQueryString({ checkId })}`),
   },
+  /** A run's log: judge calls that failed or found no room under the spending limit. */
+  runLog: {
+    events: (runId: string) => api.get(runEventPage, `/api/runs/${id(runId)}/events`),
+  },
   /** Reject and regenerate with guidance. */
   regenerate: {
     one: (conversationId: string, body: RegenerateRequest) => api.post(regenerateResult, `/api/conversations/${id(conversationId)}/regenerate-with-guidance`, body),
     many: (body: { conversationIds: string[]; guidance?: string }) => api.post(regenerateManyResult, '/api/conversations/regenerate-with-guidance', body),
+    preview: (body: RegeneratePreviewRequest) => api.post(regeneratePreview, '/api/conversations/regenerate-with-guidance/preview', body),
   },
 };
 
@@ -66,6 +75,8 @@ export const datasetQueryKeys = {
     diversity: () => ['conversations', 'duplicates', 'diversity'] as const,
     judgeAgreement: () => ['conversations', 'duplicates', 'judge-agreement'] as const,
   },
+  /** Under `runs`, so whatever refreshes the runs refreshes their logs. */
+  runLog: { events: (runId: string) => ['runs', 'events', runId] as const },
   preflight: {
     all: ['preflight'] as const,
     models: () => ['preflight', 'models'] as const,
@@ -89,6 +100,7 @@ export const datasetQueries = {
       },
     }),
   preflightProgress: (checkId: string) => queryOptions({ queryKey: datasetQueryKeys.preflight.progress(checkId), queryFn: () => datasetEndpoints.preflight.progress(checkId) }),
+  runEvents: (runId: string) => queryOptions({ queryKey: datasetQueryKeys.runLog.events(runId), queryFn: () => datasetEndpoints.runLog.events(runId) }),
   coverage: (scope: CoverageScope) => queryOptions({ queryKey: datasetQueryKeys.coverage.report(scope), queryFn: () => datasetEndpoints.coverage.report(scope) }),
   qualityDistribution: () => queryOptions({ queryKey: datasetQueryKeys.qualityInsight.distribution(), queryFn: () => datasetEndpoints.qualityInsight.distribution() }),
   rescoreStatus: () => queryOptions({ queryKey: datasetQueryKeys.qualityInsight.rescore(), queryFn: () => datasetEndpoints.qualityInsight.rescoreStatus() }),

@@ -37,10 +37,7 @@ export function formatDate(iso: string | null): string {
   return date.toLocaleString(undefined, { year: sameYear ? undefined : 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-export function formatUsd(n: number | null | undefined): string {
-  if (n === null || n === undefined) return '—';
-  return n < 0.01 && n > 0 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`;
-}
+export { formatUsd } from '../../core/pricing';
 
 /** "about 18 minutes", "2 h 5 min", "40 s": durations in estimates and ETAs. */
 export function formatDuration(seconds: number | null | undefined): string {

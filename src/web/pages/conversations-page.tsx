@@ -25,8 +25,9 @@ import { PlanDialog } from '../features/planning/plan-dialog';
 import { GenerateFromCategory } from '../features/conversations/generate-from-category';
 import { ProgressPanel } from '../features/runs/progress-panel';
 import { BulkActionDialog } from '../features/selection/bulk-action-dialog';
+import { RegenerateManyDialog } from '../features/regenerate/regenerate-many-dialog';
 import { BulkToolbar, type BulkAction } from '../features/selection/bulk-toolbar';
-import { filterOfView, isSelected, selectorOf, visibleState } from '../features/selection/selection';
+import { filterOfView, isSelected, selectedCount, selectorOf, visibleState } from '../features/selection/selection';
 import { useSelection } from '../features/selection/use-selection';
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
@@ -147,6 +148,7 @@ function ConversationsView() {
     onNext: view.open ? nav.onNext : undefined,
     onApprove: view.open ? () => preview.current?.review('approve') : undefined,
     onReject: view.open ? () => preview.current?.review('reject') : undefined,
+    onRegenerate: view.open && canReview ? () => preview.current?.regenerate() : undefined,
     // ↓ from anywhere but a control starts keyboard review: the open row, or the first.
     onFocusRows: () => {
       const rows = document.querySelectorAll<HTMLElement>('tr[data-row]');
@@ -217,7 +219,7 @@ function ConversationsView() {
           onSelectAllMatching={() => list.data && selection.selectAllMatching(filter, list.data.total)}
           onClear={selection.clear}
           onAction={setDialog}
-          allowed={{ generate: canGenerate, approve: canReview, reject: canReview, delete: can(role, 'conversations:delete') }}
+          allowed={{ generate: canGenerate, approve: canReview, reject: canReview, regenerate: canReview, delete: can(role, 'conversations:delete') }}
         />
         {list.error && <p className="rounded-md bg-danger-soft p-3 text-sm text-danger">{list.error.message}</p>}
         <div className="rounded-lg border border-border bg-surface shadow-sm">
@@ -251,6 +253,7 @@ function ConversationsView() {
         </ErrorBoundary>
       )}
 
+      {dialog === 'regenerate' && <RegenerateManyDialog selector={selectorOf(selection.selection)} count={selectedCount(selection.selection)} open onOpenChange={(o) => !o && setDialog(null)} onDone={selection.clear} canGenerate={canGenerate} />}
       {bulkKind && <BulkActionDialog kind={bulkKind} selection={selection.selection} open onOpenChange={(o) => !o && setDialog(null)} onDone={selection.clear} />}
       <GenerateDialog
         title="Generate the selected conversations?"

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { AlertTriangle, Check, History, RotateCcw, Sparkles, X, type LucideIcon, Pencil } from 'lucide-react';
+import { AlertTriangle, Check, History, RotateCcw, Scale, Sparkles, X, type LucideIcon, Pencil } from 'lucide-react';
 import type { GenerationEvent, ReviewEvent } from '../../../contract/audit';
 import { explainError } from '../../../core/error-guide';
 import { Skeleton } from '../../components/ui/skeleton';
@@ -19,6 +19,7 @@ const REVIEW_ICONS: Record<ReviewEvent['action'], { icon: LucideIcon; className:
   reject: { icon: X, className: 'bg-danger-soft text-danger' },
   undo: { icon: RotateCcw, className: 'bg-warning-soft text-warning' },
   edit: { icon: Pencil, className: 'bg-info-soft text-info' },
+  judge: { icon: Scale, className: 'bg-info-soft text-info' },
 };
 
 /**
@@ -110,7 +111,7 @@ function ReviewRow({ event }: { event: ReviewEvent }) {
           </span>
         )}
       </p>
-      {event.notes && <p className="mt-0.5 border-l-2 border-border pl-2 text-xs break-words text-muted italic">“{event.notes}”</p>}
+      {event.notes && event.action !== 'judge' && <p className="mt-0.5 border-l-2 border-border pl-2 text-xs break-words text-muted italic">“{event.notes}”</p>}
     </Row>
   );
 }

@@ -1,13 +1,15 @@
 import type { ReviewEvent } from '../../../contract/audit';
+import { formatUsd } from '../../../core/pricing';
 import { STATUS_LABELS, type ConversationStatus } from '../../../core/statuses';
 
 const statusLabel = (s: string) => STATUS_LABELS[s as ConversationStatus] ?? s;
 
-export const ACTION_LABELS: Record<ReviewEvent['action'], string> = { approve: 'Approved', reject: 'Rejected', undo: 'Undid a bulk review', edit: 'Edited dimensions or metadata' };
+export const ACTION_LABELS: Record<ReviewEvent['action'], string> = { approve: 'Approved', reject: 'Rejected', undo: 'Undid a bulk review', edit: 'Edited dimensions or metadata', judge: 'Judged with the LLM judge' };
 
 /** "Approved (was Generated)", "Undid a bulk review: Approved → Generated". */
-export function describeReview(event: Pick<ReviewEvent, 'action' | 'fromStatus' | 'toStatus'>): string {
+export function describeReview(event: Pick<ReviewEvent, 'action' | 'fromStatus' | 'toStatus' | 'judge'>): string {
   if (event.action === 'edit') return ACTION_LABELS.edit;
+  if (event.action === 'judge') return event.judge ? `${ACTION_LABELS.judge}: ${event.judge.score.toFixed(1)}/10, ${formatUsd(event.judge.costUsd)}` : ACTION_LABELS.judge;
   if (event.action === 'undo') return `${ACTION_LABELS.undo}: ${statusLabel(event.fromStatus)} → ${statusLabel(event.toStatus)}`;
   return `${ACTION_LABELS[event.action]} (was ${statusLabel(event.fromStatus)})`;
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
-import { Check, ClipboardList, RotateCcw, SearchX, X, Pencil } from 'lucide-react';
+import { Check, ClipboardList, RotateCcw, Scale, SearchX, X, Pencil } from 'lucide-react';
 import type { ReviewEvent } from '../../../contract/audit';
 import { STATUS_LABELS, type ConversationStatus } from '../../../core/statuses';
 import { Button } from '../../components/ui/button';
@@ -22,6 +22,7 @@ const ACTION_STYLE: Record<ReviewEvent['action'], { icon: typeof Check; classNam
   reject: { icon: X, className: 'bg-danger-soft text-danger' },
   undo: { icon: RotateCcw, className: 'bg-warning-soft text-warning' },
   edit: { icon: Pencil, className: 'bg-info-soft text-info' },
+  judge: { icon: Scale, className: 'bg-info-soft text-info' },
 };
 
 const statusLabel = (s: string) => STATUS_LABELS[s as ConversationStatus] ?? s;
@@ -183,6 +184,8 @@ function Filters({ search, setSearch, active, clear }: { search: AuditSearch; se
           <option value="approve">Approved</option>
           <option value="reject">Rejected</option>
           <option value="undo">Undo of a bulk review</option>
+          <option value="edit">Edited</option>
+          <option value="judge">Judged (LLM judge)</option>
         </Select>
       </Field>
       <DateRange from={search.from} to={search.to} onChange={setSearch} idPrefix="audit" />

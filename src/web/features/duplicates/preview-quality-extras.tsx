@@ -17,7 +17,8 @@ function JudgeSection({ detail }: { detail: ConversationDetail }) {
   const client = useQueryClient();
   const judge = useMutation({
     mutationFn: () => endpoints.duplicates.judge(detail.id),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['conversation', detail.id] }).then(() => client.invalidateQueries({ queryKey: ['conversations'] })),
+    // The preview's query is keyed by the id it was opened with (conv-… or the uuid): refresh every detail, and the table's score.
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['conversation'] }), client.invalidateQueries({ queryKey: ['conversations'] })]),
     onError: (error) => toast.error('The judge could not score it', { description: error.message }),
   });
   const mayJudge = can(me?.role ?? 'viewer', 'conversations:generate') && detail.turns.length > 0;

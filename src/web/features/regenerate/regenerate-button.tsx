@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { RefreshCcw } from 'lucide-react';
@@ -8,13 +8,13 @@ import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { ApiError } from '../../lib/api';
 import { endpoints, queryKeys } from '../../lib/endpoints';
+import { usePreferences } from '../../lib/preferences';
+import { keyLabel } from '../../../core/shortcuts';
+import { GuidanceField } from './guidance-field';
 
-const GUIDANCE_LIMIT = 500;
-
-/** Shift+G (listed in the shortcuts dialog) must not fire while typing or over another dialog. */
-function typingOrDialog(e: KeyboardEvent) {
-  const target = e.target instanceof Element ? e.target : null;
-  return Boolean(target?.closest('input, textarea, select, [contenteditable="true"]') || document.querySelector('[role="dialog"], [role="menu"]'));
+export interface RegenerateButtonHandle {
+  /** Opens the guidance dialog (the page's reject-and-regenerate shortcut), when the conversation can be regenerated. */
+  open(): void;
 }
 
 /**
@@ -22,8 +22,9 @@ function typingOrDialog(e: KeyboardEvent) {
  * becomes guidance in the new prompt); the conversation is rejected with that note and a new
  * one for the same slot is generated, then opened in the preview.
  */
-export function RegenerateButton({ detail, canReview }: { detail: ConversationDetail; canReview: boolean }) {
+export const RegenerateButton = forwardRef<RegenerateButtonHandle, { detail: ConversationDetail; canReview: boolean }>(function RegenerateButton({ detail, canReview }, ref) {
   const [open, setOpen] = useState(false);
+  const [prefs] = usePreferences();
   const [guidance, setGuidance] = useState('');
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -32,16 +33,8 @@ export function RegenerateButton({ detail, canReview }: { detail: ConversationDe
   useEffect(() => {
     setGuidance(detail.status === 'rejected' ? (detail.review.notes ?? '') : '');
   }, [detail.id, detail.status, detail.review.notes]);
-  useEffect(() => {
-    if (!available) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'G' || !e.shiftKey || e.ctrlKey || e.metaKey || e.altKey || typingOrDialog(e)) return;
-      e.preventDefault();
-      setOpen(true);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [available]);
+  // The key is the user's own (the shortcuts dialog rebinds it); the page's shortcut handler calls this.
+  useImperativeHandle(ref, () => ({ open: () => available && setOpen(true) }), [available]);
 
   const submit = useMutation({
     mutationFn: () => endpoints.regenerate.one(detail.id, { guidance: guidance.trim() }),
@@ -58,7 +51,7 @@ export function RegenerateButton({ detail, canReview }: { detail: ConversationDe
   if (!available) return null;
   return (
     <>
-      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} title="Reject and regenerate with guidance (Shift+G)">
+      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} title={`Reject and regenerate with guidance (${keyLabel(prefs.shortcuts.regenerate)})`}>
         <RefreshCcw className="h-3.5 w-3.5" aria-hidden /> Reject and regenerate
       </Button>
       <Dialog
@@ -77,29 +70,14 @@ export function RegenerateButton({ detail, canReview }: { detail: ConversationDe
           </>
         }
       >
-        <label className="block">
-          <span className="mb-1 block text-xs font-semibold tracking-wide text-muted uppercase">Guidance for the new version (required)</span>
-          <textarea
-            autoFocus
-            value={guidance}
-            onChange={(e) => setGuidance(e.target.value.slice(0, GUIDANCE_LIMIT))}
-            onKeyDown={(e) => {
-              e.stopPropagation();
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && guidance.trim()) submit.mutate();
-            }}
-            rows={4}
-            maxLength={GUIDANCE_LIMIT}
-            placeholder="e.g. The assistant drifted into inherited IRAs; keep every answer about the emergency fund and end on a concrete next step."
-            className="w-full rounded-md border border-border bg-surface px-3 py-2 text-sm"
-            aria-label="Guidance for the new version"
-          />
-          <span className="flex justify-between text-[11px] text-muted">
-            <span>Ctrl/⌘+Enter sends</span>
-            <span>
-              {guidance.length}/{GUIDANCE_LIMIT}
-            </span>
-          </span>
-        </label>
+        <GuidanceField
+          autoFocus
+          value={guidance}
+          onChange={setGuidance}
+          onSubmit={() => submit.mutate()}
+          label="Guidance for the new version"
+          placeholder="e.g. The assistant drifted into inherited IRAs; keep every answer about the emergency fund and end on a concrete next step."
+        />
         {error && (
           <p className="mt-2 text-sm text-danger" role="alert">
             {error}
@@ -108,4 +86,4 @@ export function RegenerateButton({ detail, canReview }: { detail: ConversationDe
       </Dialog>
     </>
   );
-}
+});

@@ -28,10 +28,12 @@ import { QualityScoreButton } from '../quality/quality-score-button';
 import { can } from '../../../core/roles';
 import { useMe } from '../../lib/queries';
 import { RegenerationLinks } from '../regenerate/regeneration-links';
-import { RegenerateButton } from '../regenerate/regenerate-button';
+import { RegenerateButton, type RegenerateButtonHandle } from '../regenerate/regenerate-button';
 
 export interface PreviewPanelHandle {
   review(action: ReviewAction): void;
+  /** Opens "Reject and regenerate" for the conversation shown, when it can be. */
+  regenerate(): void;
 }
 
 function Meta({ label, value }: { label: string; value: React.ReactNode }) {
@@ -106,7 +108,8 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
   const { data: me } = useMe();
   const panel = useRef<HTMLElement>(null);
   const reviewBar = useRef<ReviewBarHandle>(null);
-  useImperativeHandle(ref, () => ({ review: (action) => reviewBar.current?.review(action) }));
+  const regenerateButton = useRef<RegenerateButtonHandle>(null);
+  useImperativeHandle(ref, () => ({ review: (action) => reviewBar.current?.review(action), regenerate: () => regenerateButton.current?.open() }));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -206,7 +209,7 @@ export const PreviewPanel = forwardRef<PreviewPanelHandle, { id: string; onClose
             <ReviewBar ref={reviewBar} detail={detail} canReview={canReview} onReviewed={onReviewed} />
             <div className="flex shrink-0 flex-col items-end gap-1">
               <span className="text-xs text-muted">{detail.turns.length ? `${detail.turns.length} turns` : 'No turns yet'}</span>
-              <RegenerateButton detail={detail} canReview={canReview} />
+              <RegenerateButton ref={regenerateButton} detail={detail} canReview={canReview} />
               <GenerateButton id={detail.id} label={detail.conversationId} status={detail.status} isSeed={detail.isSeed} size="md" />
             </div>
           </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { ChevronDown, ChevronUp, Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
 import type { RunProgress } from '../../../contract/runs';
@@ -21,6 +22,7 @@ export function ProgressPanel() {
   const { data } = useRecentRuns();
   const { data: me } = useMe();
   const client = useQueryClient();
+  const navigate = useNavigate();
   const [collapsed, setCollapsed] = useLocalState('convgen.progress-collapsed', false);
   const runs = (data?.items ?? []).filter((r) => r.kind !== 'single' && OPEN.has(r.status));
   const seen = useRef(new Map<string, RunProgress['status']>());
@@ -33,14 +35,18 @@ export function ProgressPanel() {
       const before = seen.current.get(run.id);
       if (before && OPEN.has(before) && !OPEN.has(run.status)) {
         const text = `${run.succeeded.toLocaleString()} succeeded, ${run.failed.toLocaleString()} failed`;
-        if (run.status === 'completed') (run.failed ? toast.warning : toast.success)(`Generation finished: ${text}`, { duration: 10_000 });
+        // Conversations generated but left unjudged are in the run's log, which the toast opens.
+        const log = run.eventCount
+          ? { description: `${run.eventCount.toLocaleString()} generated but not judged: the run log says why.`, action: { label: 'Open the run log', onClick: () => void navigate({ to: '/runs', search: { run: run.id } }) } }
+          : {};
+        if (run.status === 'completed') (run.failed || run.eventCount ? toast.warning : toast.success)(`Generation finished: ${text}`, { duration: 10_000, ...log });
         else if (run.status === 'cancelled') toast.info(`Run cancelled: ${text}`);
         void client.invalidateQueries({ queryKey: queryKeys.conversations.all });
         force((n) => n + 1);
       }
       seen.current.set(run.id, run.status);
     }
-  }, [data, client]);
+  }, [data, client, navigate]);
 
   if (!runs.length) return null;
   const canManage = Boolean(me && can(me.role, 'runs:manage'));

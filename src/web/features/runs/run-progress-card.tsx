@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { Check, Pause, Play, Square, X } from 'lucide-react';
 import { toast } from 'sonner';
 import { isChunkRunKind } from '../../../contract/chunk-runs';
@@ -37,7 +38,7 @@ function QueueCount({ label, value, tone }: { label: string; value: number; tone
  * what is being generated now, time left from the observed rate, succeeded and failed, the
  * queue, rate-limit pauses, spending, and the run's controls.
  */
-export function RunProgressCard({ run, canManage }: { run: RunProgress; canManage: boolean }) {
+export function RunProgressCard({ run, canManage, linkToLog = true }: { run: RunProgress; canManage: boolean; /** Off where the run's log is already on the page. */ linkToLog?: boolean }) {
   const client = useQueryClient();
   const label = useLabels();
   const control = useMutation({
@@ -92,6 +93,21 @@ export function RunProgressCard({ run, canManage }: { run: RunProgress; canManag
       </div>
       {run.status === 'interrupted' && <p className="text-sm text-warning">convgen stopped while this run was going. Nothing was lost: Resume Generation picks up where it left off.</p>}
       {run.error && <p className="text-sm text-warning">{run.error}</p>}
+      {run.eventCount > 0 && (
+        <p className="text-sm text-warning" data-testid="run-log-note">
+          {run.eventCount === 1 ? 'One conversation was' : `${run.eventCount.toLocaleString()} conversations were`} generated but not judged.{' '}
+          {linkToLog ? (
+            <>
+              <Link to="/runs" search={{ run: run.id }} className="font-medium underline underline-offset-2">
+                See the run log
+              </Link>{' '}
+              for why and what to do.
+            </>
+          ) : (
+            'The run log below says why and what to do.'
+          )}
+        </p>
+      )}
       {throttled > 0 && active && (
         <p className="rounded-md bg-warning-soft px-2.5 py-1.5 text-sm text-warning" data-testid="throttled">
           Rate limit: pausing for {throttled} s… The provider asked us to slow down; the run continues by itself.

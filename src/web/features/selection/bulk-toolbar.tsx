@@ -1,14 +1,14 @@
-import { Check, Sparkles, Trash2, X } from 'lucide-react';
+import { Check, RefreshCcw, Sparkles, Trash2, X } from 'lucide-react';
 import { Button } from '../../components/ui/button';
 import { Tooltip } from '../../components/ui/tooltip';
 import { selectedCount, type Selection } from './selection';
 import type { BulkKind } from './bulk-api';
 
-export type BulkAction = BulkKind | 'generate';
+export type BulkAction = BulkKind | 'generate' | 'regenerate';
 
 /**
  * Appears while conversations are selected (US6.2.2): the count, "Select all N" to extend the
- * selection to every page, Clear, and the four bulk actions with their counts. Actions a role
+ * selection to every page, Clear, and the bulk actions with their counts (reject and regenerate too). Actions a role
  * may not take are shown disabled with the reason.
  */
 export function BulkToolbar({
@@ -60,6 +60,7 @@ export function BulkToolbar({
         {action('generate', 'Generate Selected', <Sparkles className="h-3.5 w-3.5" aria-hidden />, 'primary')}
         {action('approve', 'Approve Selected', <Check className="h-3.5 w-3.5" aria-hidden />, 'success')}
         {action('reject', 'Reject Selected', <X className="h-3.5 w-3.5" aria-hidden />, 'danger')}
+        {action('regenerate', 'Reject and regenerate', <RefreshCcw className="h-3.5 w-3.5" aria-hidden />, 'danger')}
         {action('delete', 'Delete Selected', <Trash2 className="h-3.5 w-3.5" aria-hidden />, 'danger')}
       </div>
     </div>

@@ -68,7 +68,7 @@ export function QualityCard({ settings }: { settings: SettingsResponse['quality'
       <CheckboxField
         id="quality-judge"
         label="Score each generated conversation with the LLM judge"
-        help="A second call to your provider rates helpfulness, empathy, topic, correctness and natural dialogue (1–10). It costs about one extra request per conversation and counts in the run's spend; offline it is a free heuristic."
+        help="A second call to your provider rates helpfulness, empathy, topic, correctness and natural dialogue (1–10). It costs about one extra request per conversation and counts in the run's spend, within its spending limit: when the limit leaves no room for a judge call, or the call fails, the conversation is kept unjudged and the run's log says so. Offline it is a free heuristic."
         checked={values.judgeEnabled}
         onChange={(checked) => set('judgeEnabled', checked)}
         error={errors['quality.judgeEnabled']}

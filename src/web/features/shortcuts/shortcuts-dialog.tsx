@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { DEFAULT_SHORTCUTS, keyLabel, normalizeKey, shortcutProblem, SHORTCUT_ACTIONS, SHORTCUT_LABELS, type ShortcutAction, type ShortcutKeys } from '../../../core/shortcuts';
+import { DEFAULT_SHORTCUTS, eventKey, keyLabel, MODIFIER_KEYS, shortcutProblem, SHORTCUT_ACTIONS, SHORTCUT_LABELS, type ShortcutAction, type ShortcutKeys } from '../../../core/shortcuts';
 import { Button } from '../../components/ui/button';
 import { DataTable } from '../../components/ui/data-table';
 import { Dialog } from '../../components/ui/dialog';
@@ -14,7 +14,6 @@ const FIXED: { keys: string[]; what: string }[] = [
   { keys: ['Esc'], what: 'Close the dialog or the preview' },
   { keys: ['Ctrl/⌘', 'A'], what: 'Select every row on this page' },
   { keys: ['Ctrl/⌘', 'E'], what: 'Export' },
-  { keys: ['Shift', 'G'], what: 'Reject and regenerate the conversation in the preview, with guidance' },
   { keys: ['Tab'], what: 'Move through buttons and fields' },
 ];
 
@@ -53,7 +52,9 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
     if (e.key === 'Escape' || e.key === 'Tab') return setListening(null);
     e.preventDefault();
     e.stopPropagation();
-    const next: ShortcutKeys = { ...prefs.shortcuts, [action]: normalizeKey(e.key) };
+    // Shift pressed on its own is the start of Shift+letter: wait for the letter.
+    if (MODIFIER_KEYS.includes(e.key)) return;
+    const next: ShortcutKeys = { ...prefs.shortcuts, [action]: eventKey(e) };
     const why = shortcutProblem(next);
     setProblem(why);
     if (why) return;
@@ -78,7 +79,7 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
   );
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Keyboard shortcuts" description="Review without leaving the keyboard. The first five keys are yours to change.">
+    <Dialog open={open} onOpenChange={onOpenChange} title="Keyboard shortcuts" description={`Review without leaving the keyboard. The first ${SHORTCUT_ACTIONS.length} keys are yours to change (a letter may be combined with Shift).`}>
       <DataTable data={rows} columns={columns} label="Keyboard shortcuts" getRowId={(row) => row.id} variant="plain" hideHeader />
       {problem && (
         <p className="mt-3 rounded-md bg-danger-soft p-2 text-sm text-danger" role="alert">

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { normalizeKey, type ShortcutKeys } from '../../../core/shortcuts';
+import { eventKey, type ShortcutKeys } from '../../../core/shortcuts';
 
 export interface ShortcutHandlers {
   onHelp(): void;
@@ -11,6 +11,8 @@ export interface ShortcutHandlers {
   onNext?(): void;
   onApprove?(): void;
   onReject?(): void;
+  /** Reject and regenerate the conversation in the preview (opens its guidance dialog). */
+  onRegenerate?(): void;
   /** ↓ pressed outside the table and any control: focus the rows. */
   onFocusRows?(): void;
 }
@@ -51,8 +53,9 @@ export function useShortcuts(keys: ShortcutKeys, handlers: ShortcutHandlers) {
         h.onFocusRows();
         return;
       }
-      const key = normalizeKey(e.key);
-      const handler = key === k.help ? h.onHelp : key === k.previous ? h.onPrevious : key === k.next ? h.onNext : key === k.approve ? h.onApprove : key === k.reject ? h.onReject : undefined;
+      const key = eventKey(e);
+      const handler =
+        key === k.help ? h.onHelp : key === k.previous ? h.onPrevious : key === k.next ? h.onNext : key === k.approve ? h.onApprove : key === k.reject ? h.onReject : key === k.regenerate ? h.onRegenerate : undefined;
       if (!handler) return;
       e.preventDefault();
       handler();
