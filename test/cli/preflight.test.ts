@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreflightResult } from '../../src/contract/preflight';
 import { tokenWorker } from '../../src/preflight/token-worker-client';
 import { createTestApp, type TestApp } from '../support/app';
+import { listenForCli } from '../support/cli';
 
 const run = promisify(execFile);
 let t: TestApp;
@@ -12,9 +12,7 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = t.app.server.address() as AddressInfo;
-  env = { ...process.env, CONVGEN_URL: `http://127.0.0.1:${port}`, CONVGEN_API_TOKEN: t.tokens.viewer };
+  env = await listenForCli(t, 'viewer');
 }, 120_000);
 afterAll(async () => {
   await tokenWorker.stop();
