@@ -27,6 +27,14 @@ describe('the token worker', () => {
     expect(count.tokens).toBeGreaterThan(count.assistantTokens!);
   }, 120_000);
 
+  it('keeps the two models used last, so two checks of different models running at once do not reload them in turn', async () => {
+    const w = worker();
+    expect(await w.load('llama-3.1')).toBeGreaterThan(0);
+    expect(await w.load('qwen-3')).toBeGreaterThan(0);
+    expect(await w.load('llama-3.1')).toBe(0);
+    expect(await w.load('qwen-3')).toBe(0);
+  }, 120_000);
+
   it('a worker that runs out of memory fails the request with a clear, retryable error', async () => {
     // A heap far too small for a tokenizer's vocabulary: the thread dies while loading it.
     const w = worker({ maxHeapMb: 8 });
