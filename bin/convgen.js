@@ -10,7 +10,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sources = path.join(root, 'src');
-const compiled = path.join(root, 'dist', 'cli', 'convgen.mjs');
+const outdir = path.join(root, 'dist', 'cli');
+const compiled = path.join(outdir, 'convgen.mjs');
+// The trainer preflight's token worker runs in its own thread, so it is a second entry; compiled
+// beside the CLI, its packages resolve from the same node_modules.
+const entries = { convgen: path.join(sources, 'cli', 'main.ts'), 'token-worker': path.join(sources, 'preflight', 'token-worker.ts') };
+const outputs = Object.keys(entries).map((name) => path.join(outdir, `${name}.mjs`));
 
 const fingerprintFile = `${compiled}.sources`;
 
@@ -36,13 +41,13 @@ function sourcesFingerprint() {
 }
 
 function isCurrent(fingerprint) {
-  return fs.existsSync(compiled) && fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === fingerprint;
+  return outputs.every((file) => fs.existsSync(file)) && fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === fingerprint;
 }
 
 async function compile(fingerprint) {
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [path.join(sources, 'cli', 'main.ts')],
+    entryPoints: entries,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -51,14 +56,17 @@ async function compile(fingerprint) {
     packages: 'external',
     keepNames: true,
     write: false,
-    outfile: compiled,
+    outdir,
+    outExtension: { '.js': '.mjs' },
     logLevel: 'error',
   });
   // Written aside and renamed, so a convgen starting at the same moment never reads half a file.
-  const partial = `${compiled}.${process.pid}.partial`;
-  fs.mkdirSync(path.dirname(compiled), { recursive: true });
-  fs.writeFileSync(partial, result.outputFiles[0].contents);
-  fs.renameSync(partial, compiled);
+  fs.mkdirSync(outdir, { recursive: true });
+  for (const output of result.outputFiles) {
+    const partial = `${output.path}.${process.pid}.partial`;
+    fs.writeFileSync(partial, output.contents);
+    fs.renameSync(partial, output.path);
+  }
   const partialFingerprint = `${fingerprintFile}.${process.pid}.partial`;
   fs.writeFileSync(partialFingerprint, fingerprint);
   fs.renameSync(partialFingerprint, fingerprintFile);

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import type { PreflightModels, PreflightResult } from '../contract/preflight';
+import { randomBytes } from 'node:crypto';
+import type { PreflightModels, PreflightProgressResponse, PreflightResult } from '../contract/preflight';
 import type { SettingsResponse } from '../contract/settings';
 import { AppError } from '../core/errors';
 import { apiClient } from './api-client';
@@ -15,6 +16,45 @@ function histogramLines(result: PreflightResult): string[] {
   return result.histogram
     .slice(Math.max(0, first), last + 1)
     .map((b) => `${`${n(b.from)}–${n(b.to)}`.padStart(15)} ${b.overLimit ? '!' : ' '} ${'█'.repeat(Math.ceil((b.count / top) * 40))} ${b.count || ''}`);
+}
+
+type Api = ReturnType<typeof apiClient>;
+
+/**
+ * Follows a running check on stderr (stdout keeps the result, for pipes and --json): on a
+ * terminal one line redrawn in place; otherwise a line when the tokenizer loads and per
+ * 5,000 conversations, so a log shows that a long first check is moving.
+ */
+function followProgress(api: Api, checkId: string): () => void {
+  const tty = process.stderr.isTTY;
+  let lastLogged: number | null = null;
+  let lastLine = '';
+  let stopped = false;
+  const show = (line: string, milestone: number) => {
+    if (tty) process.stderr.write(`\r\x1b[K${line}`);
+    else if (milestone !== lastLogged && line !== lastLine) process.stderr.write(`${line}\n`);
+    lastLogged = milestone;
+    lastLine = line;
+  };
+  const poll = async () => {
+    while (!stopped) {
+      const { progress } = await api.get<PreflightProgressResponse>(`/api/preflight/progress?checkId=${checkId}`).catch(() => ({ progress: null }));
+      if (stopped) break;
+      if (progress?.phase === 'loading') show(progress.message, -1);
+      else if (progress?.phase === 'counting') {
+        const ratio = progress.total ? progress.done / progress.total : 1;
+        const filled = Math.round(ratio * 24);
+        show(`[${'█'.repeat(filled)}${'░'.repeat(24 - filled)}] ${progress.message}`, tty ? progress.done : Math.floor(progress.done / 5_000));
+      }
+      // Unreferenced: when the check answers, the command ends without waiting for the next poll.
+      await new Promise((resolve) => setTimeout(resolve, tty ? 300 : 500).unref());
+    }
+  };
+  void poll();
+  return () => {
+    stopped = true;
+    if (tty && lastLine) process.stderr.write('\r\x1b[K');
+  };
 }
 
 /**
@@ -51,8 +91,10 @@ export function preflightCommand(): Command {
         ...(opts.filter ? { selection: { filter: parseFilter(opts.filter) } } : {}),
         approvedOnly: !opts.anyStatus,
         ...(opts.systemPrompt ? { systemPrompt: opts.systemPrompt } : {}),
+        checkId: randomBytes(9).toString('base64url'),
       };
-      const r = await api.post<PreflightResult>('/api/preflight', body);
+      const stopFollowing = followProgress(api, body.checkId);
+      const r = await api.post<PreflightResult>('/api/preflight', body).finally(stopFollowing);
       if (opts.json) return void console.log(JSON.stringify(r, null, 2));
       if (r.count === 0) {
         console.log(`No ${opts.anyStatus ? '' : 'approved '}conversations with text to check${opts.filter ? ' in that filter' : ''}.`);

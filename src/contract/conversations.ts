@@ -29,6 +29,8 @@ export const SORTABLE_COLUMNS = [
   'generatedAt',
   'createdAt',
   'updatedAt',
+  /** The stored token count for the workspace's preflight base model (the Tokens column); uncounted last. */
+  'tokens',
 ] as const;
 export type SortableColumn = (typeof SORTABLE_COLUMNS)[number];
 

@@ -20,6 +20,8 @@ export type PreflightModel = z.infer<typeof preflightModel>;
 export const preflightModels = z.object({ items: z.array(preflightModel) });
 export type PreflightModels = z.infer<typeof preflightModels>;
 
+const checkId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, - or _');
+
 /**
  * What to check: a base model, the trainer's maximum sequence length, which conversations (the
  * table's selection or filter, as for exports; approved ones when omitted) and the export's
@@ -33,6 +35,7 @@ export const preflightRequest = z
     approvedOnly: z.boolean().default(true).describe('Only approved conversations (the default, as for exports).'),
     systemPrompt: z.string().max(20_000, 'must be at most 20,000 characters').optional(),
     foldSystemPrompt: z.boolean().optional().describe("The export's option: the system prompt starts the first user message, followed by a blank line, instead of being a system message."),
+    checkId: checkId.optional().describe('An id the caller chooses, to follow this check with GET /api/preflight/progress?checkId=… while it runs.'),
   })
   .strict();
 export type PreflightRequest = z.infer<typeof preflightRequest>;
@@ -62,3 +65,27 @@ export const preflightResult = z.object({
   loadMs: z.number(),
 });
 export type PreflightResult = z.infer<typeof preflightResult>;
+
+/** `GET /api/preflight/progress`: one check by the id given with its POST, or the latest check. */
+export const preflightProgressQuery = z.object({ checkId: checkId.optional() }).strict();
+
+/** Where a running (or just finished) check stands: loading the tokenizer, then counting. */
+export const preflightProgress = z.object({
+  checkId: z.string(),
+  baseModel: z.string(),
+  phase: z.enum(['loading', 'counting', 'done', 'failed']),
+  /** Conversations in the selection; 0 until the tokenizer is loaded. */
+  total: z.number(),
+  /** Checked so far, counted now or read from stored counts. */
+  done: z.number(),
+  /** Of `done`, how many were counted now. */
+  countedNow: z.number(),
+  /** What is happening, in words: "Loading the Llama 3.1 tokenizer…", "Counted 12,400 of 35,115". */
+  message: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type PreflightProgress = z.infer<typeof preflightProgress>;
+/** `{ progress: null }` when no check with that id is running or recently finished. */
+export const preflightProgressResponse = z.object({ progress: preflightProgress.nullable() });
+export type PreflightProgressResponse = z.infer<typeof preflightProgressResponse>;

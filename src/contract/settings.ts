@@ -3,6 +3,7 @@ import { rateLimitConfigSchema } from '../core/rate-limit';
 import { LIMIT_FIELDS, LIMIT_SOURCES, rateLimitOverridesSchema } from '../core/rate-limit-policy';
 import { RATE_LIMIT_MODES } from '../core/rate-limit-presets';
 import { retryPolicySchema } from '../core/retry-policy';
+import { BASE_MODEL_IDS } from '../core/base-model-ids';
 
 /** Workspace settings (US14.1.2). Every field has a default, so an empty document is valid. */
 export const workspaceSettingsSchema = z.object({
@@ -91,7 +92,7 @@ export const workspaceSettingsSchema = z.object({
   preflight: z
     .object({
       /** The base model the table's token column and the export check count for (see GET /api/preflight/models). */
-      baseModel: z.string().min(1).max(64).default('llama-3.1'),
+      baseModel: z.enum(BASE_MODEL_IDS, { error: `must be one of the base models preflight knows: ${BASE_MODEL_IDS.join(', ')}` }).default('llama-3.1'),
       maxSeqLen: z.number().int().min(128).max(1_048_576).default(4096),
     })
     .prefault({}),

@@ -6,7 +6,9 @@
  * The packages are large (the tokenizer vocabularies), so they load only when a model is first
  * used, and a package that is not installed is reported, never a crash.
  */
-export type BaseModelId = 'llama-3.1' | 'qwen-3' | 'gemma-3';
+import type { BaseModelId } from '../core/base-model-ids';
+
+export type { BaseModelId };
 
 export type BaseModelInfo = {
   id: BaseModelId;

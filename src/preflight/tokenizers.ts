@@ -19,12 +19,15 @@ export function isInstalled(model: BaseModelInfo): boolean {
 
 /**
  * Loaded models, one promise each: a tokenizer takes seconds and 50–420 MB of heap to load, so
- * it loads at its first use and stays (concurrent first uses share the one load). Only the last
- * one used stays: with all three loaded, Llama 3.1, Qwen 3 and Gemma 3 held about 600 MB of
- * heap, more than half of the server's 1 GB limit, and a workspace fine-tunes one base model.
+ * it loads at its first use and stays (concurrent first uses share the one load). They load in
+ * the token worker, whose heap is given back when it ends idle. The last two used stay: a check
+ * of one model can still be running when another starts (the model changed on the page during a
+ * long check), and with one kept their chunks would reload the two tokenizers in turn. Not all
+ * three: together Llama 3.1, Qwen 3 and Gemma 3 held about 600 MB of heap, and a workspace
+ * fine-tunes one base model.
  */
 const loaded = new Map<BaseModelId, Promise<LoadedModel>>();
-const KEEP_LOADED = 1;
+const KEEP_LOADED = 2;
 
 export function loadModel(model: BaseModelInfo): Promise<LoadedModel> {
   let pending = loaded.get(model.id);

@@ -141,3 +141,42 @@ describe('the table', () => {
     expect(within.items.map((c) => c.conversationId).sort()).toEqual(['pf-001', 'pf-003', 'pf-004']);
   });
 });
+
+describe('the Tokens column sorts', () => {
+  const listed = async (query: string) => (await t.as('viewer', { method: 'GET', url: `/api/conversations?${query}` })).json<ConversationListResponse>().items;
+
+  it('by the stored count for the workspace base model, either way, with uncounted conversations last', async () => {
+    const ascending = await listed('sort=tokens&dir=asc');
+    const counted = ascending.filter((c) => c.tokens !== null);
+    expect(counted.length).toBeGreaterThanOrEqual(4);
+    expect(counted.map((c) => c.tokens)).toEqual(counted.map((c) => c.tokens!).sort((a, b) => a - b));
+    expect(ascending.at(-1)!.conversationId).toBe('pf-005');
+    expect(ascending.findIndex((c) => c.tokens === null)).toBe(counted.length);
+
+    const descending = await listed('sort=tokens&dir=desc');
+    expect(descending[0].conversationId).toBe('pf-002');
+    expect(descending.filter((c) => c.tokens !== null).map((c) => c.tokens)).toEqual(counted.map((c) => c.tokens).reverse());
+    expect(descending.at(-1)!.conversationId).toBe('pf-005');
+  });
+
+  it("and a conversation's position in that order matches the list", async () => {
+    const descending = await listed('sort=tokens&dir=desc');
+    const res = await t.as('viewer', { method: 'GET', url: `/api/conversations/${ids['pf-002']}/position?sort=tokens&dir=desc` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ position: number }>().position).toBe(descending.findIndex((c) => c.conversationId === 'pf-002') + 1);
+  });
+});
+
+describe('the preflight base model setting', () => {
+  it('accepts a known model and refuses any other with 400, naming the known ones', async () => {
+    const bad = await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { preflight: { baseModel: 'mistral-7b' } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('preflight.baseModel');
+    expect(bad.body).toContain('llama-3.1, qwen-3, gemma-3');
+    const settings = (await t.as('admin', { method: 'GET', url: '/api/settings' })).json<{ preflight: { baseModel: string } }>();
+    expect(settings.preflight.baseModel).toBe('llama-3.1');
+    const good = await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { preflight: { baseModel: 'qwen-3' } } });
+    expect(good.statusCode, good.body).toBe(200);
+    expect((await t.as('admin', { method: 'GET', url: '/api/settings' })).json<{ preflight: { baseModel: string } }>().preflight.baseModel).toBe('qwen-3');
+  });
+});

@@ -21,6 +21,9 @@ beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-launcher-'));
   fs.mkdirSync(path.join(root, 'bin'));
   fs.mkdirSync(path.join(root, 'src', 'cli'), { recursive: true });
+  // The launcher's second entry (the trainer preflight's token worker) must exist to compile.
+  fs.mkdirSync(path.join(root, 'src', 'preflight'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'src', 'preflight', 'token-worker.ts'), 'export {};\n');
   fs.copyFileSync(path.join(projectRoot, 'bin', 'convgen.js'), path.join(root, 'bin', 'convgen.js'));
   fs.symlinkSync(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'));
 });
@@ -30,6 +33,7 @@ describe('the convgen launcher', () => {
   it('compiles on first use and again after an edit', () => {
     writeMain('first');
     expect(run().stdout.trim()).toBe('first');
+    expect(fs.existsSync(path.join(root, 'dist', 'cli', 'token-worker.mjs'))).toBe(true);
     writeMain('second');
     expect(run().stdout.trim()).toBe('second');
   });

@@ -20,8 +20,27 @@ test('the export dialog checks token lengths; the table shows and filters them; 
   await expect(check).toBeVisible();
   await expect(check.getByLabel('Base model')).toHaveValue('llama-3.1');
   await expect(check.getByLabel('Max sequence length')).toHaveValue('4096');
+  // The check's answer is held back until its progress has been seen: the bar reaches the total.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    '**/api/preflight',
+    async (route) => {
+      const response = await route.fetch();
+      await released;
+      await route.fulfill({ response });
+    },
+    { times: 1 },
+  );
   await check.getByRole('button', { name: 'Check token lengths' }).click();
+  const progress = check.getByTestId('preflight-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress.getByRole('progressbar', { name: 'Trainer preflight progress' })).toHaveAttribute('aria-valuenow', '6', { timeout: 90_000 });
+  await expect(progress).toContainText('Checked 6 conversations');
+  await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuemax', '6');
+  release();
   await expect(check.getByTestId('preflight-figures')).toContainText('6 conversations', { timeout: 90_000 });
+  await expect(progress).toBeHidden();
   await expect(check.getByTestId('preflight-verdict')).toContainText('Every one fits in 4,096 tokens');
   await expect(check).toContainText(/Assistant share: \d+ %/);
   // A tighter limit: some would be truncated.
@@ -34,7 +53,11 @@ test('the export dialog checks token lengths; the table shows and filters them; 
   expect(patched.status()).toBe(200);
   await page.reload();
   await expect(row.getByRole('cell').filter({ hasText: /^1,\d{3}$/ })).toHaveCount(1);
-  await page.getByRole('button', { name: 'Tokens' }).click();
+  // The column sorts by tokens, the uncounted last.
+  await page.getByRole('columnheader', { name: 'Tokens' }).getByRole('button').click();
+  await expect(page).toHaveURL(/sort=tokens/);
+  await expect(page.getByRole('columnheader', { name: 'Tokens' })).toHaveAttribute('aria-sort', 'ascending');
+  await page.getByRole('group', { name: 'Filters' }).getByRole('button', { name: 'Tokens' }).click();
   await page.getByRole('menuitemcheckbox', { name: /Over the limit/ }).click();
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/tokensMin=1001/);

@@ -5,7 +5,7 @@ import { conversations } from '../schema';
 import { conversationWhere } from './conversation-filter';
 import { tokenCountColumn } from './token-counts';
 
-const SORT_COLUMNS: Record<SortableColumn, AnyColumn> = {
+const SORT_COLUMNS: Record<Exclude<SortableColumn, 'tokens'>, AnyColumn> = {
   conversationId: conversations.conversationId,
   title: conversations.title,
   persona: conversations.persona,
@@ -73,11 +73,12 @@ export function presentSummary(row: SummaryRow): ConversationListResponse['items
 }
 
 /**
- * The list's order: NULLS LAST in both directions (unscored rows sink) and conversation_id as the
- * tie-break, so paging is stable and matches the (column, conversation_id) indexes.
+ * The list's order: NULLS LAST in both directions (unscored and uncounted rows sink) and
+ * conversation_id as the tie-break, so paging is stable and matches the (column, conversation_id)
+ * indexes. Tokens sort by the count the Tokens column shows: the one for `tokenModel`.
  */
-export function listOrder(query: Pick<ConversationListQuery, 'sort' | 'dir'>): SQL[] {
-  const column = SORT_COLUMNS[query.sort];
+export function listOrder(query: Pick<ConversationListQuery, 'sort' | 'dir'>, tokenModel = 'llama-3.1'): SQL[] {
+  const column = query.sort === 'tokens' ? tokenCountColumn(tokenModel) : SORT_COLUMNS[query.sort];
   const direction = query.dir === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
   return [sql`${column} ${direction}`, ...(query.sort === 'conversationId' ? [] : [sql`${conversations.conversationId} ${direction}`])];
 }
@@ -85,7 +86,7 @@ export function listOrder(query: Pick<ConversationListQuery, 'sort' | 'dir'>): S
 /** One page of conversations plus the total matching the filter (server-side everything). */
 export async function listConversations(db: Db, query: ConversationListQuery, tokenModel?: string): Promise<ConversationListResponse> {
   const where = conversationWhere(query);
-  const order = listOrder(query);
+  const order = listOrder(query, tokenModel);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({ ...summaryColumns, ...(tokenModel ? { tokens: tokenCountColumn(tokenModel) } : {}) })

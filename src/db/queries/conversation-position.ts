@@ -11,10 +11,10 @@ import { listOrder } from './conversation-list';
  * that holds it (and ← / → walk its neighbours). One pass over the filtered rows, numbered in
  * the list's own order.
  */
-export async function conversationPosition(db: Db, id: string, query: ConversationListQuery): Promise<ConversationPosition> {
+export async function conversationPosition(db: Db, id: string, query: ConversationListQuery, tokenModel?: string): Promise<ConversationPosition> {
   const where = conversationWhere(query);
   const numbered = db
-    .select({ id: conversations.id, position: sql<number>`row_number() over (order by ${sql.join(listOrder(query), sql`, `)})`.as('position') })
+    .select({ id: conversations.id, position: sql<number>`row_number() over (order by ${sql.join(listOrder(query, tokenModel), sql`, `)})`.as('position') })
     .from(conversations)
     .where(where)
     .as('numbered');

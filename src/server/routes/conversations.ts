@@ -55,7 +55,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext) {
       },
       preHandler: requirePermission(ctx, 'conversations:read'),
     },
-    async (request) => positionOf(db, await resolveConversationId(db, request.params.id), request.query),
+    async (request) => positionOf(db, await resolveConversationId(db, request.params.id), request.query, (await getSettings(db)).preflight.baseModel),
   );
 
   r.get(

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { preflightModels, preflightRequest, preflightResult } from '../../contract/preflight';
+import { preflightModels, preflightProgressQuery, preflightProgressResponse, preflightRequest, preflightResult } from '../../contract/preflight';
+import { readProgress } from '../../preflight/preflight-progress';
 import { listPreflightModels, runPreflight } from '../../preflight/run-preflight';
 import { requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
@@ -18,6 +19,21 @@ export function preflightRoutes(app: FastifyInstance, ctx: AppContext) {
       preHandler: mayRead,
     },
     async () => listPreflightModels(),
+  );
+
+  r.get(
+    '/api/preflight/progress',
+    {
+      schema: {
+        tags: ['preflight'],
+        summary:
+          'Where a running check stands (loading the tokenizer, then counted so far of the total), by the checkId sent with its POST; without one, the latest check. Kept a few minutes after it finishes; null when unknown.',
+        querystring: preflightProgressQuery,
+        response: { 200: preflightProgressResponse },
+      },
+      preHandler: mayRead,
+    },
+    async (request) => ({ progress: readProgress(request.query.checkId) }),
   );
 
   r.post(

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { preflightModels, preflightResult, type PreflightRequestInput } from '../../contract/preflight';
+import { preflightModels, preflightProgressResponse, preflightResult, type PreflightRequestInput } from '../../contract/preflight';
 import { regenerateManyResult, regeneratePreview, regenerateResult, type RegeneratePreviewRequest, type RegenerateRequest } from '../../contract/regenerate';
 import type { z } from 'zod';
 import { coverageReport, dismissalResult, planRecommendedResult, type planRecommendedRequest } from '../../contract/coverage';
@@ -46,6 +46,7 @@ export const datasetEndpoints = {
   preflight: {
     models: () => api.get(preflightModels, '/api/preflight/models'),
     check: (request: PreflightRequestInput) => api.post(preflightResult, '/api/preflight', request),
+    progress: (checkId: string) => api.get(preflightProgressResponse, `/api/preflight/progress${toQueryString({ checkId })}`),
   },
   /** A run's log: judge calls that failed or found no room under the spending limit. */
   runLog: {
@@ -81,13 +82,24 @@ export const datasetQueryKeys = {
     models: () => ['preflight', 'models'] as const,
     /** Under `conversations`, so a review or a new generation checks again. */
     check: (request: PreflightRequestInput) => ['conversations', 'preflight', request] as const,
+    progress: (checkId: string) => ['preflight', 'progress', checkId] as const,
   },
 };
 
 export const datasetQueries = {
   // Each read with its key (see `queries` in endpoints.ts).
   preflightModels: () => queryOptions({ queryKey: datasetQueryKeys.preflight.models(), queryFn: () => datasetEndpoints.preflight.models() }),
-  preflight: (request: PreflightRequestInput) => queryOptions({ queryKey: datasetQueryKeys.preflight.check(request), queryFn: () => datasetEndpoints.preflight.check(request) }),
+  /** `onStart` gets the id each fetch publishes its progress under (not part of the key: every fetch has its own). */
+  preflight: (request: PreflightRequestInput, onStart?: (checkId: string) => void) =>
+    queryOptions({
+      queryKey: datasetQueryKeys.preflight.check(request),
+      queryFn: () => {
+        const checkId = `check-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+        onStart?.(checkId);
+        return datasetEndpoints.preflight.check({ ...request, checkId });
+      },
+    }),
+  preflightProgress: (checkId: string) => queryOptions({ queryKey: datasetQueryKeys.preflight.progress(checkId), queryFn: () => datasetEndpoints.preflight.progress(checkId) }),
   runEvents: (runId: string) => queryOptions({ queryKey: datasetQueryKeys.runLog.events(runId), queryFn: () => datasetEndpoints.runLog.events(runId) }),
   coverage: (scope: CoverageScope) => queryOptions({ queryKey: datasetQueryKeys.coverage.report(scope), queryFn: () => datasetEndpoints.coverage.report(scope) }),
   qualityDistribution: () => queryOptions({ queryKey: datasetQueryKeys.qualityInsight.distribution(), queryFn: () => datasetEndpoints.qualityInsight.distribution() }),

@@ -6,6 +6,8 @@ import { queries } from '../lib/endpoints';
 import { PreflightFigures } from '../features/preflight/preflight-figures';
 import { PreflightLists } from '../features/preflight/preflight-lists';
 import { PreflightParamsForm } from '../features/preflight/preflight-params-form';
+import { PreflightProgressBar } from '../features/preflight/preflight-progress';
+import { usePreflightCheck } from '../features/preflight/use-preflight-check';
 import { TokenHistogram } from '../features/preflight/token-histogram';
 import { usePreflightParams } from '../features/preflight/use-preflight-params';
 
@@ -13,7 +15,7 @@ import { usePreflightParams } from '../features/preflight/use-preflight-params';
 export function PreflightPage() {
   const [params, setParams] = usePreflightParams();
   const models = useQuery({ ...queries.preflightModels(), staleTime: 60_000 });
-  const check = useQuery({ ...queries.preflight(params ?? { baseModel: '', maxSeqLen: 0 }), enabled: params !== null, retry: false });
+  const { check, progress } = usePreflightCheck(params, true);
   const label = models.data?.items.find((m) => m.id === params?.baseModel)?.label ?? params?.baseModel ?? '';
   const missing = models.data?.items.filter((m) => !m.installed) ?? [];
 
@@ -38,7 +40,7 @@ export function PreflightPage() {
             Not installed on this server: {missing.map((m) => `${m.label} (add with ${m.installCommand})`).join('; ')}.
           </p>
         )}
-        {check.isFetching && <p className="text-sm text-muted">Counting tokens with the {label} tokenizer… the first check loads it (a few seconds) and counts every conversation once; later checks reuse the counts.</p>}
+        {check.isFetching && <PreflightProgressBar progress={progress} modelLabel={label} />}
         {check.error && <p className="text-sm text-danger">{check.error instanceof ApiError ? `${check.error.message} ${check.error.hint}` : String(check.error)}</p>}
         {check.data && !check.isFetching && (
           <ErrorBoundary section="preflight" label="The preflight results">

@@ -72,7 +72,7 @@ export function buildColumns(): ColumnDef<ConversationSummary>[] {
     dimension('intent', 'Intent'),
     dimension('tone', 'Tone'),
     { id: 'tier', header: 'Tier', accessorKey: 'tier', cell: ({ row }) => <span className="whitespace-nowrap">{TIER_LABELS[row.original.tier]}</span> },
-    { id: 'tokens', header: () => <TokensHeader />, enableSorting: false, cell: ({ row }) => <TokensCell tokens={row.original.tokens} /> },
+    { id: 'tokens', header: () => <TokensHeader />, cell: ({ row }) => <TokensCell tokens={row.original.tokens} /> },
     {
       id: 'generatedAt',
       header: 'Generated',
@@ -91,4 +91,4 @@ export function buildColumns(): ColumnDef<ConversationSummary>[] {
   ];
 }
 
-export const SORTABLE_IDS = new Set<string>(['conversationId', 'persona', 'emotion', 'topic', 'intent', 'tone', 'tier', 'status', 'qualityScore', 'generatedAt'] satisfies SortableColumn[]);
+export const SORTABLE_IDS = new Set<string>(['conversationId', 'persona', 'emotion', 'topic', 'intent', 'tone', 'tier', 'status', 'qualityScore', 'generatedAt', 'tokens'] satisfies SortableColumn[]);

@@ -42,7 +42,7 @@ export function FilterBar({ view, onChange }: { view: ViewState; onChange: (patc
   }, [text, view.q, onChange]);
 
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
       <div className="relative w-72">
         <Search className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-muted" aria-hidden />
         <Input value={text} onChange={(e) => setText(e.target.value)} placeholder="Search id, persona, topic, title…" aria-label="Search conversations" className="pl-8" maxLength={200} />

@@ -8,6 +8,8 @@ import { ApiError } from '../../lib/api';
 import { queries } from '../../lib/endpoints';
 import { PreflightFigures } from './preflight-figures';
 import { PreflightParamsForm } from './preflight-params-form';
+import { PreflightProgressBar } from './preflight-progress';
+import { usePreflightCheck } from './use-preflight-check';
 import { usePreflightParams } from './use-preflight-params';
 
 /**
@@ -26,7 +28,7 @@ export function PreflightCheck({ request }: { request: ExportRequestInput }) {
     approvedOnly: request.approvedOnly ?? true,
     ...(request.options?.systemPrompt ? { systemPrompt: request.options.systemPrompt, ...(request.options.foldSystemPrompt ? { foldSystemPrompt: true } : {}) } : {}),
   };
-  const check = useQuery({ ...queries.preflight(body ?? { baseModel: '', maxSeqLen: 0 }), enabled: started && body !== null, retry: false, staleTime: 30_000 });
+  const { check, progress } = usePreflightCheck(body, started, 30_000);
   const label = models.data?.items.find((m) => m.id === params?.baseModel)?.label ?? params?.baseModel ?? '';
 
   return (
@@ -44,7 +46,7 @@ export function PreflightCheck({ request }: { request: ExportRequestInput }) {
           Check token lengths
         </Button>
       )}
-      {started && check.isFetching && <p className="text-xs text-muted">Counting tokens with the {label} tokenizer… the first check loads it, which takes a few seconds.</p>}
+      {started && check.isFetching && <PreflightProgressBar progress={progress} modelLabel={label} compact />}
       {check.error && <p className="text-xs text-danger">{check.error instanceof ApiError ? `${check.error.message} ${check.error.hint}` : String(check.error)}</p>}
       {check.data && !check.isFetching && <PreflightFigures result={check.data} modelLabel={label} />}
     </section>

