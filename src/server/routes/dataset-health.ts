@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { diversityResponse, duplicatesQuery, duplicatesResponse, judgeAgreementResponse, judgeResponse } from '../../contract/dataset-health';
-import { AppError } from '../../core/errors';
-import { explainError } from '../../core/error-guide';
+import { providerFailure } from '../../core/provider-failure';
 import { judgeAgreement } from '../../core/judge';
 import { ProviderError } from '../../core/provider-errors';
 import { resolveConversationId } from '../../db/queries/conversation-detail';
@@ -11,24 +10,10 @@ import { getDiversity } from '../../db/queries/diversity';
 import { judgedCount, judgedReviewRows } from '../../db/queries/judge';
 import { nearDuplicateCount, topNearDuplicates, uncheckedCount } from '../../db/queries/near-duplicates';
 import { judgeConversation } from '../../duplicates/judge';
-import { providerLimiter } from '../../generation/provider-limiters';
-import { limiterKeyOf } from '../../generation/run-runtime';
 import { getSettings } from '../../settings/workspace-settings';
 import { currentUser, requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
-
-/** A judge that failed, as the API answers it: what went wrong with the provider, and what to do. */
-function judgeFailure(err: ProviderError): AppError {
-  const guide = explainError({ kind: err.kind, message: err.message, httpStatus: err.opts.httpStatus ?? null });
-  return new AppError({
-    code: `provider_${err.kind}`,
-    status: err.kind === 'rate_limited' ? 429 : err.kind === 'timeout' ? 504 : 502,
-    message: `The judge could not score the conversation: ${err.message}`,
-    hint: `${guide.nextStep} The conversation keeps its structural score and stays unjudged.`,
-    retryable: err.retryable,
-    details: { kind: err.kind },
-  });
-}
+import { pacedProvider } from '../paced-provider';
 
 /** Dataset health: near-duplicates, diversity, and the LLM judge (on demand, and its agreement with reviewers). */
 export function datasetHealthRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -85,13 +70,12 @@ export function datasetHealthRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const id = await resolveConversationId(db, request.params.id);
-      const settings = await getSettings(db);
-      const provider = await ctx.providers.current();
+      const { provider, limiter } = await pacedProvider(ctx, db);
       try {
-        const { breakdown, costUsd } = await judgeConversation(db, provider, providerLimiter(limiterKeyOf(provider), settings.generation), id, currentUser(request).id);
+        const { breakdown, costUsd } = await judgeConversation(db, provider, limiter, id, currentUser(request).id);
         return { ...breakdown, costUsd };
       } catch (err) {
-        throw err instanceof ProviderError ? judgeFailure(err) : err;
+        throw err instanceof ProviderError ? providerFailure(err, 'The judge could not score the conversation', 'The conversation keeps its structural score and stays unjudged.') : err;
       }
     },
   );

@@ -4,12 +4,10 @@ import { z } from 'zod';
 import { groundingCheckResponse } from '../../contract/conversations';
 import { ProviderError } from '../../core/provider-errors';
 import { resolveConversationId } from '../../db/queries/conversation-detail';
-import { providerLimiter } from '../../generation/provider-limiters';
-import { limiterKeyOf } from '../../generation/run-runtime';
 import { checkGroundingWithProvider } from '../../quality/check-grounding';
-import { getSettings } from '../../settings/workspace-settings';
 import { requirePermission } from '../authenticate';
 import type { AppContext } from '../context';
+import { pacedProvider } from '../paced-provider';
 import { providerFailure } from '../../core/provider-failure';
 
 /** The provider-judged grounding check of one conversation, on demand (it costs a request). */
@@ -31,10 +29,9 @@ export function groundingCheckRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const id = await resolveConversationId(db, request.params.id);
-      const settings = await getSettings(db);
-      const provider = await ctx.providers.current();
+      const { provider, limiter } = await pacedProvider(ctx, db);
       try {
-        const { grounding, costUsd } = await checkGroundingWithProvider(db, provider, providerLimiter(limiterKeyOf(provider), settings.generation), id);
+        const { grounding, costUsd } = await checkGroundingWithProvider(db, provider, limiter, id);
         return { ...grounding, costUsd };
       } catch (err) {
         throw err instanceof ProviderError ? providerFailure(err, 'The grounding check failed', 'The conversation keeps its word-overlap grounding.') : err;
