@@ -13,12 +13,12 @@ export type CountRow = {
 /**
  * One batch of the selection after `after` (conversation-id order), with each one's stored count
  * when it is fresh. What was counted is identified by md5 of the stored transcript (the turns as
- * one JSON text), taken in the database, so finding the conversations whose turns changed reads no text.
+ * one JSON text), kept by the database beside it, so finding the conversations whose turns changed reads no text.
  */
 export async function readCountBatch(db: Db, baseModel: string, where: SQL | undefined, after: string, size: number): Promise<CountRow[]> {
   const rows = await queryRows<{ id: string; conversation_id: string; hash: string; tokens: number | null; assistant_tokens: number | null; refused_reason: string | null; stored_hash: string | null }>(
     db,
-    sql`select conversations.id, conversations.conversation_id, md5(transcript.turns) as hash,
+    sql`select conversations.id, conversations.conversation_id, transcript.turns_md5 as hash,
           tc.tokens, tc.assistant_tokens, tc.refused_reason, tc.content_hash as stored_hash
         from conversations
           join conversation_transcripts transcript on transcript.conversation_id = conversations.id
@@ -73,18 +73,18 @@ export async function analyzeTokenCounts(db: Db): Promise<void> {
 
 /**
  * The table's token filter: conversations whose stored count for the model (of their current
- * turns) lies in the range. The (base_model, tokens) index finds the candidates; only they are hashed.
+ * turns) lies in the range. The (base_model, tokens) index finds the candidates; their stored hashes are compared.
  */
 export function tokenRangeWhere(baseModel: string, min: number | undefined, max: number | undefined): SQL {
   return sql`${conversations.id} in (select tc.conversation_id from conversation_token_counts tc
     join conversation_transcripts tt on tt.conversation_id = tc.conversation_id
     where tc.base_model = ${baseModel} and tc.tokens is not null
       ${min === undefined ? sql`` : sql`and tc.tokens >= ${min}`} ${max === undefined ? sql`` : sql`and tc.tokens <= ${max}`}
-      and tc.content_hash = md5(tt.turns))`;
+      and tc.content_hash = tt.turns_md5)`;
 }
 
 /** The column of the table: the stored count for the model when the turns are unchanged since. */
 export function tokenCountColumn(baseModel: string): SQL<number | null> {
   return sql<number | null>`(select tc.tokens from conversation_token_counts tc join conversation_transcripts tt on tt.conversation_id = tc.conversation_id
-    where tc.conversation_id = ${conversations.id} and tc.base_model = ${baseModel} and tc.content_hash = md5(tt.turns))`;
+    where tc.conversation_id = ${conversations.id} and tc.base_model = ${baseModel} and tc.content_hash = tt.turns_md5)`;
 }

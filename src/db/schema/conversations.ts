@@ -149,6 +149,11 @@ export const conversationTranscripts = pgTable('conversation_transcripts', {
     .primaryKey()
     .references(() => conversations.id, { onDelete: 'cascade' }),
   turns: text('turns').notNull(),
+  /**
+   * md5 of the turns, kept by the database: stored token counts name the text they counted by it,
+   * and comparing a stored hash beats hashing every transcript when the table sorts or filters by tokens.
+   */
+  turnsMd5: text('turns_md5').generatedAlwaysAs(sql`md5(turns)`),
 });
 
 /**

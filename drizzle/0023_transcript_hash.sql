@@ -1,0 +1,1 @@
+ALTER TABLE "conversation_transcripts" ADD COLUMN "turns_md5" text GENERATED ALWAYS AS (md5(turns)) STORED;
