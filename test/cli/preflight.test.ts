@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreflightResult } from '../../src/contract/preflight';
 import { tokenWorker } from '../../src/preflight/token-worker-client';
 import { createTestApp, type TestApp } from '../support/app';
-import { listenForCli } from '../support/cli';
+import { convgen, listenForCli } from '../support/cli';
 
-const run = promisify(execFile);
 let t: TestApp;
 let env: NodeJS.ProcessEnv;
 
@@ -23,7 +20,8 @@ describe('convgen preflight', () => {
   it("prints the result on stdout and, when stderr is not a terminal, the tokenizer's load on it", async () => {
     // Cold: the largest tokenizer takes seconds to load, longer than the command's half-second polls.
     await tokenWorker.stop();
-    const { stdout, stderr } = await run(process.execPath, ['bin/convgen.js', 'preflight', '--model', 'gemma-3', '--max-seq-len', '4096'], { env, timeout: 120_000 });
+    const { code, stdout, stderr } = await convgen(env, ['preflight', '--model', 'gemma-3', '--max-seq-len', '4096'], 120_000);
+    expect(code, stderr).toBe(0);
     const direct = (await t.as('viewer', { method: 'POST', url: '/api/preflight', payload: { baseModel: 'gemma-3', maxSeqLen: 4096 } })).json<PreflightResult>();
     expect(stdout).toContain(`${direct.count} conversations through gemma-3's chat template`);
     expect(stdout).toContain(`max ${direct.tokens.max.toLocaleString('en')}`);

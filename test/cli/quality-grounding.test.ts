@@ -1,22 +1,17 @@
-import { execFile } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationDetail } from '../../src/contract/conversations';
 import type { RunProgress } from '../../src/contract/runs';
 import { createTestApp, type TestApp } from '../support/app';
+import { convgen, listenForCli } from '../support/cli';
 import { waitFor } from '../support/wait';
 
-const run = promisify(execFile);
 let t: TestApp;
 let env: NodeJS.ProcessEnv;
 let scenario: string;
 
 beforeAll(async () => {
   t = await createTestApp({ worker: true });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = t.app.server.address() as AddressInfo;
-  env = { ...process.env, CONVGEN_URL: `http://127.0.0.1:${port}`, CONVGEN_API_TOKEN: t.tokens.generator };
+  env = await listenForCli(t, 'generator');
   const list = (await t.as('viewer', { method: 'GET', url: '/api/conversations?tier=scenario&status=not_generated&sort=conversationId&pageSize=25' })).json<{ items: { conversationId: string }[] }>();
   scenario = list.items[0].conversationId;
   const { runId } = (await t.as('admin', { method: 'POST', url: '/api/runs', payload: { conversationIds: [scenario] } })).json<{ runId: string }>();
@@ -27,15 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const cli = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/convgen.js', 'quality', 'grounding', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const cli = (...args: string[]) => convgen(env, ['quality', 'grounding', ...args]);
 
 describe('convgen quality grounding', () => {
   it("checks a conversation's statements against its source and lists the unsupported ones", async () => {

@@ -1,20 +1,15 @@
-import { execFile } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app';
+import { convgen, listenForCli } from '../support/cli';
 import { waitFor } from '../support/wait';
 
-const run = promisify(execFile);
 let t: TestApp;
 let env: NodeJS.ProcessEnv;
 let target: string;
 let firstRun: string;
 beforeAll(async () => {
   t = await createTestApp({ worker: true });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = t.app.server.address() as AddressInfo;
-  env = { ...process.env, CONVGEN_URL: `http://127.0.0.1:${port}`, CONVGEN_API_TOKEN: t.tokens.admin };
+  env = await listenForCli(t, 'admin');
   target = (await t.as('viewer', { method: 'GET', url: '/api/conversations?status=not_generated&pageSize=25' })).json().items[0].conversationId;
   const { runId } = (await t.as('admin', { method: 'POST', url: `/api/conversations/${target}/generate` })).json();
   firstRun = runId;
@@ -22,15 +17,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-const cli = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/convgen.js', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const cli = (...args: string[]) => convgen(env, args);
 
 describe('convgen regenerate', () => {
   it('refuses empty guidance and changes nothing', async () => {
