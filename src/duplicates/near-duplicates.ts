@@ -9,29 +9,36 @@ export async function markNearDuplicate(db: Db, conversationId: string, turns: r
 }
 
 /**
- * Brings every conversation's near-duplicate mark up to date, in batches: those with turns but no
- * signature get one (the demo, upgraded workspaces, imported seeds), oldest first; then those whose
- * mark was decided at another threshold are decided again from their stored signatures (the
- * setting changed). Idempotent: a second call finds nothing to do. Returns how many were checked.
+ * Gives every conversation with turns but no signature one (the demo, upgraded workspaces,
+ * imported seeds), oldest first, in batches, and marks it. Returns how many were checked.
  */
-export async function backfillNearDuplicates(db: Db, opts: { batchSize?: number; shouldStop?: () => boolean } = {}): Promise<number> {
-  const batchSize = opts.batchSize ?? 500;
+export async function signUnsigned(db: Db, opts: { batchSize?: number; shouldStop?: () => boolean } = {}): Promise<number> {
   const { quality } = await getSettings(db);
-  const threshold = quality.nearDuplicateThreshold;
   let done = 0;
   for (;;) {
     if (opts.shouldStop?.()) return done;
-    const batch = await conversationsWithoutSignature(db, batchSize);
-    if (!batch.length) break;
+    const batch = await conversationsWithoutSignature(db, opts.batchSize ?? 500);
+    if (!batch.length) return done;
     for (const row of batch) {
       if (opts.shouldStop?.()) return done;
       done++;
-      await checkNearDuplicate(db, row.id, JSON.parse(row.turns) as { content: string }[], threshold);
+      await checkNearDuplicate(db, row.id, JSON.parse(row.turns) as { content: string }[], quality.nearDuplicateThreshold);
     }
   }
+}
+
+/**
+ * Brings every conversation's near-duplicate mark up to date: the unsigned ones get a signature,
+ * then those whose mark was decided at another threshold are decided again from their stored
+ * signatures (the setting changed). Idempotent: a second call finds nothing to do. Returns how
+ * many were checked.
+ */
+export async function backfillNearDuplicates(db: Db, opts: { batchSize?: number; shouldStop?: () => boolean } = {}): Promise<number> {
+  let done = await signUnsigned(db, opts);
+  const threshold = (await getSettings(db)).quality.nearDuplicateThreshold;
   for (;;) {
     if (opts.shouldStop?.()) return done;
-    const batch = await marksAtAnotherThreshold(db, threshold, batchSize);
+    const batch = await marksAtAnotherThreshold(db, threshold, opts.batchSize ?? 500);
     if (!batch.length) return done;
     for (const row of batch) {
       if (opts.shouldStop?.()) return done;

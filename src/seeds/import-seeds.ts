@@ -7,7 +7,7 @@ import { nextConversationIds, lockConversationNumbers } from '../db/queries/conv
 import { assertKnownDimensionValues } from '../db/queries/dimension-validation';
 import { conversations, emotionalArcs } from '../db/schema';
 import { catalogLabels, storeSeedConversations } from '../db/seed/store-seeds';
-import { backfillNearDuplicates } from '../duplicates/near-duplicates';
+import { signUnsigned } from '../duplicates/near-duplicates';
 
 const FIX_HINT = 'Fix the file at that line and import it again: nothing was imported, so the whole file can be sent again as it is.';
 
@@ -96,6 +96,7 @@ export async function importSeeds(db: Db, text: string): Promise<{ imported: num
     return { imported: stored.length, conversationIds: stored.map((s) => s.conversationId) };
   });
   // Imported seeds are compared for near-duplicates like generated conversations (after the commit, so a failure cannot undo the import).
-  await backfillNearDuplicates(db).catch(() => undefined);
+  // Only the new ones: re-deciding marks after a threshold change is the background check's work.
+  await signUnsigned(db).catch(() => undefined);
   return result;
 }
