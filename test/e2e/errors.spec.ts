@@ -182,8 +182,10 @@ test('the Errors page lists failed attempts with filters in the URL, and retries
   // Filter by kind: the URL holds it, every row matches, the CSV link carries the same filter.
   await page.getByLabel('Kind').selectOption('network');
   await expect(page).toHaveURL(/errorKind=network/);
+  // The earlier rows stay on screen until the filtered page arrives, so wait for the rows to change.
+  const rowKinds = () => log.locator('tbody tr').evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('data-kind')))]);
+  await expect.poll(rowKinds).toEqual(['network']);
   await expect(log.getByRole('link', { name: first, exact: true })).toHaveCount(3);
-  for (const kind of await log.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))) expect(kind).toBe('network');
   const csvHref = (await page.getByTestId('errors-csv').getAttribute('href'))!;
   expect(csvHref).toContain('errorKind=network');
   expect(csvHref).toContain('status=error');
