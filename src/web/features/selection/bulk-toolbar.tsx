@@ -42,26 +42,30 @@ export function BulkToolbar({
   };
   const canExtend = selection.kind === 'rows' && pageFullySelected && matchingTotal !== undefined && matchingTotal > count;
   return (
-    <div className="flex flex-wrap items-center gap-2 rounded-lg border border-primary/30 bg-primary-soft px-3 py-2" role="toolbar" aria-label="Bulk actions">
-      <span className="rounded-full bg-primary px-2 py-0.5 text-xs font-semibold text-white" data-testid="selection-count">
-        {count.toLocaleString()} conversation{count === 1 ? '' : 's'} selected
-      </span>
-      {canExtend && (
-        <button type="button" className="text-sm font-medium text-primary underline-offset-2 hover:underline" onClick={onSelectAllMatching}>
-          Select all {matchingTotal.toLocaleString()} conversations
-        </button>
-      )}
-      {selection.kind === 'filter' && <span className="text-sm text-muted">Every conversation matching the current filters, on all pages.</span>}
-      <Button size="sm" variant="ghost" onClick={onClear}>
-        <X className="h-3.5 w-3.5" aria-hidden />
-        Clear selection
-      </Button>
-      <div className="ml-auto flex flex-wrap items-center gap-2">
-        {action('generate', 'Generate Selected', <Sparkles className="h-3.5 w-3.5" aria-hidden />, 'primary')}
-        {action('approve', 'Approve Selected', <Check className="h-3.5 w-3.5" aria-hidden />, 'success')}
-        {action('reject', 'Reject Selected', <X className="h-3.5 w-3.5" aria-hidden />, 'danger')}
-        {action('regenerate', 'Reject and regenerate', <RefreshCcw className="h-3.5 w-3.5" aria-hidden />, 'danger')}
-        {action('delete', 'Delete Selected', <Trash2 className="h-3.5 w-3.5" aria-hidden />, 'danger')}
+    // Kept in view at the bottom of the page while it scrolls; the band of page colour under it
+    // covers the page's bottom padding, so rows never show below the bar.
+    <div className="sticky -bottom-5 z-20 bg-background pb-5">
+      <div className="flex flex-wrap items-center gap-2 rounded-lg border border-primary/30 bg-primary-soft px-3 py-2 shadow-lg" role="toolbar" aria-label="Bulk actions">
+        <span className="rounded-full bg-primary px-2 py-0.5 text-xs font-semibold text-white" data-testid="selection-count">
+          {count.toLocaleString()} conversation{count === 1 ? '' : 's'} selected
+        </span>
+        {canExtend && (
+          <button type="button" className="text-sm font-medium text-primary underline-offset-2 hover:underline" onClick={onSelectAllMatching}>
+            Select all {matchingTotal.toLocaleString()} conversations
+          </button>
+        )}
+        {selection.kind === 'filter' && <span className="text-sm text-muted">Every conversation matching the current filters, on all pages.</span>}
+        <Button size="sm" variant="ghost" onClick={onClear}>
+          <X className="h-3.5 w-3.5" aria-hidden />
+          Clear selection
+        </Button>
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          {action('generate', 'Generate Selected', <Sparkles className="h-3.5 w-3.5" aria-hidden />, 'primary')}
+          {action('approve', 'Approve Selected', <Check className="h-3.5 w-3.5" aria-hidden />, 'success')}
+          {action('reject', 'Reject Selected', <X className="h-3.5 w-3.5" aria-hidden />, 'danger')}
+          {action('regenerate', 'Reject and regenerate', <RefreshCcw className="h-3.5 w-3.5" aria-hidden />, 'danger')}
+          {action('delete', 'Delete Selected', <Trash2 className="h-3.5 w-3.5" aria-hidden />, 'danger')}
+        </div>
       </div>
     </div>
   );
