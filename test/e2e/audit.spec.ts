@@ -76,7 +76,8 @@ test('an approval with a note shows in the preview trail, the review log, the ac
   await expect(log.locator('tbody tr')).toHaveCount(1);
   await expect(page.getByTestId('audit-count')).toHaveText('1 review event');
   const csv = page.getByTestId('audit-csv');
-  expect(await csv.getAttribute('href')).toContain(`/api/audit/reviews.csv?conversationId=${ID}`);
+  // The row count and "1 review event" can hold before the filter too (a log with this one event), so wait for the link itself.
+  await expect(csv).toHaveAttribute('href', new RegExp(`/api/audit/reviews\\.csv\\?conversationId=${ID}`));
   const download = await page.request.get((await csv.getAttribute('href'))!);
   expect(download.status()).toBe(200);
   expect(await download.text()).toContain(NOTE);

@@ -35,7 +35,8 @@ test('sign in, filter by persona, open a preview, generate and read the turns', 
   await expect(page.getByTestId('result-count')).toContainText(/Showing \d+ of 96 conversations/);
   const personaCells = table.locator('tbody tr td[data-column="persona"]');
   await expect(personaCells.first()).toHaveText('Anxious Investor');
-  for (const text of await personaCells.allTextContents()) expect(text).toBe('Anxious Investor');
+  // The unfiltered rows stay on screen until the filtered page arrives ("Showing … of 96" can already show over them), so wait for the rows to change.
+  await expect.poll(async () => [...new Set(await personaCells.allTextContents())]).toEqual(['Anxious Investor']);
   await expect(page.getByRole('button', { name: /Remove filter Persona: Anxious Investor/ })).toBeVisible();
 
   // Open the first planned (not generated) row in the preview panel.

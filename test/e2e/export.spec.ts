@@ -57,7 +57,10 @@ test('export the current filtered view, and reopen that filter from the history'
   expect(download.suggestedFilename()).toBe('template-set.jsonl');
 
   await page.goto('/exports');
-  await page.getByRole('table', { name: 'Export history' }).locator('tbody tr').first().click();
+  // The export is logged once its file is complete, which may be after the download has started: wait for it to head the history.
+  const latest = page.getByRole('table', { name: 'Export history' }).locator('tbody tr').first();
+  await expect(latest).toContainText('template-set.jsonl');
+  await latest.click();
   await expect(page.getByRole('dialog')).toContainText('tier: template');
   await page.getByRole('button', { name: 'Open this filter' }).click();
   await expect(page).toHaveURL(/\/conversations\?.*tier=template/);

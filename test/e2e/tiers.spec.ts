@@ -97,7 +97,8 @@ test('edit, test and activate a template, set the arc distribution, fill Tier 1 
   // 5. A template conversation's preview shows its arc, stage by stage.
   await page.getByRole('link', { name: 'View conversations' }).first().click();
   await expect(page).toHaveURL(/tier=template/);
-  await page.getByRole('row').nth(1).click();
+  // A conversation's row, not one of the skeleton rows shown until the page's rows arrive (a click on those opens nothing).
+  await page.locator('tbody tr[data-row]').first().click();
   await expect(page.getByTestId('arc-stages')).toBeVisible();
   await expect(page.getByTestId('arc-stages').getByRole('listitem').first()).not.toBeEmpty();
 
