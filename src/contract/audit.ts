@@ -71,8 +71,12 @@ export const reviewEvent = z.object({
   notes: z.string().nullable(),
   /** Shared by every event of one bulk action and of its undo; null for a single review. */
   actionId: z.string().nullable(),
-  /** A `judge` event's score (0–10), what its provider call cost and the model that judged; null for the others. */
-  judge: z.object({ score: z.number(), costUsd: z.number(), model: z.string() }).nullable(),
+  /**
+   * A `judge` event's score (0–10), what its provider call cost and the model that judged; null
+   * for the others. A call that failed but was billed (an answer that was not a rubric) is audited
+   * too, with a null score and the reason.
+   */
+  judge: z.object({ score: z.number().nullable(), costUsd: z.number(), model: z.string(), error: z.string().optional() }).nullable(),
   createdAt: z.string(),
 });
 export type ReviewEvent = z.infer<typeof reviewEvent>;

@@ -3,7 +3,7 @@ import { JUDGE_FORMAT, JUDGE_SYSTEM_PROMPT, JUDGE_TOOL, judgeAnswerSchema, judge
 import { costOf, estimateTokens } from '../core/pricing';
 import { ProviderError } from '../core/provider-errors';
 import type { Db } from '../db/client';
-import { loadJudgeSubject, saveJudgement } from '../db/queries/judge';
+import { auditFailedJudgement, loadJudgeSubject, saveJudgement } from '../db/queries/judge';
 import { askStructured } from '../generation/ask-structured';
 import type { Provider, StructuredAnswer } from '../generation/providers/types';
 import type { RateLimiter } from '../generation/rate-limiter';
@@ -58,10 +58,21 @@ export async function callJudge(provider: Provider, limiter: RateLimiter, subjec
   return { breakdown: judgeBreakdownOf(parsed.value, provider.info.name === 'offline' ? 'offline' : result.model), costUsd };
 }
 
-/** Judges one stored conversation now, on `userId`'s request: the score is stored beside the structural one, and audited. */
+/**
+ * Judges one stored conversation now, on `userId`'s request: the score is stored beside the
+ * structural one, and audited. A failed call that was still billed is audited with its cost, so
+ * what was spent is never lost from the trail.
+ */
 export async function judgeConversation(db: Db, provider: Provider, limiter: RateLimiter, id: string, userId: string): Promise<Judgement & { conversationId: string }> {
   const subject = await loadJudgeSubject(db, id);
-  const judgement = await callJudge(provider, limiter, subject);
+  let judgement: Judgement;
+  try {
+    judgement = await callJudge(provider, limiter, subject);
+  } catch (err) {
+    const costUsd = billedForFailure(provider, err);
+    if (costUsd > 0) await auditFailedJudgement(db, id, { userId, costUsd, model: provider.info.model, reason: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
   await saveJudgement(db, id, judgement.breakdown, { userId, costUsd: judgement.costUsd });
   return { ...judgement, conversationId: subject.conversationId };
 }

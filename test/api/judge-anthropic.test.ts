@@ -162,4 +162,28 @@ describe('the LLM judge with Claude (fake Messages API)', () => {
     const csv = await t.as('admin', { method: 'GET', url: '/api/audit/reviews.csv?action=judge&conversationId=conv-00011' });
     expect(csv.body.split('\r\n')[1]).toContain(`,${ok.score},${ok.costUsd},claude-haiku-4-5`);
   });
+
+  it('audits an on-demand judgement that failed but was billed, with its cost and reason, and keeps the last score', async () => {
+    const judged = (await t.as('generator', { method: 'POST', url: '/api/conversations/conv-00010/judge' })).json<{ score: number }>();
+    const events = async () => (await t.as('admin', { method: 'GET', url: '/api/audit/reviews?action=judge&conversationId=conv-00010' })).json<ReviewEventPage>();
+    const before = (await events()).total;
+    // The provider answers, and bills, something that is not a rubric.
+    fake.fail({ kind: 'malformed' });
+    const failed = await t.as('generator', { method: 'POST', url: '/api/conversations/conv-00010/judge' });
+    expect(failed.statusCode).toBe(502);
+    const after = await events();
+    expect(after.total).toBe(before + 1);
+    expect(after.items[0]).toMatchObject({
+      action: 'judge',
+      reviewer: { name: 'Test generator' },
+      judge: { score: null, costUsd: expect.any(Number), model: 'claude-haiku-4-5', error: expect.stringMatching(/rubric/) },
+      notes: expect.stringMatching(/^LLM judge failed \(.+\); the call still cost \$0\.\d+\.$/),
+    });
+    expect(after.items[0].judge!.costUsd).toBeGreaterThan(0);
+    expect((await detail('conv-00010')).judgeScore).toBe(judged.score);
+    // A failure the provider did not bill leaves no event.
+    fake.fail({ kind: 'status', status: 500 });
+    expect((await t.as('generator', { method: 'POST', url: '/api/conversations/conv-00010/judge' })).statusCode).toBe(502);
+    expect((await events()).total).toBe(before + 1);
+  });
 });

@@ -5,7 +5,7 @@
 import { fakeConversation, malformedConversation, MALFORMED_VARIANTS } from './conversation-output';
 import { DIMENSION_TOOL, fakeDimensions, malformedDimensions } from './dimension-output';
 import { fakeGroundingVerdicts, GROUNDING_TOOL } from './grounding-output';
-import { fakeJudgement, JUDGE_TOOL } from './judge-output';
+import { fakeJudgement, JUDGE_TOOL, malformedJudgement } from './judge-output';
 import { fakeScenarios, malformedScenarios, SCENARIO_TOOL } from './scenario-output';
 import type { LimitState } from './fault-plan';
 import { estimateTokens, randomId, type Dialect } from './fake-server';
@@ -118,7 +118,9 @@ export class MessageFactory {
           ? malformedScenarios(this.malformedCount++)
           : fakeScenarios(contentText(lastUser?.content))
         : forcedTool === JUDGE_TOOL
-        ? fakeJudgement(contentText(lastUser?.content))
+        ? options.malformed
+          ? malformedJudgement()
+          : fakeJudgement(contentText(lastUser?.content))
         : forcedTool === GROUNDING_TOOL
         ? fakeGroundingVerdicts(contentText(lastUser?.content))
         : forcedTool === DIMENSION_TOOL

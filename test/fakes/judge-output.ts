@@ -17,3 +17,9 @@ export function fakeJudgement(prompt: string) {
     rationale: 'A sound example with room for more specific numbers.',
   };
 }
+
+/** A judgement that is not a rubric (what a model sometimes answers): scores out of range and a criterion missing. */
+export function malformedJudgement() {
+  const { naturalDialogue: _missing, ...rest } = fakeJudgement('malformed');
+  return { ...rest, overall: 14 };
+}

@@ -49,6 +49,25 @@ export async function saveJudgement(db: Db, id: string, breakdown: JudgeBreakdow
   });
 }
 
+/**
+ * Audits an on-demand judge call that failed after the provider billed it (its answer was not a
+ * rubric): who asked, what it cost and why it failed. The conversation is not changed; a failure
+ * that cost nothing leaves no event.
+ */
+export async function auditFailedJudgement(db: Db, id: string, audit: { userId: string; costUsd: number; model: string; reason: string }): Promise<void> {
+  const [row] = await db.select({ status: conversations.status }).from(conversations).where(eq(conversations.id, id));
+  if (!row) return;
+  await db.insert(reviewLogs).values({
+    conversationId: id,
+    action: 'judge',
+    reviewerId: audit.userId,
+    reviewerNotes: `LLM judge failed (${audit.reason}); the call still cost ${formatUsd(audit.costUsd)}.`,
+    fromStatus: row.status,
+    toStatus: row.status,
+    judge: { score: null, costUsd: audit.costUsd, model: audit.model, error: audit.reason },
+  });
+}
+
 /** Reviewed conversations with a judge score: what the agreement rate compares. */
 export async function judgedReviewRows(db: Db): Promise<AgreementRow[]> {
   const rows = await db

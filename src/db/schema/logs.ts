@@ -52,11 +52,12 @@ export interface PreviousReview {
   reviewNotes: string | null;
 }
 
-/** What an on-demand judgement scored and cost, kept with its audit event. */
+/** What an on-demand judgement scored and cost, kept with its audit event; a billed failure has no score and says why. */
 export interface JudgeAudit {
-  score: number;
+  score: number | null;
   costUsd: number;
   model: string;
+  error?: string;
 }
 
 /** Every approve/reject with who, when and why (US9.3.2); edits and on-demand judgements too. */

@@ -112,6 +112,7 @@ function ReviewRow({ event }: { event: ReviewEvent }) {
         )}
       </p>
       {event.notes && event.action !== 'judge' && <p className="mt-0.5 border-l-2 border-border pl-2 text-xs break-words text-muted italic">“{event.notes}”</p>}
+      {event.judge?.error && <p className="mt-0.5 text-xs break-words text-danger">{event.judge.error}</p>}
     </Row>
   );
 }

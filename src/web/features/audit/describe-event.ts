@@ -9,7 +9,11 @@ export const ACTION_LABELS: Record<ReviewEvent['action'], string> = { approve: '
 /** "Approved (was Generated)", "Undid a bulk review: Approved → Generated". */
 export function describeReview(event: Pick<ReviewEvent, 'action' | 'fromStatus' | 'toStatus' | 'judge'>): string {
   if (event.action === 'edit') return ACTION_LABELS.edit;
-  if (event.action === 'judge') return event.judge ? `${ACTION_LABELS.judge}: ${event.judge.score.toFixed(1)}/10, ${formatUsd(event.judge.costUsd)}` : ACTION_LABELS.judge;
+  if (event.action === 'judge') {
+    if (!event.judge) return ACTION_LABELS.judge;
+    const outcome = event.judge.score === null ? 'failed' : `${event.judge.score.toFixed(1)}/10`;
+    return `${ACTION_LABELS.judge}: ${outcome}, ${formatUsd(event.judge.costUsd)}`;
+  }
   if (event.action === 'undo') return `${ACTION_LABELS.undo}: ${statusLabel(event.fromStatus)} → ${statusLabel(event.toStatus)}`;
   return `${ACTION_LABELS[event.action]} (was ${statusLabel(event.fromStatus)})`;
 }
