@@ -44,6 +44,30 @@ for (const [width, height] of [
   });
 }
 
+test('selecting rows moves no row, and the bulk actions stay on one row in view at the bottom while the page scrolls', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, '/conversations?pageSize=100');
+  await expect(rows(page).nth(20)).toBeVisible();
+  const second = rows(page).nth(1);
+  const before = (await second.boundingBox())!.y;
+  await rows(page).first().getByRole('checkbox').click();
+  await second.getByRole('checkbox').click();
+  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await expect(bar).toBeVisible();
+  expect((await second.boundingBox())!.y).toBe(before);
+  // One row of controls at this width: the count and the last action share a line.
+  const middle = (box: { y: number; height: number } | null) => box!.y + box!.height / 2;
+  const count = await page.getByTestId('selection-count').boundingBox();
+  const lastAction = await bar.getByRole('button', { name: /^Delete Selected/ }).boundingBox();
+  expect(Math.abs(middle(lastAction) - middle(count))).toBeLessThan(4);
+  // Its buttons keep their full names for screen readers.
+  await expect(bar.getByRole('button', { name: 'Approve Selected (2)' })).toBeVisible();
+  // Halfway down the page the bar is still in view, at the bottom of the window.
+  await rows(page).nth(50).scrollIntoViewIfNeeded();
+  await expect(bar).toBeInViewport();
+  expect((await bar.boundingBox())!.y).toBeGreaterThan(800 / 2);
+});
+
 test('the menu stays in place while the page scrolls', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, '/conversations?pageSize=100');

@@ -31,11 +31,17 @@ export function BulkToolbar({
   const count = selectedCount(selection);
   if (count === 0) return null;
   const n = `(${count.toLocaleString()})`;
-  const action = (kind: BulkAction, label: string, icon: React.ReactNode, variant: 'secondary' | 'success' | 'danger' | 'primary') => {
+  // Words the bar shows only where it has room for them on one row; they stay in the buttons'
+  // names for screen readers ("Approve Selected (23)", "Clear selection").
+  const roomy = (words: string) => <span className="sr-only @min-[94rem]:not-sr-only">{words}</span>;
+  const action = (kind: BulkAction, label: string, icon: React.ReactNode, variant: 'secondary' | 'success' | 'danger' | 'primary', ofSelection = true) => {
     const button = (
       <Button size="sm" variant={allowed[kind] ? variant : 'secondary'} onClick={() => onAction(kind)} disabled={!allowed[kind]}>
         {icon}
-        {label} {n}
+        <span>
+          {label} {ofSelection && <>{roomy('Selected')} </>}
+          {n}
+        </span>
       </Button>
     );
     return allowed[kind] ? button : <Tooltip content="Your role cannot do this. Ask an admin.">{<span>{button}</span>}</Tooltip>;
@@ -47,7 +53,7 @@ export function BulkToolbar({
     <div className="sticky -bottom-5 z-20 bg-background pb-5">
       <div className="flex flex-wrap items-center gap-2 rounded-lg border border-primary/30 bg-primary-soft px-3 py-2 shadow-lg" role="toolbar" aria-label="Bulk actions">
         <span className="rounded-full bg-primary px-2 py-0.5 text-xs font-semibold text-white" data-testid="selection-count">
-          {count.toLocaleString()} conversation{count === 1 ? '' : 's'} selected
+          {count.toLocaleString()} {roomy(count === 1 ? 'conversation' : 'conversations')} selected
         </span>
         {canExtend && (
           <button type="button" className="text-sm font-medium text-primary underline-offset-2 hover:underline" onClick={onSelectAllMatching}>
@@ -57,14 +63,14 @@ export function BulkToolbar({
         {selection.kind === 'filter' && <span className="text-sm text-muted">Every conversation matching the current filters, on all pages.</span>}
         <Button size="sm" variant="ghost" onClick={onClear}>
           <X className="h-3.5 w-3.5" aria-hidden />
-          Clear selection
+          <span>Clear {roomy('selection')}</span>
         </Button>
         <div className="ml-auto flex flex-wrap items-center gap-2">
-          {action('generate', 'Generate Selected', <Sparkles className="h-3.5 w-3.5" aria-hidden />, 'primary')}
-          {action('approve', 'Approve Selected', <Check className="h-3.5 w-3.5" aria-hidden />, 'success')}
-          {action('reject', 'Reject Selected', <X className="h-3.5 w-3.5" aria-hidden />, 'danger')}
-          {action('regenerate', 'Reject and regenerate', <RefreshCcw className="h-3.5 w-3.5" aria-hidden />, 'danger')}
-          {action('delete', 'Delete Selected', <Trash2 className="h-3.5 w-3.5" aria-hidden />, 'danger')}
+          {action('generate', 'Generate', <Sparkles className="h-3.5 w-3.5" aria-hidden />, 'primary')}
+          {action('approve', 'Approve', <Check className="h-3.5 w-3.5" aria-hidden />, 'success')}
+          {action('reject', 'Reject', <X className="h-3.5 w-3.5" aria-hidden />, 'danger')}
+          {action('regenerate', 'Reject and regenerate', <RefreshCcw className="h-3.5 w-3.5" aria-hidden />, 'danger', false)}
+          {action('delete', 'Delete', <Trash2 className="h-3.5 w-3.5" aria-hidden />, 'danger')}
         </div>
       </div>
     </div>
