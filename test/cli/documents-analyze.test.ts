@@ -1,31 +1,18 @@
-import { execFile } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunks, documents } from '../../src/db/schema';
 import { createTestApp, type TestApp } from '../support/app';
+import { convgen, listenForCli } from '../support/cli';
 
-const run = promisify(execFile);
 let t: TestApp;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   t = await createTestApp({ worker: true, offlineLatencyMs: 5 });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = t.app.server.address() as AddressInfo;
-  env = { ...process.env, CONVGEN_URL: `http://127.0.0.1:${port}`, CONVGEN_API_TOKEN: t.tokens.generator };
+  env = await listenForCli(t, 'generator');
 });
 afterAll(() => t.close());
 
-const cli = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/convgen.js', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const cli = (...args: string[]) => convgen(env, args);
 
 describe('convgen documents analyze', () => {
   it('analyses one document with progress, then finds nothing missing', async () => {

@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app';
+import { convgen, listenForCli } from '../support/cli';
 
-const run = promisify(execFile);
 let t: TestApp;
 let env: NodeJS.ProcessEnv;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-cli-export-'));
@@ -15,24 +12,14 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-cli-export-'));
 /** The demo's seed conversations are approved: enough to export without generating first. */
 beforeAll(async () => {
   t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = t.app.server.address() as AddressInfo;
-  env = { ...process.env, CONVGEN_URL: `http://127.0.0.1:${port}`, CONVGEN_API_TOKEN: t.tokens.reviewer };
+  env = await listenForCli(t, 'reviewer');
 });
 afterAll(async () => {
   await t.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const cli = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/convgen.js', ...args], { env, timeout: 60_000, cwd: process.cwd() });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const cli = (...args: string[]) => convgen(env, args);
 
 describe('convgen export', () => {
   it('writes the approved conversations in the chosen format to --out', async () => {

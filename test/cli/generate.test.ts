@@ -1,32 +1,19 @@
-import { execFile } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFilter } from '../../src/cli/generate-command';
 import { progressLine } from '../../src/cli/progress-line';
 import type { RunProgress } from '../../src/contract/runs';
 import { createTestApp, type TestApp } from '../support/app';
+import { convgen, listenForCli } from '../support/cli';
 
-const run = promisify(execFile);
 let t: TestApp;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   t = await createTestApp({ worker: true });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = t.app.server.address() as AddressInfo;
-  env = { ...process.env, CONVGEN_URL: `http://127.0.0.1:${port}`, CONVGEN_API_TOKEN: t.tokens.generator };
+  env = await listenForCli(t, 'generator');
 });
 afterAll(() => t.close());
 
-const cli = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/convgen.js', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const cli = (...args: string[]) => convgen(env, args);
 
 describe('convgen generate and runs', () => {
   it('generates a tier with --wait, printing progress and the outcome', async () => {

@@ -1,37 +1,24 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app';
+import { convgen, listenForCli } from '../support/cli';
 
-const run = promisify(execFile);
 let t: TestApp;
 let env: NodeJS.ProcessEnv;
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-seeds-cli-'));
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = t.app.server.address() as AddressInfo;
-  env = { ...process.env, CONVGEN_URL: `http://127.0.0.1:${port}`, CONVGEN_API_TOKEN: t.tokens.generator };
+  env = await listenForCli(t, 'generator');
 });
 afterAll(async () => {
   await t.close();
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-const cli = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/convgen.js', 'seeds', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const cli = (...args: string[]) => convgen(env, ['seeds', ...args]);
 
 const seed = (role: string) => ({
   conversationId: 'seed-cli-1',
