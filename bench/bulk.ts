@@ -7,15 +7,14 @@
  * On PGlite by default; BENCH_ENGINE=postgres runs the same on a throwaway PostgreSQL server.
  * CONVGEN_BULK_BATCH_SIZE is passed on to the server. Prints figures; asserts nothing.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client';
-import { startTestPostgres } from '../test/support/postgres';
-import { prepareDataset, SERVER_NODE_FLAGS, waitForServer } from './dataset';
-import { formatMs, percentile } from './percentiles';
+import { prepareDataset } from './support/dataset';
+import { latencyCells } from './support/latency';
+import { BENCH_API_TOKEN, withBenchServer } from './support/server';
+import { engineFromEnv, type BenchStore } from './support/store';
 
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const TO_APPROVE = Number(process.env.BENCH_APPROVE ?? 90_000);
@@ -26,10 +25,9 @@ const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 15_000);
 /** A folder to keep the prepared PGlite data set in, and to copy it from on the next run (loading takes minutes). */
 const CACHE = process.env.BENCH_DATASET_CACHE;
 const PORT = 3874;
-const TOKEN = 'bench-bulk-token-0123456789';
 const log = (msg: string) => console.log(msg);
 const base = `http://localhost:${PORT}`;
-const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+const headers = { authorization: `Bearer ${BENCH_API_TOKEN}`, 'content-type': 'application/json' };
 
 const LIST_URL = '/api/conversations?pageSize=50';
 
@@ -61,7 +59,7 @@ async function measure(until: (samples: number[]) => boolean) {
 }
 
 function row(name: string, { health, list }: { health: number[]; list: number[] }) {
-  const figures = (v: number[]) => (v.length ? `${formatMs(percentile(v, 50))} | ${formatMs(percentile(v, 95))} | ${formatMs(Math.max(...v))} | ${v.length}` : '– | – | – | 0');
+  const figures = (v: number[]) => (v.length ? `${latencyCells(v, ['p50', 'p95', 'max'])} | ${v.length}` : '– | – | – | 0');
   log(`| ${name} | ${figures(health)} | ${figures(list)} |`);
 }
 
@@ -101,52 +99,31 @@ async function timePreview(selection: object, action: string): Promise<{ ms: num
   return { ms, last };
 }
 
-async function main() {
-  const engine = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'pglite';
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-bulk-'));
-  const postgres = engine === 'postgres' ? await startTestPostgres() : null;
-  let databaseUrl: string | undefined;
-  if (postgres) {
-    const admin = await openDatabase({ databaseUrl: postgres.url('postgres') });
-    await admin.db.execute(sql`create database bench`);
-    await admin.close();
-    databaseUrl = postgres.url('bench');
-  }
-  const cache = !databaseUrl && CACHE ? path.join(CACHE, `pglite-${COUNT}-${TO_APPROVE}`) : null;
+/**
+ * The bench data set with the first TO_APPROVE bench conversations generated and above the default
+ * approval bar (6), everything else out of the filter, so "status = generated" names exactly them.
+ * With BENCH_DATASET_CACHE, on PGlite, copied from the cache when it holds one.
+ */
+async function prepare(store: BenchStore) {
+  const cache = !store.databaseUrl && CACHE ? path.join(CACHE, `pglite-${COUNT}-${TO_APPROVE}`) : null;
   if (cache && fs.existsSync(cache)) {
     log(`Copying the data set from ${cache}…`);
-    fs.cpSync(cache, dataDir, { recursive: true });
-  } else {
-    await prepareDataset(databaseUrl ? { databaseUrl } : dataDir, COUNT, log);
-    // The first TO_APPROVE bench conversations generated and above the default approval bar (6),
-    // everything else out of the filter, so "status = generated" names exactly them.
-    const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
-    await database.db.execute(sql`update conversations set status = 'approved' where status = 'generated'`);
-    await database.db.execute(sql`
-      update conversations set status = 'generated', quality_score = 6 + (hashint4(length(title)) & 31) / 10.0, reviewed_at = null, reviewed_by = null, review_notes = null
-      where conversation_id like 'bench-%' and conversation_id <= ${`bench-${String(TO_APPROVE).padStart(6, '0')}`}`);
-    await database.db.execute(sql`vacuum analyze`);
-    await database.close();
-    if (cache) fs.cpSync(dataDir, cache, { recursive: true });
+    fs.cpSync(cache, store.dataDir, { recursive: true });
+    return;
   }
+  await prepareDataset(store.connection, COUNT, log);
+  const database = await openDatabase(store.connection);
+  await database.db.execute(sql`update conversations set status = 'approved' where status = 'generated'`);
+  await database.db.execute(sql`
+    update conversations set status = 'generated', quality_score = 6 + (hashint4(length(title)) & 31) / 10.0, reviewed_at = null, reviewed_by = null, review_notes = null
+    where conversation_id like 'bench-%' and conversation_id <= ${`bench-${String(TO_APPROVE).padStart(6, '0')}`}`);
+  await database.db.execute(sql`vacuum analyze`);
+  await database.close();
+  if (cache) fs.cpSync(store.dataDir, cache, { recursive: true });
+}
 
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'bin/convgen.js', 'serve'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      CONVGEN_DATA_DIR: dataDir,
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-      CONVGEN_DEMO: '0',
-      CONVGEN_WORKER: '0',
-      CONVGEN_ADMIN_EMAIL: 'bench@example.test',
-      CONVGEN_ADMIN_PASSWORD: 'bench-password',
-      CONVGEN_API_TOKEN: TOKEN,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'inherit',
-  });
-  try {
-    await waitForServer(`${base}/api/health`);
+async function main() {
+  await withBenchServer({ name: 'bulk', engine: engineFromEnv(), port: PORT, prepare }, async (server) => {
     const generated = ((await (await fetch(`${base}/api/conversations?status=generated&pageSize=25`, { headers })).json()) as { total: number }).total;
     for (let i = 0; i < 20; i++) await Promise.all([timedGet('/api/health'), timedGet(LIST_URL)]);
 
@@ -159,10 +136,10 @@ async function main() {
       ['all', { all: true }, 'delete'],
     ] as const) {
       const { ms, last } = await timePreview(selection, action);
-      log(`| ${name} | ${action} | ${last.selected.toLocaleString()} | ${last.willChange.toLocaleString()} | ${last.skipped.toLocaleString()} | ${formatMs(percentile(ms, 50))} | ${formatMs(percentile(ms, 95))} | ${formatMs(Math.max(...ms))} |`);
+      log(`| ${name} | ${action} | ${last.selected.toLocaleString()} | ${last.willChange.toLocaleString()} | ${last.skipped.toLocaleString()} | ${latencyCells(ms, ['p50', 'p95', 'max'])} |`);
     }
 
-    log(`\nBulk approval through HTTP, ${engine === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${COUNT.toLocaleString()} conversations, ${generated.toLocaleString()} of them generated and selected.`);
+    log(`\nBulk approval through HTTP, ${server.store.label}, ${COUNT.toLocaleString()} conversations, ${generated.toLocaleString()} of them generated and selected.`);
     log(`GET /api/health and GET ${LIST_URL}, one request after another each, side by side:\n`);
     log('| server | health p50 | health p95 | health max | requests | list p50 | list p95 | list max | requests |');
     log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
@@ -177,12 +154,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, Math.max(0, afterAt - Date.now())));
     row(`${SETTLE_MS / 1000} s after it`, await measure((s) => s.length >= SAMPLES));
     log(`\n${action.succeeded.toLocaleString()} approved, ${action.skippedCount.toLocaleString()} skipped, ${action.failedCount.toLocaleString()} failed, in ${action.seconds.toFixed(1)} s (${Math.round(action.succeeded / action.seconds).toLocaleString()} conversations/s${action.polls ? `, progress polled ${action.polls} times` : ''}).`);
-  } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.on('exit', r));
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    postgres?.stop();
-  }
+  });
 }
 
 main().catch((err) => {

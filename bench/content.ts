@@ -9,28 +9,16 @@
  * All go through the background path (staged, parsed with progress), as any file over 1 MB does.
  * Prints figures; asserts nothing.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { loadConfig } from '../src/config/env';
-import { openDatabase } from '../src/db/client';
-import { buildApp } from '../src/server/app';
-import { startServices } from '../src/server/start';
 import { makeDocx, makePdf, prose } from '../test/support/make-documents';
 import { multipart } from '../test/support/multipart';
+import { startInProcessApp } from './support/in-process-app';
 import { benchPlanner } from './planner';
 
-const TOKEN = 'bench-token-0123456789abcdef';
-
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-content-'));
-  const database = await openDatabase({ dataDir });
-  const config = loadConfig({ ...process.env, CONVGEN_DATA_DIR: dataDir, CONVGEN_DEMO: '0', CONVGEN_WORKER: '0', CONVGEN_ADMIN_EMAIL: 'bench@example.test', CONVGEN_ADMIN_PASSWORD: 'bench-password', CONVGEN_API_TOKEN: TOKEN, LOG_LEVEL: 'silent' });
-  const services = await startServices(config, () => {}, database);
+  const { app, services, headers, close } = await startInProcessApp('content', { CONVGEN_DEMO: '0', CONVGEN_WORKER: '0' });
+  // Every upload takes the background path (read when a file arrives, so set after the start).
   services.ctx.documents.inlineLimit = 0;
-  const app = await buildApp(services.ctx);
-  const headers = { authorization: `Bearer ${TOKEN}` };
 
   async function measure(label: string, name: string, bytes: Uint8Array) {
     const body = multipart({ name, bytes }, { category: 'General' });
@@ -76,9 +64,7 @@ async function main() {
     const docx = await makeDocx(Array.from({ length: 100 }, (_, i) => ({ heading: `Section ${i + 1}`, paragraphs: [prose(i, 8), prose(i + 3, 8), prose(i + 5, 8)], bullets: ['Confirm the budget', 'Name the decision maker'] })), { pageBreaks: true });
     await measure('(b) 100-page Word document', 'bench-100-pages.docx', docx);
   } finally {
-    await app.close();
-    await services.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -5,19 +5,16 @@
  * PostgreSQL server (Debian's binaries); BENCH_CASES=<text> runs only the cases whose name contains
  * it. Nothing here is asserted.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { FORMAT_IDS } from '../src/core/export/record';
 import { openDatabase } from '../src/db/client';
-import { startTestPostgres } from '../test/support/postgres';
-import { prepareDataset, SERVER_NODE_FLAGS, waitForServer } from './dataset';
+import { prepareDataset } from './support/dataset';
+import { withBenchServer } from './support/server';
+import { engineFromEnv, type BenchStore } from './support/store';
 
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const PORT = 3873;
-const TOKEN = 'bench-export-token-0123456789';
 const log = (msg: string) => console.log(msg);
 
 /** The server's resident memory now, from /proc (Linux), in MB. */
@@ -51,43 +48,19 @@ function postgresCpuMs(): number {
   return total;
 }
 
-async function main() {
-  const engine = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'pglite';
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-export-'));
-  const postgres = engine === 'postgres' ? await startTestPostgres() : null;
-  let databaseUrl: string | undefined;
-  if (postgres) {
-    const admin = await openDatabase({ databaseUrl: postgres.url('postgres') });
-    await admin.db.execute(sql`create database bench`);
-    await admin.close();
-    databaseUrl = postgres.url('bench');
-  }
-  await prepareDataset(databaseUrl ? { databaseUrl } : dataDir, COUNT, log);
-  // Every bench conversation approved, so "approved only" exports all of them.
-  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
+/** The bench data set with every bench conversation approved, so "approved only" exports all of them. */
+async function prepare(store: BenchStore) {
+  await prepareDataset(store.connection, COUNT, log);
+  const database = await openDatabase(store.connection);
   await database.db.execute(sql`update conversations set status = 'approved', reviewed_at = now() where conversation_id like 'bench-%' and turn_count > 0`);
   await database.close();
+}
 
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'bin/convgen.js', 'serve'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      CONVGEN_DATA_DIR: dataDir,
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-      CONVGEN_DEMO: '0',
-      CONVGEN_WORKER: '0',
-      CONVGEN_ADMIN_EMAIL: 'bench@example.test',
-      CONVGEN_ADMIN_PASSWORD: 'bench-password',
-      CONVGEN_API_TOKEN: TOKEN,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'inherit',
-  });
-  try {
-    const base = `http://localhost:${PORT}`;
-    await waitForServer(`${base}/api/health`);
-    log(`\nThe server holds ${rssMb(server.pid!).toFixed(0)} MB before the first export${engine === 'pglite' ? ' (the embedded database with the data set loaded)' : ''}.`);
-    log(`\nExport through HTTP, ${engine === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${COUNT.toLocaleString()} approved conversations of 12 turns:\n`);
+async function main() {
+  await withBenchServer({ name: 'export', engine: engineFromEnv(), port: PORT, prepare }, async (server) => {
+    const { base, pid, store } = server;
+    log(`\nThe server holds ${rssMb(pid).toFixed(0)} MB before the first export${store.engine === 'pglite' ? ' (the embedded database with the data set loaded)' : ''}.`);
+    log(`\nExport through HTTP, ${store.label}, ${COUNT.toLocaleString()} approved conversations of 12 turns:\n`);
     log('| format | conversations | bytes | seconds | conversations/s | peak server RSS | CPU µs per conversation: server / database / client |');
     log('| --- | --- | --- | --- | --- | --- | --- |');
     const all: [string, Record<string, unknown>][] = [
@@ -98,11 +71,11 @@ async function main() {
     // BENCH_CASES=sharegpt runs only the cases whose name contains it.
     const cases = all.filter(([name]) => !process.env.BENCH_CASES || name.includes(process.env.BENCH_CASES));
     for (const [name, body] of cases) {
-      let peak = rssMb(server.pid!);
-      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid!))), 50);
-      const cpuBefore = { server: cpuMs(server.pid!), database: postgresCpuMs(), client: process.cpuUsage() };
+      let peak = rssMb(pid);
+      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
+      const cpuBefore = { server: cpuMs(pid), database: postgresCpuMs(), client: process.cpuUsage() };
       const started = performance.now();
-      const res = await fetch(`${base}/api/exports`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}/api/exports`, { method: 'POST', headers: { ...server.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       if (!res.ok || !res.body) throw new Error(`${name}: ${res.status} ${await res.text()}`);
       let bytes = 0;
       const reader = res.body.getReader();
@@ -112,15 +85,10 @@ async function main() {
       const count = Number(res.headers.get('x-convgen-export-count'));
       const client = process.cpuUsage(cpuBefore.client);
       const perConversation = (ms: number) => Math.round((ms * 1000) / count);
-      const cpu = [cpuMs(server.pid!) - cpuBefore.server, postgresCpuMs() - cpuBefore.database, (client.user + client.system) / 1000].map(perConversation).join(' / ');
+      const cpu = [cpuMs(pid) - cpuBefore.server, postgresCpuMs() - cpuBefore.database, (client.user + client.system) / 1000].map(perConversation).join(' / ');
       log(`| ${name} | ${count.toLocaleString()} | ${(bytes / 1e6).toFixed(1)} MB | ${seconds.toFixed(1)} | ${Math.round(count / seconds).toLocaleString()} | ${peak.toFixed(0)} MB | ${cpu} |`);
     }
-  } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.on('exit', r));
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    postgres?.stop();
-  }
+  });
 }
 
 main().catch((err) => {

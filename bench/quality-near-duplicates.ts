@@ -8,19 +8,15 @@
  * therefore gets its own text (words drawn from a 3,000-word vocabulary, seeded), and 1 % are
  * planted as copies with one sentence changed.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { seededRandom } from '../src/core/random';
 import { bandKeys, textSignature } from '../src/core/minhash';
-import { openDatabase, queryRows, type Db } from '../src/db/client';
-import { migrateDatabase } from '../src/db/migrate';
+import { queryRows, type Db } from '../src/db/client';
 import { checkNearDuplicate } from '../src/db/queries/near-duplicates';
-import { seedDemoWorkspace } from '../src/db/seed/seed-demo';
 import { backfillNearDuplicates } from '../src/duplicates/near-duplicates';
-import { loadConversations } from './load-conversations';
-import { formatMs, percentile } from './percentiles';
+import { openWorkspaceWithConversations } from './support/dataset';
+import { formatMs, percentile } from './support/latency';
+import { createStore } from './support/store';
 
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const CHECKS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -50,14 +46,10 @@ async function storeSignatures(db: Db, rows: { id: string; text: string }[]) {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-dup-'));
-  const database = await openDatabase({ dataDir });
+  const store = await createStore('dup');
+  const database = await openWorkspaceWithConversations(store.connection, COUNT, 0, log);
   const { db } = database;
   try {
-    await migrateDatabase(database);
-    await seedDemoWorkspace(db);
-    log(`Loading ${COUNT.toLocaleString()} conversations…`);
-    await loadConversations(db, COUNT, 0, log);
     const ids = await queryRows<{ id: string; n: number }>(db, sql`select id, substring(conversation_id from 7)::int as n from conversations where conversation_id like 'bench-%' order by conversation_id`);
     const signed = ids.slice(0, ids.length - BACKFILL - CHECKS);
     let started = Date.now();
@@ -95,7 +87,7 @@ async function main() {
     log(`Check one new conversation at ${COUNT.toLocaleString()} conversations (${times.length} checks, half of them copies): p50 ${formatMs(percentile(times, 50))}, p95 ${formatMs(percentile(times, 95))}, max ${formatMs(Math.max(...times))} (goal ≤ 20 ms); ${found} marked as near-duplicates.`);
   } finally {
     await database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    store.remove();
   }
 }
 

@@ -7,9 +7,7 @@
  * counts reused). Throughout the cold one, the event loop's longest stall: how long an API
  * request arriving during the check could wait. Prints figures; asserts nothing.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { conversationListQuery } from '../src/contract/conversations';
 import { openDatabase } from '../src/db/client';
@@ -18,7 +16,8 @@ import { BASE_MODELS } from '../src/preflight/base-models';
 import { runPreflight } from '../src/preflight/run-preflight';
 import { tokenWorker } from '../src/preflight/token-worker-client';
 import { isInstalled } from '../src/preflight/tokenizers';
-import { prepareDataset } from './dataset';
+import { prepareDataset } from './support/dataset';
+import { createStore } from './support/store';
 
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const MODELS = process.env.BENCH_MODELS?.split(',');
@@ -27,10 +26,10 @@ const log = (msg: string) => console.log(msg);
 const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-preflight-'));
+  const store = await createStore('preflight');
   try {
-    await prepareDataset(dataDir, COUNT, log);
-    const database = await openDatabase({ dataDir });
+    await prepareDataset(store.connection, COUNT, log);
+    const database = await openDatabase(store.connection);
     const rows: string[] = [];
     log(`load average at the start: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores`);
     for (const model of BASE_MODELS.filter((m) => !MODELS || MODELS.includes(m.id))) {
@@ -75,7 +74,7 @@ async function main() {
     log('\nTrainer preflight (approved conversations, limit 4,096 tokens):');
     for (const r of rows) log(r);
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    store.remove();
   }
 }
 

@@ -11,19 +11,11 @@
  *     chosen as a preset: what convgen did before it learned limits.
  * Prints figures; asserts nothing.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../src/config/env';
-import { openDatabase } from '../src/db/client';
 import type { Db } from '../src/db/client';
-import { buildApp } from '../src/server/app';
-import { startServices } from '../src/server/start';
-import { fork } from 'node:child_process';
 import { describeLimits } from '../src/core/describe-limits';
-
-const TOKEN = 'bench-runs-token-0123456789';
+import { startFakeProvider, type ProviderLimits } from './support/fake-anthropic';
+import { startInProcessApp } from './support/in-process-app';
 
 /** Copies the demo's planned slots under new ids until there are `count` to generate. */
 async function addPlanned(db: Db, count: number) {
@@ -32,50 +24,6 @@ async function addPlanned(db: Db, count: number) {
     select 'bench-' || lpad(n::text, 6, '0'), '', c.document_id, c.chunk_id, c.persona, c.emotion, c.topic, c.intent, c.tone, 'template', c.arc_key, c.template_id, c.template_version, null, null, 'bench'
     from generate_series(1, ${count}) n
     join lateral (select * from conversations where tier = 'template' and not is_seed order by conversation_id offset (n % 40) limit 1) c on true`);
-}
-
-type FakeStats = {
-  requests: number;
-  rejected429: number;
-  maxConcurrent: number;
-  maxRequestsInAnyWindow: number;
-  rejectedAtMs: number[];
-  inputTokens: number;
-  outputTokens: number;
-  maxOutputTokensInAnyWindow: number;
-};
-
-/** What the fake enforces and announces in its headers, per minute. */
-interface ProviderLimits {
-  requestsPerMinute: number | null;
-  inputTokensPerMinute?: number;
-  outputTokensPerMinute?: number;
-}
-
-/** The fake provider in a child process, like a real one: it does not compete for our event loop. */
-async function startFakeProcess(latencyMs: number, limits: ProviderLimits) {
-  const optional = (name: string, value: number | null | undefined) => (value ? { [name]: String(value) } : {});
-  const child = fork(new URL('./fake-anthropic-process.ts', import.meta.url).pathname, [], {
-    execArgv: ['--import', 'tsx'],
-    env: {
-      ...process.env,
-      FAKE_LATENCY_MS: String(latencyMs),
-      ...optional('FAKE_RPM', limits.requestsPerMinute),
-      ...optional('FAKE_ITPM', limits.inputTokensPerMinute),
-      ...optional('FAKE_OTPM', limits.outputTokensPerMinute),
-    },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())));
-  return {
-    url,
-    stats: () =>
-      new Promise<FakeStats>((resolve) => {
-        child.once('message', (m) => resolve(m as FakeStats));
-        child.send('stats');
-      }),
-    close: () => new Promise<void>((resolve) => child.once('exit', () => resolve()).kill('SIGTERM')),
-  };
 }
 
 interface Scenario {
@@ -89,29 +37,19 @@ interface Scenario {
 }
 
 async function scenario(name: string, opts: Scenario) {
-  const fake = await startFakeProcess(opts.latencyMs, opts.provider);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-runs-'));
-  const database = await openDatabase({ dataDir });
-  const config = loadConfig({
-    ...process.env,
-    CONVGEN_DATA_DIR: dataDir,
-    CONVGEN_ADMIN_EMAIL: 'bench@example.test',
-    CONVGEN_ADMIN_PASSWORD: 'bench-password',
-    CONVGEN_API_TOKEN: TOKEN,
+  const fake = await startFakeProvider(opts.latencyMs, opts.provider);
+  const { app, db, headers, close } = await startInProcessApp('runs', {
     ANTHROPIC_API_KEY: 'sk-ant-bench',
     ANTHROPIC_BASE_URL: fake.url,
     CONVGEN_MODEL: 'claude-haiku-4-5',
-    LOG_LEVEL: 'silent',
   });
-  const services = await startServices(config, () => {}, database);
-  const app = await buildApp(services.ctx);
   const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => {
-    const res = await app.inject({ method, url, payload: payload as object, headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await app.inject({ method, url, payload: payload as object, headers });
     if (res.statusCode >= 400) throw new Error(`${url}: ${res.body}`);
     return res.json();
   };
   try {
-    await addPlanned(database.db, opts.count);
+    await addPlanned(db, opts.count);
     if (opts.settings) await call('PATCH', '/api/settings', { generation: opts.settings });
     const started = performance.now();
     const { runId, total } = await call('POST', '/api/runs', { filter: { q: 'bench' } });
@@ -141,10 +79,8 @@ async function scenario(name: string, opts: Scenario) {
     if (outputTokensPerMinute) console.log(`  ${stats.outputTokens} output tokens in all; at most ${stats.maxOutputTokensInAnyWindow} in any 60 s window (limit ${outputTokensPerMinute})`);
     if (run.providerLimits) console.log(`  run progress: provider allows ${describeLimits(run.providerLimits)}`);
   } finally {
-    await app.close();
-    await services.close();
+    await close();
     await fake.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

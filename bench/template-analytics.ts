@@ -3,38 +3,29 @@
  * 200 templates, 2,000 versions and 100,000 conversations spread across them (PGlite). Prints
  * p50/p95 per route. Nothing here is asserted.
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows } from '../src/db/client';
-import { migrateDatabase } from '../src/db/migrate';
-import { seedDemoWorkspace } from '../src/db/seed/seed-demo';
-import { SERVER_NODE_FLAGS, waitForServer } from './dataset';
-import { loadConversations } from './load-conversations';
-import { formatMs, percentile } from './percentiles';
+import { queryRows } from '../src/db/client';
+import { openWorkspaceWithConversations } from './support/dataset';
+import { sampleGets, timedGet } from './support/http';
+import { latencyCells } from './support/latency';
+import type { BenchStore } from './support/store';
+import { withBenchServer } from './support/server';
 
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50);
 const TEMPLATES = 200;
 const VERSIONS_EACH = 10;
 const PORT = 3873;
-const TOKEN = 'bench-token-0123456789abcdef';
 const log = (msg: string) => console.log(msg);
 
 /**
- * The bench data set's conversations (as bench/dataset.ts loads them, but without turns: the
- * analytics read no turn, and 1.2 million of them take minutes to load), 200 templates of 10
+ * The bench data set's conversations (as bench/support/dataset.ts loads them, but without turns:
+ * the analytics read no turn, and 1.2 million of them take minutes to load), 200 templates of 10
  * versions each on top of the demo's, and every conversation given one of them.
  */
-async function prepare(dataDir: string) {
-  const database = await openDatabase({ dataDir });
+async function prepare(store: BenchStore) {
+  const database = await openWorkspaceWithConversations(store.connection, COUNT, 0, log);
   const { db } = database;
-  await migrateDatabase(database);
-  await seedDemoWorkspace(db);
-  log(`Loading ${COUNT.toLocaleString()} conversations…`);
-  await loadConversations(db, COUNT, 0, log);
   await db.execute(sql`
     insert into templates (key, name, tier, current_version)
     select 'bench_' || n, 'Bench template ' || n, (array['template', 'scenario', 'edge_case'])[1 + n % 3], ${VERSIONS_EACH}
@@ -60,23 +51,8 @@ async function prepare(dataDir: string) {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-'));
-  await prepare(dataDir);
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'bin/convgen.js', 'serve'], {
-    env: { ...process.env, PORT: String(PORT), CONVGEN_DATA_DIR: dataDir, CONVGEN_DEMO: '0', CONVGEN_WORKER: '0', CONVGEN_ADMIN_EMAIL: 'bench@example.test', CONVGEN_ADMIN_PASSWORD: 'bench-password', CONVGEN_API_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
-    stdio: 'inherit',
-  });
-  try {
-    const base = `http://localhost:${PORT}`;
-    await waitForServer(`${base}/api/health`);
-    const get = async (url: string) => {
-      const t0 = performance.now();
-      const res = await fetch(base + url, { headers: { authorization: `Bearer ${TOKEN}` } });
-      const body = await res.arrayBuffer();
-      if (!res.ok) throw new Error(`${url} → ${res.status}: ${Buffer.from(body).toString()}`);
-      return { ms: performance.now() - t0, bytes: body.byteLength, body };
-    };
-    const first = JSON.parse(Buffer.from((await get('/api/templates/analytics')).body).toString()) as { items: { templateId: string }[] };
+  await withBenchServer({ name: 'template-analytics', port: PORT, prepare }, async (server) => {
+    const first = JSON.parse(Buffer.from((await timedGet(server, '/api/templates/analytics')).body).toString()) as { items: { templateId: string }[] };
     const ids = first.items.slice(0, 4).map((t) => t.templateId).join(',');
     const routes: [string, string][] = [
       ['analytics, sorted by usage', '/api/templates/analytics'],
@@ -89,21 +65,10 @@ async function main() {
     log('| route | p50 | p95 | answer size |');
     log('| --- | --- | --- | --- |');
     for (const [name, url] of routes) {
-      for (let i = 0; i < 5; i++) await get(url);
-      const times: number[] = [];
-      let bytes = 0;
-      for (let i = 0; i < REQUESTS; i++) {
-        const r = await get(url);
-        times.push(r.ms);
-        bytes = r.bytes;
-      }
-      log(`| ${name} | ${formatMs(percentile(times, 50))} | ${formatMs(percentile(times, 95))} | ${(bytes / 1024).toFixed(0)} KB |`);
+      const { times, bytes } = await sampleGets(server, url, { warmUp: 5, count: REQUESTS });
+      log(`| ${name} | ${latencyCells(times)} | ${(bytes / 1024).toFixed(0)} KB |`);
     }
-  } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.on('exit', r));
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((err) => {

@@ -7,19 +7,15 @@
  *     with them, so the usage figures have work to do): GET /api/templates, and the page in
  *     headless Chromium from navigation until the list is shown.
  */
-import { fork, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows } from '../src/db/client';
-import { migrateDatabase } from '../src/db/migrate';
+import { queryRows } from '../src/db/client';
 import { templates, templateVersions } from '../src/db/schema';
-import { seedDemoWorkspace } from '../src/db/seed/seed-demo';
-import { SERVER_NODE_FLAGS, waitForServer } from './dataset';
-import { loadConversations } from './load-conversations';
-import { formatMs, percentile } from './percentiles';
+import { launchChromium, openPage, signIn } from './support/browser';
+import { openWorkspaceWithConversations } from './support/dataset';
+import { startFakeProvider } from './support/fake-anthropic';
+import { latencyCells } from './support/latency';
+import { withBenchServer, type BenchServer } from './support/server';
+import type { BenchStore } from './support/store';
 
 const TEMPLATES = 200;
 const VERSIONS_EACH = 10;
@@ -28,14 +24,10 @@ const TEST_CALLS = Number(process.env.BENCH_TEST_CALLS ?? 5);
 const TRIES = Number(process.env.BENCH_TRIES ?? 10);
 const PROVIDER_MS = 2000;
 const PORT = 3874;
-const base = `http://localhost:${PORT}`;
-const TOKEN = 'bench-templates-token-0123456789';
 const log = (msg: string) => console.log(msg);
 
-async function prepare(dataDir: string) {
-  const database = await openDatabase({ dataDir });
-  await migrateDatabase(database);
-  await seedDemoWorkspace(database.db);
+async function prepare(store: BenchStore) {
+  const database = await openWorkspaceWithConversations(store.connection, CONVERSATIONS, 12, log);
   const existing = await database.db.select({ id: templates.id, tier: templates.tier }).from(templates);
   const tiers = ['template', 'scenario', 'edge_case'];
   const added = await database.db
@@ -46,8 +38,6 @@ async function prepare(dataDir: string) {
   // Every template gets versions up to VERSIONS_EACH (the demo ones have their version 1 already).
   const all = [...existing.map((t) => ({ ...t, from: 2 })), ...added.map((t) => ({ ...t, from: 1 }))];
   await database.db.insert(templateVersions).values(all.flatMap((t, n) => Array.from({ length: VERSIONS_EACH - t.from + 1 }, (_, k) => ({ templateId: t.id, version: t.from + k, body: body(n, t.from + k), notes: `Edit ${t.from + k}` }))));
-  log(`Loading ${CONVERSATIONS.toLocaleString()} conversations…`);
-  await loadConversations(database.db, CONVERSATIONS, 12, log);
   // Spread the conversations over the templates of their tier and over versions, as a long-used workspace would have them.
   await database.db.execute(sql`
     with t as (select id, tier, row_number() over (partition by tier order by id) - 1 as n, count(*) over (partition by tier) as k from templates)
@@ -59,50 +49,30 @@ async function prepare(dataDir: string) {
   await database.close();
 }
 
-async function startFake() {
-  const child = fork(new URL('./fake-anthropic-process.ts', import.meta.url).pathname, [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, FAKE_LATENCY_MS: String(PROVIDER_MS) },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())));
-  return { url, stop: () => child.kill('SIGTERM') };
-}
-
-const api = async (method: string, url: string, body?: unknown) => {
-  const started = performance.now();
-  const res = await fetch(base + url, { method, headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-  return { json, ms: performance.now() - started };
-};
-
-const row = (name: string, times: number[]) => log(`| ${name} | ${formatMs(percentile(times, 50))} | ${formatMs(percentile(times, 95))} | ${formatMs(Math.max(...times))} |`);
+const row = (name: string, times: number[]) => log(`| ${name} | ${latencyCells(times, ['p50', 'p95', 'max'])} |`);
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-templates-'));
-  await prepare(dataDir);
-  const fake = await startFake();
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'bin/convgen.js', 'start'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      CONVGEN_DATA_DIR: dataDir,
-      CONVGEN_DEMO: '0',
-      CONVGEN_WORKER: '0',
-      CONVGEN_API_TOKEN: TOKEN,
-      CONVGEN_ADMIN_EMAIL: 'bench@example.test',
-      CONVGEN_ADMIN_PASSWORD: 'bench-password',
-      ANTHROPIC_API_KEY: 'sk-ant-bench',
-      ANTHROPIC_BASE_URL: fake.url,
-      CONVGEN_MODEL: 'claude-haiku-4-5',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'inherit',
-  });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const fake = await startFakeProvider(PROVIDER_MS);
   try {
-    await waitForServer(`${base}/api/health`);
+    // The model and key only make the server call the fake; nothing leaves the machine.
+    const provider = { ANTHROPIC_API_KEY: 'sk-ant-bench', ANTHROPIC_BASE_URL: fake.url, CONVGEN_MODEL: 'claude-haiku-4-5' };
+    await withBenchServer({ name: 'templates', port: PORT, command: 'start', env: provider, prepare }, measure);
+  } finally {
+    await fake.close();
+  }
+}
+
+async function measure(server: BenchServer) {
+  /** One API call with the server's token, timed; a non-2xx answer throws. */
+  const api = async (method: string, url: string, body?: unknown) => {
+    const started = performance.now();
+    const res = await fetch(server.base + url, { method, headers: { ...server.headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
+    return { json, ms: performance.now() - started };
+  };
+  const browser = await launchChromium();
+  try {
     // The fake enforces no limits here; the limiter should not hold calls back for a benchmark of latency.
     await api('PATCH', '/api/settings', { generation: { rateLimitPreset: 'anthropic-tier-4' } });
 
@@ -110,16 +80,16 @@ async function main() {
     const { json: list } = await api('GET', '/api/templates?tier=template');
     const id = (list.items as { id: string; key: string }[]).find((t) => !t.key.startsWith('bench_'))!.id;
     const wall: number[] = [];
-    const server: number[] = [];
+    const providerCall: number[] = [];
     for (let i = 0; i < TEST_CALLS; i++) {
       const { json, ms } = await api('POST', `/api/templates/${id}/test`, {});
       wall.push(ms);
-      server.push(Number(json.durationMs));
+      providerCall.push(Number(json.durationMs));
     }
     log(`\nTest template against the fake Anthropic API (${PROVIDER_MS} ms per answer), ${TEST_CALLS} calls:\n`);
     log('| measure | median | p95 | max |\n| --- | --- | --- | --- |');
     row('end to end (HTTP round trip)', wall);
-    row('provider call as the server timed it', server);
+    row('provider call as the server timed it', providerCall);
     row(`overhead beyond the provider's ${PROVIDER_MS} ms`, wall.map((ms) => ms - PROVIDER_MS));
 
     // 2. The list: the API, then the page.
@@ -130,18 +100,14 @@ async function main() {
       times.push(ms);
       count = (json.items as unknown[]).length;
     }
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Email').fill('bench@example.test');
-    await page.getByLabel('Password').fill('bench-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/conversations/);
+    const page = await openPage(browser);
+    await signIn(page, server);
     await page.addInitScript(`new MutationObserver((_, observer) => {
       if (document.querySelectorAll('table[aria-label="Templates"] tbody tr').length >= ${TEMPLATES}) { window.__listShown = performance.now(); observer.disconnect(); }
     }).observe(document, { childList: true, subtree: true });`);
     const shown: number[] = [];
     for (let i = 0; i < TRIES; i++) {
-      await page.goto(`${base}/templates`);
+      await page.goto(`${server.base}/templates`);
       // The page's CSP forbids string evaluation in polling, so wait for the last row itself.
       await page.waitForSelector(`table[aria-label="Templates"] tbody tr:nth-child(${TEMPLATES})`, { timeout: 30_000 });
       shown.push((await page.evaluate('window.__listShown')) as number);
@@ -152,10 +118,6 @@ async function main() {
     row('page load until all rows are shown', shown);
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
-    fake.stop();
-    await new Promise((r) => server.once('exit', r));
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -6,19 +6,18 @@
  *  - pressing → in the preview to the next conversation shown,
  * and the gzipped size of the JavaScript the dashboard loads. Nothing here is asserted.
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
-import { prepareDataset, SERVER_NODE_FLAGS, waitForServer } from './dataset';
-import { formatMs, percentile } from './percentiles';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium, openPage, signIn } from './support/browser';
+import { prepareDataset } from './support/dataset';
+import { latencyCells } from './support/latency';
+import { withBenchServer, type BenchServer } from './support/server';
 
 const COUNT = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const TRIES = Number(process.env.BENCH_TRIES ?? 20);
 const PORT = 3872;
-const base = `http://localhost:${PORT}`;
 const log = (msg: string) => console.log(msg);
 
 /** Milliseconds from `action` (run in the page) until `done` (polled every frame) holds. */
@@ -37,110 +36,106 @@ async function timeInPage(page: Page, action: string, done: string): Promise<num
 }
 
 function report(name: string, times: number[]) {
-  log(`| ${name} | ${formatMs(percentile(times, 50))} | ${formatMs(percentile(times, 95))} | ${formatMs(Math.max(...times))} |`);
+  log(`| ${name} | ${latencyCells(times, ['p50', 'p95', 'max'])} |`);
+}
+
+/** Records the gzipped size of each script `page` loads into `sizes`, by URL. */
+function recordScriptSizes(page: Page, sizes: Map<string, number>) {
+  page.on('response', async (res) => {
+    if (res.request().resourceType() !== 'script' || !res.ok()) return;
+    sizes.set(res.url(), zlib.gzipSync(await res.body(), { level: 9 }).length);
+  });
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convgen-bench-ui-'));
-  await prepareDataset(dataDir, COUNT, log);
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'bin/convgen.js', 'start'], {
-    env: { ...process.env, PORT: String(PORT), CONVGEN_DATA_DIR: dataDir, CONVGEN_DEMO: '0', CONVGEN_WORKER: '0', CONVGEN_ADMIN_EMAIL: 'bench@example.test', CONVGEN_ADMIN_PASSWORD: 'bench-password', LOG_LEVEL: 'warn' },
-    stdio: 'inherit',
+  await withBenchServer({ name: 'ui', port: PORT, command: 'start', prepare: (store) => prepareDataset(store.connection, COUNT, log) }, async (server) => {
+    const browser = await launchChromium();
+    try {
+      await measure(server, browser);
+    } catch (err) {
+      // What the page looked like when a measure gave up, for whoever runs the bench.
+      const shot = path.join(os.tmpdir(), 'convgen-bench-ui-failure.png');
+      await browser.contexts()[0]?.pages()[0]?.screenshot({ path: shot });
+      console.error(`Screenshot of the page: ${shot}`);
+      throw err;
+    } finally {
+      await browser.close();
+    }
   });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  try {
-    await waitForServer(`${base}/api/health`);
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    const scripts = new Map<string, number>();
-    page.on('response', async (res) => {
-      if (res.request().resourceType() !== 'script' || !res.ok()) return;
-      scripts.set(res.url(), zlib.gzipSync(await res.body(), { level: 9 }).length);
-    });
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Email').fill('bench@example.test');
-    await page.getByLabel('Password').fill('bench-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function measure(server: BenchServer, browser: Browser) {
+  const { base } = server;
+  const page = await openPage(browser);
+  const scripts = new Map<string, number>();
+  recordScriptSizes(page, scripts);
+  await signIn(page, server);
+  await page.waitForSelector('tr[data-row]');
+
+  // 1. Navigation to the first rows: a full page load each time (the browser cache is warm after
+  // the first), timed in the page from the navigation's start to the first row in the DOM, so
+  // the automation's own round trips are not counted.
+  await page.addInitScript(`new MutationObserver((_, observer) => {
+    if (document.querySelector('tr[data-row]')) { window.__firstRows = performance.now(); observer.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });`);
+  const navigation: number[] = [];
+  for (let i = 0; i < TRIES; i++) {
+    await page.goto(`${base}/conversations?page=${1 + (i % 7)}`);
     await page.waitForSelector('tr[data-row]');
-
-    // 1. Navigation to the first rows: a full page load each time (the browser cache is warm after
-    // the first), timed in the page from the navigation's start to the first row in the DOM, so
-    // the automation's own round trips are not counted.
-    await page.addInitScript(`new MutationObserver((_, observer) => {
-      if (document.querySelector('tr[data-row]')) { window.__firstRows = performance.now(); observer.disconnect(); }
-    }).observe(document, { childList: true, subtree: true });`);
-    const navigation: number[] = [];
-    for (let i = 0; i < TRIES; i++) {
-      await page.goto(`${base}/conversations?page=${1 + (i % 7)}`);
-      await page.waitForSelector('tr[data-row]');
-      navigation.push((await page.evaluate('window.__firstRows')) as number);
-    }
-
-    // 2. A filter click to updated rows: the status views in turn, from the unfiltered view.
-    await page.goto(`${base}/conversations`);
-    await page.waitForSelector('tr[data-row]');
-    const filterClicks: number[] = [];
-    const quick = ['generated', 'failed', 'approved'];
-    for (let i = 0; i < TRIES; i++) {
-      const status = quick[i % quick.length];
-      // Done when the table shows rows and every status badge in it is the filtered status.
-      filterClicks.push(
-        await timeInPage(
-          page,
-          `document.querySelector('[data-status-pill=${JSON.stringify(status)}]').click()`,
-          `(() => { const badges = [...document.querySelectorAll('tbody tr[data-row] [data-status]')]; return badges.length > 0 && badges.every((b) => b.getAttribute('data-status') === ${JSON.stringify(status)}); })()`,
-        ),
-      );
-      await page.waitForTimeout(150);
-    }
-
-    // 3. → in the preview to the next conversation shown, pausing as a reviewer would.
-    await page.goto(`${base}/conversations?open=bench-000001&sort=conversationId`);
-    await page.waitForSelector('[data-testid="preview-id"]:text("bench-000001")');
-    const nextPresses: number[] = [];
-    for (let i = 0; i < TRIES; i++) {
-      const current = await page.getByTestId('preview-id').textContent();
-      await page.waitForTimeout(300);
-      nextPresses.push(
-        await timeInPage(
-          page,
-          `document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))`,
-          `(() => { const t = document.querySelector('[data-testid="preview-id"]')?.textContent; return t && t !== ${JSON.stringify(current)} && t !== '…' && document.querySelector('[aria-label="Conversation turns"]') !== null; })()`,
-        ),
-      );
-    }
-
-    // 4. The JavaScript a fresh dashboard load fetches.
-    scripts.clear();
-    const fresh = await browser.newPage();
-    fresh.on('response', async (res) => {
-      if (res.request().resourceType() !== 'script' || !res.ok()) return;
-      scripts.set(res.url(), zlib.gzipSync(await res.body(), { level: 9 }).length);
-    });
-    await fresh.context().addCookies(await page.context().cookies());
-    await fresh.goto(`${base}/conversations`);
-    await fresh.waitForSelector('tr[data-row]');
-    await fresh.waitForLoadState('networkidle');
-    const jsBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
-
-    log(`\nThe review workspace in headless Chromium, 1920×1080, PGlite with ${COUNT.toLocaleString()} conversations, ${TRIES} tries each:\n`);
-    log('| measure | p50 | p95 | max |');
-    log('| --- | --- | --- | --- |');
-    report('navigation to the first rows', navigation);
-    report('filter click to updated rows', filterClicks);
-    report('→ in the preview to the next conversation', nextPresses);
-    log(`\nJavaScript loaded by the dashboard: ${(jsBytes / 1024).toFixed(1)} KB gzipped in ${scripts.size} file${scripts.size === 1 ? '' : 's'}.`);
-  } catch (err) {
-    // What the page looked like when a measure gave up, for whoever runs the bench.
-    const shot = path.join(os.tmpdir(), 'convgen-bench-ui-failure.png');
-    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: shot });
-    console.error(`Screenshot of the page: ${shot}`);
-    throw err;
-  } finally {
-    await browser.close();
-    server.kill('SIGTERM');
-    await new Promise((r) => server.on('exit', r));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    navigation.push((await page.evaluate('window.__firstRows')) as number);
   }
+
+  // 2. A filter click to updated rows: the status views in turn, from the unfiltered view.
+  await page.goto(`${base}/conversations`);
+  await page.waitForSelector('tr[data-row]');
+  const filterClicks: number[] = [];
+  const quick = ['generated', 'failed', 'approved'];
+  for (let i = 0; i < TRIES; i++) {
+    const status = quick[i % quick.length];
+    // Done when the table shows rows and every status badge in it is the filtered status.
+    filterClicks.push(
+      await timeInPage(
+        page,
+        `document.querySelector('[data-status-pill=${JSON.stringify(status)}]').click()`,
+        `(() => { const badges = [...document.querySelectorAll('tbody tr[data-row] [data-status]')]; return badges.length > 0 && badges.every((b) => b.getAttribute('data-status') === ${JSON.stringify(status)}); })()`,
+      ),
+    );
+    await page.waitForTimeout(150);
+  }
+
+  // 3. → in the preview to the next conversation shown, pausing as a reviewer would.
+  await page.goto(`${base}/conversations?open=bench-000001&sort=conversationId`);
+  await page.waitForSelector('[data-testid="preview-id"]:text("bench-000001")');
+  const nextPresses: number[] = [];
+  for (let i = 0; i < TRIES; i++) {
+    const current = await page.getByTestId('preview-id').textContent();
+    await page.waitForTimeout(300);
+    nextPresses.push(
+      await timeInPage(
+        page,
+        `document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))`,
+        `(() => { const t = document.querySelector('[data-testid="preview-id"]')?.textContent; return t && t !== ${JSON.stringify(current)} && t !== '…' && document.querySelector('[aria-label="Conversation turns"]') !== null; })()`,
+      ),
+    );
+  }
+
+  // 4. The JavaScript a fresh dashboard load fetches.
+  scripts.clear();
+  const fresh = await browser.newPage();
+  recordScriptSizes(fresh, scripts);
+  await fresh.context().addCookies(await page.context().cookies());
+  await fresh.goto(`${base}/conversations`);
+  await fresh.waitForSelector('tr[data-row]');
+  await fresh.waitForLoadState('networkidle');
+  const jsBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+
+  log(`\nThe review workspace in headless Chromium, 1920×1080, PGlite with ${COUNT.toLocaleString()} conversations, ${TRIES} tries each:\n`);
+  log('| measure | p50 | p95 | max |');
+  log('| --- | --- | --- | --- |');
+  report('navigation to the first rows', navigation);
+  report('filter click to updated rows', filterClicks);
+  report('→ in the preview to the next conversation', nextPresses);
+  log(`\nJavaScript loaded by the dashboard: ${(jsBytes / 1024).toFixed(1)} KB gzipped in ${scripts.size} file${scripts.size === 1 ? '' : 's'}.`);
 }
 
 main().catch((err) => {

@@ -11,10 +11,8 @@
  */
 import { measureReuse, findLeaks, type TurnLike } from '../src/core/offline/variety';
 import { scoreConversation } from '../src/core/quality';
-import { openDatabase } from '../src/db/client';
-import { migrateDatabase } from '../src/db/migrate';
-import { seedDemoWorkspace } from '../src/db/seed/seed-demo';
 import { demoSeedConversations, generateDemoOffline } from '../test/support/demo-offline';
+import { openDemoWorkspace } from './support/dataset';
 
 const ATTEMPTS = Number(process.env.VARIETY_ATTEMPTS ?? 5);
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
@@ -31,9 +29,7 @@ function distribution(scores: number[]) {
   };
 }
 
-const database = await openDatabase({});
-await migrateDatabase(database);
-await seedDemoWorkspace(database.db);
+const database = await openDemoWorkspace({});
 const seeds = await demoSeedConversations(database.db);
 
 console.log(`offline generator on the demo workspace (${new Date().toISOString().slice(0, 10)})`);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../src/db/client';
+import type { Db } from '../../src/db/client';
 
 /**
  * Bulk-loads `count` conversations (and `turnsEach` turns for each) inside the database with

@@ -3,7 +3,7 @@
  * does not share convgen's event loop (a real provider runs elsewhere too). Prints its URL.
  * FAKE_RPM, FAKE_ITPM and FAKE_OTPM set the limits it enforces and announces in its headers.
  */
-import { startFakeAnthropic } from '../test/fakes/anthropic-fake';
+import { startFakeAnthropic } from '../../test/fakes/anthropic-fake';
 
 const latencyMs = Number(process.env.FAKE_LATENCY_MS ?? 0);
 const requestsPerMinute = process.env.FAKE_RPM ? Number(process.env.FAKE_RPM) : 1_000_000;
