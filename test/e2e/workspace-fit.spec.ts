@@ -44,7 +44,7 @@ for (const [width, height] of [
   });
 }
 
-test('selecting rows moves no row, and the bulk actions stay on one row in view at the bottom while the page scrolls', async ({ page }) => {
+test('selecting rows moves no row; the bulk actions stay on one row, in view at the bottom, and never cover the row in focus', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, '/conversations?pageSize=100');
   await expect(rows(page).nth(20)).toBeVisible();
@@ -62,7 +62,14 @@ test('selecting rows moves no row, and the bulk actions stay on one row in view 
   expect(Math.abs(middle(lastAction) - middle(count))).toBeLessThan(4);
   // Its buttons keep their full names for screen readers.
   await expect(bar.getByRole('button', { name: 'Approve Selected (2)' })).toBeVisible();
-  // Halfway down the page the bar is still in view, at the bottom of the window.
+  // Walking down the rows by keyboard keeps the focused row above the bar.
+  await second.focus();
+  for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowDown');
+  const focused = page.locator('tr[data-row]:focus');
+  await expect(focused).toHaveAttribute('data-row', (await rows(page).nth(16).getAttribute('data-row'))!);
+  const row = (await focused.boundingBox())!;
+  expect(row.y + row.height).toBeLessThanOrEqual((await bar.boundingBox())!.y);
+  // Further down the page the bar is still in view, at the bottom of the window.
   await rows(page).nth(50).scrollIntoViewIfNeeded();
   await expect(bar).toBeInViewport();
   expect((await bar.boundingBox())!.y).toBeGreaterThan(800 / 2);

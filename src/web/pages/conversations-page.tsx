@@ -161,7 +161,8 @@ function ConversationsView() {
   const bulkKind = dialog === 'approve' || dialog === 'reject' || dialog === 'delete' ? dialog : null;
   return (
     <div className={view.open ? 'grid h-full min-h-0 grid-cols-[minmax(0,1fr)_clamp(380px,34vw,620px)]' : 'h-full min-h-0'}>
-      <section className="@container flex h-full min-h-0 min-w-0 flex-col gap-3 overflow-y-auto p-5">
+      {/* The bottom scroll padding keeps a row reached by keyboard above the bulk actions bar. */}
+      <section className="@container flex h-full min-h-0 min-w-0 scroll-pb-20 flex-col gap-3 overflow-y-auto p-5">
         {/* One row that never wraps: labels give way to icons before a button moves. */}
         <div className="flex items-end justify-between gap-3">
           <div className="min-w-0">
