@@ -120,10 +120,13 @@ describe.each(ENGINES)('generation worker on %s', (engine) => {
   it('renews the lease of a slow call, so the item is generated exactly once', async () => {
     const target = await conversation('conv-00010');
     // The call takes 3.5 lease lengths: without renewal the item would be reclaimed and redone.
-    const provider = scriptedProvider([], 700);
+    // The lease is a second, not less: on a busy machine one database serves both workers' polls,
+    // and a renewal queued behind them must still land before the lease lapses.
+    const leaseMs = 1000;
+    const provider = scriptedProvider([], 3.5 * leaseMs);
     await createSingleRun(database.db, { conversationId: target.id, userId: null, provider: provider.info });
     // A second worker polls all along, ready to take over a lapsed lease.
-    const workers = [startWorker({ db: database.db, providers: sourceOf(provider), pollMs: 20, leaseMs: 200 }), startWorker({ db: database.db, providers: sourceOf(provider), pollMs: 20, leaseMs: 200 })];
+    const workers = [startWorker({ db: database.db, providers: sourceOf(provider), pollMs: 20, leaseMs }), startWorker({ db: database.db, providers: sourceOf(provider), pollMs: 20, leaseMs })];
     try {
       await waitFor(async () => ((await conversation('conv-00010')).status === 'generated' ? true : null));
     } finally {
