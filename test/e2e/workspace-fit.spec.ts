@@ -18,7 +18,7 @@ for (const [width, height] of [
   [1280, 800],
   [1440, 900],
 ] as const) {
-  test(`at ${width} px the table fits, with and without the preview, and the header stays on one row`, async ({ page }) => {
+  test(`at ${width} px the table fits, with and without the preview, and the header and the quick filters each stay on one row`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await signIn(page, '/conversations?tier=scenario');
     await expect(rows(page).first()).toBeVisible();
@@ -32,6 +32,9 @@ for (const [width, height] of [
     expect(await inView(page, table(page).getByRole('columnheader', { name: 'Status' }))).toBe(true);
     expect(await inView(page, rows(page).first().getByRole('button', { name: /Generate|Regenerate/ }))).toBe(true);
     expect(await sameRow()).toBe(true);
+    // The quick filters, from Filters to Near-duplicates, share one row too.
+    const filtersTop = (await page.getByRole('button', { name: /^Filters/ }).boundingBox())!.y;
+    expect((await page.getByRole('button', { name: 'Near-duplicates' }).boundingBox())!.y).toBeCloseTo(filtersTop, -1);
 
     await rows(page).first().click();
     await expect(page.getByRole('complementary', { name: 'Conversation preview' })).toBeVisible();

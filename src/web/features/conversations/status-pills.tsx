@@ -18,7 +18,8 @@ const PILL_LABELS: Record<ConversationStatus, string> = {
 /**
  * One-click views by status with their counts ("Needs review 42"), within the other filters
  * (US3.1.2). They double as the status legend: each pill wears its status's colour and icon and
- * explains it on hover. A second click on the active one goes back to every status.
+ * explains it on hover. The icons show where the page is wide enough for every quick filter to
+ * fit on one row with them (about 1,300 px). A second click on the active one goes back to every status.
  */
 export function StatusPills({ view, onChange, rowsShown }: { view: ViewState; onChange: (patch: Partial<ViewState>) => void; rowsShown: boolean }) {
   const { status: _status, sort: _sort, dir: _dir, page: _page, pageSize: _pageSize, ...filter } = listQueryOf(view);
@@ -51,7 +52,7 @@ export function StatusPills({ view, onChange, rowsShown }: { view: ViewState; on
             onClick={() => onChange({ status: active ? undefined : [status], page: 1 })}
             className={pill(active)}
           >
-            <Icon className={cn('hidden h-3.5 w-3.5 @4xl:inline-block', !active && STATUS_STYLE[status].className.split(' ').find((c) => c.startsWith('text-')))} aria-hidden />
+            <Icon className={cn('hidden h-3.5 w-3.5 @min-[82rem]:inline-block', !active && STATUS_STYLE[status].className.split(' ').find((c) => c.startsWith('text-')))} aria-hidden />
             {PILL_LABELS[status]} {count(data?.counts[status])}
           </button>
         );

@@ -16,7 +16,7 @@ export function NearDuplicateFilter({ value, onChange }: { value: '1' | undefine
         active ? 'border-primary bg-primary text-white' : 'border-border bg-surface text-text hover:bg-surface-muted',
       )}
     >
-      <Copy className="h-3 w-3" aria-hidden />
+      <Copy className="hidden h-3 w-3 @min-[82rem]:inline-block" aria-hidden />
       Near-duplicates
     </button>
   );

@@ -30,7 +30,7 @@ export function SeedFilter({ value, onChange }: { value: SeedFilterValue; onChan
               active ? 'border-primary bg-primary text-white' : 'border-border bg-surface text-text hover:bg-surface-muted',
             )}
           >
-            {choice.value === 'only' && <Lock className="h-3 w-3" aria-hidden />}
+            {choice.value === 'only' && <Lock className="hidden h-3 w-3 @min-[82rem]:inline-block" aria-hidden />}
             {choice.label}
           </button>
         );
