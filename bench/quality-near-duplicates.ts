@@ -47,46 +47,50 @@ async function storeSignatures(db: Db, rows: { id: string; text: string }[]) {
 
 async function main() {
   const store = await createStore('dup');
-  const database = await openWorkspaceWithConversations(store.connection, COUNT, 0, log);
-  const { db } = database;
   try {
-    const ids = await queryRows<{ id: string; n: number }>(db, sql`select id, substring(conversation_id from 7)::int as n from conversations where conversation_id like 'bench-%' order by conversation_id`);
-    const signed = ids.slice(0, ids.length - BACKFILL - CHECKS);
-    let started = Date.now();
-    for (let i = 0; i < signed.length; i += 1000) {
-      await storeSignatures(db, signed.slice(i, i + 1000).map((r) => ({ id: r.id, text: r.n % 100 === 0 ? oneSentenceChanged(textFor(r.n - 1), r.n) : textFor(r.n) })));
-    }
-    const seconds = (Date.now() - started) / 1000;
-    log(`Signatures: ${signed.length.toLocaleString()} computed and stored in bulk in ${seconds.toFixed(1)} s (${Math.round(signed.length / seconds).toLocaleString()}/s).`);
-    await db.execute(sql`vacuum analyze conversation_minhash`);
+    const database = await openWorkspaceWithConversations(store.connection, COUNT, 0, log);
+    const { db } = database;
+    try {
+      const ids = await queryRows<{ id: string; n: number }>(db, sql`select id, substring(conversation_id from 7)::int as n from conversations where conversation_id like 'bench-%' order by conversation_id`);
+      const signed = ids.slice(0, ids.length - BACKFILL - CHECKS);
+      let started = Date.now();
+      for (let i = 0; i < signed.length; i += 1000) {
+        await storeSignatures(db, signed.slice(i, i + 1000).map((r) => ({ id: r.id, text: r.n % 100 === 0 ? oneSentenceChanged(textFor(r.n - 1), r.n) : textFor(r.n) })));
+      }
+      const seconds = (Date.now() - started) / 1000;
+      log(`Signatures: ${signed.length.toLocaleString()} computed and stored in bulk in ${seconds.toFixed(1)} s (${Math.round(signed.length / seconds).toLocaleString()}/s).`);
+      await db.execute(sql`vacuum analyze conversation_minhash`);
 
-    // The startup backfill, as it runs: conversations with a transcript and no signature, oldest first.
-    const slice = ids.slice(signed.length, signed.length + BACKFILL);
-    for (const r of slice) {
-      await db.execute(sql`insert into conversation_transcripts (conversation_id, turns) values (${r.id}, ${JSON.stringify([{ role: 'user', content: textFor(r.n) }])}) on conflict (conversation_id) do update set turns = excluded.turns`);
-    }
-    await db.execute(sql`update conversations set turn_count = 2 where id in (${sql.join(slice.map((r) => sql`${r.id}`), sql`, `)})`);
-    await db.execute(sql`update conversations set turn_count = 0 where id not in (${sql.join(slice.map((r) => sql`${r.id}`), sql`, `)}) and conversation_id like 'bench-%'`);
-    started = Date.now();
-    const done = await backfillNearDuplicates(db);
-    const backfillSeconds = (Date.now() - started) / 1000;
-    log(`Backfill: ${done.toLocaleString()} conversations checked in ${backfillSeconds.toFixed(1)} s (${Math.round(done / backfillSeconds)}/s, each compared with the ${signed.length.toLocaleString()}+ before it).`);
+      // The startup backfill, as it runs: conversations with a transcript and no signature, oldest first.
+      const slice = ids.slice(signed.length, signed.length + BACKFILL);
+      for (const r of slice) {
+        await db.execute(sql`insert into conversation_transcripts (conversation_id, turns) values (${r.id}, ${JSON.stringify([{ role: 'user', content: textFor(r.n) }])}) on conflict (conversation_id) do update set turns = excluded.turns`);
+      }
+      await db.execute(sql`update conversations set turn_count = 2 where id in (${sql.join(slice.map((r) => sql`${r.id}`), sql`, `)})`);
+      await db.execute(sql`update conversations set turn_count = 0 where id not in (${sql.join(slice.map((r) => sql`${r.id}`), sql`, `)}) and conversation_id like 'bench-%'`);
+      started = Date.now();
+      const done = await backfillNearDuplicates(db);
+      const backfillSeconds = (Date.now() - started) / 1000;
+      log(`Backfill: ${done.toLocaleString()} conversations checked in ${backfillSeconds.toFixed(1)} s (${Math.round(done / backfillSeconds)}/s, each compared with the ${signed.length.toLocaleString()}+ before it).`);
 
-    // One new conversation at a time: half new text, half a copy of an earlier one with one sentence changed.
-    const fresh = ids.slice(signed.length + BACKFILL);
-    await db.execute(sql`update conversations set generated_at = now() + interval '1 day' where id in (${sql.join(fresh.map((r) => sql`${r.id}`), sql`, `)})`);
-    const times: number[] = [];
-    let found = 0;
-    for (const [i, r] of fresh.entries()) {
-      const text = i % 2 ? oneSentenceChanged(textFor(signed[(i * 7919) % signed.length].n), i + 1_000_000) : textFor(r.n + 5_000_000);
-      const t0 = performance.now();
-      const match = await checkNearDuplicate(db, r.id, [{ content: text }], THRESHOLD);
-      times.push(performance.now() - t0);
-      if (match) found++;
+      // One new conversation at a time: half new text, half a copy of an earlier one with one sentence changed.
+      const fresh = ids.slice(signed.length + BACKFILL);
+      await db.execute(sql`update conversations set generated_at = now() + interval '1 day' where id in (${sql.join(fresh.map((r) => sql`${r.id}`), sql`, `)})`);
+      const times: number[] = [];
+      let found = 0;
+      for (const [i, r] of fresh.entries()) {
+        const text = i % 2 ? oneSentenceChanged(textFor(signed[(i * 7919) % signed.length].n), i + 1_000_000) : textFor(r.n + 5_000_000);
+        const t0 = performance.now();
+        const match = await checkNearDuplicate(db, r.id, [{ content: text }], THRESHOLD);
+        times.push(performance.now() - t0);
+        if (match) found++;
+      }
+      log(`Check one new conversation at ${COUNT.toLocaleString()} conversations (${times.length} checks, half of them copies): p50 ${formatMs(percentile(times, 50))}, p95 ${formatMs(percentile(times, 95))}, max ${formatMs(Math.max(...times))} (goal ≤ 20 ms); ${found} marked as near-duplicates.`);
+    } finally {
+      await database.close();
     }
-    log(`Check one new conversation at ${COUNT.toLocaleString()} conversations (${times.length} checks, half of them copies): p50 ${formatMs(percentile(times, 50))}, p95 ${formatMs(percentile(times, 95))}, max ${formatMs(Math.max(...times))} (goal ≤ 20 ms); ${found} marked as near-duplicates.`);
   } finally {
-    await database.close();
+    // Also when loading the conversations failed.
     store.remove();
   }
 }

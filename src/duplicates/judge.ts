@@ -70,7 +70,8 @@ export async function judgeConversation(db: Db, provider: Provider, limiter: Rat
     judgement = await callJudge(provider, limiter, subject);
   } catch (err) {
     const costUsd = billedForFailure(provider, err);
-    if (costUsd > 0) await auditFailedJudgement(db, id, { userId, costUsd, model: provider.info.model, reason: err instanceof Error ? err.message : String(err) });
+    // The provider's failure is what the user needs to hear, even if its audit event cannot be written.
+    if (costUsd > 0) await auditFailedJudgement(db, id, { userId, costUsd, model: provider.info.model, reason: err instanceof Error ? err.message : String(err) }).catch(() => undefined);
     throw err;
   }
   await saveJudgement(db, id, judgement.breakdown, { userId, costUsd: judgement.costUsd });

@@ -52,12 +52,14 @@ test('selecting rows moves no row; the bulk actions stay on one row, in view at 
   await signIn(page, '/conversations?pageSize=100');
   await expect(rows(page).nth(20)).toBeVisible();
   const second = rows(page).nth(1);
-  const before = (await second.boundingBox())!.y;
+  // Measured from the quick filters above, so a panel that changes higher up cannot move it.
+  const belowFilters = async () => (await second.boundingBox())!.y - (await page.getByRole('button', { name: /^Filters/ }).boundingBox())!.y;
+  const before = await belowFilters();
   await rows(page).first().getByRole('checkbox').click();
   await second.getByRole('checkbox').click();
   const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
   await expect(bar).toBeVisible();
-  expect((await second.boundingBox())!.y).toBe(before);
+  expect(await belowFilters()).toBe(before);
   // One row of controls at this width: the count and the last action share a line.
   const middle = (box: { y: number; height: number } | null) => box!.y + box!.height / 2;
   const count = await page.getByTestId('selection-count').boundingBox();
@@ -66,12 +68,24 @@ test('selecting rows moves no row; the bulk actions stay on one row, in view at 
   // Its buttons keep their full names for screen readers.
   await expect(bar.getByRole('button', { name: 'Approve Selected (2)' })).toBeVisible();
   // Walking down the rows by keyboard keeps the focused row above the bar.
-  await second.focus();
-  for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowDown');
   const focused = page.locator('tr[data-row]:focus');
-  await expect(focused).toHaveAttribute('data-row', (await rows(page).nth(16).getAttribute('data-row'))!);
-  const row = (await focused.boundingBox())!;
-  expect(row.y + row.height).toBeLessThanOrEqual((await bar.boundingBox())!.y);
+  const walkDown = async (from: number, steps: number) => {
+    await rows(page).nth(from).focus();
+    for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
+    await expect(focused).toHaveAttribute('data-row', (await rows(page).nth(from + steps).getAttribute('data-row'))!);
+    const row = (await focused.boundingBox())!;
+    expect(row.y + row.height).toBeLessThanOrEqual((await bar.boundingBox())!.y);
+  };
+  await walkDown(1, 15);
+  // Beside the preview the bar takes two rows, and the focused row still stays above it.
+  await rows(page).first().click();
+  await expect(page.getByRole('complementary', { name: 'Conversation preview' })).toBeVisible();
+  await expect.poll(async () => (await bar.boundingBox())!.height).toBeGreaterThan((await page.getByTestId('selection-count').boundingBox())!.height * 2);
+  await walkDown(16, 12);
+  // For the keyboard the bar comes before the rows: Shift+Tab from the header checkbox reaches it.
+  await page.getByRole('checkbox', { name: 'Select the rows on this page' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(bar.getByRole('button', { name: /^Delete Selected/ })).toBeFocused();
   // Further down the page the bar is still in view, at the bottom of the window.
   await rows(page).nth(50).scrollIntoViewIfNeeded();
   await expect(bar).toBeInViewport();

@@ -61,7 +61,7 @@ export async function auditFailedJudgement(db: Db, id: string, audit: { userId: 
     conversationId: id,
     action: 'judge',
     reviewerId: audit.userId,
-    reviewerNotes: `LLM judge failed (${audit.reason}); the call still cost ${formatUsd(audit.costUsd)}.`,
+    reviewerNotes: `LLM judge failed; the call still cost ${formatUsd(audit.costUsd)}. ${audit.reason}`,
     fromStatus: row.status,
     toStatus: row.status,
     judge: { score: null, costUsd: audit.costUsd, model: audit.model, error: audit.reason },

@@ -161,8 +161,7 @@ function ConversationsView() {
   const bulkKind = dialog === 'approve' || dialog === 'reject' || dialog === 'delete' ? dialog : null;
   return (
     <div className={view.open ? 'grid h-full min-h-0 grid-cols-[minmax(0,1fr)_clamp(380px,34vw,620px)]' : 'h-full min-h-0'}>
-      {/* The bottom scroll padding keeps a row reached by keyboard above the bulk actions bar. */}
-      <section className="@container flex h-full min-h-0 min-w-0 scroll-pb-20 flex-col gap-3 overflow-y-auto p-5">
+      <section className="@container flex h-full min-h-0 min-w-0 flex-col gap-3 overflow-y-auto p-5">
         {/* One row that never wraps: labels give way to icons before a button moves. */}
         <div className="flex items-end justify-between gap-3">
           <div className="min-w-0">
@@ -213,6 +212,15 @@ function ConversationsView() {
         <ActiveFilters view={view} onChange={update} onClear={clearFilters} />
         {canGenerate && <GenerateFromCategory categories={view.category} />}
         {view.seed === 'only' && <SeedComparisonCard onImport={canGenerate ? () => setDialog('import-seeds') : undefined} />}
+        <BulkToolbar
+          selection={selection.selection}
+          pageFullySelected={visibleState(selection.selection, visibleRows) === true}
+          matchingTotal={list.data?.total}
+          onSelectAllMatching={() => list.data && selection.selectAllMatching(filter, list.data.total)}
+          onClear={selection.clear}
+          onAction={setDialog}
+          allowed={{ generate: canGenerate, approve: canReview, reject: canReview, regenerate: canReview, delete: can(role, 'conversations:delete') }}
+        />
         {list.error && <p className="rounded-md bg-danger-soft p-3 text-sm text-danger">{list.error.message}</p>}
         <div className="rounded-lg border border-border bg-surface shadow-sm">
           <ConversationTable
@@ -238,16 +246,6 @@ function ConversationsView() {
           )}
           {list.data && list.data.total > 0 && infinite && <LoadMore loaded={list.data.items.length} total={list.data.total} loading={scrolled.isFetchingNextPage} onMore={fetchMore} />}
         </div>
-        {/* Below the table and kept in view at the bottom, so selecting a row never moves the rows under the pointer. */}
-        <BulkToolbar
-          selection={selection.selection}
-          pageFullySelected={visibleState(selection.selection, visibleRows) === true}
-          matchingTotal={list.data?.total}
-          onSelectAllMatching={() => list.data && selection.selectAllMatching(filter, list.data.total)}
-          onClear={selection.clear}
-          onAction={setDialog}
-          allowed={{ generate: canGenerate, approve: canReview, reject: canReview, regenerate: canReview, delete: can(role, 'conversations:delete') }}
-        />
       </section>
       {view.open && (
         <ErrorBoundary section="preview" label="The preview" compact resetKeys={[view.open]}>

@@ -19,7 +19,11 @@ function JudgeSection({ detail }: { detail: ConversationDetail }) {
     mutationFn: () => endpoints.duplicates.judge(detail.id),
     // The preview's query is keyed by the id it was opened with (conv-… or the uuid): refresh every detail, and the table's score.
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['conversation'] }), client.invalidateQueries({ queryKey: ['conversations'] })]),
-    onError: (error) => toast.error('The judge could not score it', { description: error.message }),
+    onError: (error) => {
+      toast.error('The judge could not score it', { description: error.message });
+      // A failed call that was still billed is in the audit trail now.
+      void client.invalidateQueries({ queryKey: ['conversation'] });
+    },
   });
   const mayJudge = can(me?.role ?? 'viewer', 'conversations:generate') && detail.turns.length > 0;
   if (!detail.judge) {

@@ -1,8 +1,10 @@
 import { Check, RefreshCcw, Sparkles, Trash2, X } from 'lucide-react';
+import { useRef } from 'react';
 import { Button } from '../../components/ui/button';
 import { Tooltip } from '../../components/ui/tooltip';
 import { selectedCount, type Selection } from './selection';
 import type { BulkKind } from './bulk-api';
+import { useRoomAboveStickyBar } from './use-room-above-sticky-bar';
 
 export type BulkAction = BulkKind | 'generate' | 'regenerate';
 
@@ -29,6 +31,8 @@ export function BulkToolbar({
   allowed: Record<BulkAction, boolean>;
 }) {
   const count = selectedCount(selection);
+  const bar = useRef<HTMLDivElement>(null);
+  useRoomAboveStickyBar(bar, count > 0);
   if (count === 0) return null;
   const n = `(${count.toLocaleString()})`;
   // Words the bar shows only where it has room for them on one row; they stay in the buttons'
@@ -48,9 +52,12 @@ export function BulkToolbar({
   };
   const canExtend = selection.kind === 'rows' && pageFullySelected && matchingTotal !== undefined && matchingTotal > count;
   return (
-    // Kept in view at the bottom of the page while it scrolls; the band of page colour under it
-    // covers the page's bottom padding, so rows never show below the bar.
-    <div className="sticky -bottom-5 z-20 bg-background pb-5">
+    // Shown after the table and kept in view at the bottom of the page while it scrolls, so
+    // selecting a row never moves the rows under the pointer. It comes before the table in the
+    // markup, so the keyboard reaches it without tabbing through every row. The band of page
+    // colour under it covers the page's bottom padding (rows never show below the bar), and its
+    // negative margin keeps the bar at the same height once the page is scrolled to the end.
+    <div ref={bar} className="sticky -bottom-5 z-20 order-last -mb-5 bg-background pb-5">
       <div className="flex flex-wrap items-center gap-2 rounded-lg border border-primary/30 bg-primary-soft px-3 py-2 shadow-lg" role="toolbar" aria-label="Bulk actions">
         <span className="rounded-full bg-primary px-2 py-0.5 text-xs font-semibold text-white" data-testid="selection-count">
           {count.toLocaleString()} {roomy(count === 1 ? 'conversation' : 'conversations')} selected
