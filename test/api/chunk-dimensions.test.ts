@@ -5,9 +5,10 @@ import type { RunProgress } from '../../src/contract/runs';
 import { chunkDimensionsSchema } from '../../src/core/chunk-dimensions';
 import { chunks, documents, generationLogs } from '../../src/db/schema';
 import { resetProviderLimiters } from '../../src/generation/provider-limiters';
-import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-fake';
+import { type FakeAnthropic } from '../fakes/anthropic-fake';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-fake';
 import { createTestApp, type TestApp } from '../support/app';
+import { resetClaudeApp, startClaudeApp, stopClaudeApp } from '../support/claude-app';
 import { waitFor } from '../support/wait';
 
 const settled = (t: TestApp, runId: string) =>
@@ -120,18 +121,10 @@ describe('chunk dimensions with Claude (fake Messages API)', () => {
   let fake: FakeAnthropic;
   let t: TestApp;
   beforeAll(async () => {
-    fake = await startFakeAnthropic({ latencyMs: 20, requestsPerMinute: 1000 });
-    t = await createTestApp({ worker: true, env: { ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: fake.url, CONVGEN_MODEL: 'claude-haiku-4-5' } });
-    await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { generation: { rateLimitPreset: 'anthropic-tier-4' } } });
+    ({ fake, t } = await startClaudeApp({ latencyMs: 20 }));
   });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
-  beforeEach(() => {
-    fake.reset();
-    resetProviderLimiters();
-  });
+  afterAll(() => stopClaudeApp({ fake, t }));
+  beforeEach(() => resetClaudeApp({ fake }));
 
   it('asks with a forced tool, prices the run and stores the structured answer', async () => {
     const { doc, chunks: rows } = await firstDocument(t);

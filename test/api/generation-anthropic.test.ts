@@ -2,27 +2,18 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunProgress } from '../../src/contract/runs';
 import { generationLogs, notifications } from '../../src/db/schema';
-import { resetProviderLimiters } from '../../src/generation/provider-limiters';
 import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-fake';
 import { createTestApp, type TestApp } from '../support/app';
+import { resetClaudeApp, startClaudeApp, stopClaudeApp } from '../support/claude-app';
 import { waitFor } from '../support/wait';
 
 let fake: FakeAnthropic;
 let t: TestApp;
 beforeAll(async () => {
-  fake = await startFakeAnthropic({ latencyMs: 60, requestsPerMinute: 1000 });
-  t = await createTestApp({ worker: true, env: { ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: fake.url, CONVGEN_MODEL: 'claude-haiku-4-5' } });
-  // Tier 1's token limits allow only a few calls a minute; these tests are about other things.
-  await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { generation: { rateLimitPreset: 'anthropic-tier-4' } } });
+  ({ fake, t } = await startClaudeApp({ latencyMs: 60 }));
 });
-afterAll(async () => {
-  await t.close();
-  await fake.close();
-});
-beforeEach(() => {
-  fake.reset();
-  resetProviderLimiters();
-});
+afterAll(() => stopClaudeApp({ fake, t }));
+beforeEach(() => resetClaudeApp({ fake }));
 
 const progress = async (runId: string) => (await t.as('viewer', { method: 'GET', url: `/api/runs/${runId}` })).json<RunProgress>();
 const startRun = async (payload: Record<string, unknown>) => {

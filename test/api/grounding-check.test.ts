@@ -3,10 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationDetail } from '../../src/contract/conversations';
 import type { RunProgress } from '../../src/contract/runs';
 import { conversations } from '../../src/db/schema';
-import { resetProviderLimiters } from '../../src/generation/provider-limiters';
-import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-fake';
+import { type FakeAnthropic } from '../fakes/anthropic-fake';
 import { GROUNDING_TOOL } from '../fakes/grounding-output';
-import { createTestApp, type TestApp } from '../support/app';
+import { type TestApp } from '../support/app';
+import { resetClaudeApp, startClaudeApp, stopClaudeApp } from '../support/claude-app';
 import { waitFor } from '../support/wait';
 
 let fake: FakeAnthropic;
@@ -22,9 +22,7 @@ const firstOf = async (query: string) => (await t.as('viewer', { method: 'GET', 
 const groundingCalls = () => fake.requests.filter((r) => (r.body as { tool_choice?: { name?: string } } | null)?.tool_choice?.name === GROUNDING_TOOL);
 
 beforeAll(async () => {
-  fake = await startFakeAnthropic({ latencyMs: 5, requestsPerMinute: 1000 });
-  t = await createTestApp({ worker: true, env: { ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: fake.url, CONVGEN_MODEL: 'claude-haiku-4-5' } });
-  await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { generation: { rateLimitPreset: 'anthropic-tier-4' } } });
+  ({ fake, t } = await startClaudeApp({ latencyMs: 5 }));
   const [scenario] = await firstOf('tier=scenario&status=not_generated');
   [planned] = await firstOf('tier=template&status=not_generated');
   const res = await t.as('admin', { method: 'POST', url: '/api/runs', payload: { conversationIds: [scenario] } });
@@ -42,14 +40,8 @@ beforeAll(async () => {
     .limit(1);
   ungrounded = noChunk.id;
 });
-afterAll(async () => {
-  await t.close();
-  await fake.close();
-});
-beforeEach(() => {
-  fake.reset();
-  resetProviderLimiters();
-});
+afterAll(() => stopClaudeApp({ fake, t }));
+beforeEach(() => resetClaudeApp({ fake }));
 
 describe('grounding checked by the provider (fake Messages API)', () => {
   it('sends the source chunk and the numbered statements through a forced tool, and stores a verdict for each', async () => {

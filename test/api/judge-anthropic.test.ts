@@ -5,27 +5,19 @@ import type { ConversationDetail } from '../../src/contract/conversations';
 import type { RunEventPage, RunProgress } from '../../src/contract/runs';
 import { costOf, estimateTokens } from '../../src/core/pricing';
 import { generationLogs } from '../../src/db/schema';
-import { resetProviderLimiters } from '../../src/generation/provider-limiters';
-import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-fake';
+import { type FakeAnthropic } from '../fakes/anthropic-fake';
 import { JUDGE_TOOL } from '../fakes/judge-output';
-import { createTestApp, type TestApp } from '../support/app';
+import { type TestApp } from '../support/app';
+import { resetClaudeApp, startClaudeApp, stopClaudeApp } from '../support/claude-app';
 import { waitFor } from '../support/wait';
 
 let fake: FakeAnthropic;
 let t: TestApp;
 beforeAll(async () => {
-  fake = await startFakeAnthropic({ latencyMs: 20, requestsPerMinute: 1000 });
-  t = await createTestApp({ worker: true, env: { ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: fake.url, CONVGEN_MODEL: 'claude-haiku-4-5' } });
-  await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { generation: { rateLimitPreset: 'anthropic-tier-4' } } });
+  ({ fake, t } = await startClaudeApp({ latencyMs: 20 }));
 });
-afterAll(async () => {
-  await t.close();
-  await fake.close();
-});
-beforeEach(() => {
-  fake.reset();
-  resetProviderLimiters();
-});
+afterAll(() => stopClaudeApp({ fake, t }));
+beforeEach(() => resetClaudeApp({ fake }));
 
 const detail = async (id: string) => (await t.as('viewer', { method: 'GET', url: `/api/conversations/${id}` })).json<ConversationDetail>();
 const judgeCalls = () => fake.requests.filter((r) => (r.body as { tool_choice?: { name?: string } } | null)?.tool_choice?.name === JUDGE_TOOL);

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunProgress } from '../../src/contract/runs';
 import type { DeriveEstimate, DiversityReportResponse, ScenarioItem, ScenarioPage } from '../../src/contract/scenarios';
 import { chunks, conversations, documents, generationLogs, scenarios, settingsHistory } from '../../src/db/schema';
-import { resetProviderLimiters } from '../../src/generation/provider-limiters';
-import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-fake';
+import { type FakeAnthropic } from '../fakes/anthropic-fake';
 import { createTestApp, type TestApp } from '../support/app';
+import { resetClaudeApp, startClaudeApp, stopClaudeApp } from '../support/claude-app';
 import { waitFor } from '../support/wait';
 
 const settled = (t: TestApp, runId: string) =>
@@ -208,18 +208,10 @@ describe('scenarios drawn by Claude (fake Messages API)', () => {
   let fake: FakeAnthropic;
   let t: TestApp;
   beforeAll(async () => {
-    fake = await startFakeAnthropic({ latencyMs: 20, requestsPerMinute: 1000 });
-    t = await createTestApp({ worker: true, env: { ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: fake.url, CONVGEN_MODEL: 'claude-haiku-4-5' } });
-    await t.as('admin', { method: 'PATCH', url: '/api/settings', payload: { generation: { rateLimitPreset: 'anthropic-tier-4' } } });
+    ({ fake, t } = await startClaudeApp({ latencyMs: 20 }));
   });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
-  beforeEach(() => {
-    fake.reset();
-    resetProviderLimiters();
-  });
+  afterAll(() => stopClaudeApp({ fake, t }));
+  beforeEach(() => resetClaudeApp({ fake }));
 
   it('asks with the forced scenario tool, prices the run, keeps catalog values it knows and drops the rest', async () => {
     const { doc, chunks: rows } = await lastDocument(t);
